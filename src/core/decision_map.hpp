@@ -1,0 +1,25 @@
+#pragma once
+// The decision map: the recommendation over a grid of budget x hours per week, everything else as
+// in the scenario. Costs depend on hours only, so each column is costed once and rescored per row.
+#include <cstdint>
+#include <vector>
+
+#include "core/catalog.hpp"
+#include "core/evaluate.hpp"
+
+namespace labcalc::core {
+
+struct DecisionMap {
+    int columns = 0, rows = 0;                 // columns: hours_per_week; rows: budget_usd
+    double hours_min = 0, hours_max = 168;
+    double budget_min_usd = 0, budget_max_usd = 0;
+    std::vector<std::uint8_t> cells;           // rows * columns; Option index, +4 when nothing is feasible
+    double HoursAt(int column) const;
+    double BudgetAt(int row) const;
+    std::uint8_t At(int column, int row) const { return cells[static_cast<std::size_t>(row * columns + column)]; }
+};
+
+DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows,
+                               double hours_max, double budget_max_usd);
+
+} // namespace labcalc::core

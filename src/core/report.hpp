@@ -1,0 +1,81 @@
+#pragma once
+// The report every face shows: the evaluation plus the explanation (reasons, rules, flip points,
+// assumptions with sources) and the month-by-month curves. ReportToJson is the stable contract
+// (docs/report-schema.md); text, CSV and Markdown are views of the same report.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/catalog.hpp"
+#include "core/evaluate.hpp"
+#include "core/scenario.hpp"
+
+namespace labcalc::core {
+
+struct OptionReport {
+    std::string name;               // "home" | "cloud" | "hybrid"
+    std::string label;              // "Home lab"
+    std::string setup;              // "1 x RTX 4090 + base system", "RunPod RTX 4090, on demand"
+    bool feasible = false;
+    std::vector<std::string> blockers; // plain sentences
+    OptionCost cost;
+    std::vector<double> cumulative_usd; // month 0 = upfront ... month horizon (resale credited)
+    double usd_per_work_hour = 0;   // total over the horizon / hours of work done
+    FactorArray factors{};
+    double factor_score = 0, score = 0;
+    int rules_matched = 0;
+};
+
+struct FlipPoint {
+    std::string input;              // scenario key: "hours_per_week", ...
+    std::optional<double> value;    // where the recommendation changes; nullopt: no flip in range
+    std::string value_text;         // for choices ("confidential"); else formatted number
+    std::string to;                 // the option it changes to ("" when no flip)
+    std::string direction;          // "above" | "below" the current value ("" when no flip)
+    std::string note;               // "no flip between 0 and 168 h/week"
+};
+
+struct AssumptionUsed {
+    std::string id, label, unit;
+    double value = 0;
+    std::string source, date;
+    bool stale = false;             // older than the catalog's stale_after_days at report time
+    bool overridden = false;        // value comes from the scenario, not the catalog
+};
+
+struct RuleCheck {
+    std::string option;             // the option the course rule points to
+    std::string rule;               // the course's words, shortened
+    std::string section;            // where in the course: "Choose Home-Based When", ...
+    bool matched = false;
+    std::string why;                // how the inputs meet or miss it
+};
+
+struct Report {
+    std::string recommendation;     // "home" | "cloud" | "hybrid"
+    double margin = 0;
+    bool any_feasible = false;
+    std::vector<std::string> reasons;
+    std::optional<int> break_even_month; // first month home's cumulative cost <= cloud's
+    std::vector<FlipPoint> flip_points;
+    Scenario scenario;              // every input as used
+    double electricity_usd_per_kwh = 0; // the tariff in force (scenario or catalog)
+    std::vector<AssumptionUsed> assumptions;
+    std::vector<OptionReport> options; // home, cloud, hybrid
+    std::vector<RuleCheck> rules;
+    std::string catalog_as_of, report_date;
+};
+
+struct ReportSettings {
+    std::string today = "2026-11-28"; // YYYY-MM-DD; faces pass the real date (the core reads no clock)
+    bool flip_points = true;
+};
+
+Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings = {});
+
+std::string ReportToJson(const Report& r, int indent = 2);
+std::string ReportToText(const Report& r);
+std::string ReportToCsv(const Report& r);      // month, then cumulative and monthly cost per option
+std::string ReportToMarkdown(const Report& r);
+
+} // namespace labcalc::core

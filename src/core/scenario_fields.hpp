@@ -1,0 +1,49 @@
+#pragma once
+// The one table of scenario inputs: key, label, unit, range. The JSON reader, the --set parser,
+// the URL state and the UI's input panels all go through it, so a rule is written once and every
+// face rejects the same bad value with the same message.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/scenario.hpp"
+
+namespace labcalc::core {
+
+enum class FieldKind { number, integer, boolean, choice, text };
+
+struct FieldSpec {
+    const char* key;        // dotted key, as in JSON nesting and --set: "home.power_watts"
+    const char* label;      // short label for a UI
+    const char* unit;       // "USD", "h/week", "%", ... ("" when none)
+    const char* help;       // one sentence for a tooltip
+    FieldKind kind;
+    double min_value;       // inclusive (number, integer)
+    double max_value;       // inclusive
+    bool optional;          // may be unset: then a default from the catalog or the model applies
+    std::vector<const char*> choices; // for FieldKind::choice
+    bool headline;          // one of the three headline inputs
+};
+
+// Every field except the factor weights and the free-form assumption overrides.
+const std::vector<FieldSpec>& ScenarioFields();
+const FieldSpec* FindField(std::string_view key);
+
+// A field's value in a form any face can show. `set` is false for an unset optional.
+struct FieldValue {
+    bool set = false;
+    double number = 0;      // number, integer, boolean (0/1), choice (index)
+    std::string text;       // text fields
+};
+FieldValue GetField(const Scenario& s, const FieldSpec& f);
+// Validates and stores. Returns "" or an error naming the key and the rule.
+std::string SetFieldNumber(Scenario& s, const FieldSpec& f, double value);
+std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value);
+void UnsetField(Scenario& s, const FieldSpec& f); // optional fields only
+
+// --set KEY=VALUE, also for weights.<factor> and assumptions.<figure id>. VALUE is a number,
+// true/false, a choice name, or "default" to unset an optional field.
+std::string ApplySetting(Scenario& s, std::string_view key_equals_value);
+
+} // namespace labcalc::core
