@@ -1,0 +1,94 @@
+#include "cli/cli_args.hpp"
+
+#include <cctype>
+
+#include "core/scenario_fields.hpp"
+
+namespace labcalc::cli {
+
+using core::Expected;
+
+Expected<Args> ParseArgs(const std::vector<std::string>& argv)
+{
+    Args a;
+    auto value_of = [&](std::size_t& i, const std::string& flag, std::string* out) -> std::string {
+        if (i + 1 >= argv.size())
+            return flag + " needs a value";
+        *out = argv[++i];
+        return "";
+    };
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& arg = argv[i];
+        std::string err;
+        if (arg == "--help" || arg == "-h") {
+            a.help = true;
+        } else if (arg == "--list-presets") {
+            a.list_presets = true;
+        } else if (arg == "--preset") {
+            err = value_of(i, arg, &a.preset);
+        } else if (arg == "--scenario") {
+            err = value_of(i, arg, &a.scenario_path);
+        } else if (arg == "--catalog") {
+            err = value_of(i, arg, &a.catalog_path);
+        } else if (arg == "--today") {
+            err = value_of(i, arg, &a.today);
+            const std::string& d = a.today;
+            if (err.empty() && !(d.size() == 10 && d[4] == '-' && d[7] == '-' && std::isdigit(static_cast<unsigned char>(d[0]))))
+                err = "--today must be a date YYYY-MM-DD (got '" + d.substr(0, 20) + "')";
+        } else if (arg == "--set") {
+            std::string kv;
+            err = value_of(i, arg, &kv);
+            if (err.empty())
+                a.settings.push_back(kv);
+        } else if (arg == "--format") {
+            std::string f;
+            err = value_of(i, arg, &f);
+            if (err.empty()) {
+                if (f == "text") a.format = Format::text;
+                else if (f == "json") a.format = Format::json;
+                else if (f == "csv") a.format = Format::csv;
+                else if (f == "markdown" || f == "md") a.format = Format::markdown;
+                else err = "--format must be one of text, json, csv, markdown (got '" + f.substr(0, 20) + "')";
+            }
+        } else {
+            err = "unknown argument '" + arg.substr(0, 60) + "' (labcalc --help lists the options)";
+        }
+        if (!err.empty())
+            return Expected<Args>::Fail(err);
+    }
+    return Expected<Args>::Ok(a);
+}
+
+std::string HelpText()
+{
+    std::string out =
+        "labcalc: home GPU lab, cloud, or hybrid? Costs, the course's comparison matrix and a recommendation.\n\n"
+        "Usage: labcalc [--preset NAME] [--scenario FILE|-] [--catalog FILE] [--set KEY=VALUE]...\n"
+        "               [--format text|json|csv|markdown] [--today YYYY-MM-DD] [--list-presets] [--help]\n\n"
+        "  --preset NAME     start from a preset (--list-presets); later options apply on top\n"
+        "  --scenario FILE   a scenario JSON file ('-' reads standard input)\n"
+        "  --catalog FILE    prices and rules to use instead of the built-in catalog\n"
+        "  --set KEY=VALUE   set one input after the file; also weights.<factor>=N and\n"
+        "                    assumptions.<figure id>=N (ids are listed in the JSON report)\n"
+        "  --format F        text (default), json (the stable contract), csv (monthly costs), markdown\n"
+        "  --today DATE      report date, for flagging stale prices (default: today)\n\n"
+        "Exit codes: 0 report printed; 2 bad input (one message on stderr, nothing on stdout).\n\n"
+        "Scenario keys:\n";
+    for (const core::FieldSpec& f : core::ScenarioFields()) {
+        std::string key = f.key;
+        key.resize(std::max<std::size_t>(key.size(), 30), ' ');
+        out += "  " + key + " " + f.help;
+        if (f.kind == core::FieldKind::choice) {
+            out += " (";
+            for (std::size_t i = 0; i < f.choices.size(); ++i)
+                out += (i ? "|" : "") + std::string(f.choices[i]);
+            out += ")";
+        } else if (f.unit[0]) {
+            out += std::string(" [") + f.unit + "]";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace labcalc::cli

@@ -1,0 +1,45 @@
+#include "core/decision_map.hpp"
+
+#include <algorithm>
+
+#include "core/model.hpp"
+
+namespace labcalc::core {
+
+double DecisionMap::HoursAt(int column) const
+{
+    return columns > 1 ? hours_min + (hours_max - hours_min) * column / (columns - 1) : hours_min;
+}
+
+double DecisionMap::BudgetAt(int row) const
+{
+    return rows > 1 ? budget_min_usd + (budget_max_usd - budget_min_usd) * row / (rows - 1) : budget_min_usd;
+}
+
+DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows, double hours_max, double budget_max_usd)
+{
+    DecisionMap map;
+    map.columns = std::max(columns, 1);
+    map.rows = std::max(rows, 1);
+    map.hours_max = std::clamp(hours_max, 0.0, 168.0);
+    map.budget_max_usd = std::max(budget_max_usd, 0.0);
+    map.cells.assign(static_cast<std::size_t>(map.columns * map.rows), 0);
+    Scenario t = s; // hours and budget vary; everything else as given
+    const Prepared p(t, c);
+    for (int col = 0; col < map.columns; ++col) {
+        const double hours = map.HoursAt(col);
+        t.hours_per_week = hours;
+        const auto base_costs = CostOptions(p, hours);
+        for (int row = 0; row < map.rows; ++row) {
+            t.budget_usd = map.BudgetAt(row);
+            auto costs = base_costs;
+            ApplyBudgets(costs, t.budget_usd, t.monthly_budget_usd);
+            const Evaluation e = Score(p, t, costs);
+            map.cells[static_cast<std::size_t>(row * map.columns + col)] =
+                static_cast<std::uint8_t>(static_cast<int>(e.recommended) + (e.any_feasible ? 0 : 4));
+        }
+    }
+    return map;
+}
+
+} // namespace labcalc::core

@@ -1,0 +1,151 @@
+// The ten factors of the course's comparison matrix, scored 0 (worst) to 10 (best) for this
+// situation. Each score starts from the course's row (Home-Based vs Cloud-Based) and moves with the
+// inputs that the course's text ties to it. The hybrid has the local machine's traits for the work it
+// keeps and the cloud's for the work it sends out.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/formulas.hpp"
+
+#include "core/model.hpp"
+
+namespace labcalc::core {
+namespace {
+
+double Clamp10(double v) { return std::clamp(v, 0.0, 10.0); }
+
+bool Priced(const OptionCost& c) { return c.gpu_index >= 0 || c.offer_index >= 0; }
+
+// Share of the work an option runs in the cloud (0 home, 1 cloud, between for the hybrid).
+double CloudShare(const OptionCost& c)
+{
+    const double total = c.local_work_hours_per_week + c.cloud_work_hours_per_week;
+    return total > 0 ? c.cloud_work_hours_per_week / total : (c.gpu_index >= 0 ? 0.0 : 1.0);
+}
+
+// Course matrix, Data privacy: Home "Excellent", Cloud "Good (with proper setup)"; the cloud's
+// score falls as the data gets stricter, to zero for data that may not leave the premises.
+double CloudPrivacyScore(Privacy p)
+{
+    switch (p) {
+    case Privacy::public_data: return 9;
+    case Privacy::internal: return 7;
+    case Privacy::confidential: return 5;
+    case Privacy::on_premises_only: return 0;
+    }
+    return 7;
+}
+
+// Course matrix, Maintenance: Home "Your responsibility" (hardware failures, updates, space,
+// cooling, noise); more GPUs mean more to look after, experience makes it lighter.
+double HomeMaintenanceScore(const Scenario& s, int gpu_count)
+{
+    double v = 5.0 - 0.5 * std::max(0, gpu_count - 1);
+    if (s.experience == Experience::beginner) v -= 2;
+    if (s.experience == Experience::advanced) v += 2;
+    if (s.learn_hardware) v += 1; // the upkeep is part of what you want to learn
+    return Clamp10(v);
+}
+
+// Course matrix, Learning curve: Home "Steep (hardware + software)", Cloud "Moderate (mainly software)".
+double HomeLearningScore(const Scenario& s)
+{
+    double v = s.experience == Experience::beginner ? 2 : s.experience == Experience::intermediate ? 5 : 8;
+    if (s.learn_hardware) v += 3; // "Learning opportunity: hands-on experience with hardware"
+    return Clamp10(v);
+}
+
+double CloudLearningScore(const Scenario& s) { return s.experience == Experience::beginner ? 7 : 8; }
+
+// Course matrix, Internet required: Cloud "Yes" (cannot work offline); how much that costs you
+// depends on how reliable your connection is.
+double CloudInternetScore(const Scenario& s) { return Clamp10(7.0 * (s.internet_uptime_pct / 100.0) - 0.3); }
+
+// Course matrix, Latency: Home "Very low (local)", Cloud "Variable (network dependent)". Remote
+// collaborators reach a home lab over the network too.
+double RemoteShare(const Scenario& s) { return s.remote_collaborators / (s.remote_collaborators + 1.0); }
+
+} // namespace
+
+std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scenario& s,
+                                                   const std::array<OptionCost, kOptionCount>& costs)
+{
+    std::array<FactorArray, kOptionCount> out{};
+    const OptionCost& home = costs[0];
+    const OptionCost& hybrid = costs[2];
+
+    double min_total = std::numeric_limits<double>::infinity();
+    for (const OptionCost& c : costs)
+        if (Priced(c))
+            min_total = std::min(min_total, std::max(c.total_usd, 1.0));
+    const double peak = formulas::PeakWorkHoursPerWeek(s.hours_per_week, p.burst_share, p.fig.burst_peak_factor);
+    const double remote = RemoteShare(s);
+    const double fastest_cloud = std::max(p.max_offer_speed, 0.01);
+    constexpr double kLatestSpeed = 2.5; // an H100 is 2.5 x an RTX 4090 in the catalog
+
+    for (int o = 0; o < kOptionCount; ++o) {
+        const OptionCost& c = costs[static_cast<std::size_t>(o)];
+        FactorArray& fa = out[static_cast<std::size_t>(o)];
+        const double cloud_share = CloudShare(c);
+        const bool priced = Priced(c);
+        auto set = [&fa](Factor f, double v) { fa[static_cast<std::size_t>(f)] = Clamp10(v); };
+
+        // Initial cost: what you pay up front against what you can (Home "High ($$$$)", Cloud "Low ($)").
+        const double upfront_ref = std::max(s.budget_usd, c.upfront_usd);
+        set(Factor::initial_cost, !priced ? 0 : upfront_ref > 0 ? 10.0 * (1.0 - c.upfront_usd / upfront_ref) : 10.0);
+        // Ongoing cost: what the option costs over your horizon against the cheapest option, so a home
+        // lab's low running cost (Home "Low (electricity)") is weighed against its price.
+        set(Factor::ongoing_cost, priced ? 10.0 * min_total / std::max(c.total_usd, 1.0) : 0);
+
+        const double speed_home = c.gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(c.gpu_index)].speed : 0;
+        const double home_maint = HomeMaintenanceScore(s, c.gpu_count);
+        const double cloud_maint = s.cloud.pricing == CloudPricing::spot ? 8.0 : 9.0; // spot jobs need restarting
+        switch (static_cast<Option>(o)) {
+        case Option::home: {
+            // Scalability "Limited": fixed capacity; at best it covers your peak week.
+            set(Factor::scalability, peak > 0 ? 5.0 * std::min(1.0, c.capacity_work_hours_per_week / peak) : 5.0);
+            set(Factor::data_privacy, 10);
+            set(Factor::maintenance, home_maint);
+            // Hardware access "What you own": how close your GPU is to the latest.
+            set(Factor::hardware_access, 10.0 * std::min(1.0, speed_home / kLatestSpeed));
+            set(Factor::internet_required, 10);
+            set(Factor::learning_curve, HomeLearningScore(s));
+            // Flexibility "Limited by hardware": bursts and a spread-out team strain one fixed machine.
+            set(Factor::flexibility, 5.0 - 3.0 * p.burst_share - 2.0 * remote - (s.wants_redundancy ? 1.0 : 0.0));
+            set(Factor::latency, 10.0 - 4.0 * remote);
+            break;
+        }
+        case Option::cloud: {
+            set(Factor::scalability, priced ? 10 : 0);
+            set(Factor::data_privacy, s.sensitive_work_pct > 0 ? CloudPrivacyScore(s.privacy) : CloudPrivacyScore(Privacy::internal));
+            set(Factor::maintenance, cloud_maint);
+            set(Factor::hardware_access, 10.0 * std::min(1.0, fastest_cloud / kLatestSpeed));
+            set(Factor::internet_required, CloudInternetScore(s));
+            set(Factor::learning_curve, CloudLearningScore(s));
+            set(Factor::flexibility, 9.0 + (s.remote_collaborators > 0 ? 1.0 : 0.0));
+            set(Factor::latency, 3.0 + 5.0 * std::clamp((s.internet_uptime_pct - 80.0) / 20.0, 0.0, 1.0));
+            break;
+        }
+        case Option::hybrid: {
+            // Bursts sent to the cloud scale with it; the local machine covers the rest.
+            set(Factor::scalability, priced ? 5.0 + 5.0 * std::max(c.burst_share_to_cloud, cloud_share) : 0);
+            // Data that must stay is kept local; only less sensitive work goes out.
+            const double cloud_privacy = CloudPrivacyScore(p.local_only_share > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy);
+            set(Factor::data_privacy, 10.0 - (10.0 - cloud_privacy) * cloud_share);
+            set(Factor::maintenance, (HomeMaintenanceScore(s, hybrid.gpu_count) + cloud_maint) / 2.0);
+            set(Factor::hardware_access, std::max(10.0 * std::min(1.0, speed_home / kLatestSpeed), 10.0 * std::min(1.0, fastest_cloud / kLatestSpeed)) - 0.5);
+            set(Factor::internet_required, 10.0 - (10.0 - CloudInternetScore(s)) * cloud_share);
+            set(Factor::learning_curve, (HomeLearningScore(s) + CloudLearningScore(s)) / 2.0);
+            set(Factor::flexibility, 7.0 + 1.5 * cloud_share + (s.wants_redundancy ? 1.5 : 0.0) - 1.0 * remote * (1.0 - cloud_share));
+            set(Factor::latency, (10.0 - 4.0 * remote) * (1.0 - cloud_share) +
+                                     (3.0 + 5.0 * std::clamp((s.internet_uptime_pct - 80.0) / 20.0, 0.0, 1.0)) * cloud_share);
+            break;
+        }
+        }
+        (void)home;
+    }
+    return out;
+}
+
+} // namespace labcalc::core

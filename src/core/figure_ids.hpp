@@ -1,0 +1,42 @@
+#pragma once
+// The scalar figures the model reads from the catalog, with the range each must lie in, and their
+// values after the scenario's overrides. Overrides use the same ids ("assumptions": {"home.base_system_usd": 900})
+// plus "gpu.<id>.price_usd", "offer.<id>.usd_per_gpu_hour" and "offer.<id>.spot_usd_per_gpu_hour".
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/catalog.hpp"
+#include "core/scenario.hpp"
+
+namespace labcalc::core {
+
+struct FigureRule {
+    const char* id;
+    double min_value, max_value;
+};
+const std::vector<FigureRule>& FigureRules();
+const FigureRule* FindFigureRule(std::string_view id);
+
+// Figures as the model uses them: catalog values with the scenario's overrides applied.
+struct ResolvedFigures {
+    double electricity_usd_per_kwh = 0;
+    double base_system_usd = 0, base_load_watts = 0, base_idle_watts = 0;
+    double psu_ups_usd_per_kw = 0, cooling_overhead_pct = 0, maintenance_pct_per_year = 0;
+    double gpu_depreciation_pct_per_year = 0, system_depreciation_pct_per_year = 0;
+    int max_gpus = 1;
+    double max_utilization_pct = 90, disk_usd_per_tb = 0;
+    double storage_usd_per_gb_month = 0, egress_usd_per_gb = 0, egress_free_gb_per_month = 0;
+    double idle_overhead_pct = 0, working_volume_gb = 0, stopped_volume_usd_per_gb_month = 0;
+    double spot_interruption_overhead_pct = 0, confidential_overhead_pct = 0, confidential_usd_per_month = 0;
+    double burst_peak_factor = 1, rule_bonus_points = 0;
+};
+ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c);
+
+// A catalog with the scenario's per-GPU and per-offer price overrides applied.
+Catalog ApplyPriceOverrides(const Scenario& s, const Catalog& c);
+
+// "" when every id in s.assumptions names a catalog figure, GPU price or offer price; else the error.
+std::string CheckAssumptionIds(const Scenario& s, const Catalog& c);
+
+} // namespace labcalc::core

@@ -1,0 +1,328 @@
+// The report: the evaluation put into words and curves. Everything here is derived from Evaluate's
+// numbers; nothing is computed that the model does not compute.
+#include "core/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/figure_ids.hpp"
+#include "core/flip_points.hpp"
+#include "core/formulas.hpp"
+#include "core/model.hpp"
+#include "core/text_format.hpp"
+#include "core/timeline.hpp"
+
+namespace labcalc::core {
+namespace {
+
+// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+long DaysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+// YYYY (taken as 1 July), YYYY-MM (the 15th) or YYYY-MM-DD; -1 when unreadable.
+long DateDays(const std::string& d)
+{
+    int y = 0, m = 7, day = 1;
+    if (d.size() >= 4 && std::sscanf(d.c_str(), "%4d", &y) == 1) {
+        if (d.size() >= 7 && std::sscanf(d.c_str() + 5, "%2d", &m) == 1)
+            day = 15;
+        if (d.size() >= 10)
+            std::sscanf(d.c_str() + 8, "%2d", &day);
+        return DaysFromCivil(y, std::clamp(m, 1, 12), std::clamp(day, 1, 31));
+    }
+    return -1;
+}
+
+std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCost& c, const Prepared& p)
+{
+    switch (bit) {
+    case kOverBudget:
+        return "it needs " + FormatUsd(c.upfront_usd) + " up front, above your budget of " + FormatUsd(s.budget_usd);
+    case kOverMonthlyBudget:
+        return "it costs " + FormatUsd(c.monthly_usd) + " a month, above your monthly budget of " + FormatUsd(s.monthly_budget_usd);
+    case kVramTooLarge: {
+        double largest = 0;
+        for (const GpuModel& g : p.catalog.gpus)
+            largest = std::max(largest, g.vram_gb);
+        return "your largest job needs " + FormatNumber(s.vram_gb) + " GB of VRAM: no home machine in the catalog holds it (at most " +
+               std::to_string(p.fig.max_gpus) + " x " + FormatNumber(largest) + " GB)";
+    }
+    case kDataMustStay:
+        return "you have sensitive data that cannot leave your premises";
+    case kNoCloudOffer:
+        return "no cloud offer in the catalog fits " + FormatNumber(s.vram_gb) + " GB of VRAM for " + PrivacyKey(s.privacy) +
+               " data from provider kind '" + ProviderKey(s.cloud.provider) + "'";
+    case kOverCapacity:
+        return FormatNumber(s.hours_per_week) + " h/week of work is more than the largest home machine can run";
+    case kNothingToSplit:
+        return "all of your work is on data that must stay local, so nothing can go to the cloud";
+    case kUnknownGpu:
+        return "home.gpu '" + s.home.gpu.value_or("") + "' is not in the catalog";
+    case kUnknownOffer:
+        return "cloud.offer '" + s.cloud.offer.value_or("") + "' is not in the catalog";
+    default:
+        return "blocked";
+    }
+}
+
+std::vector<std::string> Blockers(const Scenario& s, const OptionCost& c, const Prepared& p)
+{
+    std::vector<std::string> out;
+    for (std::uint32_t bit = 1; bit != 0 && bit <= kUnknownOffer; bit <<= 1)
+        if (c.blockers & bit)
+            out.push_back(BlockerSentence(bit, s, c, p));
+    return out;
+}
+
+std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenario& s)
+{
+    std::string local, cloud;
+    if (c.gpu_index >= 0) {
+        const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(c.gpu_index)];
+        local = std::to_string(c.gpu_count) + " x " + g.name + " + the rest of the machine";
+    }
+    if (c.offer_index >= 0) {
+        const CloudOffer& off = p.catalog.offers[static_cast<std::size_t>(c.offer_index)];
+        const bool spot = s.cloud.pricing == CloudPricing::spot && off.spot_usd_per_gpu_hour.has_value();
+        cloud = off.name + (c.offer_gpus > 1 ? ", " + std::to_string(c.offer_gpus) + " GPUs" : "") + (spot ? ", spot" : ", on demand");
+    }
+    switch (o) {
+    case Option::home:
+        return local.empty() ? "no machine fits" : local + (c.bursts_queue ? " (peak weeks queue up)" : "");
+    case Option::cloud:
+        return cloud.empty() ? "no offer fits" : cloud;
+    case Option::hybrid:
+        if (local.empty())
+            return "no split fits";
+        if (c.cloud_work_hours_per_week <= 0)
+            return local + " at home; the cloud holds a backup of the data that may leave";
+        return local + " at home; " + cloud + " for " + FormatPercent(c.burst_share_to_cloud * 100) + " of the bursts";
+    }
+    return "";
+}
+
+// How the situation meets or misses each course rule, in numbers.
+std::string RuleWhy(int r, bool met, const Scenario& s, const std::array<OptionCost, kOptionCount>& costs,
+                    const std::array<double, kOptionCount>& fs)
+{
+    const OptionCost& home = costs[0];
+    const OptionCost& hybrid = costs[2];
+    const std::string hours = FormatNumber(s.hours_per_week) + " h/week";
+    const std::string bursts = FormatPercent(s.burst_share_pct) + " of your work comes in bursts";
+    switch (r) {
+    case 0: return met ? "your data is marked on_premises_only" : std::string("your data is marked ") + PrivacyKey(s.privacy);
+    case 1: return hours + (met ? " keeps a machine busy around the clock (60 h/week or more)" : " is below around-the-clock use (60 h/week)");
+    case 2: return bursts + " at " + hours + (met ? ": steady and continuous" : " (steady means at most 25% in bursts and 20 h/week or more)");
+    case 3: return met ? "you want hands-on hardware experience" : "you did not ask for hands-on hardware experience";
+    case 4: return home.gpu_index >= 0 ? "the home machine costs " + FormatUsd(home.upfront_usd) + " against your budget of " + FormatUsd(s.budget_usd)
+                                      : "no home machine fits";
+    case 5: return "your largest job needs " + FormatNumber(s.vram_gb) + " GB" + (met ? ", within a consumer card (32 GB)" : ", more than a consumer card holds (32 GB)");
+    case 6: return bursts + (met ? ": you need to scale up and down" : " (dynamic scaling starts at 60%)");
+    case 7: return "your largest job needs " + FormatNumber(s.vram_gb) + " GB" + (met ? ": data-centre GPUs" : ": a consumer card will do");
+    case 8: return bursts + (met ? ": a variable workload" : " (variable starts at 50%)");
+    case 9: return std::to_string(s.remote_collaborators) + " remote collaborator" + (s.remote_collaborators == 1 ? "" : "s") + (met ? "" : " (a distributed team is 2 or more)");
+    case 10: return met ? "you are a beginner and do not want to look after hardware" : "you are ready to look after hardware";
+    case 11: return met ? "no consumer home machine can run your largest job" : "a consumer machine can run your largest job";
+    case 12: return "home scores " + FormatFixed(fs[0], 1) + " and cloud " + FormatFixed(fs[1], 1) + (met ? ": neither clearly wins" : ": one clearly wins");
+    case 13: return hybrid.cloud_work_hours_per_week > 0 ? "the hybrid runs " + FormatNumber(std::round(hybrid.local_work_hours_per_week * 10) / 10) + " h/week at home and sends " +
+                                                           FormatNumber(std::round(hybrid.cloud_work_hours_per_week * 10) / 10) + " h/week of bursts to the cloud"
+                                                     : "nothing in your work needs to go to the cloud";
+    case 14: return hybrid.gpu_index >= 0 ? "the hybrid costs " + FormatUsd(hybrid.total_usd) + " over the horizon" + (met ? ", within 15% of the cheapest" : ", more than 15% above the cheapest")
+                                          : "no hybrid split fits";
+    case 15: return met ? "you want a second place to run and off-site backups" : "you did not ask for redundancy";
+    case 16: return FormatPercent(s.sensitive_work_pct) + " of your work touches " + PrivacyKey(s.privacy) + " data";
+    case 17: case 18: case 19: return std::string("you are ") + (s.experience == Experience::beginner ? "a beginner" : s.experience == Experience::intermediate ? "an intermediate user" : "an advanced user");
+    default: return "";
+    }
+}
+
+void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overridden, double value, long today)
+{
+    AssumptionUsed a;
+    a.id = id;
+    a.label = f.label;
+    a.unit = f.unit;
+    a.value = value;
+    a.overridden = overridden;
+    a.source = overridden ? "your scenario" : f.source;
+    a.date = overridden ? r.report_date : f.date;
+    r.assumptions.push_back(a);
+    (void)today;
+}
+
+} // namespace
+
+Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings)
+{
+    const Prepared p(s, c);
+    auto costs = CostOptions(p, s.hours_per_week);
+    ApplyBudgets(costs, s.budget_usd, s.monthly_budget_usd);
+    const Evaluation e = Score(p, s, costs);
+
+    Report r;
+    r.scenario = s;
+    r.report_date = settings.today;
+    r.catalog_as_of = c.as_of;
+    r.recommendation = OptionKey(e.recommended);
+    r.margin = e.margin;
+    r.any_feasible = e.any_feasible;
+    r.electricity_usd_per_kwh = p.fig.electricity_usd_per_kwh;
+
+    for (int o = 0; o < kOptionCount; ++o) {
+        const OptionCost& oc = costs[static_cast<std::size_t>(o)];
+        OptionReport rep;
+        rep.name = OptionKey(static_cast<Option>(o));
+        rep.label = OptionLabel(static_cast<Option>(o));
+        rep.setup = Setup(static_cast<Option>(o), oc, p, s);
+        rep.feasible = oc.Feasible();
+        rep.blockers = Blockers(s, oc, p);
+        rep.cost = oc;
+        rep.cumulative_usd = CumulativeUsd(oc, s.horizon_months);
+        const double work_hours = s.hours_per_week * formulas::kWeeksPerMonth * s.horizon_months;
+        rep.usd_per_work_hour = work_hours > 0 ? oc.total_usd / work_hours : 0;
+        rep.factors = e.factors[static_cast<std::size_t>(o)];
+        rep.factor_score = e.factor_score[static_cast<std::size_t>(o)];
+        rep.score = e.score[static_cast<std::size_t>(o)];
+        rep.rules_matched = e.rules_matched[static_cast<std::size_t>(o)];
+        r.options.push_back(std::move(rep));
+    }
+    const bool home_priced = costs[0].gpu_index >= 0, cloud_priced = costs[1].offer_index >= 0;
+    if (home_priced && cloud_priced)
+        r.break_even_month = BreakEvenMonth(r.options[0].cumulative_usd, r.options[1].cumulative_usd);
+
+    // Course rules, met or not.
+    const auto met = CheckRules(p, s, costs, e.factor_score);
+    for (int i = 0; i < kRuleCount; ++i) {
+        const RuleDef& d = Rules()[static_cast<std::size_t>(i)];
+        RuleCheck rc;
+        rc.option = i == 19 ? "any" : OptionKey(d.option);
+        rc.rule = d.text;
+        rc.section = d.section;
+        rc.matched = met[static_cast<std::size_t>(i)];
+        rc.why = RuleWhy(i, rc.matched, s, costs, e.factor_score);
+        r.rules.push_back(rc);
+    }
+
+    // Reasons, most important first.
+    const int best = static_cast<int>(e.recommended);
+    const OptionReport& win = r.options[static_cast<std::size_t>(best)];
+    int runner = -1;
+    for (int o = 0; o < kOptionCount; ++o)
+        if (o != best && (runner < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(runner)]))
+            runner = o;
+    const OptionReport& second = r.options[static_cast<std::size_t>(runner)];
+    int feasible_count = 0;
+    for (const OptionReport& o : r.options)
+        feasible_count += o.feasible ? 1 : 0;
+    if (!e.any_feasible)
+        r.reasons.push_back("Nothing fits every limit you set; " + win.label + " comes closest (" + FormatFixed(win.score, 1) + " points). Change what blocks it, below.");
+    else if (feasible_count == 1)
+        r.reasons.push_back(win.label + " is the only option that fits your limits (" + FormatFixed(win.score, 1) + " points).");
+    else
+        r.reasons.push_back(win.label + " fits best: " + FormatFixed(win.score, 1) + " points against " + FormatFixed(second.score, 1) + " for " +
+                            second.label + (e.margin < 0.3 ? " - a close call." : "."));
+    for (const OptionReport& o : r.options)
+        if (o.name != win.name)
+            for (const std::string& b : o.blockers)
+                r.reasons.push_back(o.label + " is ruled out: " + b + ".");
+    for (const std::string& b : win.blockers)
+        r.reasons.push_back(win.label + " still breaks a limit: " + b + ".");
+    for (int i = 0; i < kRuleCount; ++i) {
+        const RuleDef& d = Rules()[static_cast<std::size_t>(i)];
+        if (met[static_cast<std::size_t>(i)] && static_cast<int>(d.option) == best && d.counts)
+            r.reasons.push_back(r.rules[static_cast<std::size_t>(i)].why + " (course, " + d.section + ": \"" + d.text + "\").");
+    }
+    if (s.experience == Experience::advanced)
+        r.reasons.push_back("You are an advanced user: the course says to optimise for your workload, so the costs and factors decide (course, Getting Started: \"Analyze cost/performance trade-offs\").");
+    // Money, over the horizon.
+    std::string totals = "Over " + std::to_string(s.horizon_months) + " months:";
+    for (const OptionReport& o : r.options)
+        if (o.cost.gpu_index >= 0 || o.cost.offer_index >= 0)
+            totals += " " + o.label + " " + FormatUsd(o.cost.total_usd) + ",";
+    totals.back() = '.';
+    r.reasons.push_back(totals);
+    if (home_priced && cloud_priced) {
+        if (r.break_even_month)
+            r.reasons.push_back("The home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".");
+        else
+            r.reasons.push_back("The home lab does not pay for itself against the cloud within " + std::to_string(s.horizon_months) + " months.");
+    }
+    // The factors that separate the winner from the runner-up most, by weight.
+    std::array<int, kFactorCount> order{};
+    for (int i = 0; i < kFactorCount; ++i)
+        order[static_cast<std::size_t>(i)] = i;
+    auto edge = [&](int i) {
+        return s.weights[static_cast<std::size_t>(i)] * (win.factors[static_cast<std::size_t>(i)] - second.factors[static_cast<std::size_t>(i)]);
+    };
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return edge(a) > edge(b); });
+    for (int k = 0; k < 2; ++k) {
+        const int i = order[static_cast<std::size_t>(k)];
+        if (edge(i) <= 0.5)
+            break;
+        r.reasons.push_back(std::string(FactorLabel(static_cast<Factor>(i))) + ": " + win.label + " " + FormatFixed(win.factors[static_cast<std::size_t>(i)], 1) +
+                            " against " + FormatFixed(second.factors[static_cast<std::size_t>(i)], 1) + " for " + second.label + " (course matrix).");
+    }
+
+    if (settings.flip_points)
+        r.flip_points = FindFlipPoints(s, c);
+
+    // Assumptions: every catalog figure in force, and the prices of the GPU and offers chosen.
+    const long today = DateDays(settings.today);
+    for (const FigureRule& rule : FigureRules()) {
+        const auto it = c.figures.find(rule.id);
+        if (it == c.figures.end())
+            continue;
+        bool overridden = s.assumptions.count(rule.id) > 0;
+        double value = overridden ? s.assumptions.at(rule.id) : it->second.value;
+        if (std::string(rule.id) == "defaults.electricity_usd_per_kwh" && s.electricity_usd_per_kwh) {
+            overridden = true;
+            value = *s.electricity_usd_per_kwh;
+        }
+        if (std::string(rule.id) == "cloud.idle_overhead_pct" && s.cloud.idle_overhead_pct) {
+            overridden = true;
+            value = *s.cloud.idle_overhead_pct;
+        }
+        AddAssumption(r, rule.id, it->second, overridden, value, today);
+    }
+    std::vector<int> gpus_used, offers_used;
+    for (const OptionCost& oc : costs) {
+        if (oc.gpu_index >= 0 && std::find(gpus_used.begin(), gpus_used.end(), oc.gpu_index) == gpus_used.end())
+            gpus_used.push_back(oc.gpu_index);
+        if (oc.offer_index >= 0 && std::find(offers_used.begin(), offers_used.end(), oc.offer_index) == offers_used.end())
+            offers_used.push_back(oc.offer_index);
+    }
+    for (int gi : gpus_used) {
+        const GpuModel& g = c.gpus[static_cast<std::size_t>(gi)];
+        const std::string id = "gpu." + g.id + ".price_usd";
+        const bool ov = s.assumptions.count(id) > 0;
+        AddAssumption(r, id, g.price_usd, ov, ov ? s.assumptions.at(id) : g.price_usd.value, today);
+    }
+    for (int oi : offers_used) {
+        const CloudOffer& o = c.offers[static_cast<std::size_t>(oi)];
+        const bool spot = s.cloud.pricing == CloudPricing::spot && o.spot_usd_per_gpu_hour;
+        const std::string id = "offer." + o.id + (spot ? ".spot_usd_per_gpu_hour" : ".usd_per_gpu_hour");
+        const Figure& f = spot ? *o.spot_usd_per_gpu_hour : o.usd_per_gpu_hour;
+        bool ov = s.assumptions.count(id) > 0;
+        double v = ov ? s.assumptions.at(id) : f.value;
+        if (s.cloud.usd_per_gpu_hour) {
+            ov = true;
+            v = *s.cloud.usd_per_gpu_hour;
+        }
+        AddAssumption(r, id, f, ov, v, today);
+    }
+    for (AssumptionUsed& a : r.assumptions) {
+        const long d = DateDays(a.date);
+        a.stale = !a.overridden && today >= 0 && d >= 0 && today - d > c.stale_after_days;
+    }
+    return r;
+}
+
+} // namespace labcalc::core

@@ -1,0 +1,220 @@
+// The report as JSON (the contract: docs/report-schema.md), text, CSV and Markdown.
+#include <cmath>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/formulas.hpp"
+#include "core/report.hpp"
+#include "core/scenario_json.hpp"
+#include "core/text_format.hpp"
+
+namespace labcalc::core {
+namespace {
+
+using json = nlohmann::json;
+
+json Finite(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+json OptionJson(const OptionReport& o)
+{
+    json j;
+    j["feasible"] = o.feasible;
+    j["blockers"] = o.blockers;
+    j["setup"] = o.setup;
+    j["upfront_usd"] = Finite(o.cost.upfront_usd);
+    j["monthly_usd"] = Finite(o.cost.monthly_usd);
+    j["total_usd"] = Finite(o.cost.total_usd);
+    j["resale_usd"] = Finite(o.cost.resale_usd);
+    j["usd_per_work_hour"] = Finite(o.usd_per_work_hour);
+    const MonthlyBreakdown& m = o.cost.monthly;
+    j["monthly_breakdown_usd"] = {{"power", m.power_usd}, {"maintenance", m.maintenance_usd}, {"gpu_hours", m.gpu_hours_usd},
+                                  {"storage", m.storage_usd}, {"egress", m.egress_usd}, {"idle", m.idle_usd},
+                                  {"compliance", m.compliance_usd}};
+    j["cumulative_usd"] = o.cumulative_usd;
+    json plan;
+    plan["gpu_count"] = o.cost.gpu_count;
+    plan["load_watts"] = o.cost.load_watts;
+    plan["idle_watts"] = o.cost.idle_watts;
+    plan["local_work_hours_per_week"] = o.cost.local_work_hours_per_week;
+    plan["cloud_work_hours_per_week"] = o.cost.cloud_work_hours_per_week;
+    plan["cloud_gpu_hours_per_week"] = o.cost.cloud_gpu_hours_per_week;
+    plan["capacity_work_hours_per_week"] = o.cost.capacity_work_hours_per_week;
+    plan["burst_share_to_cloud"] = o.cost.burst_share_to_cloud;
+    plan["bursts_queue"] = o.cost.bursts_queue;
+    j["plan"] = plan;
+    json f;
+    for (int i = 0; i < kFactorCount; ++i)
+        f[FactorKey(static_cast<Factor>(i))] = o.factors[static_cast<std::size_t>(i)];
+    j["factors"] = f;
+    j["factor_score"] = o.factor_score;
+    j["rules_matched"] = o.rules_matched;
+    j["score"] = o.score;
+    return j;
+}
+
+std::string Pad(const std::string& s, std::size_t n) { return s.size() >= n ? s : s + std::string(n - s.size(), ' '); }
+std::string PadLeft(const std::string& s, std::size_t n) { return s.size() >= n ? s : std::string(n - s.size(), ' ') + s; }
+
+std::string FlipSentence(const FlipPoint& f)
+{
+    if (!f.value)
+        return f.input + ": " + f.note;
+    return f.input + " " + f.direction + " " + f.value_text + " -> " + f.to;
+}
+
+} // namespace
+
+std::string ReportToJson(const Report& r, int indent)
+{
+    json j;
+    j["schema"] = "labcalc.report/1";
+    j["recommendation"] = r.recommendation;
+    j["margin"] = r.margin;
+    j["any_feasible"] = r.any_feasible;
+    j["reasons"] = r.reasons;
+    j["break_even_month"] = r.break_even_month ? json(*r.break_even_month) : json(nullptr);
+    json flips = json::array();
+    for (const FlipPoint& f : r.flip_points) {
+        json fj = {{"input", f.input}, {"value", f.value ? json(*f.value) : json(nullptr)}, {"to", f.to.empty() ? json(nullptr) : json(f.to)},
+                   {"direction", f.direction.empty() ? json(nullptr) : json(f.direction)}};
+        if (f.value)
+            fj["value_text"] = f.value_text;
+        else
+            fj["note"] = f.note;
+        flips.push_back(fj);
+    }
+    j["flip_points"] = flips;
+    j["scenario"] = ScenarioToJson(r.scenario);
+    j["electricity_usd_per_kwh"] = r.electricity_usd_per_kwh;
+    json assumptions = json::array();
+    for (const AssumptionUsed& a : r.assumptions)
+        assumptions.push_back({{"id", a.id}, {"label", a.label}, {"value", a.value}, {"unit", a.unit}, {"source", a.source},
+                               {"date", a.date}, {"stale", a.stale}, {"overridden", a.overridden}});
+    j["assumptions"] = assumptions;
+    json options;
+    for (const OptionReport& o : r.options)
+        options[o.name] = OptionJson(o);
+    j["options"] = options;
+    json rules = json::array();
+    for (const RuleCheck& rc : r.rules)
+        rules.push_back({{"option", rc.option}, {"section", rc.section}, {"rule", rc.rule}, {"matched", rc.matched}, {"why", rc.why}});
+    j["rules"] = rules;
+    j["catalog_as_of"] = r.catalog_as_of;
+    j["report_date"] = r.report_date;
+    return j.dump(indent);
+}
+
+std::string ReportToText(const Report& r)
+{
+    std::ostringstream out;
+    const OptionReport* win = nullptr;
+    for (const OptionReport& o : r.options)
+        if (o.name == r.recommendation)
+            win = &o;
+    out << "Recommendation: " << (win ? win->label : r.recommendation) << "  (margin " << FormatFixed(r.margin, 2) << " points"
+        << (r.any_feasible ? "" : "; nothing fits every limit") << ")\n\n";
+    out << "Why:\n";
+    for (const std::string& reason : r.reasons)
+        out << "  - " << reason << "\n";
+    out << "\n" << Pad("", 22) << PadLeft("Home lab", 14) << PadLeft("Cloud", 14) << PadLeft("Hybrid", 14) << "\n";
+    auto row = [&](const std::string& label, auto get) {
+        out << Pad(label, 22);
+        for (const OptionReport& o : r.options)
+            out << PadLeft(get(o), 14);
+        out << "\n";
+    };
+    row("Fits your limits", [](const OptionReport& o) { return std::string(o.feasible ? "yes" : "NO"); });
+    row("Up front", [](const OptionReport& o) { return FormatUsd(o.cost.upfront_usd); });
+    row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
+    row("Resale at the end", [](const OptionReport& o) { return FormatUsd(o.cost.resale_usd); });
+    row("Total over horizon", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
+    row("Per hour of work", [](const OptionReport& o) { return FormatUsd(o.usd_per_work_hour); });
+    row("Score (0-10 + rules)", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
+    out << "\nSetups:\n";
+    for (const OptionReport& o : r.options)
+        out << "  " << Pad(o.label + ":", 10) << o.setup << "\n";
+    out << "\nBreak-even (home vs cloud): "
+        << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : "not within " + std::to_string(r.scenario.horizon_months) + " months") << "\n";
+    out << "\nComparison matrix (0 worst - 10 best; weight):\n";
+    for (int i = 0; i < kFactorCount; ++i) {
+        out << "  " << Pad(FactorLabel(static_cast<Factor>(i)), 20);
+        for (const OptionReport& o : r.options)
+            out << PadLeft(FormatFixed(o.factors[static_cast<std::size_t>(i)], 1), 14);
+        out << PadLeft("x" + FormatNumber(r.scenario.weights[static_cast<std::size_t>(i)]), 8) << "\n";
+    }
+    out << "\nWhat would change it:\n";
+    for (const FlipPoint& f : r.flip_points)
+        out << "  - " << FlipSentence(f) << "\n";
+    int stale = 0;
+    for (const AssumptionUsed& a : r.assumptions)
+        stale += a.stale ? 1 : 0;
+    out << "\n" << r.assumptions.size() << " figures used (" << stale << " older than the catalog's freshness limit); --format json lists each with its source.\n";
+    return out.str();
+}
+
+std::string ReportToCsv(const Report& r)
+{
+    std::ostringstream out;
+    out << "month";
+    for (const OptionReport& o : r.options)
+        out << "," << o.name << "_cumulative_usd";
+    for (const OptionReport& o : r.options)
+        out << "," << o.name << "_monthly_usd";
+    out << "\n";
+    const std::size_t months = r.options.empty() ? 0 : r.options[0].cumulative_usd.size();
+    for (std::size_t m = 0; m < months; ++m) {
+        out << m;
+        for (const OptionReport& o : r.options)
+            out << "," << FormatFixed(o.cumulative_usd[m], 2);
+        for (const OptionReport& o : r.options)
+            out << "," << FormatFixed(m == 0 ? 0.0 : o.cost.monthly_usd, 2);
+        out << "\n";
+    }
+    return out.str();
+}
+
+std::string ReportToMarkdown(const Report& r)
+{
+    std::ostringstream out;
+    const OptionReport* win = nullptr;
+    for (const OptionReport& o : r.options)
+        if (o.name == r.recommendation)
+            win = &o;
+    out << "# labcalc: " << (win ? win->label : r.recommendation) << "\n\n";
+    out << "Margin " << FormatFixed(r.margin, 2) << " points; report of " << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
+    out << "## Why\n\n";
+    for (const std::string& reason : r.reasons)
+        out << "- " << reason << "\n";
+    out << "\n## Costs over " << r.scenario.horizon_months << " months\n\n";
+    out << "| | Home lab | Cloud | Hybrid |\n|---|---:|---:|---:|\n";
+    auto row = [&](const char* label, auto get) {
+        out << "| " << label;
+        for (const OptionReport& o : r.options)
+            out << " | " << get(o);
+        out << " |\n";
+    };
+    row("Fits your limits", [](const OptionReport& o) { return std::string(o.feasible ? "yes" : "no"); });
+    row("Setup", [](const OptionReport& o) { return o.setup; });
+    row("Up front", [](const OptionReport& o) { return FormatUsd(o.cost.upfront_usd); });
+    row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
+    row("Total", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
+    row("Score", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
+    out << "\nBreak-even (home vs cloud): " << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : "not within the horizon") << ".\n";
+    out << "\n## Comparison matrix (0-10)\n\n| Factor | Home lab | Cloud | Hybrid | Weight |\n|---|---:|---:|---:|---:|\n";
+    for (int i = 0; i < kFactorCount; ++i) {
+        out << "| " << FactorLabel(static_cast<Factor>(i));
+        for (const OptionReport& o : r.options)
+            out << " | " << FormatFixed(o.factors[static_cast<std::size_t>(i)], 1);
+        out << " | " << FormatNumber(r.scenario.weights[static_cast<std::size_t>(i)]) << " |\n";
+    }
+    out << "\n## What would change it\n\n";
+    for (const FlipPoint& f : r.flip_points)
+        out << "- " << FlipSentence(f) << "\n";
+    out << "\n## Figures used\n\n";
+    for (const AssumptionUsed& a : r.assumptions)
+        out << "- " << a.label << ": " << FormatNumber(a.value) << " " << a.unit << " (" << a.source << ", " << a.date << (a.stale ? ", stale" : "") << ")\n";
+    return out.str();
+}
+
+} // namespace labcalc::core

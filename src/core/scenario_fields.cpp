@@ -1,0 +1,339 @@
+// The table of scenario inputs and the one place their rules are checked.
+#include "core/scenario_fields.hpp"
+
+#include <cmath>
+#include <cctype>
+#include <cstdlib>
+#include <string>
+
+#include "core/text_format.hpp"
+
+namespace labcalc::core {
+namespace {
+
+// How to reach a field inside a Scenario. Exactly one member is set per field.
+struct Access {
+    double* (*number)(Scenario&) = nullptr;
+    std::optional<double>* (*opt_number)(Scenario&) = nullptr;
+    int* (*integer)(Scenario&) = nullptr;
+    std::optional<int>* (*opt_integer)(Scenario&) = nullptr;
+    bool* (*boolean)(Scenario&) = nullptr;
+    std::optional<std::string>* (*text)(Scenario&) = nullptr;
+    int (*choice_get)(const Scenario&) = nullptr;
+    void (*choice_set)(Scenario&, int) = nullptr;
+};
+
+struct Entry {
+    FieldSpec spec;
+    Access access;
+};
+
+Access Num(double* (*f)(Scenario&)) { Access a; a.number = f; return a; }
+Access OptNum(std::optional<double>* (*f)(Scenario&)) { Access a; a.opt_number = f; return a; }
+Access Int(int* (*f)(Scenario&)) { Access a; a.integer = f; return a; }
+Access OptInt(std::optional<int>* (*f)(Scenario&)) { Access a; a.opt_integer = f; return a; }
+Access Bool(bool* (*f)(Scenario&)) { Access a; a.boolean = f; return a; }
+Access Text(std::optional<std::string>* (*f)(Scenario&)) { Access a; a.text = f; return a; }
+Access Choice(int (*get)(const Scenario&), void (*set)(Scenario&, int))
+{
+    Access a;
+    a.choice_get = get;
+    a.choice_set = set;
+    return a;
+}
+
+const std::vector<Entry>& Entries()
+{
+    using K = FieldKind;
+    static const std::vector<Entry> kEntries = {
+        // The three headline inputs.
+        {{"budget_usd", "Budget up front", "USD", "Money you can spend on hardware now.", K::number, 0, 1e7, false, {}, true},
+         Num([](Scenario& s) { return &s.budget_usd; })},
+        {{"hours_per_week", "Work per week", "h/week", "Hours per week your work keeps one RTX 4090-class GPU busy.", K::number, 0, 168, false, {}, true},
+         Num([](Scenario& s) { return &s.hours_per_week; })},
+        {{"privacy", "Privacy need", "", "The strictest class of data you work with.", K::choice, 0, 3, false,
+          {"public", "internal", "confidential", "on_premises_only"}, true},
+         Choice([](const Scenario& s) { return static_cast<int>(s.privacy); },
+                [](Scenario& s, int v) { s.privacy = static_cast<Privacy>(v); })},
+        // The rest of the situation.
+        {{"monthly_budget_usd", "Budget per month", "USD/month", "What you can spend each month on running costs.", K::number, 0, 1e6, false, {}, false},
+         Num([](Scenario& s) { return &s.monthly_budget_usd; })},
+        {{"sensitive_work_pct", "Work on that data", "%", "Share of the work that touches data of the strictest class.", K::number, 0, 100, false, {}, false},
+         Num([](Scenario& s) { return &s.sensitive_work_pct; })},
+        {{"horizon_months", "Horizon", "months", "How long you plan for; costs are summed over it.", K::integer, 1, 120, false, {}, false},
+         Int([](Scenario& s) { return &s.horizon_months; })},
+        {{"electricity_usd_per_kwh", "Electricity price", "USD/kWh", "Your tariff; unset uses the catalog's average.", K::number, 0, 5, true, {}, false},
+         OptNum([](Scenario& s) { return &s.electricity_usd_per_kwh; })},
+        {{"vram_gb", "VRAM of the largest job", "GB", "GPU memory your largest model or job needs.", K::number, 1, 4096, false, {}, false},
+         Num([](Scenario& s) { return &s.vram_gb; })},
+        {{"burst_share_pct", "Work in bursts", "%", "Workload shape: 0 = steady every week, 100 = all in occasional bursts.", K::number, 0, 100, false, {}, false},
+         Num([](Scenario& s) { return &s.burst_share_pct; })},
+        {{"remote_collaborators", "Remote collaborators", "people", "People who work with you from elsewhere.", K::integer, 0, 10000, false, {}, false},
+         Int([](Scenario& s) { return &s.remote_collaborators; })},
+        {{"experience", "Experience", "", "Your experience with AI infrastructure.", K::choice, 0, 2, false,
+          {"beginner", "intermediate", "advanced"}, false},
+         Choice([](const Scenario& s) { return static_cast<int>(s.experience); },
+                [](Scenario& s, int v) { s.experience = static_cast<Experience>(v); })},
+        {{"learn_hardware", "Want to learn hardware", "", "You want hands-on hardware and system administration experience.", K::boolean, 0, 1, false, {}, false},
+         Bool([](Scenario& s) { return &s.learn_hardware; })},
+        {{"wants_redundancy", "Want redundancy", "", "You want a second place to run and off-site backups.", K::boolean, 0, 1, false, {}, false},
+         Bool([](Scenario& s) { return &s.wants_redundancy; })},
+        {{"internet_uptime_pct", "Internet reliability", "%", "Share of your working hours with a good connection.", K::number, 0, 100, false, {}, false},
+         Num([](Scenario& s) { return &s.internet_uptime_pct; })},
+        {{"data_gb", "Data kept", "GB", "Data you keep for the work.", K::number, 0, 1e7, false, {}, false},
+         Num([](Scenario& s) { return &s.data_gb; })},
+        {{"egress_gb_per_month", "Data downloaded from the cloud", "GB/month", "Data you download out of the cloud each month (results, checkpoints).", K::number, 0, 1e7, false, {}, false},
+         Num([](Scenario& s) { return &s.egress_gb_per_month; })},
+        // Home overrides.
+        {{"home.gpu", "Home GPU", "", "Catalog GPU id to buy; unset picks the cheapest that fits.", K::text, 0, 0, true, {}, false},
+         Text([](Scenario& s) { return &s.home.gpu; })},
+        {{"home.gpu_count", "Home GPUs", "GPUs", "How many GPUs to buy; unset sizes for VRAM and peak load.", K::integer, 1, 16, true, {}, false},
+         OptInt([](Scenario& s) { return &s.home.gpu_count; })},
+        {{"home.hardware_usd", "Home machine price", "USD", "The whole home machine; unset sums catalog prices.", K::number, 0, 1e7, true, {}, false},
+         OptNum([](Scenario& s) { return &s.home.hardware_usd; })},
+        {{"home.power_watts", "Home draw under load", "W", "The whole machine's draw while working.", K::number, 0, 100000, true, {}, false},
+         OptNum([](Scenario& s) { return &s.home.power_watts; })},
+        {{"home.idle_watts", "Home draw when idle", "W", "The whole machine's draw when on but idle.", K::number, 0, 100000, true, {}, false},
+         OptNum([](Scenario& s) { return &s.home.idle_watts; })},
+        {{"home.maintenance_usd_per_year", "Home maintenance", "USD/year", "Repairs and spares per year.", K::number, 0, 1e6, true, {}, false},
+         OptNum([](Scenario& s) { return &s.home.maintenance_usd_per_year; })},
+        {{"home.resale_pct", "Home resale value", "%", "Value left at the end of the horizon, percent of the price.", K::number, 0, 100, true, {}, false},
+         OptNum([](Scenario& s) { return &s.home.resale_pct; })},
+        {{"home.on_hours_per_week", "Home machine switched on", "h/week", "Hours per week the machine is on, busy or idle (168 = always on).", K::number, 0, 168, false, {}, false},
+         Num([](Scenario& s) { return &s.home.on_hours_per_week; })},
+        // Cloud overrides.
+        {{"cloud.offer", "Cloud offer", "", "Catalog offer id; unset picks the cheapest that fits.", K::text, 0, 0, true, {}, false},
+         Text([](Scenario& s) { return &s.cloud.offer; })},
+        {{"cloud.provider", "Cloud provider kind", "", "Which kinds of provider to consider.", K::choice, 0, 3, false,
+          {"any", "hyperscaler", "neocloud", "marketplace"}, false},
+         Choice([](const Scenario& s) { return static_cast<int>(s.cloud.provider); },
+                [](Scenario& s, int v) { s.cloud.provider = static_cast<ProviderKind>(v); })},
+        {{"cloud.pricing", "Cloud pricing", "", "On-demand, or spot (cheaper, interruptible).", K::choice, 0, 1, false, {"on_demand", "spot"}, false},
+         Choice([](const Scenario& s) { return static_cast<int>(s.cloud.pricing); },
+                [](Scenario& s, int v) { s.cloud.pricing = static_cast<CloudPricing>(v); })},
+        {{"cloud.usd_per_gpu_hour", "Cloud price per GPU-hour", "USD/GPU-h", "Replaces the chosen offer's rate.", K::number, 0, 1000, true, {}, false},
+         OptNum([](Scenario& s) { return &s.cloud.usd_per_gpu_hour; })},
+        {{"cloud.storage_usd_per_month", "Cloud storage", "USD/month", "Replaces the storage cost computed from data kept.", K::number, 0, 1e7, true, {}, false},
+         OptNum([](Scenario& s) { return &s.cloud.storage_usd_per_month; })},
+        {{"cloud.egress_usd_per_month", "Cloud egress", "USD/month", "Replaces the egress cost computed from data downloaded.", K::number, 0, 1e7, true, {}, false},
+         OptNum([](Scenario& s) { return &s.cloud.egress_usd_per_month; })},
+        {{"cloud.idle_overhead_pct", "Idle instances", "%", "GPU-hours paid for idle or forgotten instances, share of the work's.", K::number, 0, 500, true, {}, false},
+         OptNum([](Scenario& s) { return &s.cloud.idle_overhead_pct; })},
+        {{"cloud.speed_vs_home", "Cloud speed vs home", "x", "How much faster a job runs in the cloud (1 = same hours).", K::number, 0.05, 50, true, {}, false},
+         OptNum([](Scenario& s) { return &s.cloud.speed_vs_home; })},
+    };
+    return kEntries;
+}
+
+const Entry* FindEntry(std::string_view key)
+{
+    for (const Entry& e : Entries())
+        if (key == e.spec.key)
+            return &e;
+    return nullptr;
+}
+
+std::string RangeRule(const FieldSpec& f)
+{
+    return "must be a number from " + FormatNumber(f.min_value) + " to " + FormatNumber(f.max_value) +
+           (f.unit[0] ? std::string(" ") + f.unit : std::string());
+}
+
+std::string ChoiceList(const FieldSpec& f)
+{
+    std::string out;
+    for (std::size_t i = 0; i < f.choices.size(); ++i)
+        out += (i ? ", " : "") + std::string(f.choices[i]);
+    return out;
+}
+
+bool ParseDouble(std::string_view text, double* out)
+{
+    if (text.empty() || text.size() > 64)
+        return false;
+    std::string s(text);
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size())
+        return false;
+    *out = v;
+    return true;
+}
+
+std::optional<Factor> FactorFromKey(std::string_view key)
+{
+    for (int i = 0; i < kFactorCount; ++i)
+        if (key == FactorKey(static_cast<Factor>(i)))
+            return static_cast<Factor>(i);
+    return std::nullopt;
+}
+
+} // namespace
+
+const std::vector<FieldSpec>& ScenarioFields()
+{
+    static const std::vector<FieldSpec> kSpecs = [] {
+        std::vector<FieldSpec> v;
+        for (const Entry& e : Entries())
+            v.push_back(e.spec);
+        return v;
+    }();
+    return kSpecs;
+}
+
+const FieldSpec* FindField(std::string_view key)
+{
+    for (const FieldSpec& f : ScenarioFields())
+        if (key == f.key)
+            return &f;
+    return nullptr;
+}
+
+FieldValue GetField(const Scenario& s_in, const FieldSpec& f)
+{
+    FieldValue out;
+    const Entry* e = FindEntry(f.key);
+    if (!e)
+        return out;
+    Scenario& s = const_cast<Scenario&>(s_in); // accessors are shared with the setters; nothing is written here
+    const Access& a = e->access;
+    if (a.number) { out.set = true; out.number = *a.number(s); }
+    else if (a.opt_number) { if (a.opt_number(s)->has_value()) { out.set = true; out.number = **a.opt_number(s); } }
+    else if (a.integer) { out.set = true; out.number = *a.integer(s); }
+    else if (a.opt_integer) { if (a.opt_integer(s)->has_value()) { out.set = true; out.number = **a.opt_integer(s); } }
+    else if (a.boolean) { out.set = true; out.number = *a.boolean(s) ? 1 : 0; }
+    else if (a.choice_get) { out.set = true; out.number = a.choice_get(s); }
+    else if (a.text) { if (a.text(s)->has_value()) { out.set = true; out.text = **a.text(s); } }
+    return out;
+}
+
+std::string SetFieldNumber(Scenario& s, const FieldSpec& f, double value)
+{
+    const Entry* e = FindEntry(f.key);
+    if (!e)
+        return std::string("unknown key '") + f.key + "'";
+    const Access& a = e->access;
+    if (!std::isfinite(value))
+        return std::string(f.key) + ": " + (a.boolean ? "must be true or false" : RangeRule(f)) + " (got " + FormatNumber(value) + ")";
+    if (a.boolean) {
+        if (value != 0 && value != 1)
+            return std::string(f.key) + ": must be true or false";
+        *a.boolean(s) = value != 0;
+        return "";
+    }
+    if (a.choice_set) {
+        const double idx = std::floor(value);
+        if (idx != value || idx < 0 || idx >= static_cast<double>(f.choices.size()))
+            return std::string(f.key) + ": must be one of " + ChoiceList(f);
+        a.choice_set(s, static_cast<int>(idx));
+        return "";
+    }
+    if (a.text)
+        return std::string(f.key) + ": must be text (a catalog id)";
+    if (value < f.min_value || value > f.max_value)
+        return std::string(f.key) + ": " + RangeRule(f) + " (got " + FormatNumber(value) + ")";
+    if (a.integer || a.opt_integer) {
+        if (std::floor(value) != value)
+            return std::string(f.key) + ": must be a whole number (got " + FormatNumber(value) + ")";
+        if (a.integer)
+            *a.integer(s) = static_cast<int>(value);
+        else
+            *a.opt_integer(s) = static_cast<int>(value);
+        return "";
+    }
+    // Negative zero would print as "-0" in reports; it means zero.
+    if (value == 0)
+        value = 0;
+    if (a.number)
+        *a.number(s) = value;
+    else
+        *a.opt_number(s) = value;
+    return "";
+}
+
+std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value)
+{
+    const Entry* e = FindEntry(f.key);
+    if (!e)
+        return std::string("unknown key '") + f.key + "'";
+    const Access& a = e->access;
+    if (a.choice_set) {
+        for (std::size_t i = 0; i < f.choices.size(); ++i)
+            if (value == f.choices[i]) {
+                a.choice_set(s, static_cast<int>(i));
+                return "";
+            }
+        return std::string(f.key) + ": must be one of " + ChoiceList(f) + " (got '" + std::string(value.substr(0, 40)) + "')";
+    }
+    if (a.text) {
+        if (value.empty() || value.size() > 64)
+            return std::string(f.key) + ": must be a catalog id of 1 to 64 characters";
+        for (char c : value)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+                return std::string(f.key) + ": a catalog id has only letters, digits, '-', '_' and '.'";
+        *a.text(s) = std::string(value);
+        return "";
+    }
+    if (a.boolean) {
+        if (value == "true" || value == "1" || value == "yes") { *a.boolean(s) = true; return ""; }
+        if (value == "false" || value == "0" || value == "no") { *a.boolean(s) = false; return ""; }
+        return std::string(f.key) + ": must be true or false";
+    }
+    double v = 0;
+    if (!ParseDouble(value, &v))
+        return std::string(f.key) + ": " + RangeRule(f) + " (got '" + std::string(value.substr(0, 40)) + "')";
+    return SetFieldNumber(s, f, v);
+}
+
+void UnsetField(Scenario& s, const FieldSpec& f)
+{
+    const Entry* e = FindEntry(f.key);
+    if (!e || !f.optional)
+        return;
+    const Access& a = e->access;
+    if (a.opt_number) a.opt_number(s)->reset();
+    if (a.opt_integer) a.opt_integer(s)->reset();
+    if (a.text) a.text(s)->reset();
+}
+
+std::string ApplySetting(Scenario& s, std::string_view kv)
+{
+    const std::size_t eq = kv.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+        return "--set takes KEY=VALUE (got '" + std::string(kv.substr(0, 60)) + "')";
+    const std::string_view key = kv.substr(0, eq);
+    const std::string_view value = kv.substr(eq + 1);
+
+    if (key.rfind("weights.", 0) == 0) {
+        const auto factor = FactorFromKey(key.substr(8));
+        if (!factor)
+            return "unknown key '" + std::string(key) + "': weights are named initial_cost, ongoing_cost, scalability, data_privacy, maintenance, hardware_access, internet_required, learning_curve, flexibility, latency";
+        double w = 0;
+        if (!ParseDouble(value, &w) || !std::isfinite(w) || w < 0 || w > 10)
+            return std::string(key) + ": must be a number from 0 to 10";
+        s.weights[static_cast<std::size_t>(*factor)] = w == 0 ? 0.0 : w;
+        return "";
+    }
+    if (key.rfind("assumptions.", 0) == 0) {
+        const std::string id(key.substr(12));
+        double v = 0;
+        if (id.empty())
+            return "assumptions.<id>: name a catalog figure, e.g. assumptions.home.base_system_usd";
+        if (!ParseDouble(value, &v) || !std::isfinite(v) || v < 0 || v > 1e9)
+            return std::string(key) + ": must be a number from 0 to 1e9";
+        s.assumptions[id] = v == 0 ? 0.0 : v;
+        return ""; // the id is checked against the catalog when the scenario is evaluated (CheckAssumptionIds)
+    }
+    const FieldSpec* f = FindField(key);
+    if (!f)
+        return "unknown key '" + std::string(key) + "' (labcalc --help lists the keys)";
+    if (value == "default") {
+        if (!f->optional)
+            return std::string(key) + ": has no catalog default to return to; give a value";
+        UnsetField(s, *f);
+        return "";
+    }
+    return SetFieldText(s, *f, value);
+}
+
+} // namespace labcalc::core

@@ -1,0 +1,159 @@
+// Scenario <-> JSON through the field table of scenario_fields.cpp.
+#include "core/scenario_json.hpp"
+
+#include <cmath>
+
+#include "core/json_guard.hpp"
+#include "core/scenario_fields.hpp"
+#include "core/text_format.hpp"
+
+namespace labcalc::core {
+namespace {
+
+using json = nlohmann::json;
+
+std::string TypeRule(const FieldSpec& f)
+{
+    switch (f.kind) {
+    case FieldKind::boolean: return "must be true or false";
+    case FieldKind::text: return "must be text (a catalog id)";
+    case FieldKind::choice: {
+        std::string out = "must be one of ";
+        for (std::size_t i = 0; i < f.choices.size(); ++i)
+            out += (i ? ", " : "") + std::string(f.choices[i]);
+        return out;
+    }
+    default:
+        return "must be a number from " + FormatNumber(f.min_value) + " to " + FormatNumber(f.max_value);
+    }
+}
+
+// Applies one JSON value to the field with dotted key `key`.
+std::string ApplyValue(Scenario& s, const std::string& key, const json& v)
+{
+    const FieldSpec* f = FindField(key);
+    if (!f)
+        return "unknown key '" + key + "'";
+    if (v.is_null()) {
+        if (!f->optional)
+            return key + ": " + TypeRule(*f) + " (got null)";
+        UnsetField(s, *f);
+        return "";
+    }
+    switch (f->kind) {
+    case FieldKind::boolean:
+        if (!v.is_boolean())
+            return key + ": must be true or false (got " + JsonTypeName(v) + ")";
+        return SetFieldNumber(s, *f, v.get<bool>() ? 1 : 0);
+    case FieldKind::choice:
+    case FieldKind::text:
+        if (!v.is_string())
+            return key + ": " + TypeRule(*f) + " (got " + JsonTypeName(v) + ")";
+        return SetFieldText(s, *f, v.get_ref<const std::string&>());
+    default:
+        if (!v.is_number())
+            return key + ": " + TypeRule(*f) + " (got " + JsonTypeName(v) + ")";
+        return SetFieldNumber(s, *f, v.get<double>());
+    }
+}
+
+std::string ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
+{
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const std::string key = prefix + it.key();
+        const json& v = it.value();
+        if (prefix.empty() && (it.key() == "home" || it.key() == "cloud")) {
+            if (!v.is_object())
+                return key + ": must be an object (got " + JsonTypeName(v) + ")";
+            if (std::string err = ApplyObject(s, v, key + "."); !err.empty())
+                return err;
+            continue;
+        }
+        if (prefix.empty() && it.key() == "weights") {
+            if (!v.is_object())
+                return "weights: must be an object of factor names to numbers (got " + std::string(JsonTypeName(v)) + ")";
+            for (auto w = v.begin(); w != v.end(); ++w) {
+                if (!w.value().is_number())
+                    return "weights." + w.key() + ": must be a number from 0 to 10 (got " + JsonTypeName(w.value()) + ")";
+                if (std::string err = ApplySetting(s, "weights." + w.key() + "=" + FormatNumber(w.value().get<double>())); !err.empty())
+                    return err;
+            }
+            continue;
+        }
+        if (prefix.empty() && it.key() == "assumptions") {
+            if (!v.is_object())
+                return "assumptions: must be an object of catalog figure ids to numbers (got " + std::string(JsonTypeName(v)) + ")";
+            for (auto a = v.begin(); a != v.end(); ++a) {
+                if (!a.value().is_number())
+                    return "assumptions." + a.key() + ": must be a number from 0 to 1e9 (got " + JsonTypeName(a.value()) + ")";
+                if (std::string err = ApplySetting(s, "assumptions." + a.key() + "=" + FormatNumber(a.value().get<double>())); !err.empty())
+                    return err;
+            }
+            continue;
+        }
+        if (std::string err = ApplyValue(s, key, v); !err.empty())
+            return err;
+    }
+    return "";
+}
+
+void PutField(json& root, const FieldSpec& f, const FieldValue& v)
+{
+    std::string key = f.key;
+    json* target = &root;
+    const std::size_t dot = key.find('.');
+    if (dot != std::string::npos) {
+        target = &root[key.substr(0, dot)];
+        key = key.substr(dot + 1);
+    }
+    switch (f.kind) {
+    case FieldKind::boolean: (*target)[key] = v.number != 0; break;
+    case FieldKind::choice: (*target)[key] = f.choices[static_cast<std::size_t>(v.number)]; break;
+    case FieldKind::text: (*target)[key] = v.text; break;
+    case FieldKind::integer: (*target)[key] = static_cast<long long>(v.number); break;
+    default: (*target)[key] = v.number; break;
+    }
+}
+
+} // namespace
+
+Expected<Scenario> ScenarioFromJson(const json& j, const Scenario& base)
+{
+    if (!j.is_object())
+        return Expected<Scenario>::Fail(std::string("scenario: must be a JSON object (got ") + JsonTypeName(j) + ")");
+    Scenario s = base;
+    if (std::string err = ApplyObject(s, j, ""); !err.empty())
+        return Expected<Scenario>::Fail(err);
+    return Expected<Scenario>::Ok(std::move(s));
+}
+
+Expected<Scenario> ParseScenarioJson(std::string_view text, const Scenario& base)
+{
+    auto doc = ParseGuardedJson(text, "scenario", kMaxInputBytes, kMaxJsonDepth);
+    if (!doc)
+        return Expected<Scenario>::Fail(doc.error);
+    return ScenarioFromJson(*doc.value, base);
+}
+
+json ScenarioToJson(const Scenario& s)
+{
+    json root = json::object();
+    for (const FieldSpec& f : ScenarioFields()) {
+        const FieldValue v = GetField(s, f);
+        if (v.set)
+            PutField(root, f, v);
+    }
+    json& w = root["weights"];
+    for (int i = 0; i < kFactorCount; ++i)
+        w[FactorKey(static_cast<Factor>(i))] = s.weights[static_cast<std::size_t>(i)];
+    if (!s.assumptions.empty()) {
+        json& a = root["assumptions"];
+        for (const auto& [id, value] : s.assumptions)
+            a[id] = value;
+    }
+    return root;
+}
+
+bool operator==(const Scenario& a, const Scenario& b) { return ScenarioToJson(a) == ScenarioToJson(b); }
+
+} // namespace labcalc::core

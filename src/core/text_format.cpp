@@ -1,0 +1,58 @@
+#include "core/text_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace labcalc::core {
+
+std::string FormatNumber(double v)
+{
+    if (!std::isfinite(v))
+        return std::isnan(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity");
+    char buf[40];
+    for (int precision = 6; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v)
+            break;
+    }
+    return buf;
+}
+
+std::string FormatFixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s == "-0" || s.rfind("-0.", 0) == 0) {
+        // "-0.00" reads as a loss where there is none.
+        bool all_zero = s.find_first_not_of("-0.") == std::string::npos;
+        if (all_zero)
+            s.erase(0, 1);
+    }
+    return s;
+}
+
+std::string FormatUsd(double v)
+{
+    if (!std::isfinite(v))
+        return "n/a";
+    const bool negative = v < 0;
+    const double a = std::fabs(v);
+    if (a < 10 && a != std::floor(a))
+        return std::string(negative ? "-$" : "$") + FormatFixed(a, 2);
+    const long long whole = std::llround(a);
+    std::string digits = std::to_string(whole);
+    std::string grouped;
+    const int n = static_cast<int>(digits.size());
+    for (int i = 0; i < n; ++i) {
+        grouped += digits[static_cast<std::size_t>(i)];
+        if ((n - 1 - i) % 3 == 0 && i != n - 1)
+            grouped += ',';
+    }
+    return std::string(negative && whole != 0 ? "-$" : "$") + grouped;
+}
+
+std::string FormatPercent(double v) { return FormatNumber(std::round(v * 10) / 10) + "%"; }
+
+} // namespace labcalc::core

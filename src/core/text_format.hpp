@@ -1,0 +1,12 @@
+#pragma once
+// Number formatting for messages and reports. Rounding happens here, only when a value is shown.
+#include <string>
+
+namespace labcalc::core {
+
+std::string FormatNumber(double v);               // shortest form that reads back the same: "0.1598", "36"
+std::string FormatFixed(double v, int decimals);  // "12.50"
+std::string FormatUsd(double v);                  // "$12,345" (whole dollars), "$0.47" below 10
+std::string FormatPercent(double v);              // "30%" from 30
+
+} // namespace labcalc::core

@@ -1,0 +1,25 @@
+#include "core/timeline.hpp"
+
+#include <algorithm>
+
+namespace labcalc::core {
+
+std::vector<double> CumulativeUsd(const OptionCost& c, int horizon_months)
+{
+    std::vector<double> out(static_cast<std::size_t>(std::max(horizon_months, 0)) + 1);
+    for (std::size_t m = 0; m < out.size(); ++m)
+        out[m] = c.upfront_usd + c.monthly_usd * static_cast<double>(m);
+    out.back() -= c.resale_usd;
+    return out;
+}
+
+std::optional<int> BreakEvenMonth(const std::vector<double>& home, const std::vector<double>& cloud)
+{
+    const std::size_t n = std::min(home.size(), cloud.size());
+    for (std::size_t m = 1; m < n; ++m)
+        if (home[m] <= cloud[m] + 1e-9)
+            return static_cast<int>(m);
+    return std::nullopt;
+}
+
+} // namespace labcalc::core

@@ -1,0 +1,33 @@
+#pragma once
+// The one running instance of the page: window, UI state, services, frame scheduling, touch.
+// main_web.cpp owns it; web_bridge.cpp (the functions JavaScript calls) reaches it through App().
+#include "frame_scheduler.hpp"
+#include "touch_input.hpp"
+#include "ui/app_state.hpp"
+#include "web_services.hpp"
+
+struct GLFWwindow;
+
+namespace labcalc::platform::web {
+
+struct WebApp {
+    GLFWwindow* window = nullptr;
+    ui::AppState state;
+    WebServices services;
+    FrameScheduler scheduler;
+    TouchInput touch;
+    float pixel_scale = 0;          // device pixels per CSS pixel the fonts and style are built for
+    int width_px = 0, height_px = 0; // canvas backing store
+    bool app_wants_frame = true;    // DrawApp asked for another frame
+    bool paused = false;            // main loop paused while idle
+    unsigned frame_count = 0;       // frames drawn (window.labcalc.frameCount)
+    bool ready_sent = false;
+    int last_cursor = -2;
+    int last_wants = -1;
+};
+
+WebApp& App();
+// Something happened (input, resize, new data): make sure frames are drawn.
+void WakeUp();
+
+} // namespace labcalc::platform::web

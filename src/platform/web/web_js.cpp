@@ -1,0 +1,58 @@
+// The JavaScript side of the platform calls (declared in web_js.hpp). Each is a thin forwarder to
+// LabcalcHost (web/labcalc_pre.js), where the DOM work and its comments live.
+#include "web_js.hpp"
+
+#include <emscripten.h>
+
+
+EM_JS(void, labcalc_js_started, (), { LabcalcHost.started(); });
+EM_JS(void, labcalc_js_mark_ready, (), { LabcalcHost.markReady(); });
+EM_JS(void, labcalc_js_fatal, (const char* message), { LabcalcHost.fatal(UTF8ToString(message)); });
+EM_JS(void, labcalc_js_set_wants, (int keyboard, int text_input, int wheel), { LabcalcHost.setWants(keyboard, text_input, wheel); });
+EM_JS(void, labcalc_js_set_cursor, (const char* css_cursor), { LabcalcHost.setCursor(UTF8ToString(css_cursor)); });
+EM_JS(void, labcalc_js_publish_summary, (const char* headline, const char* lines), {
+    var text = UTF8ToString(lines);
+    LabcalcHost.publishSummary(UTF8ToString(headline), text ? text.split('\n') : []);
+});
+EM_JS(int, labcalc_js_copy_text, (const char* text), { return LabcalcHost.copyText(UTF8ToString(text)) ? 1 : 0; });
+EM_JS(void, labcalc_js_download, (const char* name, const char* mime, const char* bytes, size_t length), {
+    // slice() copies out of the wasm heap, which may move when memory grows.
+    LabcalcHost.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(bytes, bytes + length));
+});
+EM_JS(void, labcalc_js_write_fragment, (const char* fragment), { LabcalcHost.writeFragment(UTF8ToString(fragment)); });
+EM_JS(char*, labcalc_js_share_link, (const char* fragment), {
+    var s = LabcalcHost.shareLink(UTF8ToString(fragment));
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(char*, labcalc_js_fragment, (), {
+    var s = LabcalcHost.fragment();
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(char*, labcalc_js_storage_get, (const char* key), {
+    var s = LabcalcHost.storageGet(UTF8ToString(key));
+    if (s === null || s === undefined) return 0;
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(int, labcalc_js_storage_set, (const char* key, const char* value), {
+    return LabcalcHost.storageSet(UTF8ToString(key), UTF8ToString(value)) ? 1 : 0;
+});
+EM_JS(void, labcalc_js_request_catalog_file, (), { LabcalcHost.requestCatalogFile(); });
+EM_JS(char*, labcalc_js_today, (), {
+    var s = LabcalcHost.today();
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(int, labcalc_js_screen_width, (), { return screen.width | 0; });
+EM_JS(int, labcalc_js_screen_height, (), { return screen.height | 0; });
+EM_JS(int, labcalc_js_is_apple, (), { return /Mac|iPhone|iPad|iPod/.test(navigator.platform || '') ? 1 : 0; });

@@ -1,0 +1,136 @@
+// The frame: arranges the panels for the screen at hand. Wide screens: inputs on the left, results on
+// the right; narrow screens (phones): the answer first, the three sliders right under it, then the rest.
+#include "ui/app.hpp"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "ui/app_actions.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace labcalc::ui {
+namespace {
+
+// A white card behind a block of widgets: draw the content on the front channel, then the
+// background on the back channel once the size is known.
+struct Card {
+    ImDrawList* draw;
+    ImVec2 start;
+};
+
+Card BeginCard()
+{
+    Card card{ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos()};
+    card.draw->ChannelsSplit(2);
+    card.draw->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
+    ImGui::Indent(Em(0.6f));
+    ImGui::Dummy(ImVec2(0, Em(0.1f)));
+    return card;
+}
+
+void EndCard(const Card& card)
+{
+    ImGui::Dummy(ImVec2(0, Em(0.1f)));
+    ImGui::Unindent(Em(0.6f));
+    ImGui::EndGroup();
+    const ImVec2 end(card.start.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y + Em(0.3f));
+    card.draw->ChannelsSetCurrent(0);
+    card.draw->AddRectFilled(card.start, end, ImGui::GetColorU32(ImGuiCol_ChildBg), Em(0.4f));
+    card.draw->AddRect(card.start, end, ImGui::GetColorU32(ImGuiCol_Border, 0.5f), Em(0.4f));
+    card.draw->ChannelsMerge();
+    ImGui::Dummy(ImVec2(0, Em(0.4f)));
+}
+
+bool Section(const char* title, bool open_by_default = true)
+{
+    return ImGui::CollapsingHeader(title, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+}
+
+void DrawResults(AppState& state, PlatformServices& services, bool stacked_inputs)
+{
+    const Card card = BeginCard();
+    DrawRecommendation(state);
+    EndCard(card);
+
+    if (stacked_inputs) {
+        const Card inputs = BeginCard();
+        ImGui::TextDisabled("Your situation");
+        DrawHeadlineInputs(state);
+        EndCard(inputs);
+    }
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (width > Em(70) && ImGui::BeginTable("two_columns", 2, ImGuiTableFlags_SizingStretchSame)) {
+        // Very wide screens: costs beside "what would change it" and the map.
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (Section("Cost over time"))
+            DrawCosts(state);
+        ImGui::TableNextColumn();
+        if (Section("What would change the answer"))
+            DrawFlips(state);
+        if (Section("Decision map: budget x hours per week"))
+            DrawDecisionMap(state);
+        ImGui::EndTable();
+    } else {
+        if (Section("Cost over time"))
+            DrawCosts(state);
+        if (Section("What would change the answer"))
+            DrawFlips(state);
+        if (Section("Decision map: budget x hours per week"))
+            DrawDecisionMap(state);
+    }
+    if (Section("Comparison matrix: ten factors x three options", false))
+        DrawMatrix(state);
+    if (stacked_inputs && Section("More inputs (advanced)", state.show_advanced))
+        DrawAdvancedInputs(state);
+    if (Section("Where the numbers come from", false))
+        DrawAssumptions(state, services);
+}
+
+} // namespace
+
+bool DrawApp(AppState& state, PlatformServices& services)
+{
+    // An active widget (a held slider) means the learner is mid-gesture: the expensive flip-point search
+    // and the link/storage writes wait for the release.
+    const bool interacting = ImGui::IsAnyItemActive();
+    RecomputeIfDirty(state, services, interacting);
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const bool wide = viewport->WorkSize.x >= Em(kWideLayoutEm);
+    // Narrow: the whole page scrolls as one column. Wide: each side scrolls on its own.
+    ImGui::Begin("labcalc", nullptr, wide ? flags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : flags);
+    DrawToolbar(state, services);
+    ImGui::Spacing();
+    if (!state.has_report) {
+        ImGui::TextUnformatted("Working out the costs...");
+    } else if (wide) {
+        const float left_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.3f, Em(20), Em(30));
+        ImGui::BeginChild("inputs", ImVec2(left_width, 0), true);
+        ImGui::TextDisabled("Your situation");
+        DrawHeadlineInputs(state);
+        ImGui::Spacing();
+        if (Section("More inputs (advanced)", state.show_advanced))
+            DrawAdvancedInputs(state);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("results", ImVec2(0, 0), false);
+        DrawResults(state, services, false);
+        ImGui::EndChild();
+    } else {
+        DrawResults(state, services, true);
+    }
+    ImGui::End();
+
+    PersistIfPending(state, services, ImGui::IsAnyItemActive());
+    return state.dirty || state.persist_pending;
+}
+
+} // namespace labcalc::ui

@@ -1,0 +1,17 @@
+#pragma once
+// The single per-frame entry of the UI, shared by the web page, the desktop app and headless tests.
+// Call between ImGui::NewFrame() and ImGui::Render().
+#include "ui/app_state.hpp"
+#include "ui/platform_services.hpp"
+
+namespace labcalc::ui {
+
+// Rebuilds the report if inputs changed, draws every panel into the full viewport, and writes the
+// link/storage once the learner lets go of a widget. Returns true when another frame is needed soon
+// (results still pending), so idle platforms know not to stop drawing yet.
+bool DrawApp(AppState& state, PlatformServices& services);
+
+// Layout breakpoint: below this width (in font sizes) panels stack in one column.
+constexpr float kWideLayoutEm = 56.0f;
+
+} // namespace labcalc::ui

@@ -1,0 +1,268 @@
+// State transitions of the app (see app_actions.hpp). Every path that takes outside input validates
+// through the core and keeps the last good state when the input is rejected.
+#include "ui/app_actions.hpp"
+
+#include <algorithm>
+
+#include "core/scenario_json.hpp"
+#include "core/url_state.hpp"
+#include "ui/format.hpp"
+
+namespace labcalc::ui {
+namespace {
+
+// Smallest "nice" axis end at or above `need`, so the decision map's axes move in steps, not on
+// every slider movement.
+double NiceAxisMax(double need, const double* steps, int count)
+{
+    for (int i = 0; i < count; ++i)
+        if (steps[i] >= need)
+            return steps[i];
+    return steps[count - 1];
+}
+
+void UpdateMapAxes(AppState& state)
+{
+    static const double kHours[] = {40, 80, 168};
+    static const double kBudgets[] = {5000, 10000, 20000, 50000, 100000, 250000, 1e6, 1e7};
+    state.map_hours_max = NiceAxisMax(state.scenario.hours_per_week * 1.25, kHours, 3);
+    state.map_budget_max_usd = NiceAxisMax(state.scenario.budget_usd * 1.25, kBudgets, 8);
+}
+
+void SetScenario(AppState& state, const core::Scenario& s)
+{
+    state.scenario = s;
+    state.field_errors.clear();
+    state.edit_buffers.clear();
+    MarkEdited(state);
+}
+
+} // namespace
+
+void MarkEdited(AppState& state)
+{
+    state.dirty = true;
+    state.persist_pending = true;
+    // A copied link or "loaded" note no longer describes the edited scenario.
+    state.share_link.clear();
+    state.status_message.clear();
+}
+
+void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment)
+{
+    state.catalog = core::LoadDefaultCatalog();
+    state.presets = core::ListPresets();
+    const std::string today = services.TodayDate();
+    if (today.size() == 10)
+        state.today = today;
+
+    if (!fragment.empty() && fragment != "#") {
+        core::Expected<core::Scenario> decoded = core::DecodeScenarioFragment(fragment);
+        if (decoded) {
+            SetScenario(state, *decoded.value);
+        } else {
+            SetScenario(state, core::Scenario{});
+            state.error_message = "This link's scenario could not be read (" + decoded.error +
+                                  "). Showing the defaults instead.";
+        }
+        return;
+    }
+    if (std::optional<std::string> stored = services.LoadValue(kStoredScenarioKey)) {
+        core::Expected<core::Scenario> parsed = core::ParseScenarioJson(*stored);
+        // A stored scenario from an older version may no longer validate: start from the defaults.
+        SetScenario(state, parsed ? *parsed.value : core::Scenario{});
+        return;
+    }
+    SetScenario(state, core::Scenario{});
+}
+
+bool ApplyFragment(AppState& state, std::string_view fragment)
+{
+    if (fragment.empty() || fragment == "#")
+        return true;
+    core::Expected<core::Scenario> decoded = core::DecodeScenarioFragment(fragment);
+    if (!decoded) {
+        state.error_message = "The link's scenario could not be read (" + decoded.error +
+                              "). Your current inputs are kept.";
+        return false;
+    }
+    if (*decoded.value != state.scenario) {
+        SetScenario(state, *decoded.value);
+        state.preset_name.clear();
+    }
+    state.error_message.clear();
+    return true;
+}
+
+std::string ApplyScenarioJson(AppState& state, std::string_view json_text)
+{
+    core::Expected<core::Scenario> parsed = core::ParseScenarioJson(json_text);
+    if (!parsed)
+        return parsed.error;
+    SetScenario(state, *parsed.value);
+    state.preset_name.clear();
+    state.error_message.clear();
+    return "";
+}
+
+void HandlePastedText(AppState& state, std::string_view text)
+{
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos)
+        return;
+    text.remove_prefix(start);
+    if (text.front() == '{') {
+        const std::string error = ApplyScenarioJson(state, text);
+        if (!error.empty())
+            state.error_message = "The pasted scenario was rejected: " + error + ". Your inputs are kept.";
+        else
+            state.status_message = "Scenario pasted.";
+        return;
+    }
+    const std::size_t hash = text.find('#');
+    if (hash != std::string_view::npos || text.substr(0, 2) == "s=") {
+        if (ApplyFragment(state, hash != std::string_view::npos ? text.substr(hash) : text))
+            state.status_message = "Scenario from the pasted link loaded.";
+        return;
+    }
+    state.error_message = "The pasted text is neither a labcalc link nor a scenario in JSON. Your inputs are kept.";
+}
+
+bool LoadPresetByName(AppState& state, std::string_view name)
+{
+    core::Expected<core::Scenario> preset = core::LoadPreset(name);
+    if (!preset) {
+        state.error_message = "Preset '" + std::string(name) + "' could not be loaded: " + preset.error;
+        return false;
+    }
+    SetScenario(state, *preset.value);
+    state.preset_name = std::string(name);
+    state.error_message.clear();
+    state.status_message.clear();
+    return true;
+}
+
+bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_view json_text)
+{
+    core::Expected<core::Catalog> parsed = core::ParseCatalog(json_text);
+    if (!parsed) {
+        state.error_message = "Catalog '" + std::string(file_name) + "' was rejected: " + parsed.error +
+                              ". The current catalog is kept.";
+        return false;
+    }
+    state.catalog = std::move(*parsed.value);
+    state.catalog_name = std::string(file_name);
+    state.error_message.clear();
+    MarkEdited(state);
+    state.status_message = "Prices from " + std::string(file_name) + " loaded.";
+    return true;
+}
+
+void RestoreDefaultCatalog(AppState& state)
+{
+    state.catalog = core::LoadDefaultCatalog();
+    state.catalog_name = "built-in catalog";
+    MarkEdited(state);
+    state.status_message = "Built-in prices restored.";
+}
+
+void ResetScenario(AppState& state)
+{
+    SetScenario(state, core::Scenario{});
+    state.preset_name.clear();
+    state.error_message.clear();
+    state.status_message.clear();
+}
+
+void RecomputeIfDirty(AppState& state, PlatformServices& services, bool interacting)
+{
+    const bool finish_flips = state.flips_pending && !interacting;
+    if (!state.dirty && !finish_flips)
+        return;
+    core::ReportSettings settings;
+    settings.today = state.today;
+    // The flip-point search re-evaluates the model many times; while a slider is held the learner
+    // watches the recommendation and the chart, so the search waits for the release.
+    settings.flip_points = !interacting;
+    state.report = core::BuildReport(state.scenario, state.catalog, settings);
+    state.flips_pending = interacting;
+    if (state.dirty) {
+        UpdateMapAxes(state);
+        state.decision_map = core::ComputeDecisionMap(state.scenario, state.catalog, kMapColumns, kMapRows,
+                                                      state.map_hours_max, state.map_budget_max_usd);
+    }
+    state.has_report = true;
+    state.dirty = false;
+    ++state.report_version;
+    services.PublishSummary(BuildSummary(state.report));
+}
+
+void PersistIfPending(AppState& state, PlatformServices& services, bool interacting)
+{
+    if (!state.persist_pending || interacting)
+        return;
+    services.WriteUrlFragment(core::EncodeScenarioFragment(state.scenario));
+    services.StoreValue(kStoredScenarioKey, core::ScenarioToJson(state.scenario).dump());
+    state.persist_pending = false;
+}
+
+void CopyShareLink(AppState& state, PlatformServices& services)
+{
+    const std::string fragment = core::EncodeScenarioFragment(state.scenario);
+    services.WriteUrlFragment(fragment);
+    state.share_link = services.ShareLink(fragment);
+    if (state.share_link.empty())
+        state.share_link = "#" + fragment;
+    if (services.SetClipboardText(state.share_link))
+        state.status_message = "Link copied. Anyone who opens it sees this exact scenario.";
+    else
+        state.status_message = "Copy this link by hand (the clipboard is not available here):";
+}
+
+void ExportReport(AppState& state, PlatformServices& services, ExportFormat format)
+{
+    // Exports always carry the flip points, even right after a drag.
+    if (state.flips_pending || state.dirty)
+        RecomputeIfDirty(state, services, false);
+    switch (format) {
+    case ExportFormat::json:
+        services.DownloadFile("labcalc-report.json", "application/json", core::ReportToJson(state.report));
+        break;
+    case ExportFormat::csv:
+        services.DownloadFile("labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.report));
+        break;
+    case ExportFormat::markdown:
+        services.DownloadFile("labcalc-summary.md", "text/markdown", core::ReportToMarkdown(state.report));
+        break;
+    }
+    state.status_message = "Report downloaded.";
+}
+
+Summary BuildSummary(const core::Report& r)
+{
+    Summary s;
+    const std::string winner = OptionLabelOf(r.recommendation);
+    if (!r.any_feasible) {
+        s.headline = "No option fits all your limits; least bad: " + winner;
+    } else {
+        s.headline = "Recommendation: " + winner;
+    }
+    s.lines.push_back("Wins by " + Number(r.margin, 1) + " points (scores out of 10 plus course-rule bonus).");
+    for (const std::string& reason : r.reasons)
+        s.lines.push_back(reason);
+    std::string totals = "Total over " + std::to_string(r.scenario.horizon_months) + " months:";
+    for (const core::OptionReport& o : r.options)
+        totals += " " + o.label + " " + (o.feasible ? Usd(o.cost.total_usd) : std::string("ruled out")) + ";";
+    totals.back() = '.';
+    s.lines.push_back(totals);
+    if (r.break_even_month)
+        s.lines.push_back("Home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".");
+    else
+        s.lines.push_back("Home lab does not pay for itself against the cloud within the horizon.");
+    for (const core::OptionReport& o : r.options)
+        for (const std::string& b : o.blockers)
+            s.lines.push_back(o.label + " is ruled out: " + b);
+    return s;
+}
+
+} // namespace labcalc::ui

@@ -1,0 +1,52 @@
+#pragma once
+// State transitions of the app that are not drawing: start-up, loading a link, a paste, a preset or a
+// catalog, rebuilding the report, exports. Each rejects bad input with a message in
+// AppState::error_message and keeps the last good state. No ImGui here, so tests can call them directly.
+#include <string>
+#include <string_view>
+
+#include "ui/app_state.hpp"
+#include "ui/platform_services.hpp"
+
+namespace labcalc::ui {
+
+// localStorage key of the last scenario (versioned so a future format can ignore old entries).
+constexpr const char* kStoredScenarioKey = "labcalc.scenario.v1";
+
+// Default catalog, presets, today's date; then the scenario from `fragment` (the URL's "#s=..." part)
+// if there is one, else the stored scenario, else the defaults. A bad fragment gives the defaults
+// and a message (a link the learner followed must not silently show something else).
+void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment);
+
+// A new fragment while running (hashchange). Empty or equal to the current state: nothing happens.
+// Returns false (and sets error_message, keeping the current scenario) when it is rejected.
+bool ApplyFragment(AppState& state, std::string_view fragment);
+// Scenario JSON from a paste or window.labcalc.setScenario. Returns "" or the reason it was rejected.
+std::string ApplyScenarioJson(AppState& state, std::string_view json_text);
+// Text pasted while no text field has focus: a labcalc link or scenario JSON.
+void HandlePastedText(AppState& state, std::string_view text);
+bool LoadPresetByName(AppState& state, std::string_view name);
+// A catalog file chosen by the learner. Invalid files are rejected with the core's message.
+bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_view json_text);
+void RestoreDefaultCatalog(AppState& state);
+void ResetScenario(AppState& state);
+
+// Marks the inputs changed: the report is rebuilt before the next frame is drawn.
+void MarkEdited(AppState& state);
+
+// Rebuilds the report and decision map if the inputs changed. `interacting` (a slider is held) skips
+// the flip-point search, which is then done once the slider is released. Publishes the summary.
+void RecomputeIfDirty(AppState& state, PlatformServices& services, bool interacting);
+// Writes the URL fragment and the stored scenario once no widget is active (not on every drag step:
+// browsers throttle history updates).
+void PersistIfPending(AppState& state, PlatformServices& services, bool interacting);
+
+// "Copy link": builds the link, puts it on the clipboard, sets status_message and share_link.
+void CopyShareLink(AppState& state, PlatformServices& services);
+enum class ExportFormat { json, csv, markdown };
+void ExportReport(AppState& state, PlatformServices& services, ExportFormat format);
+
+// The accessible summary of a report: recommendation, margin, reasons, totals, blockers.
+Summary BuildSummary(const core::Report& report);
+
+} // namespace labcalc::ui

@@ -1,0 +1,62 @@
+#pragma once
+// Everything the browser and desktop faces show and edit, in one struct (hello_imgui's AppState).
+// Panels draw from it and edit `scenario`; app_actions.cpp rebuilds the cached report and decision
+// map once after an edit (never per frame), so a frame costs only drawing.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/catalog.hpp"
+#include "core/decision_map.hpp"
+#include "core/presets.hpp"
+#include "core/report.hpp"
+#include "core/scenario.hpp"
+
+struct ImFont;
+
+namespace labcalc::ui {
+
+// Fonts loaded by the platform (ui/fonts.hpp); null means ImGui's default font.
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* headline = nullptr;   // the recommendation, about twice the body size
+};
+
+// Decision map resolution: cells across hours per week and down budget.
+constexpr int kMapColumns = 42;
+constexpr int kMapRows = 28;
+
+struct AppState {
+    // Inputs.
+    core::Scenario scenario;
+    core::Catalog catalog;
+    std::string catalog_name = "built-in catalog";
+    std::vector<core::PresetInfo> presets;
+    std::string preset_name;             // preset last loaded ("" once edited or for a link)
+
+    // Results, rebuilt by RecomputeIfDirty() when `dirty` is set.
+    core::Report report;
+    core::DecisionMap decision_map;
+    bool has_report = false;
+    bool dirty = true;                   // inputs changed since the report was built
+    bool flips_pending = false;          // report built without flip points while a slider was held
+    bool persist_pending = false;        // URL fragment and stored scenario are behind the inputs
+    int report_version = 0;              // counts rebuilds (lets tests and mirrors notice change)
+    double map_hours_max = 60;           // decision map axes, widened to include the scenario
+    double map_budget_max_usd = 10000;
+    std::string today = "2026-11-28";    // from the platform at start
+
+    // Messages.
+    std::string error_message;           // last rejected paste/import/link, shown until dismissed
+    std::string status_message;          // last success ("Link copied"), shown until replaced
+    std::string share_link;              // last link built by "Copy link" (shown for manual copying)
+    std::map<std::string, std::string> field_errors; // per input key, while its text is invalid
+    std::map<std::string, std::string> edit_buffers; // text typed into an unset optional field
+
+    // UI flags.
+    Fonts fonts;
+    bool show_advanced = false;
+    bool show_all_assumptions = false;
+};
+
+} // namespace labcalc::ui

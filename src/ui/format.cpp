@@ -1,0 +1,98 @@
+// Display formatting for the panels (see format.hpp).
+#include "ui/format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/evaluate.hpp"
+#include "imgui.h"
+
+namespace labcalc::ui {
+
+std::string Usd(double usd)
+{
+    if (!std::isfinite(usd))
+        return "n/a";
+    const bool negative = usd < 0;
+    const double a = std::fabs(usd);
+    char buf[64];
+    if (a < 10 && a != std::floor(a)) {
+        std::snprintf(buf, sizeof buf, "%s$%.2f", negative ? "-" : "", a);
+        return buf;
+    }
+    // Whole dollars with thousands separators.
+    std::snprintf(buf, sizeof buf, "%.0f", std::round(a));
+    std::string digits = buf, grouped;
+    const int n = static_cast<int>(digits.size());
+    for (int i = 0; i < n; ++i) {
+        grouped += digits[static_cast<std::size_t>(i)];
+        if ((n - 1 - i) % 3 == 0 && i != n - 1)
+            grouped += ',';
+    }
+    return std::string(negative ? "-$" : "$") + grouped;
+}
+
+std::string UsdShort(double usd)
+{
+    const double a = std::fabs(usd);
+    char buf[32];
+    if (a >= 1e6)
+        std::snprintf(buf, sizeof buf, "$%gM", std::round(usd / 1e5) / 10);
+    else if (a >= 1e3)
+        std::snprintf(buf, sizeof buf, "$%gk", std::round(usd / 1e2) / 10);
+    else
+        std::snprintf(buf, sizeof buf, "$%.0f", usd);
+    return buf;
+}
+
+std::string Number(double v, int max_decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", max_decimals, v);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (!s.empty() && s.back() == '0')
+            s.pop_back();
+        if (!s.empty() && s.back() == '.')
+            s.pop_back();
+    }
+    return s == "-0" ? "0" : s;
+}
+
+int OptionIndex(std::string_view option_name)
+{
+    for (int i = 0; i < core::kOptionCount; ++i)
+        if (option_name == core::OptionKey(static_cast<core::Option>(i)))
+            return i;
+    return -1;
+}
+
+const core::OptionReport* FindOption(const core::Report& r, std::string_view option_name)
+{
+    for (const core::OptionReport& o : r.options)
+        if (o.name == option_name)
+            return &o;
+    return nullptr;
+}
+
+std::string OptionLabelOf(std::string_view option_name)
+{
+    const int i = OptionIndex(option_name);
+    return i < 0 ? std::string(option_name) : core::OptionLabel(static_cast<core::Option>(i));
+}
+
+unsigned int OptionColor(int option_index, float alpha)
+{
+    // Okabe-Ito: orange (home), blue (cloud), bluish green (hybrid); grey for "nothing fits".
+    static const ImVec4 kColors[] = {
+        ImVec4(0.84f, 0.50f, 0.00f, 1.0f),
+        ImVec4(0.00f, 0.45f, 0.70f, 1.0f),
+        ImVec4(0.00f, 0.62f, 0.45f, 1.0f),
+        ImVec4(0.55f, 0.55f, 0.55f, 1.0f),
+    };
+    ImVec4 c = kColors[(option_index >= 0 && option_index < 3) ? option_index : 3];
+    c.w = alpha;
+    return ImGui::ColorConvertFloat4ToU32(c);
+}
+
+} // namespace labcalc::ui

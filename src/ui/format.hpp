@@ -1,0 +1,24 @@
+#pragma once
+// Display helpers shared by the panels: numbers as a learner reads them, option names and colours.
+// Only formatting here; every figure comes from the core's report.
+#include <string>
+#include <string_view>
+
+#include "core/report.hpp"
+
+namespace labcalc::ui {
+
+std::string Usd(double usd);                 // "$12,345", "$0.47" below $10, "-$1,200"
+std::string UsdShort(double usd);            // axis labels: "$12k", "$1.2M", "$800"
+std::string Number(double v, int max_decimals = 2); // "12.5", "36" (trailing zeros dropped)
+
+// Index (0 home, 1 cloud, 2 hybrid) of an option name in the report; -1 when unknown.
+int OptionIndex(std::string_view option_name);
+const core::OptionReport* FindOption(const core::Report& r, std::string_view option_name);
+std::string OptionLabelOf(std::string_view option_name); // "Home lab", "Cloud", "Hybrid"
+
+// Option colours (Okabe-Ito palette: distinguishable with the common colour-vision deficiencies),
+// as ImGui packed colours (ImU32). `alpha` 0..1.
+unsigned int OptionColor(int option_index, float alpha = 1.0f);
+
+} // namespace labcalc::ui

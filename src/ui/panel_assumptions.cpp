@@ -1,0 +1,127 @@
+// Where each number comes from: the catalog figures the report used, with source and date, stale
+// ones flagged, each overridable (scenario "assumptions.<id>"); plus loading your own catalog.
+#include <cstdio>
+#include <string>
+
+#include "core/scenario_fields.hpp"
+#include "ui/app_actions.hpp"
+#include "ui/format.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace labcalc::ui {
+namespace {
+
+const ImU32 kStaleColor = IM_COL32(180, 90, 0, 255);
+
+// The value cell: an editable number; a changed value becomes the learner's override.
+void ValueEditor(AppState& state, const core::AssumptionUsed& a, float width)
+{
+    ImGui::PushID(a.id.c_str());
+    double value = a.value;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::InputDouble("##value", &value, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue) ||
+        (ImGui::IsItemDeactivatedAfterEdit() && value != a.value)) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.17g", value);
+        const std::string error = core::ApplySetting(state.scenario, "assumptions." + a.id + "=" + buf);
+        if (error.empty()) {
+            state.field_errors.erase("assumptions." + a.id);
+            MarkEdited(state);
+        } else {
+            state.field_errors["assumptions." + a.id] = error;
+        }
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(a.unit.c_str());
+    if (a.overridden) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Default")) {
+            core::ApplySetting(state.scenario, "assumptions." + a.id + "=default");
+            MarkEdited(state);
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Back to the catalog's value.");
+    }
+    auto it = state.field_errors.find("assumptions." + a.id);
+    if (it != state.field_errors.end())
+        TextWrappedColored(IM_COL32(190, 25, 25, 255), it->second);
+    ImGui::PopID();
+}
+
+void SourceLine(const core::AssumptionUsed& a)
+{
+    ImGui::PushTextWrapPos(0.0f);
+    if (a.overridden) {
+        ImGui::TextUnformatted("Your value (catalog's source below)");
+    }
+    ImGui::TextDisabled("%s (%s)", a.source.c_str(), a.date.c_str());
+    if (a.stale) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kStaleColor);
+        ImGui::TextUnformatted("Stale: older than the catalog's freshness limit; check the current price.");
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+}
+
+} // namespace
+
+void DrawAssumptions(AppState& state, PlatformServices& services)
+{
+    const core::Report& r = state.report;
+    int stale = 0;
+    for (const core::AssumptionUsed& a : r.assumptions)
+        stale += a.stale ? 1 : 0;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text("Prices from the %s, checked %s. Report date %s.", state.catalog_name.c_str(), r.catalog_as_of.c_str(),
+                r.report_date.c_str());
+    if (stale > 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kStaleColor);
+        ImGui::Text("%d figure%s may be out of date (flagged below).", stale, stale == 1 ? "" : "s");
+        ImGui::PopStyleColor();
+    }
+    ImGui::TextDisabled("Type your own value over any figure to override it; it travels with the link.");
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("Load your own prices..."))
+        services.RequestCatalogFile();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A catalog JSON file in labcalc's format (see assets/catalog.json).");
+    if (state.catalog_name != "built-in catalog") {
+        ImGui::SameLine();
+        if (ImGui::Button("Back to built-in prices"))
+            RestoreDefaultCatalog(state);
+    }
+    ImGui::Spacing();
+
+    const bool wide = ImGui::GetContentRegionAvail().x > Em(44);
+    if (wide && ImGui::BeginTable("assumptions", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthFixed, Em(13));
+        ImGui::TableSetupColumn("Source and date", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableHeadersRow();
+        for (const core::AssumptionUsed& a : r.assumptions) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(a.label.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::TableNextColumn();
+            ValueEditor(state, a, Em(6));
+            ImGui::TableNextColumn();
+            SourceLine(a);
+        }
+        ImGui::EndTable();
+        return;
+    }
+    // Narrow screens: one block per figure.
+    for (const core::AssumptionUsed& a : r.assumptions) {
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(a.label.c_str());
+        ImGui::PopTextWrapPos();
+        ValueEditor(state, a, Em(7));
+        SourceLine(a);
+    }
+}
+
+} // namespace labcalc::ui

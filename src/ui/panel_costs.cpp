@@ -1,0 +1,183 @@
+// Cost over time: the cumulative cost of each option month by month (from the report's curves),
+// the break-even month marked, and the monthly breakdown table. Drawn with ImDrawList.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "ui/format.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace labcalc::ui {
+namespace {
+
+// A "nice" tick step (1, 2 or 5 times a power of ten) giving about `target` ticks over `span`.
+double NiceStep(double span, int target)
+{
+    if (span <= 0)
+        return 1;
+    const double raw = span / target;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    const double m = raw / power;
+    return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
+}
+
+void DrawChart(const core::Report& r)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = std::clamp(width * 0.45f, Em(11), Em(20));
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("chart", ImVec2(width, height));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    double lo = 0, hi = 1;
+    int months = 0;
+    for (const core::OptionReport& o : r.options) {
+        months = std::max(months, static_cast<int>(o.cumulative_usd.size()) - 1);
+        for (double v : o.cumulative_usd) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    }
+    if (months <= 0)
+        return;
+    hi *= 1.05;
+    const float left = origin.x + Em(3.6f), right = origin.x + width - Em(0.6f);
+    const float top = origin.y + Em(0.5f), bottom = origin.y + height - Em(1.6f);
+    auto x_of = [&](double month) { return left + static_cast<float>(month / months) * (right - left); };
+    auto y_of = [&](double usd) { return bottom - static_cast<float>((usd - lo) / (hi - lo)) * (bottom - top); };
+    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+
+    // Grid and axis labels.
+    const double y_step = NiceStep(hi - lo, 4);
+    for (double v = std::ceil(lo / y_step) * y_step; v <= hi; v += y_step) {
+        const float y = y_of(v);
+        draw->AddLine(ImVec2(left, y), ImVec2(right, y), grid);
+        const std::string label = UsdShort(v);
+        draw->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), text, label.c_str());
+    }
+    const int x_step = months <= 12 ? 3 : months <= 48 ? 6 : 12;
+    for (int m = 0; m <= months; m += x_step) {
+        const float x = x_of(m);
+        draw->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + Em(0.25f)), text);
+        const std::string label = m == 0 ? "month 0" : std::to_string(m);
+        const float w = ImGui::CalcTextSize(label.c_str()).x;
+        draw->AddText(ImVec2(std::clamp(x - w / 2, left - Em(1), right - w), bottom + Em(0.3f)), text, label.c_str());
+    }
+    draw->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), text);
+
+    // Break-even: the first month the home lab's cumulative cost is at or below the cloud's.
+    if (r.break_even_month && *r.break_even_month <= months) {
+        const float x = x_of(*r.break_even_month);
+        draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ImGui::GetColorU32(ImGuiCol_Text), Em(0.1f));
+        const std::string label = "break-even: month " + std::to_string(*r.break_even_month);
+        const float w = ImGui::CalcTextSize(label.c_str()).x;
+        draw->AddText(ImVec2(std::min(x + Em(0.3f), right - w), top), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    }
+
+    // The curves; ruled-out options faded so the eye goes to what is possible.
+    for (const core::OptionReport& o : r.options) {
+        const int index = OptionIndex(o.name);
+        const ImU32 color = OptionColor(index, o.feasible ? 1.0f : 0.3f);
+        for (std::size_t m = 1; m < o.cumulative_usd.size(); ++m)
+            draw->AddLine(ImVec2(x_of(static_cast<double>(m - 1)), y_of(o.cumulative_usd[m - 1])),
+                          ImVec2(x_of(static_cast<double>(m)), y_of(o.cumulative_usd[m])), color, Em(0.15f));
+    }
+
+    // Hover: the month under the pointer with each option's cumulative cost.
+    if (hovered) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const int m = std::clamp(static_cast<int>(std::lround((mx - left) / (right - left) * static_cast<float>(months))), 0, months);
+        draw->AddLine(ImVec2(x_of(m), top), ImVec2(x_of(m), bottom), grid, Em(0.08f));
+        ImGui::BeginTooltip();
+        ImGui::Text("After month %d (cumulative)", m);
+        for (const core::OptionReport& o : r.options)
+            if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(OptionIndex(o.name)));
+                ImGui::Text("%s: %s%s", o.label.c_str(), Usd(o.cumulative_usd[static_cast<std::size_t>(m)]).c_str(),
+                            o.feasible ? "" : " (ruled out)");
+                ImGui::PopStyleColor();
+            }
+        ImGui::EndTooltip();
+    }
+
+    // Legend.
+    const bool one_line = width > Em(30);
+    for (const core::OptionReport& o : r.options) {
+        const int index = OptionIndex(o.name);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        draw->AddRectFilled(ImVec2(p.x, p.y + h * 0.35f), ImVec2(p.x + Em(1.2f), p.y + h * 0.65f), OptionColor(index, o.feasible ? 1.0f : 0.3f));
+        ImGui::Dummy(ImVec2(Em(1.4f), h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted((o.label + (o.feasible ? "" : " (ruled out)")).c_str());
+        // One line when it fits, one entry per line on phones.
+        if (one_line && &o != &r.options.back())
+            ImGui::SameLine(0, Em(1.5f));
+    }
+    ImGui::TextDisabled("Lines start at the hardware bought in month 0; resale is credited in the last month.");
+}
+
+struct Row {
+    const char* label;
+    double (*get)(const core::OptionReport&);
+};
+
+void DrawBreakdown(const core::Report& r)
+{
+    static const Row kRows[] = {
+        {"Hardware, up front", [](const core::OptionReport& o) { return o.cost.upfront_usd; }},
+        {"Electricity / month", [](const core::OptionReport& o) { return o.cost.monthly.power_usd; }},
+        {"Maintenance / month", [](const core::OptionReport& o) { return o.cost.monthly.maintenance_usd; }},
+        {"GPU-hours / month", [](const core::OptionReport& o) { return o.cost.monthly.gpu_hours_usd; }},
+        {"Storage / month", [](const core::OptionReport& o) { return o.cost.monthly.storage_usd; }},
+        {"Egress / month", [](const core::OptionReport& o) { return o.cost.monthly.egress_usd; }},
+        {"Idle instances / month", [](const core::OptionReport& o) { return o.cost.monthly.idle_usd; }},
+        {"Compliant setup / month", [](const core::OptionReport& o) { return o.cost.monthly.compliance_usd; }},
+        {"Running cost / month", [](const core::OptionReport& o) { return o.cost.monthly_usd; }},
+        {"Resale at the end", [](const core::OptionReport& o) { return -o.cost.resale_usd; }},
+        {"Total over the horizon", [](const core::OptionReport& o) { return o.cost.total_usd; }},
+        {"Per hour of work", [](const core::OptionReport& o) { return o.usd_per_work_hour; }},
+    };
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
+                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoHostExtendY;
+    const float rows_height = ImGui::GetFrameHeightWithSpacing() * (std::size(kRows) + 1.6f);
+    if (!ImGui::BeginTable("breakdown", 4, flags, ImVec2(0, rows_height)))
+        return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("Cost", ImGuiTableColumnFlags_WidthStretch);
+    for (const core::OptionReport& o : r.options)
+        ImGui::TableSetupColumn(o.label.c_str(), ImGuiTableColumnFlags_WidthFixed, Em(6));
+    ImGui::TableHeadersRow();
+    for (const Row& row : kRows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row.label);
+        for (const core::OptionReport& o : r.options) {
+            ImGui::TableNextColumn();
+            const double v = row.get(o);
+            const std::string text = o.feasible || v != 0 ? Usd(v) : "-";
+            // Right-aligned so digits line up.
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - ImGui::CalcTextSize(text.c_str()).x -
+                                 ImGui::GetStyle().CellPadding.x);
+            if (o.feasible)
+                ImGui::TextUnformatted(text.c_str());
+            else
+                ImGui::TextDisabled("%s", text.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+} // namespace
+
+void DrawCosts(AppState& state)
+{
+    DrawChart(state.report);
+    ImGui::Spacing();
+    DrawBreakdown(state.report);
+}
+
+} // namespace labcalc::ui

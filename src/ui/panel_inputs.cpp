@@ -1,0 +1,128 @@
+// The inputs: the three headline sliders (always visible) and the advanced section generated from
+// the core's ScenarioFields() table, grouped as "your situation", "home lab" and "cloud".
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/scenario_fields.hpp"
+#include "ui/app_actions.hpp"
+#include "ui/format.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace labcalc::ui {
+namespace {
+
+// Slider values rounded to what a learner would type (3 significant digits for money, half hours),
+// so a dragged scenario reads cleanly in links and exports.
+double RoundBudget(double usd)
+{
+    if (usd <= 0)
+        return 0;
+    const double unit = std::pow(10.0, std::max(0.0, std::floor(std::log10(usd)) - 2));
+    return std::round(usd / unit) * unit;
+}
+
+void Apply(AppState& state, const core::FieldSpec& f, double value)
+{
+    const std::string error = core::SetFieldNumber(state.scenario, f, value);
+    if (error.empty()) {
+        state.field_errors.erase(f.key);
+        state.preset_name.clear();
+        MarkEdited(state);
+    } else {
+        state.field_errors[f.key] = error;
+    }
+}
+
+void SliderLabel(const core::FieldSpec& f, const std::string& value_text)
+{
+    ImGui::TextUnformatted(f.label);
+    HelpMarker(f.help);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", value_text.c_str());
+}
+
+const char* const kPrivacyNames[] = {"public data", "internal", "confidential", "on premises only"};
+const char* const kPrivacyMeaning[] = {
+    "Open data: any cloud is fine.",
+    "Company or personal data: a mainstream cloud with normal care is fine.",
+    "Sensitive data: the cloud needs a compliant setup, which costs extra.",
+    "The data may not leave your premises: no cloud for that work.",
+};
+
+} // namespace
+
+void DrawHeadlineInputs(AppState& state)
+{
+    core::Scenario& s = state.scenario;
+    const float width = ImGui::GetContentRegionAvail().x;
+
+    if (const core::FieldSpec* f = core::FindField("budget_usd")) {
+        SliderLabel(*f, Usd(s.budget_usd));
+        // Logarithmic: $500 and $5,000 both need fine control; the range grows with a preset's budget.
+        double value = s.budget_usd;
+        const double lo = f->min_value, hi = std::min(f->max_value, std::max(50000.0, s.budget_usd));
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &lo, &hi, "$%.0f",
+                                ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+            Apply(state, *f, RoundBudget(value));
+    }
+    ImGui::Spacing();
+    if (const core::FieldSpec* f = core::FindField("hours_per_week")) {
+        SliderLabel(*f, Number(s.hours_per_week, 1) + " h/week");
+        double value = s.hours_per_week;
+        const double lo = f->min_value, hi = f->max_value;
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::SliderScalar("##hours_per_week", ImGuiDataType_Double, &value, &lo, &hi, "%.1f h/week",
+                                ImGuiSliderFlags_AlwaysClamp))
+            Apply(state, *f, std::round(value * 2) / 2);
+    }
+    ImGui::Spacing();
+    if (const core::FieldSpec* f = core::FindField("privacy")) {
+        const int current = static_cast<int>(s.privacy);
+        SliderLabel(*f, "");
+        int value = current;
+        ImGui::SetNextItemWidth(width);
+        // The format string is the choice's name, so the slider shows words, not numbers.
+        if (ImGui::SliderInt("##privacy", &value, 0, 3, kPrivacyNames[std::clamp(current, 0, 3)],
+                             ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) && value != current)
+            Apply(state, *f, value);
+        ImGui::TextDisabled("%s", kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
+    }
+    for (const char* key : {"budget_usd", "hours_per_week", "privacy"}) {
+        auto it = state.field_errors.find(key);
+        if (it != state.field_errors.end())
+            TextWrappedColored(IM_COL32(190, 25, 25, 255), it->second);
+    }
+}
+
+void DrawAdvancedInputs(AppState& state)
+{
+    // Label column beside the inputs when the panel is wide enough, else labels above them.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float label_width = avail > Em(26) ? Em(13) : 0.0f;
+    struct Group {
+        const char* title;
+        const char* prefix;   // keys starting with it; "" = no dot (the general situation)
+    };
+    const Group groups[] = {{"Your situation", ""}, {"Home lab (leave automatic to use the catalog)", "home."},
+                            {"Cloud (leave automatic to use the catalog)", "cloud."}};
+    for (const Group& g : groups) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", g.title);
+        for (const core::FieldSpec& f : core::ScenarioFields()) {
+            if (f.headline)
+                continue;
+            const std::string key = f.key;
+            const bool in_group = g.prefix[0] ? key.rfind(g.prefix, 0) == 0 : key.find('.') == std::string::npos;
+            if (in_group)
+                FieldEditor(state, f, label_width);
+        }
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("Reset every input to the defaults"))
+        ResetScenario(state);
+}
+
+} // namespace labcalc::ui

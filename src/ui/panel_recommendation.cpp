@@ -1,0 +1,101 @@
+// The answer, first and big: which option, by how much, why in plain words, and what each option
+// costs or why it is ruled out. Everything is read from the core's report.
+#include <string>
+
+#include "ui/format.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace labcalc::ui {
+namespace {
+
+const core::OptionReport* RunnerUp(const core::Report& r)
+{
+    const core::OptionReport* best = nullptr;
+    for (const core::OptionReport& o : r.options)
+        if (o.name != r.recommendation && (!best || (o.feasible && !best->feasible) ||
+                                           (o.feasible == best->feasible && o.score > best->score)))
+            best = &o;
+    return best;
+}
+
+void OptionCard(const AppState& state, const core::OptionReport& o, bool recommended)
+{
+    const int index = OptionIndex(o.name);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    // A colour bar at the left edge ties the card to the chart and map colours.
+    ImGui::Indent(Em(0.6f));
+    ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(index));
+    ImGui::TextUnformatted((o.label + (recommended ? "  (recommended)" : "")).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(0.0f);
+    if (o.feasible) {
+        ImGui::Text("%s over %d months", Usd(o.cost.total_usd).c_str(), state.report.scenario.horizon_months);
+        ImGui::TextDisabled("%s up front, %s per month", Usd(o.cost.upfront_usd).c_str(), Usd(o.cost.monthly_usd).c_str());
+        if (!o.setup.empty())
+            ImGui::TextDisabled("%s", o.setup.c_str());
+    } else {
+        ImGui::TextUnformatted("Ruled out:");
+        for (const std::string& b : o.blockers)
+            Bullet(b);
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(Em(0.6f));
+    const float bottom = ImGui::GetCursorScreenPos().y;
+    draw->AddRectFilled(top_left, ImVec2(top_left.x + Em(0.25f), bottom - ImGui::GetStyle().ItemSpacing.y),
+                        OptionColor(index, o.feasible ? 1.0f : 0.35f));
+}
+
+} // namespace
+
+void DrawRecommendation(AppState& state)
+{
+    const core::Report& r = state.report;
+    const int index = OptionIndex(r.recommendation);
+
+    ImGui::TextDisabled("%s", r.any_feasible ? "Our recommendation for you" : "Nothing fits all your limits. Least bad:");
+    if (state.fonts.headline)
+        ImGui::PushFont(state.fonts.headline);
+    ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(index));
+    ImGui::TextUnformatted(OptionLabelOf(r.recommendation).c_str());
+    ImGui::PopStyleColor();
+    if (state.fonts.headline)
+        ImGui::PopFont();
+
+    if (const core::OptionReport* second = RunnerUp(r)) {
+        const char* strength = r.margin >= 1.5 ? "a clear lead" : r.margin >= 0.5 ? "a modest lead" : "a narrow lead: check the flip points";
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::Text("Ahead of %s by %s points (%s).", second->label.c_str(), Number(r.margin, 1).c_str(), strength);
+        ImGui::PopTextWrapPos();
+    }
+    if (state.flips_pending)
+        ImGui::TextDisabled("Updating while you drag...");
+
+    if (!r.reasons.empty()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Why:");
+        for (const std::string& reason : r.reasons)
+            Bullet(reason);
+    }
+    ImGui::Spacing();
+
+    // The three options side by side when there is room, else one under the other.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool side_by_side = avail > Em(36);
+    if (side_by_side && ImGui::BeginTable("options", 3, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextRow();
+        for (const core::OptionReport& o : r.options) {
+            ImGui::TableNextColumn();
+            OptionCard(state, o, o.name == r.recommendation);
+        }
+        ImGui::EndTable();
+    } else {
+        for (const core::OptionReport& o : r.options) {
+            OptionCard(state, o, o.name == r.recommendation);
+            ImGui::Spacing();
+        }
+    }
+}
+
+} // namespace labcalc::ui

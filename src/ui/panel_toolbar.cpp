@@ -1,0 +1,91 @@
+// The top bar: title, presets, "Copy link", exports, and the message line (errors in red stay until
+// dismissed, so a rejected link or file is never missed).
+#include <string>
+
+#include "ui/app_actions.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+#include "imgui_stdlib.h"
+
+namespace labcalc::ui {
+namespace {
+
+// Puts the next button on the same line when it fits, else on a new line (phones).
+void SameLineIfFits(const char* next_label)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float next = ImGui::CalcTextSize(next_label, nullptr, true).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + next < right_edge)
+        ImGui::SameLine();
+}
+
+} // namespace
+
+void DrawToolbar(AppState& state, PlatformServices& services)
+{
+    if (state.fonts.headline)
+        ImGui::PushFont(state.fonts.headline);
+    ImGui::TextUnformatted("Home lab, cloud or hybrid?");
+    if (state.fonts.headline)
+        ImGui::PopFont();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("Where should you run your AI work? Move the three sliders; the answer and the reasons update as you go.");
+    ImGui::PopTextWrapPos();
+
+    const std::string presets_label = state.preset_name.empty() ? "Presets..." : "Preset: " + state.preset_name;
+    if (ImGui::Button(presets_label.c_str()))
+        ImGui::OpenPopup("presets");
+    if (ImGui::BeginPopup("presets")) {
+        ImGui::TextDisabled("The course's levels and personas");
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(Em(26));
+        for (const core::PresetInfo& p : state.presets) {
+            if (ImGui::Selectable(p.title.c_str(), p.name == state.preset_name))
+                LoadPresetByName(state, p.name);
+            ImGui::Indent();
+            ImGui::TextDisabled("%s", p.description.c_str());
+            ImGui::Unindent();
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::EndPopup();
+    }
+    SameLineIfFits("Copy link");
+    if (ImGui::Button("Copy link"))
+        CopyShareLink(state, services);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A link that opens this exact scenario (it lives in the part after #).");
+    SameLineIfFits("Export...");
+    if (ImGui::Button("Export..."))
+        ImGui::OpenPopup("export");
+    if (ImGui::BeginPopup("export")) {
+        if (ImGui::Selectable("Report as JSON (same as the command line)"))
+            ExportReport(state, services, ExportFormat::json);
+        if (ImGui::Selectable("Monthly costs as CSV (for a spreadsheet)"))
+            ExportReport(state, services, ExportFormat::csv);
+        if (ImGui::Selectable("Summary as Markdown (for your notes)"))
+            ExportReport(state, services, ExportFormat::markdown);
+        ImGui::EndPopup();
+    }
+    SameLineIfFits("Reset");
+    if (ImGui::Button("Reset"))
+        ResetScenario(state);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Every input back to its default.");
+
+    if (!state.error_message.empty()) {
+        TextWrappedColored(IM_COL32(190, 25, 25, 255), state.error_message);
+        if (ImGui::SmallButton("Dismiss"))
+            state.error_message.clear();
+    } else if (!state.status_message.empty()) {
+        TextWrappedColored(IM_COL32(20, 120, 50, 255), state.status_message);
+        if (!state.share_link.empty()) {
+            // Read-only but selectable, for when the clipboard is not available.
+            ImGui::SetNextItemWidth(-1);
+            ImGui::InputText("##link", &state.share_link, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+        }
+    }
+}
+
+} // namespace labcalc::ui

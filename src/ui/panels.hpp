@@ -1,0 +1,18 @@
+#pragma once
+// One function per panel (one .cpp each), all drawing from and editing AppState. app.cpp arranges them.
+#include "ui/app_state.hpp"
+#include "ui/platform_services.hpp"
+
+namespace labcalc::ui {
+
+void DrawHeadlineInputs(AppState& state);                       // panel_inputs.cpp
+void DrawAdvancedInputs(AppState& state);                       // panel_inputs.cpp
+void DrawRecommendation(AppState& state);                       // panel_recommendation.cpp
+void DrawCosts(AppState& state);                                // panel_costs.cpp
+void DrawMatrix(AppState& state);                               // panel_matrix.cpp
+void DrawFlips(AppState& state);                                // panel_flips.cpp
+void DrawDecisionMap(AppState& state);                          // panel_decision_map.cpp
+void DrawAssumptions(AppState& state, PlatformServices& services); // panel_assumptions.cpp
+void DrawToolbar(AppState& state, PlatformServices& services);  // panel_toolbar.cpp
+
+} // namespace labcalc::ui

@@ -1,0 +1,44 @@
+#pragma once
+// What the UI asks of the platform it runs on (browser page, desktop window, headless test).
+// The UI layer knows Dear ImGui and the core only; everything that touches the outside world
+// (clipboard, files, the URL, storage, the clock, assistive technology) goes through this interface.
+// Answers that arrive later (a chosen file, a paste) come back through the functions of app_actions.hpp.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace labcalc::ui {
+
+// The text a screen reader gets beside the canvas: one headline and a few plain lines.
+struct Summary {
+    std::string headline;               // "Recommendation: Cloud"
+    std::vector<std::string> lines;     // margin, reasons, key figures, blockers
+};
+
+class PlatformServices {
+public:
+    virtual ~PlatformServices() = default;
+
+    // Puts text on the system clipboard. Returns false when the platform could not (the UI then
+    // shows the text so the learner can copy it by hand).
+    virtual bool SetClipboardText(std::string_view text) = 0;
+    // Offers bytes as a file to save (a browser download, a file next to the desktop app).
+    virtual void DownloadFile(std::string_view file_name, std::string_view mime_type, std::string_view bytes) = 0;
+    // Replaces the page's URL fragment ("s=...") without adding a history entry; no-op on desktop.
+    virtual void WriteUrlFragment(std::string_view fragment) = 0;
+    // An absolute link that opens this app with the given fragment ("" when there is no such link).
+    virtual std::string ShareLink(std::string_view fragment) = 0;
+    // A small key/value store that survives restarts (localStorage). Both may fail silently:
+    // storage can be unavailable (sandboxed frames, private modes).
+    virtual std::optional<std::string> LoadValue(std::string_view key) = 0;
+    virtual bool StoreValue(std::string_view key, std::string_view value) = 0;
+    // Asks the learner for a catalog JSON file. The answer arrives later via ImportCatalogText().
+    virtual void RequestCatalogFile() = 0;
+    // Today's date as YYYY-MM-DD (the core reads no clock).
+    virtual std::string TodayDate() = 0;
+    // Publishes the accessible text summary (the DOM mirror on the web).
+    virtual void PublishSummary(const Summary& summary) = 0;
+};
+
+} // namespace labcalc::ui

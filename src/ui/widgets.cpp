@@ -1,0 +1,221 @@
+// Shared widgets (see widgets.hpp). FieldEditor turns the core's FieldSpec table into inputs, so a
+// new scenario input appears in the advanced section without UI code.
+#include "ui/widgets.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "imgui_stdlib.h"
+#include "ui/app_actions.hpp"
+#include "ui/format.hpp"
+
+namespace labcalc::ui {
+namespace {
+
+const ImVec4 kErrorColor(0.75f, 0.10f, 0.10f, 1.0f);
+
+// Step of the +/- buttons: about 1% of a typical value, in round units.
+double StepFor(const core::FieldSpec& f, double value)
+{
+    if (f.kind == core::FieldKind::integer)
+        return 1;
+    const double scale = std::fabs(value) > 0 ? std::fabs(value) : (f.max_value > 0 ? f.max_value / 100 : 1);
+    const double step = std::pow(10.0, std::floor(std::log10(scale)) - 1);
+    return step > 0 ? step : 1;
+}
+
+std::string ChoiceText(const char* choice)
+{
+    std::string s = choice;
+    for (char& c : s)
+        if (c == '_')
+            c = ' ';
+    return s;
+}
+
+// Catalog picks for home.gpu and cloud.offer: a combo of catalog entries plus "automatic".
+bool CatalogPick(AppState& state, const core::FieldSpec& f, const core::FieldValue& v)
+{
+    const bool gpus = std::string(f.key) == "home.gpu";
+    std::string preview = v.set ? v.text : std::string("automatic (cheapest that fits)");
+    auto name_of = [&](std::size_t i) { return gpus ? state.catalog.gpus[i].name : state.catalog.offers[i].name; };
+    auto id_of = [&](std::size_t i) { return gpus ? state.catalog.gpus[i].id : state.catalog.offers[i].id; };
+    const std::size_t count = gpus ? state.catalog.gpus.size() : state.catalog.offers.size();
+    for (std::size_t i = 0; i < count; ++i)
+        if (v.set && id_of(i) == v.text)
+            preview = name_of(i);
+    bool changed = false;
+    if (ImGui::BeginCombo("##pick", preview.c_str())) {
+        if (ImGui::Selectable("automatic (cheapest that fits)", !v.set)) {
+            core::UnsetField(state.scenario, f);
+            changed = true;
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(name_of(i).c_str(), v.set && id_of(i) == v.text)) {
+                const std::string error = core::SetFieldText(state.scenario, f, id_of(i));
+                if (error.empty())
+                    changed = true;
+                else
+                    state.field_errors[f.key] = error;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+} // namespace
+
+float Em(float n)
+{
+    return n * ImGui::GetFontSize();
+}
+
+void HelpMarker(const char* text)
+{
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(Em(24));
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void SectionTitle(const char* title)
+{
+    ImGui::Spacing();
+    ImGui::TextUnformatted(title);
+    ImGui::Separator();
+}
+
+void TextWrappedColored(unsigned int color, const std::string& text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void Bullet(const std::string& text)
+{
+    ImGui::Bullet();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+std::string FieldLabel(const core::FieldSpec& f)
+{
+    std::string label = f.label;
+    if (f.unit[0])
+        label += std::string(" (") + f.unit + ")";
+    return label;
+}
+
+bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
+{
+    ImGui::PushID(f.key);
+    const core::FieldValue v = core::GetField(state.scenario, f);
+    const std::string label = FieldLabel(f);
+
+    // Label beside the input when there is room, above it on narrow screens.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", f.help);
+    if (label_width > 0)
+        ImGui::SameLine(label_width);
+    const float reset_width = f.optional && v.set ? Em(4.5f) : 0.0f;
+    ImGui::SetNextItemWidth(-1.0f - reset_width);
+
+    bool changed = false;
+    std::string error;
+    switch (f.kind) {
+    case core::FieldKind::boolean: {
+        bool b = v.number != 0;
+        if (ImGui::Checkbox("##v", &b))
+            error = core::SetFieldNumber(state.scenario, f, b ? 1 : 0), changed = error.empty();
+        break;
+    }
+    case core::FieldKind::choice: {
+        int index = static_cast<int>(v.number);
+        const std::string preview = index >= 0 && index < static_cast<int>(f.choices.size()) ? ChoiceText(f.choices[static_cast<std::size_t>(index)]) : "";
+        if (ImGui::BeginCombo("##v", preview.c_str())) {
+            for (std::size_t i = 0; i < f.choices.size(); ++i)
+                if (ImGui::Selectable(ChoiceText(f.choices[i]).c_str(), static_cast<int>(i) == index)) {
+                    error = core::SetFieldNumber(state.scenario, f, static_cast<double>(i));
+                    changed = error.empty();
+                }
+            ImGui::EndCombo();
+        }
+        break;
+    }
+    case core::FieldKind::text:
+        changed = CatalogPick(state, f, v);
+        break;
+    case core::FieldKind::number:
+    case core::FieldKind::integer:
+        if (f.optional && !v.set) {
+            // Unset optional: an empty box with a hint; typing a valid number overrides the default.
+            std::string& buffer = state.edit_buffers[f.key];
+            if (ImGui::InputTextWithHint("##v", "automatic (from the catalog)", &buffer, ImGuiInputTextFlags_CharsScientific)) {
+                char* end = nullptr;
+                const double parsed = std::strtod(buffer.c_str(), &end);
+                if (!buffer.empty() && end && *end == '\0') {
+                    error = core::SetFieldNumber(state.scenario, f, parsed);
+                    changed = error.empty();
+                    if (changed)
+                        buffer.clear();
+                }
+            }
+        } else if (f.kind == core::FieldKind::integer) {
+            int i = static_cast<int>(v.number);
+            if (ImGui::InputInt("##v", &i)) {
+                error = core::SetFieldNumber(state.scenario, f, i);
+                changed = error.empty();
+            }
+        } else {
+            double d = v.number;
+            const double step = StepFor(f, d);
+            if (ImGui::InputDouble("##v", &d, step, step * 10, "%.6g")) {
+                error = core::SetFieldNumber(state.scenario, f, d);
+                changed = error.empty();
+            }
+        }
+        break;
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", f.help);
+    if (f.optional && v.set) {
+        ImGui::SameLine();
+        if (ImGui::Button("Default", ImVec2(Em(4.5f) - ImGui::GetStyle().ItemSpacing.x, 0))) {
+            core::UnsetField(state.scenario, f);
+            changed = true;
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Back to the automatic value from the catalog.");
+    }
+
+    if (changed)
+        state.field_errors.erase(f.key);
+    else if (!error.empty())
+        state.field_errors[f.key] = error;
+    auto it = state.field_errors.find(f.key);
+    if (it != state.field_errors.end())
+        TextWrappedColored(ImGui::ColorConvertFloat4ToU32(kErrorColor), it->second);
+    ImGui::PopID();
+    if (changed) {
+        MarkEdited(state);
+        state.preset_name.clear();
+    }
+    return changed;
+}
+
+} // namespace labcalc::ui

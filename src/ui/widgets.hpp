@@ -1,0 +1,25 @@
+#pragma once
+// Small widgets shared by the panels. Sizes are in multiples of the font size (Em), so the layout
+// follows the DPR scaling the platform applies to fonts and style.
+#include <string>
+
+#include "core/scenario_fields.hpp"
+#include "imgui.h"
+#include "ui/app_state.hpp"
+
+namespace labcalc::ui {
+
+float Em(float n);                          // n times the current font size, in pixels
+void HelpMarker(const char* text);          // "(?)" with a wrapped tooltip
+void SectionTitle(const char* title);       // bold-ish title line with a separator
+void TextWrappedColored(unsigned int color, const std::string& text);
+void Bullet(const std::string& text);       // wrapped bullet line
+
+// Label "Budget up front (USD)" from a field: label plus unit.
+std::string FieldLabel(const core::FieldSpec& f);
+// Editor for one scenario input from its FieldSpec: slider/number/checkbox/choice/catalog pick, unit,
+// tooltip with the help text, "Default" for optional fields, and the validation message under it.
+// Returns true when the scenario changed.
+bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width);
+
+} // namespace labcalc::ui

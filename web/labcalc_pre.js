@@ -1,0 +1,276 @@
+// labcalc page glue, included at the start of the Emscripten output (--pre-js), so the site needs no
+// inline script (CSP script-src 'self'). It configures Module, installs the DOM event handling that
+// Emscripten 3.1.6's GLFW gets wrong (see docs in ../shared/research/web-platform.md §4-§6), and
+// defines window.labcalc. C++ reaches these functions through EM_JS stubs (src/platform/web).
+/* global Module */
+'use strict';
+
+var LabcalcHost = (function () {
+  var canvas = document.getElementById('canvas');
+  var summaryEl = document.getElementById('labcalc-summary');
+  var loadingEl = document.getElementById('labcalc-loading');
+  var fileInput = null;
+  var readyResolve = null;
+  var ready = new Promise(function (resolve) { readyResolve = resolve; });
+  // What ImGui wanted last frame (set from C++ every drawn frame).
+  var wants = { keyboard: false, text: false, wheel: false };
+  var lastCopied = '';
+  var summaryTimer = 0;
+  var started = false;
+
+  function call(name) {
+    // Calls an exported C function once the runtime runs; ignored before (events before start).
+    if (!started) return;
+    var f = Module['_' + name];
+    if (f) f.apply(null, Array.prototype.slice.call(arguments, 1));
+  }
+  function callString(name, args) {
+    if (!started) return '';
+    var types = args.map(function () { return 'string'; });
+    return Module.ccall(name, 'string', types, args);
+  }
+  function wake() { call('labcalc_wake'); }
+
+  // --- Keyboard: GLFW cancels Tab and Backspace for the whole page. A capturing listener registered
+  // before GLFW's lets Tab leave the canvas when ImGui is not using the keyboard, and keeps
+  // Backspace working in real form fields.
+  window.addEventListener('keydown', function (e) {
+    var t = e.target;
+    var formField = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+    if (formField || (e.key === 'Tab' && !wants.keyboard)) e.stopImmediatePropagation();
+    else wake();
+  }, true);
+  window.addEventListener('keyup', wake, true);
+
+  // --- Wheel: GLFW swallows every wheel event over the canvas. Let the page scroll unless a panel
+  // under the pointer can scroll (or Ctrl is held, for zoom gestures ImGui ignores anyway).
+  canvas.addEventListener('wheel', function (e) {
+    if (!wants.wheel || e.ctrlKey) { e.stopImmediatePropagation(); return; }
+    wake();
+  }, { capture: true, passive: false });
+
+  // --- Pointer: mouse goes through GLFW; touch and pen are broken there (positions never update),
+  // so they are handled here and passed to C++, which overrides ImGui's mouse for them.
+  function touchState(e, state) {
+    var rect = canvas.getBoundingClientRect();
+    var x = (e.clientX - rect.left) * canvas.width / Math.max(1, rect.width);
+    var y = (e.clientY - rect.top) * canvas.height / Math.max(1, rect.height);
+    call('labcalc_touch', x, y, state);
+  }
+  canvas.addEventListener('pointerdown', function (e) {
+    // Keys reach GLFW only while the document has focus (iframes): take it on every press.
+    try { window.focus(); canvas.focus({ preventScroll: true }); } catch (err) { /* focus is best effort */ }
+    wake();
+    if (e.pointerType === 'mouse') return;
+    e.preventDefault();
+    try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* capture is best effort */ }
+    touchState(e, 1);
+  }, true);
+  canvas.addEventListener('pointermove', function (e) {
+    wake();
+    if (e.pointerType !== 'mouse') touchState(e, 2);
+  }, true);
+  ['pointerup', 'pointercancel'].forEach(function (type) {
+    canvas.addEventListener(type, function (e) {
+      wake();
+      if (e.pointerType !== 'mouse') touchState(e, 0);
+    }, true);
+  });
+  // Keep GLFW's touch handlers (which press at a stale position) from ever seeing touches.
+  ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (type) {
+    canvas.addEventListener(type, function (e) { e.stopImmediatePropagation(); e.preventDefault(); },
+      { capture: true, passive: false });
+  });
+  canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+  canvas.addEventListener('mousemove', wake, true);
+  canvas.addEventListener('mouseleave', wake, true);
+
+  // --- Clipboard: GLFW's clipboard functions do nothing. Paste arrives as a DOM event; copy uses the
+  // async API (allowed within the click's user activation) with the copy event as fallback.
+  document.addEventListener('paste', function (e) {
+    var text = (e.clipboardData || window.clipboardData).getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    callString('labcalc_on_paste', [text]);
+    wake();
+  });
+  document.addEventListener('copy', function (e) {
+    if (!lastCopied || document.activeElement !== canvas) return;
+    e.clipboardData.setData('text/plain', lastCopied);
+    e.preventDefault();
+  });
+
+  // --- The URL fragment: a new one (a pasted link, back/forward) replaces the scenario.
+  window.addEventListener('hashchange', function () {
+    callString('labcalc_on_hashchange', [location.hash]);
+    wake();
+  });
+
+  // --- Idle: no frames while the tab is hidden or the canvas is scrolled out of view.
+  var pageVisible = !document.hidden, onScreen = true;
+  function pushVisibility() { call('labcalc_set_visible', pageVisible && onScreen ? 1 : 0); }
+  document.addEventListener('visibilitychange', function () { pageVisible = !document.hidden; pushVisibility(); });
+  if (typeof IntersectionObserver === 'function') {
+    new IntersectionObserver(function (entries) {
+      onScreen = entries[entries.length - 1].isIntersecting;
+      pushVisibility();
+    }).observe(canvas);
+  }
+  // --- Size and pixel density: the canvas's CSS box or the device pixel ratio changed.
+  if (typeof ResizeObserver === 'function') new ResizeObserver(function () { call('labcalc_on_resize'); }).observe(canvas);
+  window.addEventListener('resize', function () { call('labcalc_on_resize'); });
+  (function watchDpr() {
+    // A media query for the current DPR fires once when it stops matching; re-arm each time.
+    var mq = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+    var onChange = function () { call('labcalc_on_resize'); watchDpr(); };
+    if (mq.addEventListener) mq.addEventListener('change', onChange, { once: true });
+  })();
+
+  function storage() {
+    // localStorage throws in sandboxed frames and some private modes: treat it as absent.
+    try { return window.localStorage; } catch (err) { return null; }
+  }
+
+  function renderSummary(headline, lines) {
+    if (!summaryEl) return;
+    // Text only (textContent), never markup: the lines come from user-controlled inputs.
+    var h = document.createElement('h2');
+    h.textContent = headline;
+    var list = document.createElement('ul');
+    lines.forEach(function (line) {
+      var li = document.createElement('li');
+      li.textContent = line;
+      list.appendChild(li);
+    });
+    summaryEl.replaceChildren(h, list);
+  }
+
+  return {
+    ready: ready,
+    started: function () { started = true; pushVisibility(); },
+    setWants: function (keyboard, text, wheel) { wants.keyboard = !!keyboard; wants.text = !!text; wants.wheel = !!wheel; },
+    setCursor: function (css) { canvas.style.cursor = css; },
+    markReady: function () {
+      if (loadingEl) loadingEl.hidden = true;
+      document.documentElement.setAttribute('data-labcalc-ready', '1');
+      readyResolve();
+    },
+    fatal: function (message) {
+      if (!loadingEl) return;
+      loadingEl.hidden = false;
+      loadingEl.classList.add('labcalc-error');
+      loadingEl.setAttribute('role', 'alert');
+      loadingEl.textContent = message;
+    },
+    publishSummary: function (headline, lines) {
+      // Debounced so a screen reader hears the result of a drag, not every step of it.
+      clearTimeout(summaryTimer);
+      summaryTimer = setTimeout(function () { renderSummary(headline, lines); }, 250);
+    },
+    copyText: function (text) {
+      lastCopied = text;
+      try {
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).catch(function () { document.execCommand('copy'); });
+          return true;
+        }
+        return document.execCommand('copy');
+      } catch (err) {
+        return false;
+      }
+    },
+    lastCopied: function () { return lastCopied; },
+    download: function (name, mime, bytes) {
+      var url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    },
+    writeFragment: function (fragment) {
+      var hash = '#' + fragment;
+      if (location.hash === hash) return;
+      try { history.replaceState(history.state, '', hash); } catch (err) { location.hash = hash; }
+    },
+    shareLink: function (fragment) { return location.href.split('#')[0] + '#' + fragment; },
+    fragment: function () { return location.hash; },
+    storageGet: function (key) {
+      var s = storage();
+      try { return s ? s.getItem(key) : null; } catch (err) { return null; }
+    },
+    storageSet: function (key, value) {
+      var s = storage();
+      try { if (s) { s.setItem(key, value); return true; } } catch (err) { /* full or denied */ }
+      return false;
+    },
+    requestCatalogFile: function () {
+      if (!fileInput) {
+        fileInput = document.createElement('input');
+        fileInput.type = 'file';
+        fileInput.accept = '.json,application/json';
+        fileInput.hidden = true;
+        fileInput.addEventListener('change', function () {
+          var file = fileInput.files && fileInput.files[0];
+          if (!file) return;
+          file.text().then(function (text) {
+            callString('labcalc_on_catalog_file', [file.name, text]);
+            wake();
+          });
+          fileInput.value = '';
+        });
+        document.body.appendChild(fileInput);
+      }
+      fileInput.click();
+    },
+    today: function () {
+      var d = new Date();
+      var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+      return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+    },
+    callString: callString,
+    call: call,
+  };
+})();
+
+// WebGL 2 is required; say so plainly instead of failing inside the runtime.
+(function () {
+  var probe = document.createElement('canvas');
+  var gl = null;
+  try { gl = probe.getContext('webgl2'); } catch (err) { gl = null; }
+  if (!gl) {
+    LabcalcHost.fatal('This calculator needs WebGL 2, which this browser or device does not offer. ' +
+      'Try a current Chrome, Firefox, Edge or Safari, or turn on hardware acceleration.');
+    Module['noInitialRun'] = true;
+  }
+})();
+
+Module['canvas'] = document.getElementById('canvas');
+Module['print'] = function (text) { console.log(text); };
+Module['printErr'] = function (text) { console.warn(text); };
+Module['onAbort'] = function (what) { LabcalcHost.fatal('The calculator stopped unexpectedly (' + what + '). Reload the page to start again.'); };
+
+// The interface for tests and for authors who embed the page.
+window.labcalc = {
+  ready: LabcalcHost.ready,
+  // The scenario as the CLI's scenario JSON (every input).
+  getScenario: function () { return JSON.parse(LabcalcHost.callString('labcalc_get_scenario', [])); },
+  // Replaces the scenario (fields left out take their defaults). Never throws: {ok:false, error}.
+  setScenario: function (obj) {
+    var text;
+    try { text = typeof obj === 'string' ? obj : JSON.stringify(obj); } catch (err) { return { ok: false, error: String(err) }; }
+    if (typeof text !== 'string') return { ok: false, error: 'scenario must be a JSON object' };
+    var error = LabcalcHost.callString('labcalc_set_scenario', [text]);
+    LabcalcHost.call('labcalc_wake');
+    return error ? { ok: false, error: error } : { ok: true };
+  },
+  // The report in the CLI's JSON schema (labcalc --format json) for the current state.
+  getReport: function () { return JSON.parse(LabcalcHost.callString('labcalc_get_report', [])); },
+  // Frames drawn since start (tests check that an idle page draws none).
+  frameCount: function () { return LabcalcHost.started ? Module._labcalc_frame_count() : 0; },
+  // The last text the page put on the clipboard ("Copy link").
+  lastCopied: function () { return LabcalcHost.lastCopied(); },
+};
