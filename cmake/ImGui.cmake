@@ -4,8 +4,8 @@
 #                           layer and its headless tests need neither;
 #   labcalc_imgui_backends  imgui_impl_glfw + imgui_impl_opengl3, for the web page and the desktop app.
 # The web build uses Emscripten's built-in GLFW 3 and WebGL 2 (GLSL "#version 300 es"); the desktop
-# build uses the system GLFW 3 and OpenGL 3 (GLSL "#version 130"). LABCALC_GLSL_VERSION carries the
-# string to the platform code.
+# build uses the system GLFW 3 and OpenGL 3 (GLSL "#version 130"); each platform passes its GLSL string to
+# ImGui_ImplOpenGL3_Init (a "#" in a compile definition is not portable across CMake generators).
 set(LABCALC_IMGUI_DIR "${PROJECT_SOURCE_DIR}/third_party/imgui" CACHE PATH "Dear ImGui 1.86 sources")
 if(NOT EXISTS "${LABCALC_IMGUI_DIR}/imgui.cpp" OR NOT EXISTS "${LABCALC_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
   message(FATAL_ERROR "Dear ImGui sources not found in ${LABCALC_IMGUI_DIR}: run scripts/fetch-imgui")
@@ -33,14 +33,10 @@ target_link_libraries(labcalc_imgui_backends PUBLIC labcalc_imgui)
 if(EMSCRIPTEN)
   # Real OpenGL ES 3 / WebGL 2 rather than 1.86's default ES2 path on Emscripten.
   target_compile_definitions(labcalc_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
-  target_compile_options(labcalc_imgui_backends PUBLIC "-sUSE_GLFW=3")
   target_link_options(labcalc_imgui_backends INTERFACE
     "-sUSE_GLFW=3" "-sUSE_WEBGL2=1" "-sMIN_WEBGL_VERSION=2" "-sMAX_WEBGL_VERSION=2" "-sFULL_ES3=1")
-  set(LABCALC_GLSL_VERSION "#version 300 es")
 else()
   find_package(glfw3 3.3 REQUIRED)
   find_package(OpenGL REQUIRED)
   target_link_libraries(labcalc_imgui_backends PUBLIC glfw OpenGL::GL)
-  set(LABCALC_GLSL_VERSION "#version 130")
 endif()
-target_compile_definitions(labcalc_imgui_backends PUBLIC "LABCALC_GLSL_VERSION=\"${LABCALC_GLSL_VERSION}\"")

@@ -81,6 +81,13 @@ var LabcalcHost = (function () {
     canvas.addEventListener(type, function (e) { e.stopImmediatePropagation(); e.preventDefault(); },
       { capture: true, passive: false });
   });
+  // A drag that ends outside the canvas: GLFW listens for mouseup on the canvas only and would
+  // keep the button held (and the app drawing) until the next click.
+  window.addEventListener('mouseup', function (e) {
+    if (e.target === canvas) return;
+    canvas.dispatchEvent(new MouseEvent('mouseup', { button: e.button, buttons: e.buttons, clientX: e.clientX, clientY: e.clientY }));
+    wake();
+  }, true);
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   canvas.addEventListener('mousemove', wake, true);
   canvas.addEventListener('mouseleave', wake, true);
@@ -270,7 +277,21 @@ window.labcalc = {
   // The report in the CLI's JSON schema (labcalc --format json) for the current state.
   getReport: function () { return JSON.parse(LabcalcHost.callString('labcalc_get_report', [])); },
   // Frames drawn since start (tests check that an idle page draws none).
-  frameCount: function () { return LabcalcHost.started ? Module._labcalc_frame_count() : 0; },
+  frameCount: function () { return Module._labcalc_frame_count ? Module._labcalc_frame_count() : 0; },
   // The last text the page put on the clipboard ("Copy link").
   lastCopied: function () { return LabcalcHost.lastCopied(); },
+  // The error line the page shows ("" when none): a rejected link, paste or catalog.
+  getMessage: function () { return LabcalcHost.callString('labcalc_get_message', []); },
+  // The course presets: [{name, title, description}], and loading one by name.
+  presets: function () { return JSON.parse(LabcalcHost.callString('labcalc_list_presets', [])); },
+  loadPreset: function (name) {
+    var error = LabcalcHost.callString('labcalc_load_preset', [String(name)]);
+    return error ? { ok: false, error: error } : { ok: true };
+  },
+  // Where a named control was drawn last frame, in CSS pixels relative to the canvas
+  // ("budget_usd", "hours_per_week", "privacy", "copy_link", "presets", "export"), or null.
+  itemRect: function (id) {
+    var s = LabcalcHost.callString('labcalc_item_rect', [String(id)]);
+    return s ? JSON.parse(s) : null;
+  },
 };

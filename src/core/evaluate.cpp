@@ -184,8 +184,11 @@ void Finish(const Prepared& p, OptionCost* c)
 OptionCost CostHome(const Prepared& p, double hours, double peak)
 {
     const Scenario& s = p.scenario;
+    // The machine is chosen on catalog prices; the home.* overrides then price the chosen one (an
+    // overridden price says what your machine costs, not how big it should be).
     OptionCost best;
     best.total_usd = kInf;
+    LocalMachine best_machine, largest_machine;
     OptionCost largest; // the most capable machine, shown when none can run the peak week
     double largest_capacity = -1;
     bool any_fits_vram = false;
@@ -202,18 +205,29 @@ OptionCost CostHome(const Prepared& p, double hours, double peak)
         for (int n = first; n <= max_gpus; n += per_job) {
             const LocalMachine m = BuildMachine(p, gi, n, per_job);
             OptionCost c;
-            PriceLocalPart(p, m, hours, true, &c);
+            PriceLocalPart(p, m, hours, false, &c);
             Finish(p, &c);
             if (m.capacity > largest_capacity + 1e-9) {
                 largest_capacity = m.capacity;
                 largest = c;
+                largest_machine = m;
             }
-            if (m.capacity + 1e-9 >= peak && c.total_usd < best.total_usd)
+            if (m.capacity + 1e-9 >= peak && c.total_usd < best.total_usd) {
                 best = c;
+                best_machine = m;
+            }
         }
     }
+    auto with_overrides = [&](const LocalMachine& m, const OptionCost& chosen) {
+        OptionCost c = chosen;
+        c.monthly = MonthlyBreakdown{};
+        PriceLocalPart(p, m, hours, true, &c);
+        Finish(p, &c);
+        return c;
+    };
     if (std::isfinite(best.total_usd))
-        return best;
+        return with_overrides(best_machine, best);
+    largest = with_overrides(largest_machine, largest);
     if (!any_fits_vram) {
         OptionCost c;
         c.blockers |= p.forced_gpu == -2 ? kUnknownGpu : kVramTooLarge;
@@ -264,14 +278,16 @@ OptionCost CostHybrid(const Prepared& p, double hours, double home_speed)
     OptionCost best;
     best.total_usd = kInf;
     if (p.forced_offer == -2) {
-        best.blockers |= kUnknownOffer;
-        return best;
+        OptionCost blocked;
+        blocked.blockers |= kUnknownOffer;
+        return blocked;
     }
     const double b = p.burst_share;
     const double sigma = p.local_only_share;
     if (sigma >= 1) {
-        best.blockers |= kNothingToSplit; // all work is on data that stays local: that is a home lab
-        return best;
+        OptionCost blocked;
+        blocked.blockers |= kNothingToSplit; // all work is on data that stays local: that is a home lab
+        return blocked;
     }
     const double P = p.fig.burst_peak_factor;
     static constexpr double kShares[] = {0.25, 0.5, 0.75, 1.0};

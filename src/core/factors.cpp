@@ -44,7 +44,7 @@ double HomeMaintenanceScore(const Scenario& s, int gpu_count)
     double v = 5.0 - 0.5 * std::max(0, gpu_count - 1);
     if (s.experience == Experience::beginner) v -= 2;
     if (s.experience == Experience::advanced) v += 2;
-    if (s.learn_hardware) v += 1; // the upkeep is part of what you want to learn
+    if (s.learn_hardware) v += 3; // the upkeep is part of what you want to learn
     return Clamp10(v);
 }
 
@@ -52,7 +52,7 @@ double HomeMaintenanceScore(const Scenario& s, int gpu_count)
 double HomeLearningScore(const Scenario& s)
 {
     double v = s.experience == Experience::beginner ? 2 : s.experience == Experience::intermediate ? 5 : 8;
-    if (s.learn_hardware) v += 3; // "Learning opportunity: hands-on experience with hardware"
+    if (s.learn_hardware) v += 4; // "Learning opportunity: hands-on experience with hardware"
     return Clamp10(v);
 }
 
@@ -65,6 +65,14 @@ double CloudInternetScore(const Scenario& s) { return Clamp10(7.0 * (s.internet_
 // Course matrix, Latency: Home "Very low (local)", Cloud "Variable (network dependent)". Remote
 // collaborators reach a home lab over the network too.
 double RemoteShare(const Scenario& s) { return s.remote_collaborators / (s.remote_collaborators + 1.0); }
+
+constexpr double kLatestSpeed = 2.5; // an H100 is 2.5 x an RTX 4090 in the catalog
+
+// Course matrix, Hardware access: Home "What you own", Cloud "Latest available".
+double OwnedHardwareScore(double speed) { return 10.0 * std::min(1.0, speed / kLatestSpeed); }
+
+// How much your jobs need the latest hardware: a little always (30%), fully for jobs of 80 GB and more.
+double LatestHardwareNeed(const Scenario& s) { return 0.3 + 0.7 * std::clamp((s.vram_gb - 24.0) / 56.0, 0.0, 1.0); }
 
 } // namespace
 
@@ -82,7 +90,6 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
     const double peak = formulas::PeakWorkHoursPerWeek(s.hours_per_week, p.burst_share, p.fig.burst_peak_factor);
     const double remote = RemoteShare(s);
     const double fastest_cloud = std::max(p.max_offer_speed, 0.01);
-    constexpr double kLatestSpeed = 2.5; // an H100 is 2.5 x an RTX 4090 in the catalog
 
     for (int o = 0; o < kOptionCount; ++o) {
         const OptionCost& c = costs[static_cast<std::size_t>(o)];
@@ -96,23 +103,28 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
         set(Factor::initial_cost, !priced ? 0 : upfront_ref > 0 ? 10.0 * (1.0 - c.upfront_usd / upfront_ref) : 10.0);
         // Ongoing cost: what the option costs over your horizon against the cheapest option, so a home
         // lab's low running cost (Home "Low (electricity)") is weighed against its price.
-        set(Factor::ongoing_cost, priced ? 10.0 * min_total / std::max(c.total_usd, 1.0) : 0);
+        // Squared, so that paying twice as much scores 2.5 rather than 5.
+        const double cost_ratio = min_total / std::max(c.total_usd, 1.0);
+        set(Factor::ongoing_cost, priced ? 10.0 * cost_ratio * cost_ratio : 0);
 
         const double speed_home = c.gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(c.gpu_index)].speed : 0;
         const double home_maint = HomeMaintenanceScore(s, c.gpu_count);
         const double cloud_maint = s.cloud.pricing == CloudPricing::spot ? 8.0 : 9.0; // spot jobs need restarting
         switch (static_cast<Option>(o)) {
         case Option::home: {
-            // Scalability "Limited": fixed capacity; at best it covers your peak week.
-            set(Factor::scalability, peak > 0 ? 5.0 * std::min(1.0, c.capacity_work_hours_per_week / peak) : 5.0);
+            // Scalability "Limited": fixed capacity. It costs you little when the machine covers your peak
+            // week and the work is steady; the more of it comes in bursts, the more you miss scaling.
+            const double covered = peak > 0 ? std::min(1.0, c.capacity_work_hours_per_week / peak) : 1.0;
+            set(Factor::scalability, priced ? 10.0 * covered - 5.0 * p.burst_share : 0);
             set(Factor::data_privacy, 10);
             set(Factor::maintenance, home_maint);
-            // Hardware access "What you own": how close your GPU is to the latest.
-            set(Factor::hardware_access, 10.0 * std::min(1.0, speed_home / kLatestSpeed));
+            // Hardware access "What you own": how far your GPU is from the latest matters as much as your
+            // jobs need the latest (consumer-sized jobs need it little).
+            set(Factor::hardware_access, priced ? 10.0 - (10.0 - OwnedHardwareScore(speed_home)) * LatestHardwareNeed(s) : 0);
             set(Factor::internet_required, 10);
             set(Factor::learning_curve, HomeLearningScore(s));
             // Flexibility "Limited by hardware": bursts and a spread-out team strain one fixed machine.
-            set(Factor::flexibility, 5.0 - 3.0 * p.burst_share - 2.0 * remote - (s.wants_redundancy ? 1.0 : 0.0));
+            set(Factor::flexibility, 8.0 - 4.0 * p.burst_share - 3.0 * remote - (s.wants_redundancy ? 1.0 : 0.0));
             set(Factor::latency, 10.0 - 4.0 * remote);
             break;
         }
@@ -134,7 +146,9 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
             const double cloud_privacy = CloudPrivacyScore(p.local_only_share > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy);
             set(Factor::data_privacy, 10.0 - (10.0 - cloud_privacy) * cloud_share);
             set(Factor::maintenance, (HomeMaintenanceScore(s, hybrid.gpu_count) + cloud_maint) / 2.0);
-            set(Factor::hardware_access, std::max(10.0 * std::min(1.0, speed_home / kLatestSpeed), 10.0 * std::min(1.0, fastest_cloud / kLatestSpeed)) - 0.5);
+            set(Factor::hardware_access, priced ? std::max(10.0 - (10.0 - OwnedHardwareScore(speed_home)) * LatestHardwareNeed(s),
+                                                           10.0 * std::min(1.0, fastest_cloud / kLatestSpeed)) - 0.5
+                                                : 0);
             set(Factor::internet_required, 10.0 - (10.0 - CloudInternetScore(s)) * cloud_share);
             set(Factor::learning_curve, (HomeLearningScore(s) + CloudLearningScore(s)) / 2.0);
             set(Factor::flexibility, 7.0 + 1.5 * cloud_share + (s.wants_redundancy ? 1.5 : 0.0) - 1.0 * remote * (1.0 - cloud_share));

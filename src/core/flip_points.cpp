@@ -114,7 +114,7 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
             fp.value = level;
             fp.value_text = PrivacyKey(t.privacy);
             fp.to = OptionKey(r);
-            fp.direction = level > static_cast<int>(s.privacy) ? "above" : "below";
+            fp.direction = level > static_cast<int>(s.privacy) ? "stricter" : "looser";
             out.push_back(fp);
             found = true;
         }

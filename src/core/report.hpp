@@ -31,7 +31,7 @@ struct FlipPoint {
     std::optional<double> value;    // where the recommendation changes; nullopt: no flip in range
     std::string value_text;         // for choices ("confidential"); else formatted number
     std::string to;                 // the option it changes to ("" when no flip)
-    std::string direction;          // "above" | "below" the current value ("" when no flip)
+    std::string direction;          // "above" / "below" the current value; "stricter" / "looser" for privacy; "" when no flip
     std::string note;               // "no flip between 0 and 168 h/week"
 };
 

@@ -60,6 +60,8 @@ std::string FlipSentence(const FlipPoint& f)
 {
     if (!f.value)
         return f.input + ": " + f.note;
+    if (f.direction == "stricter" || f.direction == "looser")
+        return f.input + " = " + f.value_text + " -> " + f.to;
     return f.input + " " + f.direction + " " + f.value_text + " -> " + f.to;
 }
 

@@ -97,7 +97,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
     // An active widget (a held slider) means the learner is mid-gesture: the expensive flip-point search
     // and the link/storage writes wait for the release.
     const bool interacting = ImGui::IsAnyItemActive();
-    RecomputeIfDirty(state, services, interacting);
+    RecomputeIfDirty(state, interacting);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -130,6 +130,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
     ImGui::End();
 
     PersistIfPending(state, services, ImGui::IsAnyItemActive());
+    PublishSummaryIfChanged(state, services);
     return state.dirty || state.persist_pending;
 }
 

@@ -174,7 +174,7 @@ void ResetScenario(AppState& state)
     state.status_message.clear();
 }
 
-void RecomputeIfDirty(AppState& state, PlatformServices& services, bool interacting)
+void RecomputeIfDirty(AppState& state, bool interacting)
 {
     const bool finish_flips = state.flips_pending && !interacting;
     if (!state.dirty && !finish_flips)
@@ -194,7 +194,19 @@ void RecomputeIfDirty(AppState& state, PlatformServices& services, bool interact
     state.has_report = true;
     state.dirty = false;
     ++state.report_version;
-    services.PublishSummary(BuildSummary(state.report));
+}
+
+void PublishSummaryIfChanged(AppState& state, PlatformServices& services)
+{
+    if (!state.has_report || (state.published_version == state.report_version && state.published_error == state.error_message))
+        return;
+    Summary summary = BuildSummary(state.report);
+    // A rejected link or file is news for a screen reader too: it goes first.
+    if (!state.error_message.empty())
+        summary.lines.insert(summary.lines.begin(), "Notice: " + state.error_message);
+    services.PublishSummary(summary);
+    state.published_version = state.report_version;
+    state.published_error = state.error_message;
 }
 
 void PersistIfPending(AppState& state, PlatformServices& services, bool interacting)
@@ -223,7 +235,7 @@ void ExportReport(AppState& state, PlatformServices& services, ExportFormat form
 {
     // Exports always carry the flip points, even right after a drag.
     if (state.flips_pending || state.dirty)
-        RecomputeIfDirty(state, services, false);
+        RecomputeIfDirty(state, false);
     switch (format) {
     case ExportFormat::json:
         services.DownloadFile("labcalc-report.json", "application/json", core::ReportToJson(state.report));

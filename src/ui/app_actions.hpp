@@ -35,8 +35,10 @@ void ResetScenario(AppState& state);
 void MarkEdited(AppState& state);
 
 // Rebuilds the report and decision map if the inputs changed. `interacting` (a slider is held) skips
-// the flip-point search, which is then done once the slider is released. Publishes the summary.
-void RecomputeIfDirty(AppState& state, PlatformServices& services, bool interacting);
+// the flip-point search, which is then done once the slider is released.
+void RecomputeIfDirty(AppState& state, bool interacting);
+// Sends the accessible summary (with the current error message, if any) when either changed.
+void PublishSummaryIfChanged(AppState& state, PlatformServices& services);
 // Writes the URL fragment and the stored scenario once no widget is active (not on every drag step:
 // browsers throttle history updates).
 void PersistIfPending(AppState& state, PlatformServices& services, bool interacting);

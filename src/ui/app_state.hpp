@@ -26,6 +26,12 @@ struct Fonts {
 constexpr int kMapColumns = 42;
 constexpr int kMapRows = 28;
 
+// Screen rectangle of a widget from the last drawn frame (device pixels), for tests and embedders
+// that need to aim at a control (window.labcalc.itemRect on the web).
+struct ItemRect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 struct AppState {
     // Inputs.
     core::Scenario scenario;
@@ -53,7 +59,11 @@ struct AppState {
     std::map<std::string, std::string> field_errors; // per input key, while its text is invalid
     std::map<std::string, std::string> edit_buffers; // text typed into an unset optional field
 
+    std::string published_error;         // error_message as last sent with the summary
+    int published_version = -1;          // report_version as last sent with the summary
+
     // UI flags.
+    std::map<std::string, ItemRect> item_rects; // named controls (see RememberItem in widgets.hpp)
     Fonts fonts;
     bool show_advanced = false;
     bool show_all_assumptions = false;

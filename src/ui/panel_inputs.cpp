@@ -35,12 +35,10 @@ void Apply(AppState& state, const core::FieldSpec& f, double value)
     }
 }
 
-void SliderLabel(const core::FieldSpec& f, const std::string& value_text)
+void SliderLabel(const core::FieldSpec& f)
 {
     ImGui::TextUnformatted(f.label);
     HelpMarker(f.help);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", value_text.c_str());
 }
 
 const char* const kPrivacyNames[] = {"public data", "internal", "confidential", "on premises only"};
@@ -59,7 +57,7 @@ void DrawHeadlineInputs(AppState& state)
     const float width = ImGui::GetContentRegionAvail().x;
 
     if (const core::FieldSpec* f = core::FindField("budget_usd")) {
-        SliderLabel(*f, Usd(s.budget_usd));
+        SliderLabel(*f);
         // Logarithmic: $500 and $5,000 both need fine control; the range grows with a preset's budget.
         double value = s.budget_usd;
         const double lo = f->min_value, hi = std::min(f->max_value, std::max(50000.0, s.budget_usd));
@@ -67,27 +65,30 @@ void DrawHeadlineInputs(AppState& state)
         if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &lo, &hi, "$%.0f",
                                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, RoundBudget(value));
+        RememberItem(state, "budget_usd");
     }
     ImGui::Spacing();
     if (const core::FieldSpec* f = core::FindField("hours_per_week")) {
-        SliderLabel(*f, Number(s.hours_per_week, 1) + " h/week");
+        SliderLabel(*f);
         double value = s.hours_per_week;
         const double lo = f->min_value, hi = f->max_value;
         ImGui::SetNextItemWidth(width);
         if (ImGui::SliderScalar("##hours_per_week", ImGuiDataType_Double, &value, &lo, &hi, "%.1f h/week",
                                 ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, std::round(value * 2) / 2);
+        RememberItem(state, "hours_per_week");
     }
     ImGui::Spacing();
     if (const core::FieldSpec* f = core::FindField("privacy")) {
         const int current = static_cast<int>(s.privacy);
-        SliderLabel(*f, "");
+        SliderLabel(*f);
         int value = current;
         ImGui::SetNextItemWidth(width);
         // The format string is the choice's name, so the slider shows words, not numbers.
         if (ImGui::SliderInt("##privacy", &value, 0, 3, kPrivacyNames[std::clamp(current, 0, 3)],
                              ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) && value != current)
             Apply(state, *f, value);
+        RememberItem(state, "privacy");
         ImGui::TextDisabled("%s", kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
     }
     for (const char* key : {"budget_usd", "hours_per_week", "privacy"}) {

@@ -37,6 +37,7 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     const std::string presets_label = state.preset_name.empty() ? "Presets..." : "Preset: " + state.preset_name;
     if (ImGui::Button(presets_label.c_str()))
         ImGui::OpenPopup("presets");
+    RememberItem(state, "presets");
     if (ImGui::BeginPopup("presets")) {
         ImGui::TextDisabled("The course's levels and personas");
         ImGui::Separator();
@@ -54,11 +55,13 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     SameLineIfFits("Copy link");
     if (ImGui::Button("Copy link"))
         CopyShareLink(state, services);
+    RememberItem(state, "copy_link");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A link that opens this exact scenario (it lives in the part after #).");
     SameLineIfFits("Export...");
     if (ImGui::Button("Export..."))
         ImGui::OpenPopup("export");
+    RememberItem(state, "export");
     if (ImGui::BeginPopup("export")) {
         if (ImGui::Selectable("Report as JSON (same as the command line)"))
             ExportReport(state, services, ExportFormat::json);

@@ -74,6 +74,12 @@ float Em(float n)
     return n * ImGui::GetFontSize();
 }
 
+void RememberItem(AppState& state, const char* id)
+{
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.item_rects[id] = ItemRect{min.x, min.y, max.x, max.y};
+}
+
 void HelpMarker(const char* text)
 {
     ImGui::SameLine();

@@ -10,6 +10,8 @@
 namespace labcalc::ui {
 
 float Em(float n);                          // n times the current font size, in pixels
+// Records the last item's rectangle under `id` in state.item_rects.
+void RememberItem(AppState& state, const char* id);
 void HelpMarker(const char* text);          // "(?)" with a wrapped tooltip
 void SectionTitle(const char* title);       // bold-ish title line with a separator
 void TextWrappedColored(unsigned int color, const std::string& text);

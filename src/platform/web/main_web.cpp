@@ -189,7 +189,7 @@ int main()
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigMacOSXBehaviors = labcalc_js_is_apple() != 0;
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
-    ImGui_ImplOpenGL3_Init(LABCALC_GLSL_VERSION);
+    ImGui_ImplOpenGL3_Init("#version 300 es"); // WebGL 2 = OpenGL ES 3.0 shaders
     // Clipboard: GLFW's is a no-op. Copies go to the system clipboard through the page; pastes arrive
     // as DOM paste events (labcalc_on_paste), so ImGui's own paste gets nothing.
     io.SetClipboardTextFn = [](void*, const char* text) { labcalc_js_copy_text(text); };

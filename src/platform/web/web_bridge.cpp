@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "core/presets.hpp"
 #include "core/report.hpp"
 #include "core/scenario_json.hpp"
 #include "imgui.h"
@@ -83,7 +86,7 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_get_report()
 {
     // Always the complete report (flip points included), as the CLI would print it.
     auto& app = App();
-    labcalc::ui::RecomputeIfDirty(app.state, app.services, false);
+    labcalc::ui::RecomputeIfDirty(app.state, false);
     static std::string json;
     json = labcalc::core::ReportToJson(app.state.report);
     return json.c_str();
@@ -92,6 +95,44 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_get_report()
 EMSCRIPTEN_KEEPALIVE unsigned labcalc_frame_count()
 {
     return App().frame_count;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* labcalc_item_rect(const char* id)
+{
+    // In CSS pixels relative to the canvas, as a page script or test would aim.
+    static std::string json;
+    auto& app = App();
+    auto it = app.state.item_rects.find(id);
+    if (it == app.state.item_rects.end() || app.pixel_scale <= 0)
+        return "";
+    const float s = app.pixel_scale;
+    const labcalc::ui::ItemRect& r = it->second;
+    json = nlohmann::json{{"x", r.x0 / s}, {"y", r.y0 / s}, {"width", (r.x1 - r.x0) / s}, {"height", (r.y1 - r.y0) / s}}.dump();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* labcalc_list_presets()
+{
+    static std::string json;
+    nlohmann::json list = nlohmann::json::array();
+    for (const labcalc::core::PresetInfo& p : App().state.presets)
+        list.push_back({{"name", p.name}, {"title", p.title}, {"description", p.description}});
+    json = list.dump();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* labcalc_load_preset(const char* name)
+{
+    static std::string error;
+    auto& state = App().state;
+    error = labcalc::ui::LoadPresetByName(state, name) ? "" : state.error_message;
+    WakeUp();
+    return error.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* labcalc_get_message()
+{
+    return App().state.error_message.c_str();
 }
 
 } // extern "C"

@@ -55,4 +55,4 @@ EM_JS(char*, labcalc_js_today, (), {
 });
 EM_JS(int, labcalc_js_screen_width, (), { return screen.width | 0; });
 EM_JS(int, labcalc_js_screen_height, (), { return screen.height | 0; });
-EM_JS(int, labcalc_js_is_apple, (), { return /Mac|iPhone|iPad|iPod/.test(navigator.platform || '') ? 1 : 0; });
+EM_JS(int, labcalc_js_is_apple, (), { return /Mac|iPhone|iPad|iPod/.test(navigator.platform || "") ? 1 : 0; });

@@ -1,0 +1,87 @@
+// Google Benchmark figures for the core's hot paths: one evaluation, the report the UI rebuilds on
+// every input change (with and without the flip-point search) and the 128 x 128 decision map.
+// Run: build/native/bench/labcalc_bench   (scripts/bench builds and runs it with the wasm harness)
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "core/catalog.hpp"
+#include "core/decision_map.hpp"
+#include "core/evaluate.hpp"
+#include "core/presets.hpp"
+#include "core/report.hpp"
+#include "core/scenario.hpp"
+
+namespace {
+
+using namespace labcalc::core;
+
+const Catalog& TheCatalog()
+{
+    static const Catalog c = LoadDefaultCatalog();
+    return c;
+}
+
+// The scenario a benchmark runs on: "" is the default scenario, else a preset name.
+Scenario ScenarioNamed(const std::string& preset)
+{
+    if (preset.empty()) return Scenario{};
+    auto loaded = LoadPreset(preset);
+    if (!loaded) {
+        std::fprintf(stderr, "labcalc_bench: preset %s: %s\n", preset.c_str(), loaded.error.c_str());
+        std::exit(2);
+    }
+    return *loaded.value;
+}
+
+void BM_Evaluate(benchmark::State& state, const std::string& preset)
+{
+    const Scenario s = ScenarioNamed(preset);
+    const Catalog& c = TheCatalog();
+    for (auto _ : state) {
+        Evaluation e = Evaluate(s, c);
+        benchmark::DoNotOptimize(e);
+    }
+}
+
+void BM_BuildReport(benchmark::State& state, const std::string& preset, bool flips)
+{
+    const Scenario s = ScenarioNamed(preset);
+    const Catalog& c = TheCatalog();
+    ReportSettings settings;
+    settings.flip_points = flips;
+    for (auto _ : state) {
+        Report r = BuildReport(s, c, settings);
+        benchmark::DoNotOptimize(r);
+    }
+}
+
+void BM_DecisionMap(benchmark::State& state, const std::string& preset)
+{
+    const Scenario s = ScenarioNamed(preset);
+    const Catalog& c = TheCatalog();
+    const int n = static_cast<int>(state.range(0));
+    for (auto _ : state) {
+        DecisionMap m = ComputeDecisionMap(s, c, n, n, 168, 20000);
+        benchmark::DoNotOptimize(m.cells.data());
+    }
+    state.SetItemsProcessed(state.iterations() * n * n); // cells per second
+}
+
+BENCHMARK_CAPTURE(BM_Evaluate, default, std::string());
+BENCHMARK_CAPTURE(BM_Evaluate, beginner, std::string("beginner"));
+BENCHMARK_CAPTURE(BM_Evaluate, steady_24_7, std::string("steady-24-7"));
+BENCHMARK_CAPTURE(BM_Evaluate, sensitive_data, std::string("sensitive-data"));
+
+BENCHMARK_CAPTURE(BM_BuildReport, default_with_flips, std::string(), true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildReport, default_no_flips, std::string(), false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildReport, steady_24_7_with_flips, std::string("steady-24-7"), true)->Unit(benchmark::kMicrosecond);
+
+BENCHMARK_CAPTURE(BM_DecisionMap, default, std::string())->Arg(128)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_DecisionMap, steady_24_7, std::string("steady-24-7"))->Arg(128)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

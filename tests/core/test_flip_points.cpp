@@ -1,0 +1,44 @@
+#include <catch2/catch.hpp>
+
+#include "core/catalog.hpp"
+#include "core/evaluate.hpp"
+#include "core/flip_points.hpp"
+#include "core/scenario_fields.hpp"
+#include "core/text_format.hpp"
+
+using namespace labcalc::core;
+
+TEST_CASE("flip points: the recommendation really changes at the value found", "[flips]")
+{
+    const Catalog c = LoadDefaultCatalog();
+    for (const char* preset_hours : {"5", "20", "60", "140"}) {
+        Scenario s;
+        REQUIRE(ApplySetting(s, std::string("hours_per_week=") + preset_hours) == "");
+        const Option start = Evaluate(s, c).recommended;
+        const auto flips = FindFlipPoints(s, c);
+        int numeric = 0;
+        for (const FlipPoint& f : flips) {
+            INFO(f.input << " " << f.direction << " " << f.value_text << " -> " << f.to);
+            if (!f.value) {
+                CHECK_FALSE(f.note.empty());
+                continue;
+            }
+            if (f.input == "privacy")
+                continue;
+            ++numeric;
+            const FieldSpec* spec = FindField(f.input);
+            REQUIRE(spec);
+            Scenario at = s;
+            REQUIRE(SetFieldNumber(at, *spec, *f.value) == "");
+            CHECK(OptionKey(Evaluate(at, c).recommended) == f.to);
+            // Just on the current side of the flip, the answer is still the current one.
+            const double step = f.input == std::string("horizon_months") ? 1.0 : (spec->max_value - spec->min_value) * 1e-4;
+            const double before = f.direction == "above" ? *f.value - step : *f.value + step;
+            Scenario near = s;
+            REQUIRE(SetFieldNumber(near, *spec, before) == "");
+            CHECK(Evaluate(near, c).recommended == start);
+        }
+        CHECK(flips.size() >= 5); // every input is reported, with a flip or a "no flip" note
+        (void)numeric;
+    }
+}

@@ -1,0 +1,65 @@
+#pragma once
+// Shared by the core tests: random valid scenarios and a finiteness check of the JSON report.
+#include <random>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/scenario.hpp"
+
+namespace labcalc::test {
+
+inline core::Scenario RandomScenario(std::mt19937& rng)
+{
+    using namespace labcalc::core;
+    std::uniform_real_distribution<double> u(0, 1);
+    auto pick = [&](double lo, double hi) { return lo + (hi - lo) * u(rng); };
+    Scenario s;
+    s.budget_usd = u(rng) < 0.1 ? 0 : pick(0, 30000);
+    s.monthly_budget_usd = pick(0, 3000);
+    s.hours_per_week = u(rng) < 0.05 ? 0 : pick(0, 168);
+    s.privacy = static_cast<Privacy>(static_cast<int>(pick(0, 3.999)));
+    s.sensitive_work_pct = pick(0, 100);
+    s.horizon_months = 1 + static_cast<int>(pick(0, 119.999));
+    if (u(rng) < 0.5)
+        s.electricity_usd_per_kwh = pick(0, 1);
+    s.vram_gb = u(rng) < 0.2 ? pick(1, 400) : pick(1, 64);
+    s.burst_share_pct = pick(0, 100);
+    s.remote_collaborators = static_cast<int>(pick(0, 10));
+    s.experience = static_cast<Experience>(static_cast<int>(pick(0, 2.999)));
+    s.learn_hardware = u(rng) < 0.3;
+    s.wants_redundancy = u(rng) < 0.3;
+    s.internet_uptime_pct = pick(50, 100);
+    s.data_gb = pick(0, 20000);
+    s.egress_gb_per_month = pick(0, 3000);
+    s.cloud.pricing = u(rng) < 0.3 ? CloudPricing::spot : CloudPricing::on_demand;
+    s.home.on_hours_per_week = pick(0, 168);
+    for (double& w : s.weights)
+        w = u(rng) < 0.1 ? 0 : pick(0, 5);
+    return s;
+}
+
+// Every number in the report is finite: nlohmann writes NaN and infinity as null, so a null is
+// only allowed where the schema says "null when none".
+inline std::string FirstNonFinite(const nlohmann::json& j, const std::string& path = "")
+{
+    if (j.is_number_float() && !std::isfinite(j.get<double>()))
+        return path;
+    if (j.is_null()) {
+        for (const char* allowed : {"break_even_month", "/value", "/to", "/direction"})
+            if (path.size() >= std::string(allowed).size() && path.compare(path.size() - std::string(allowed).size(), std::string::npos, allowed) == 0)
+                return "";
+        return path;
+    }
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (std::string p = FirstNonFinite(it.value(), path + "/" + it.key()); !p.empty())
+                return p;
+    if (j.is_array())
+        for (std::size_t i = 0; i < j.size(); ++i)
+            if (std::string p = FirstNonFinite(j[i], path + "/" + std::to_string(i)); !p.empty())
+                return p;
+    return "";
+}
+
+} // namespace labcalc::test

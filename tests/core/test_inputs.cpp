@@ -1,0 +1,197 @@
+// Scenario and catalog readers: every class of bad input is rejected with the field and the rule.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "core/catalog.hpp"
+#include "core/embedded_assets.hpp"
+#include "core/figure_ids.hpp"
+#include "core/scenario_fields.hpp"
+#include "core/scenario_json.hpp"
+#include "core/url_state.hpp"
+#include "test_helpers.hpp"
+
+using namespace labcalc::core;
+
+namespace {
+std::string ScenarioError(const std::string& text)
+{
+    auto r = ParseScenarioJson(text);
+    return r ? std::string() : r.error;
+}
+std::string SetError(const std::string& kv)
+{
+    Scenario s;
+    return ApplySetting(s, kv);
+}
+} // namespace
+
+TEST_CASE("scenario files: good input is read, defaults fill the rest", "[inputs]")
+{
+    auto r = ParseScenarioJson(R"({"budget_usd": 2500, "privacy": "confidential", "home": {"power_watts": 500}, "weights": {"latency": 3}})");
+    REQUIRE(r);
+    CHECK(r.value->budget_usd == 2500);
+    CHECK(r.value->privacy == Privacy::confidential);
+    CHECK(*r.value->home.power_watts == 500);
+    CHECK(r.value->weights[static_cast<std::size_t>(Factor::latency)] == 3);
+    CHECK(r.value->hours_per_week == Scenario{}.hours_per_week);
+}
+
+TEST_CASE("scenario files: every bad-input class names the key and the rule", "[inputs]")
+{
+    CHECK_THAT(ScenarioError(R"({"budget": 1})"), Catch::Contains("unknown key 'budget'"));
+    CHECK_THAT(ScenarioError(R"({"hours_per_week": "ten"})"), Catch::Contains("hours_per_week") && Catch::Contains("number"));
+    CHECK_THAT(ScenarioError(R"({"budget_usd": -5})"), Catch::Contains("budget_usd") && Catch::Contains("from 0"));
+    CHECK_THAT(ScenarioError(R"({"hours_per_week": 200})"), Catch::Contains("hours_per_week") && Catch::Contains("168"));
+    CHECK_THAT(ScenarioError(R"({"hours_per_week": NaN})"), Catch::Contains("malformed JSON"));
+    CHECK_THAT(ScenarioError(R"({"hours_per_week": 1e308})"), Catch::Contains("hours_per_week"));
+    CHECK_THAT(ScenarioError(R"({"privacy": "secret"})"), Catch::Contains("privacy") && Catch::Contains("on_premises_only"));
+    CHECK_THAT(ScenarioError(R"({"horizon_months": 2.5})"), Catch::Contains("horizon_months") && Catch::Contains("whole number"));
+    CHECK_THAT(ScenarioError(R"({"learn_hardware": 1})"), Catch::Contains("learn_hardware") && Catch::Contains("true or false"));
+    CHECK_THAT(ScenarioError(R"({"home": {"power_watts": -1}})"), Catch::Contains("home.power_watts"));
+    CHECK_THAT(ScenarioError(R"({"home": 3})"), Catch::Contains("home") && Catch::Contains("object"));
+    CHECK_THAT(ScenarioError(R"({"cloud": {"nope": 1}})"), Catch::Contains("unknown key 'cloud.nope'"));
+    CHECK_THAT(ScenarioError(R"({"weights": {"latency": 11}})"), Catch::Contains("weights.latency"));
+    CHECK_THAT(ScenarioError(R"({"budget_usd": 1, "budget_usd": 2})"), Catch::Contains("duplicate key 'budget_usd'"));
+    CHECK_THAT(ScenarioError(R"({"budget_usd": 1)"), Catch::Contains("malformed JSON"));
+    CHECK_THAT(ScenarioError(""), Catch::Contains("empty"));
+    CHECK_THAT(ScenarioError("[1,2]"), Catch::Contains("must be a JSON object"));
+    CHECK_THAT(ScenarioError(std::string(40, '[') + std::string(40, ']')), Catch::Contains("nesting"));
+    CHECK_THAT(ScenarioError(std::string(kMaxInputBytes + 1, ' ')), Catch::Contains("limit"));
+    CHECK_THAT(ScenarioError(std::string("\x01\xff\xfe binary", 10)), Catch::Contains("malformed JSON"));
+}
+
+TEST_CASE("set KEY=VALUE: the same rules as files", "[inputs]")
+{
+    Scenario s;
+    CHECK(ApplySetting(s, "home.hardware_usd=2200") == "");
+    CHECK(*s.home.hardware_usd == 2200);
+    CHECK(ApplySetting(s, "home.hardware_usd=default") == "");
+    CHECK_FALSE(s.home.hardware_usd.has_value());
+    CHECK(ApplySetting(s, "privacy=on_premises_only") == "");
+    CHECK(s.privacy == Privacy::on_premises_only);
+    CHECK(ApplySetting(s, "learn_hardware=true") == "");
+    CHECK(ApplySetting(s, "weights.latency=4") == "");
+    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=900") == "");
+    CHECK(s.assumptions["home.base_system_usd"] == 900);
+
+    CHECK_THAT(SetError("nokey=1"), Catch::Contains("unknown key 'nokey'"));
+    CHECK_THAT(SetError("hours_per_week"), Catch::Contains("KEY=VALUE"));
+    CHECK_THAT(SetError("hours_per_week=nan"), Catch::Contains("hours_per_week"));
+    CHECK_THAT(SetError("hours_per_week=inf"), Catch::Contains("hours_per_week"));
+    CHECK_THAT(SetError("hours_per_week=12abc"), Catch::Contains("hours_per_week"));
+    CHECK_THAT(SetError("cloud.usd_per_gpu_hour=-0.5"), Catch::Contains("cloud.usd_per_gpu_hour"));
+    CHECK_THAT(SetError("budget_usd=default"), Catch::Contains("budget_usd"));
+    CHECK_THAT(SetError("weights.speed=1"), Catch::Contains("unknown key 'weights.speed'"));
+    CHECK_THAT(SetError("assumptions.home.base_system_usd=-3"), Catch::Contains("assumptions.home.base_system_usd"));
+    Scenario t;
+    REQUIRE(ApplySetting(t, "assumptions.no.such.figure=3") == "");
+    CHECK_THAT(CheckAssumptionIds(t, LoadDefaultCatalog()), Catch::Contains("assumptions.no.such.figure") && Catch::Contains("unknown"));
+    Scenario u;
+    REQUIRE(ApplySetting(u, "assumptions.gpu.rtx4090.price_usd=1700") == "");
+    CHECK(CheckAssumptionIds(u, LoadDefaultCatalog()) == "");
+}
+
+TEST_CASE("negative zero is read as zero", "[inputs]")
+{
+    auto r = ParseScenarioJson(R"({"budget_usd": -0.0})");
+    REQUIRE(r);
+    CHECK_FALSE(std::signbit(r.value->budget_usd));
+}
+
+TEST_CASE("scenario -> JSON -> scenario is the same scenario", "[inputs][property]")
+{
+    std::mt19937 rng(11);
+    for (int i = 0; i < 500; ++i) {
+        Scenario s = labcalc::test::RandomScenario(rng);
+        s.home.gpu = i % 3 == 0 ? std::optional<std::string>("rtx4090") : std::nullopt;
+        s.assumptions["cloud.idle_overhead_pct"] = i % 7;
+        auto back = ScenarioFromJson(ScenarioToJson(s));
+        REQUIRE(back);
+        CHECK(*back.value == s);
+        // And through the link fragment.
+        auto linked = DecodeScenarioFragment("#" + EncodeScenarioFragment(s));
+        REQUIRE(linked);
+        CHECK(*linked.value == s);
+    }
+}
+
+TEST_CASE("link fragments: defaults make a short link; bad fragments give errors", "[inputs][url]")
+{
+    CHECK(EncodeScenarioFragment(Scenario{}) == "s=" + Base64UrlEncode("{}"));
+    CHECK(Base64UrlEncode("hello?") == "aGVsbG8_");
+    CHECK(*Base64UrlDecode("aGVsbG8_").value == "hello?");
+    CHECK(*Base64UrlDecode("aGk").value == "hi");
+    CHECK_THAT(DecodeScenarioFragment("#s=%%%").error, Catch::Contains("not base64url"));
+    CHECK_THAT(DecodeScenarioFragment("#embed=1").error, Catch::Contains("no s= part"));
+    CHECK_THAT(DecodeScenarioFragment("#s=" + Base64UrlEncode(R"({"hours_per_week": -1})")).error, Catch::Contains("hours_per_week"));
+    CHECK_THAT(DecodeScenarioFragment("#s=" + Base64UrlEncode("not json")).error, Catch::Contains("malformed"));
+    CHECK_THAT(DecodeScenarioFragment("#s=" + std::string(kMaxFragmentBytes, 'A')).error, Catch::Contains("longer than"));
+    auto mixed = DecodeScenarioFragment("#embed=1&s=" + Base64UrlEncode(R"({"hours_per_week": 40})"));
+    REQUIRE(mixed);
+    CHECK(mixed.value->hours_per_week == 40);
+}
+
+TEST_CASE("the built-in catalog is valid and every figure has a source and a date", "[catalog]")
+{
+    auto c = ParseCatalog(EmbeddedText("catalog.json"));
+    REQUIRE(c);
+    CHECK(c.value->gpus.size() >= 5);
+    CHECK(c.value->offers.size() >= 10);
+    for (const auto& [id, f] : c.value->figures) {
+        INFO(id);
+        CHECK_FALSE(f.source.empty());
+        CHECK_FALSE(f.date.empty());
+    }
+    for (const FigureRule& rule : FigureRules())
+        CHECK(c.value->figures.count(rule.id) == 1);
+    // Round trip through the writer.
+    auto again = ParseCatalog(CatalogToJson(*c.value));
+    REQUIRE(again);
+    CHECK(again.value->gpus.size() == c.value->gpus.size());
+}
+
+TEST_CASE("catalogs: bad files are rejected with the field and the rule", "[catalog]")
+{
+    auto doc = nlohmann::json::parse(EmbeddedText("catalog.json"));
+    auto err = [](const nlohmann::json& j) {
+        auto r = ParseCatalog(j.dump());
+        return r ? std::string() : r.error;
+    };
+    {
+        auto j = doc;
+        j["gpus"][0]["price_usd"]["value"] = -1;
+        CHECK_THAT(err(j), Catch::Contains("gpus[0].price_usd.value"));
+    }
+    {
+        auto j = doc;
+        j["figures"].erase("cloud.egress_usd_per_gb");
+        CHECK_THAT(err(j), Catch::Contains("figures.cloud.egress_usd_per_gb: is missing"));
+    }
+    {
+        auto j = doc;
+        j["figures"]["home.base_system_usd"].erase("source");
+        CHECK_THAT(err(j), Catch::Contains("home.base_system_usd.source"));
+    }
+    {
+        auto j = doc;
+        j["offers"][1]["usd_per_gpu_hour"]["date"] = "last year";
+        CHECK_THAT(err(j), Catch::Contains("offers[1].usd_per_gpu_hour.date"));
+    }
+    {
+        auto j = doc;
+        j["offers"][0]["kind"] = "cheap";
+        CHECK_THAT(err(j), Catch::Contains("offers[0].kind"));
+    }
+    {
+        auto j = doc;
+        j["gpus"][1]["id"] = j["gpus"][0]["id"];
+        CHECK_THAT(err(j), Catch::Contains("used twice"));
+    }
+    {
+        auto j = doc;
+        j["extra"] = 1;
+        CHECK_THAT(err(j), Catch::Contains("unknown key 'extra'"));
+    }
+    CHECK_THAT(ParseCatalog("{").error, Catch::Contains("malformed"));
+}

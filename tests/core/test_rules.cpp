@@ -1,0 +1,115 @@
+// The course's rules: a situation that matches every "Choose X when" line recommends X.
+#include <catch2/catch.hpp>
+
+#include "core/catalog.hpp"
+#include "core/evaluate.hpp"
+#include "core/presets.hpp"
+#include "core/report.hpp"
+
+using namespace labcalc::core;
+
+namespace {
+const Catalog& Cat()
+{
+    static const Catalog c = LoadDefaultCatalog();
+    return c;
+}
+
+// The rules of one section that the report says are met.
+int Met(const Report& r, const std::string& section)
+{
+    int n = 0;
+    for (const RuleCheck& rc : r.rules)
+        n += rc.section == section && rc.matched ? 1 : 0;
+    return n;
+}
+} // namespace
+
+TEST_CASE("every 'Choose Home-Based When' line met: home", "[rules]")
+{
+    Scenario s;
+    s.privacy = Privacy::on_premises_only;   // sensitive data that cannot leave
+    s.sensitive_work_pct = 100;
+    s.hours_per_week = 100;                  // 24/7 access
+    s.burst_share_pct = 5;                   // predictable, continuous
+    s.learn_hardware = true;                 // learn hardware and sysadmin
+    s.budget_usd = 10000;                    // budget allows upfront investment
+    s.vram_gb = 24;                          // fits consumer hardware
+    const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
+    CHECK(Met(r, "Choose Home-Based When") == 6);
+    CHECK(r.recommendation == "home");
+}
+
+TEST_CASE("every 'Choose Cloud-Based When' line met: cloud", "[rules]")
+{
+    Scenario s;
+    s.burst_share_pct = 85;                  // scale dynamically; variable workloads
+    s.vram_gb = 320;                         // latest hardware; very large models
+    s.remote_collaborators = 4;              // distributed team
+    s.experience = Experience::beginner;     // minimise maintenance
+    s.hours_per_week = 15;
+    s.budget_usd = 5000;
+    s.monthly_budget_usd = 5000;
+    const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
+    CHECK(Met(r, "Choose Cloud-Based When") == 6);
+    CHECK(r.recommendation == "cloud");
+}
+
+TEST_CASE("every 'Choose Hybrid Approach When' line met: hybrid", "[rules]")
+{
+    Scenario s;
+    s.privacy = Privacy::on_premises_only;   // both sensitive and non-sensitive workloads
+    s.sensitive_work_pct = 30;
+    s.burst_share_pct = 60;                  // develop locally, train in the cloud
+    s.hours_per_week = 60;
+    s.wants_redundancy = true;               // redundancy and backup
+    s.budget_usd = 8000;
+    s.monthly_budget_usd = 1000;
+    const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
+    for (const RuleCheck& rc : r.rules)
+        if (rc.section == "Choose Hybrid Approach When")
+            INFO(rc.rule << ": " << (rc.matched ? "met" : "missed") << " - " << rc.why);
+    CHECK(Met(r, "Choose Hybrid Approach When") >= 4);
+    CHECK(r.recommendation == "hybrid");
+}
+
+TEST_CASE("getting started: a beginner with no other need starts in the cloud", "[rules]")
+{
+    Scenario s;
+    s.experience = Experience::beginner;
+    s.hours_per_week = 5;
+    CHECK(Evaluate(s, Cat()).recommended == Option::cloud);
+}
+
+TEST_CASE("every preset loads and its recommendation matches its course rule", "[rules][presets]")
+{
+    const std::pair<const char*, const char*> expected[] = {
+        {"beginner", "cloud"},           {"sensitive-data", "home"},      {"steady-24-7", "home"},
+        {"bursty-large-models", "cloud"}, {"distributed-team", "cloud"},  {"hands-on-learner", "home"},
+        {"mixed-sensitivity", "hybrid"},
+    };
+    const auto presets = ListPresets();
+    CHECK(presets.size() >= 9);
+    for (const auto& [name, option] : expected) {
+        INFO(name);
+        auto s = LoadPreset(name);
+        REQUIRE(s);
+        CHECK(OptionKey(Evaluate(*s.value, Cat()).recommended) == std::string(option));
+    }
+}
+
+TEST_CASE("reasons trace to the course and to the numbers", "[rules][report]")
+{
+    auto s = LoadPreset("sensitive-data");
+    REQUIRE(s);
+    const Report r = BuildReport(*s.value, Cat(), ReportSettings{"2026-11-28", false});
+    bool cites_rule = false, cites_money = false, rules_out_cloud = false;
+    for (const std::string& reason : r.reasons) {
+        cites_rule = cites_rule || reason.find("You have sensitive data that cannot leave your premises") != std::string::npos;
+        cites_money = cites_money || reason.find("Over 36 months") != std::string::npos;
+        rules_out_cloud = rules_out_cloud || reason.find("Cloud is ruled out") != std::string::npos;
+    }
+    CHECK(cites_rule);
+    CHECK(cites_money);
+    CHECK(rules_out_cloud);
+}
