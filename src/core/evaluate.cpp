@@ -293,6 +293,10 @@ OptionCost CostHybrid(const Prepared& p, double hours, double home_speed)
     static constexpr double kShares[] = {0.25, 0.5, 0.75, 1.0};
     // The data that goes to the cloud is below the strictest class when that class stays local.
     const Privacy cloud_class = sigma > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy;
+    // The cloud plan depends only on the share of bursts sent out: price the four once.
+    CloudPlan plans[4];
+    for (int k = 0; k < 4; ++k)
+        plans[k] = PlanCloud(p, hours * b * kShares[k], cloud_class, home_speed);
     bool any_local = false;
     for (int gi = 0; gi < static_cast<int>(p.catalog.gpus.size()); ++gi) {
         if (p.forced_gpu >= 0 && gi != p.forced_gpu)
@@ -308,7 +312,8 @@ OptionCost CostHybrid(const Prepared& p, double hours, double home_speed)
         }
         for (int n = per_job; n <= p.fig.max_gpus; n += per_job) {
             const LocalMachine m = BuildMachine(p, gi, n, per_job);
-            for (double share : kShares) {
+            for (int k = 0; k < 4; ++k) {
+                const double share = kShares[k];
                 if (dev_box && share < 1.0)
                     continue;
                 if (b <= 0 && share < 1.0)
@@ -324,7 +329,7 @@ OptionCost CostHybrid(const Prepared& p, double hours, double home_speed)
                 const double cloud_work = hours * b * share;
                 OptionCost c;
                 PriceLocalPart(p, m, local_avg, false, &c);
-                const CloudPlan plan = PlanCloud(p, cloud_work, cloud_class, home_speed);
+                const CloudPlan& plan = plans[k];
                 if (plan.offer < 0)
                     continue;
                 // In the cloud: the data the bursts need and a backup of what may leave.

@@ -144,7 +144,7 @@ std::string RuleWhy(int r, bool met, const Scenario& s, const std::array<OptionC
     }
 }
 
-void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overridden, double value, long today)
+void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overridden, double value)
 {
     AssumptionUsed a;
     a.id = id;
@@ -155,7 +155,6 @@ void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overr
     a.source = overridden ? "your scenario" : f.source;
     a.date = overridden ? r.report_date : f.date;
     r.assumptions.push_back(a);
-    (void)today;
 }
 
 } // namespace
@@ -182,6 +181,10 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
         rep.name = OptionKey(static_cast<Option>(o));
         rep.label = OptionLabel(static_cast<Option>(o));
         rep.setup = Setup(static_cast<Option>(o), oc, p, s);
+        if (oc.gpu_index >= 0)
+            rep.gpu_id = p.catalog.gpus[static_cast<std::size_t>(oc.gpu_index)].id;
+        if (oc.offer_index >= 0)
+            rep.offer_id = p.catalog.offers[static_cast<std::size_t>(oc.offer_index)].id;
         rep.feasible = oc.Feasible();
         rep.blockers = Blockers(s, oc, p);
         rep.cost = oc;
@@ -290,7 +293,7 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
             overridden = true;
             value = *s.cloud.idle_overhead_pct;
         }
-        AddAssumption(r, rule.id, it->second, overridden, value, today);
+        AddAssumption(r, rule.id, it->second, overridden, value);
     }
     std::vector<int> gpus_used, offers_used;
     for (const OptionCost& oc : costs) {
@@ -300,13 +303,13 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
             offers_used.push_back(oc.offer_index);
     }
     for (int gi : gpus_used) {
-        const GpuModel& g = c.gpus[static_cast<std::size_t>(gi)];
+        const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(gi)];
         const std::string id = "gpu." + g.id + ".price_usd";
         const bool ov = s.assumptions.count(id) > 0;
-        AddAssumption(r, id, g.price_usd, ov, ov ? s.assumptions.at(id) : g.price_usd.value, today);
+        AddAssumption(r, id, g.price_usd, ov, ov ? s.assumptions.at(id) : g.price_usd.value);
     }
     for (int oi : offers_used) {
-        const CloudOffer& o = c.offers[static_cast<std::size_t>(oi)];
+        const CloudOffer& o = p.catalog.offers[static_cast<std::size_t>(oi)];
         const bool spot = s.cloud.pricing == CloudPricing::spot && o.spot_usd_per_gpu_hour;
         const std::string id = "offer." + o.id + (spot ? ".spot_usd_per_gpu_hour" : ".usd_per_gpu_hour");
         const Figure& f = spot ? *o.spot_usd_per_gpu_hour : o.usd_per_gpu_hour;
@@ -316,7 +319,7 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
             ov = true;
             v = *s.cloud.usd_per_gpu_hour;
         }
-        AddAssumption(r, id, f, ov, v, today);
+        AddAssumption(r, id, f, ov, v);
     }
     for (AssumptionUsed& a : r.assumptions) {
         const long d = DateDays(a.date);

@@ -16,6 +16,7 @@ struct OptionReport {
     std::string name;               // "home" | "cloud" | "hybrid"
     std::string label;              // "Home lab"
     std::string setup;              // "1 x RTX 4090 + base system", "RunPod RTX 4090, on demand"
+    std::string gpu_id, offer_id;   // catalog ids of the GPU bought and the cloud offer used ("" none)
     bool feasible = false;
     std::vector<std::string> blockers; // plain sentences
     OptionCost cost;

@@ -33,7 +33,10 @@ json OptionJson(const OptionReport& o)
                                   {"compliance", m.compliance_usd}};
     j["cumulative_usd"] = o.cumulative_usd;
     json plan;
+    plan["gpu"] = o.gpu_id.empty() ? json(nullptr) : json(o.gpu_id);
+    plan["offer"] = o.offer_id.empty() ? json(nullptr) : json(o.offer_id);
     plan["gpu_count"] = o.cost.gpu_count;
+    plan["offer_gpus"] = o.cost.offer_gpus;
     plan["load_watts"] = o.cost.load_watts;
     plan["idle_watts"] = o.cost.idle_watts;
     plan["local_work_hours_per_week"] = o.cost.local_work_hours_per_week;

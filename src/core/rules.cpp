@@ -113,9 +113,17 @@ Evaluation Score(const Prepared& p, const Scenario& s, const std::array<OptionCo
     // The best feasible option; when nothing is feasible, the best overall (reported as such).
     for (const OptionCost& c : costs)
         e.any_feasible = e.any_feasible || c.Feasible();
+    // Options the model could not price at all (no machine, no offer) are never recommended while
+    // another one could be priced.
+    bool any_priced = false;
+    for (const OptionCost& c : costs)
+        any_priced = any_priced || c.gpu_index >= 0 || c.offer_index >= 0;
     int best = -1, second = -1;
     for (int o = 0; o < kOptionCount; ++o) {
-        if (e.any_feasible && !costs[static_cast<std::size_t>(o)].Feasible())
+        const OptionCost& c = costs[static_cast<std::size_t>(o)];
+        if (e.any_feasible && !c.Feasible())
+            continue;
+        if (!e.any_feasible && any_priced && c.gpu_index < 0 && c.offer_index < 0)
             continue;
         if (best < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(best)] + 1e-12) {
             second = best;
