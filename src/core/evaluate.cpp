@@ -122,6 +122,7 @@ struct LocalMachine {
     double gpu_hardware_usd = 0, hardware_usd = 0;
     double load_watts = 0, idle_watts = 0;
     double capacity = 0;          // work hours per week
+    double resale_usd = 0;        // at catalog prices, at the end of the horizon
 };
 
 LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int gpus_per_job)
@@ -137,6 +138,8 @@ LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int g
     m.hardware_usd = f::HomeHardwareUsd(p.fig.base_system_usd, g.price_usd.value, gpu_count, m.load_watts,
                                         p.fig.psu_ups_usd_per_kw, p.scenario.data_gb, p.fig.disk_usd_per_tb);
     m.capacity = f::CapacityWorkHoursPerWeek(m.parallel_jobs, g.speed, p.fig.max_utilization_pct);
+    m.resale_usd = f::ResaleUsd(m.gpu_hardware_usd, m.hardware_usd - m.gpu_hardware_usd, p.fig.gpu_depreciation_pct_per_year,
+                                p.fig.system_depreciation_pct_per_year, p.scenario.horizon_months);
     return m;
 }
 
@@ -166,11 +169,9 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
     if (use_overrides && s.home.resale_pct) {
         out->resale_usd = hardware * *s.home.resale_pct / 100.0;
     } else {
-        // Split an overridden price in the catalog's proportions of GPUs to the rest.
+        // An overridden price keeps the catalog's proportions of GPUs to the rest, so its resale scales.
         const double scale = m.hardware_usd > 0 ? hardware / m.hardware_usd : 0;
-        out->resale_usd = f::ResaleUsd(m.gpu_hardware_usd * scale, (m.hardware_usd - m.gpu_hardware_usd) * scale,
-                                       p.fig.gpu_depreciation_pct_per_year, p.fig.system_depreciation_pct_per_year,
-                                       s.horizon_months);
+        out->resale_usd = m.resale_usd * scale;
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/evaluate.hpp"
 #include "core/figure_ids.hpp"
+#include "core/model.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/text_format.hpp"
 
@@ -14,21 +15,18 @@ namespace {
 constexpr int kScanSteps = 48;
 constexpr int kBisectSteps = 24;
 
+// One numeric input: its key, range, and the answer of the model at a value of it.
 struct NumericInput {
     const char* key;
     const char* unit;
     double lo, hi;
     bool integer;
-    std::function<void(Scenario&, double)> set;
+    std::function<Option(double)> recommend_at;
 };
 
-Option Recommend(const Scenario& s, const Catalog& c) { return Evaluate(s, c).recommended; }
-
 // Nearest change of recommendation from `current` towards `end` (scan, then bisection).
-void SearchDirection(const Scenario& base, const Catalog& c, const NumericInput& in, double current, double end,
-                     Option start, std::vector<FlipPoint>* out, bool* found)
+bool SearchDirection(const NumericInput& in, double current, double end, Option start, std::vector<FlipPoint>* out)
 {
-    Scenario s = base;
     double prev = current;
     for (int i = 1; i <= kScanSteps; ++i) {
         double v = current + (end - current) * i / kScanSteps;
@@ -36,39 +34,38 @@ void SearchDirection(const Scenario& base, const Catalog& c, const NumericInput&
             v = std::round(v);
         if (v == prev)
             continue;
-        in.set(s, v);
-        const Option r = Recommend(s, c);
-        if (r != start) {
-            // Bisection between prev (start's answer) and v (another answer).
-            double a = prev, b = v;
-            Option to = r;
-            for (int k = 0; k < kBisectSteps && std::fabs(b - a) > (in.integer ? 1.0 : 1e-6 * (in.hi - in.lo)); ++k) {
-                double mid = (a + b) / 2;
-                if (in.integer)
-                    mid = std::round(mid);
-                if (mid == a || mid == b)
-                    break;
-                in.set(s, mid);
-                const Option rm = Recommend(s, c);
-                if (rm == start) {
-                    a = mid;
-                } else {
-                    b = mid;
-                    to = rm;
-                }
-            }
-            FlipPoint fp;
-            fp.input = in.key;
-            fp.value = b;
-            fp.value_text = FormatNumber(in.integer ? b : std::round(b * 1000) / 1000) + (in.unit[0] ? std::string(" ") + in.unit : "");
-            fp.to = OptionKey(to);
-            fp.direction = end > current ? "above" : "below";
-            out->push_back(fp);
-            *found = true;
-            return;
+        const Option r = in.recommend_at(v);
+        if (r == start) {
+            prev = v;
+            continue;
         }
-        prev = v;
+        // Bisection between prev (start's answer) and v (another answer).
+        double a = prev, b = v;
+        Option to = r;
+        for (int k = 0; k < kBisectSteps && std::fabs(b - a) > (in.integer ? 1.0 : 1e-6 * (in.hi - in.lo)); ++k) {
+            double mid = (a + b) / 2;
+            if (in.integer)
+                mid = std::round(mid);
+            if (mid == a || mid == b)
+                break;
+            const Option rm = in.recommend_at(mid);
+            if (rm == start) {
+                a = mid;
+            } else {
+                b = mid;
+                to = rm;
+            }
+        }
+        FlipPoint fp;
+        fp.input = in.key;
+        fp.value = b;
+        fp.value_text = FormatNumber(in.integer ? b : std::round(b * 1000) / 1000) + (in.unit[0] ? std::string(" ") + in.unit : "");
+        fp.to = OptionKey(to);
+        fp.direction = end > current ? "above" : "below";
+        out->push_back(fp);
+        return true;
     }
+    return false;
 }
 
 } // namespace
@@ -76,13 +73,42 @@ void SearchDirection(const Scenario& base, const Catalog& c, const NumericInput&
 std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
 {
     std::vector<FlipPoint> out;
-    const Option start = Recommend(s, c);
-    const double tariff = ResolveFigures(s, c).electricity_usd_per_kwh;
+    // One working copy of the scenario and its prepared model: the inputs searched here change nothing
+    // that Prepared fixes except the tariff, which is set on both. Budgets leave the costs as they are.
+    Scenario work = s;
+    Prepared p(work, c);
+    const ResolvedFigures base_fig = p.fig;
+    const double tariff = base_fig.electricity_usd_per_kwh;
+    auto answer = [&]() {
+        auto costs = CostOptions(p, work.hours_per_week);
+        ApplyBudgets(costs, work.budget_usd, work.monthly_budget_usd);
+        return Score(p, work, costs).recommended;
+    };
+    const Option start = answer();
+    const auto costs_now = CostOptions(p, s.hours_per_week);
+    auto reset = [&]() {
+        work = s;
+        p.fig = base_fig;
+    };
+
     const std::vector<NumericInput> inputs = {
-        {"hours_per_week", "h/week", 0, 168, false, [](Scenario& x, double v) { x.hours_per_week = v; }},
-        {"budget_usd", "USD", 0, std::max(50000.0, s.budget_usd * 2), false, [](Scenario& x, double v) { x.budget_usd = v; }},
-        {"electricity_usd_per_kwh", "USD/kWh", 0, std::max(1.0, tariff * 2), false, [](Scenario& x, double v) { x.electricity_usd_per_kwh = v; }},
-        {"horizon_months", "months", 1, 120, true, [](Scenario& x, double v) { x.horizon_months = static_cast<int>(v); }},
+        {"hours_per_week", "h/week", 0, 168, false, [&](double v) { reset(); work.hours_per_week = v; return answer(); }},
+        {"budget_usd", "USD", 0, std::max(50000.0, s.budget_usd * 2), false,
+         [&](double v) {
+             reset();
+             work.budget_usd = v;
+             auto costs = costs_now;
+             ApplyBudgets(costs, work.budget_usd, work.monthly_budget_usd);
+             return Score(p, work, costs).recommended;
+         }},
+        {"electricity_usd_per_kwh", "USD/kWh", 0, std::max(1.0, tariff * 2), false,
+         [&](double v) {
+             reset();
+             work.electricity_usd_per_kwh = v;
+             p.fig.electricity_usd_per_kwh = v;
+             return answer();
+         }},
+        {"horizon_months", "months", 1, 120, true, [&](double v) { reset(); work.horizon_months = static_cast<int>(v); return answer(); }},
     };
     const double currents[] = {s.hours_per_week, s.budget_usd, tariff, static_cast<double>(s.horizon_months)};
     for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -90,9 +116,9 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
         const double cur = std::clamp(currents[i], in.lo, in.hi);
         bool found = false;
         if (cur > in.lo)
-            SearchDirection(s, c, in, cur, in.lo, start, &out, &found);
+            found = SearchDirection(in, cur, in.lo, start, &out) || found;
         if (cur < in.hi)
-            SearchDirection(s, c, in, cur, in.hi, start, &out, &found);
+            found = SearchDirection(in, cur, in.hi, start, &out) || found;
         if (!found) {
             FlipPoint fp;
             fp.input = in.key;
@@ -100,14 +126,15 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
             out.push_back(fp);
         }
     }
-    // Privacy: each other level, in order of strictness.
+    reset();
+    // Privacy: each other level, in order of strictness (Prepared depends on it: a fresh evaluation each).
     bool found = false;
     for (int level = 0; level < 4; ++level) {
         if (level == static_cast<int>(s.privacy))
             continue;
         Scenario t = s;
         t.privacy = static_cast<Privacy>(level);
-        const Option r = Recommend(t, c);
+        const Option r = Evaluate(t, c).recommended;
         if (r != start) {
             FlipPoint fp;
             fp.input = "privacy";
