@@ -37,7 +37,8 @@ var LabcalcHost = (function () {
   window.addEventListener('keydown', function (e) {
     var t = e.target;
     var formField = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
-    if (formField || (e.key === 'Tab' && !wants.keyboard)) e.stopImmediatePropagation();
+    // Tab stays with ImGui only while a text field is being edited (moving between fields).
+    if (formField || (e.key === 'Tab' && !wants.text)) e.stopImmediatePropagation();
     else wake();
   }, true);
   window.addEventListener('keyup', wake, true);
@@ -59,7 +60,7 @@ var LabcalcHost = (function () {
   }
   canvas.addEventListener('pointerdown', function (e) {
     // Keys reach GLFW only while the document has focus (iframes): take it on every press.
-    try { window.focus(); canvas.focus({ preventScroll: true }); } catch (err) { /* focus is best effort */ }
+    try { window.focus(); canvas.focus({ preventScroll: true, focusVisible: false }); } catch (err) { /* focus is best effort */ }
     wake();
     if (e.pointerType === 'mouse') return;
     e.preventDefault();

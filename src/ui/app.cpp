@@ -48,17 +48,23 @@ bool Section(const char* title, bool open_by_default = true)
     return ImGui::CollapsingHeader(title, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
 }
 
-void DrawResults(AppState& state, PlatformServices& services, bool stacked_inputs)
+void DrawResults(AppState& state, PlatformServices& services, bool narrow)
 {
+    // Narrow screens: the answer, then the three sliders right under it (visible without scrolling on
+    // a phone), then the reasons. Wide screens: the sliders are in the left column.
     const Card card = BeginCard();
-    DrawRecommendation(state);
+    DrawVerdict(state);
+    if (!narrow)
+        DrawReasons(state);
     EndCard(card);
-
-    if (stacked_inputs) {
+    if (narrow) {
         const Card inputs = BeginCard();
         ImGui::TextDisabled("Your situation");
         DrawHeadlineInputs(state);
         EndCard(inputs);
+        const Card reasons = BeginCard();
+        DrawReasons(state);
+        EndCard(reasons);
     }
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -69,22 +75,21 @@ void DrawResults(AppState& state, PlatformServices& services, bool stacked_input
         if (Section("Cost over time"))
             DrawCosts(state);
         ImGui::TableNextColumn();
-        if (Section("What would change the answer"))
-            DrawFlips(state);
         if (Section("Decision map: budget x hours per week"))
             DrawDecisionMap(state);
         ImGui::EndTable();
     } else {
         if (Section("Cost over time"))
             DrawCosts(state);
-        if (Section("What would change the answer"))
+        // On wide screens the flip points sit under the sliders they are about.
+        if (narrow && Section("What would change the answer"))
             DrawFlips(state);
         if (Section("Decision map: budget x hours per week"))
             DrawDecisionMap(state);
     }
     if (Section("Comparison matrix: ten factors x three options", false))
         DrawMatrix(state);
-    if (stacked_inputs && Section("More inputs (advanced)", state.show_advanced))
+    if (narrow && Section("More inputs (advanced)", state.show_advanced))
         DrawAdvancedInputs(state);
     if (Section("Where the numbers come from", false))
         DrawAssumptions(state, services);
@@ -113,10 +118,14 @@ bool DrawApp(AppState& state, PlatformServices& services)
         ImGui::TextUnformatted("Working out the costs...");
     } else if (wide) {
         const float left_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.3f, Em(20), Em(30));
-        ImGui::BeginChild("inputs", ImVec2(left_width, 0), true);
+        // Always a scrollbar: otherwise the sliders change width whenever the flip-point list grows
+        // past the column's height, and a click aimed a moment earlier lands elsewhere.
+        ImGui::BeginChild("inputs", ImVec2(left_width, 0), true, ImGuiWindowFlags_AlwaysVerticalScrollbar);
         ImGui::TextDisabled("Your situation");
         DrawHeadlineInputs(state);
         ImGui::Spacing();
+        if (Section("What would change the answer"))
+            DrawFlips(state);
         if (Section("More inputs (advanced)", state.show_advanced))
             DrawAdvancedInputs(state);
         ImGui::EndChild();

@@ -1,5 +1,6 @@
 // "What would change it": the flip points the core found (the input value where the recommendation
 // changes), then the course's rules checked against this scenario.
+#include <cmath>
 #include <string>
 
 #include "core/scenario_fields.hpp"
@@ -19,21 +20,31 @@ void DrawFlips(AppState& state)
     }
     int shown = 0;
     for (const core::FlipPoint& p : r.flip_points) {
+        if (p.to.empty())
+            continue;
         const core::FieldSpec* f = core::FindField(p.input);
-        std::string label = f ? f->label : p.input;
-        if (!p.to.empty()) {
-            const std::string unit = f && f->unit[0] ? std::string(" ") + f->unit : std::string();
-            const std::string value = p.value_text.empty() && p.value ? Number(*p.value, 1) : p.value_text;
-            ImGui::Bullet();
-            ImGui::TextUnformatted((label + " " + p.direction + " " + value + unit + ":").c_str());
-            ImGui::SameLine();
-            ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(OptionIndex(p.to)));
-            ImGui::TextUnformatted((OptionLabelOf(p.to) + " wins").c_str());
-            ImGui::PopStyleColor();
-            if (!p.note.empty() && ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s", p.note.c_str());
-            ++shown;
+        const std::string label = f ? f->label : p.input;
+        // Numbers formatted like the rest of the page; choices (privacy) keep the core's words.
+        std::string value = p.value_text;
+        const bool numeric = f && (f->kind == core::FieldKind::number || f->kind == core::FieldKind::integer);
+        if (p.value && numeric) {
+            const std::string unit = f->unit;
+            value = unit == "USD" ? Usd(*p.value) : Number(*p.value, std::fabs(*p.value) < 1 ? 3 : 1) + (unit.empty() ? "" : " " + unit);
         }
+        // A square in the winning option's colour instead of a plain bullet, so the line links to
+        // the chart and the map.
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x + h * 0.2f, at.y + h * 0.25f), ImVec2(at.x + h * 0.7f, at.y + h * 0.75f),
+                                                  OptionColor(OptionIndex(p.to)));
+        ImGui::Dummy(ImVec2(h, h));
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        WrappedText(label + " " + p.direction + " " + value + ": " + OptionLabelOf(p.to) + " wins.");
+        ImGui::EndGroup();
+        if (!p.note.empty() && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", p.note.c_str());
+        ++shown;
     }
     if (!r.flip_points.empty() && shown == 0)
         ImGui::TextDisabled("Within the usual ranges, no single input change flips this recommendation.");
@@ -41,9 +52,7 @@ void DrawFlips(AppState& state)
     for (const core::FlipPoint& p : r.flip_points)
         if (p.to.empty() && !p.note.empty()) {
             const core::FieldSpec* f = core::FindField(p.input);
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("%s: %s", f ? f->label : p.input.c_str(), p.note.c_str());
-            ImGui::PopTextWrapPos();
+            TextWrappedDisabled(std::string(f ? f->label : p.input.c_str()) + ": " + p.note);
         }
 
     if (!r.rules.empty() && ImGui::TreeNode("The course's rules, checked against your inputs")) {

@@ -1,6 +1,7 @@
 // The inputs: the three headline sliders (always visible) and the advanced section generated from
 // the core's ScenarioFields() table, grouped as "your situation", "home lab" and "cloud".
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <string>
 
@@ -54,14 +55,13 @@ const char* const kPrivacyMeaning[] = {
 void DrawHeadlineInputs(AppState& state)
 {
     core::Scenario& s = state.scenario;
-    const float width = ImGui::GetContentRegionAvail().x;
 
     if (const core::FieldSpec* f = core::FindField("budget_usd")) {
         SliderLabel(*f);
         // Logarithmic: $500 and $5,000 both need fine control; the range grows with a preset's budget.
         double value = s.budget_usd;
         const double lo = f->min_value, hi = std::min(f->max_value, std::max(50000.0, s.budget_usd));
-        ImGui::SetNextItemWidth(width);
+        ImGui::SetNextItemWidth(-Em(0.6f)); // a margin before the card edge
         if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &lo, &hi, "$%.0f",
                                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, RoundBudget(value));
@@ -72,7 +72,7 @@ void DrawHeadlineInputs(AppState& state)
         SliderLabel(*f);
         double value = s.hours_per_week;
         const double lo = f->min_value, hi = f->max_value;
-        ImGui::SetNextItemWidth(width);
+        ImGui::SetNextItemWidth(-Em(0.6f)); // a margin before the card edge
         if (ImGui::SliderScalar("##hours_per_week", ImGuiDataType_Double, &value, &lo, &hi, "%.1f h/week",
                                 ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, std::round(value * 2) / 2);
@@ -83,13 +83,13 @@ void DrawHeadlineInputs(AppState& state)
         const int current = static_cast<int>(s.privacy);
         SliderLabel(*f);
         int value = current;
-        ImGui::SetNextItemWidth(width);
+        ImGui::SetNextItemWidth(-Em(0.6f)); // a margin before the card edge
         // The format string is the choice's name, so the slider shows words, not numbers.
         if (ImGui::SliderInt("##privacy", &value, 0, 3, kPrivacyNames[std::clamp(current, 0, 3)],
                              ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) && value != current)
             Apply(state, *f, value);
         RememberItem(state, "privacy");
-        ImGui::TextDisabled("%s", kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
+        TextWrappedDisabled(kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
     }
     for (const char* key : {"budget_usd", "hours_per_week", "privacy"}) {
         auto it = state.field_errors.find(key);

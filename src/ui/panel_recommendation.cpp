@@ -29,18 +29,16 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
     ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(index));
     ImGui::TextUnformatted((o.label + (recommended ? "  (recommended)" : "")).c_str());
     ImGui::PopStyleColor();
-    ImGui::PushTextWrapPos(0.0f);
     if (o.feasible) {
-        ImGui::Text("%s over %d months", Usd(o.cost.total_usd).c_str(), state.report.scenario.horizon_months);
-        ImGui::TextDisabled("%s up front, %s per month", Usd(o.cost.upfront_usd).c_str(), Usd(o.cost.monthly_usd).c_str());
+        WrappedText(Usd(o.cost.total_usd) + " over " + std::to_string(state.report.scenario.horizon_months) + " months");
+        TextWrappedDisabled(Usd(o.cost.upfront_usd) + " up front, " + Usd(o.cost.monthly_usd) + " per month");
         if (!o.setup.empty())
-            ImGui::TextDisabled("%s", o.setup.c_str());
+            TextWrappedDisabled(o.setup);
     } else {
         ImGui::TextUnformatted("Ruled out:");
         for (const std::string& b : o.blockers)
             Bullet(b);
     }
-    ImGui::PopTextWrapPos();
     ImGui::Unindent(Em(0.6f));
     const float bottom = ImGui::GetCursorScreenPos().y;
     draw->AddRectFilled(top_left, ImVec2(top_left.x + Em(0.25f), bottom - ImGui::GetStyle().ItemSpacing.y),
@@ -49,7 +47,7 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
 
 } // namespace
 
-void DrawRecommendation(AppState& state)
+void DrawVerdict(AppState& state)
 {
     const core::Report& r = state.report;
     const int index = OptionIndex(r.recommendation);
@@ -64,13 +62,14 @@ void DrawRecommendation(AppState& state)
         ImGui::PopFont();
 
     if (const core::OptionReport* second = RunnerUp(r)) {
-        const char* strength = r.margin >= 1.5 ? "a clear lead" : r.margin >= 0.5 ? "a modest lead" : "a narrow lead: check the flip points";
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::Text("Ahead of %s by %s points (%s).", second->label.c_str(), Number(r.margin, 1).c_str(), strength);
-        ImGui::PopTextWrapPos();
+        const char* strength = r.margin >= 1.5 ? "a clear lead" : r.margin >= 0.5 ? "a modest lead" : "a narrow lead: see what would change it";
+        WrappedText("Ahead of " + second->label + " by " + Number(r.margin, 1) + " points (" + strength + ").");
     }
-    if (state.flips_pending)
-        ImGui::TextDisabled("Updating while you drag...");
+}
+
+void DrawReasons(AppState& state)
+{
+    const core::Report& r = state.report;
 
     if (!r.reasons.empty()) {
         ImGui::Spacing();

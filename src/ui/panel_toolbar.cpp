@@ -34,8 +34,11 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     ImGui::TextDisabled("Where should you run your AI work? Move the three sliders; the answer and the reasons update as you go.");
     ImGui::PopTextWrapPos();
 
-    const std::string presets_label = state.preset_name.empty() ? "Presets..." : "Preset: " + state.preset_name;
-    if (ImGui::Button(presets_label.c_str()))
+    std::string presets_label = "Presets...";
+    for (const core::PresetInfo& p : state.presets)
+        if (p.name == state.preset_name)
+            presets_label = "Preset: " + p.title;
+    if (ImGui::Button((presets_label + "###presets").c_str()))
         ImGui::OpenPopup("presets");
     RememberItem(state, "presets");
     if (ImGui::BeginPopup("presets")) {

@@ -7,7 +7,8 @@ namespace labcalc::ui {
 
 void DrawHeadlineInputs(AppState& state);                       // panel_inputs.cpp
 void DrawAdvancedInputs(AppState& state);                       // panel_inputs.cpp
-void DrawRecommendation(AppState& state);                       // panel_recommendation.cpp
+void DrawVerdict(AppState& state);                              // panel_recommendation.cpp: the answer, big
+void DrawReasons(AppState& state);                              // panel_recommendation.cpp: why, and each option's cost
 void DrawCosts(AppState& state);                                // panel_costs.cpp
 void DrawMatrix(AppState& state);                               // panel_matrix.cpp
 void DrawFlips(AppState& state);                                // panel_flips.cpp

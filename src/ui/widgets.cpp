@@ -2,6 +2,7 @@
 // new scenario input appears in the advanced section without UI code.
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -100,21 +101,51 @@ void SectionTitle(const char* title)
     ImGui::Separator();
 }
 
+void WrappedText(const std::string& text)
+{
+    // ImGui 1.86 also breaks lines after ',' and '.', which splits "$2,418" across lines; this
+    // breaks at spaces only. Words wider than the line are left to overflow.
+    const float width = std::max(ImGui::GetContentRegionAvail().x, Em(4));
+    const float space = ImGui::CalcTextSize(" ").x;
+    std::string line;
+    float line_width = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find(' ', pos);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string word = text.substr(pos, end - pos);
+        const float w = ImGui::CalcTextSize(word.c_str()).x;
+        if (!line.empty() && line_width + space + w > width) {
+            ImGui::TextUnformatted(line.c_str());
+            line.clear();
+            line_width = 0;
+        }
+        line_width += (line.empty() ? 0 : space) + w;
+        line += (line.empty() ? "" : " ") + word;
+        pos = end + 1;
+    }
+    ImGui::TextUnformatted(line.c_str());
+}
+
 void TextWrappedColored(unsigned int color, const std::string& text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    WrappedText(text);
     ImGui::PopStyleColor();
+}
+
+void TextWrappedDisabled(const std::string& text)
+{
+    TextWrappedColored(ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
 }
 
 void Bullet(const std::string& text)
 {
     ImGui::Bullet();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::BeginGroup();
+    WrappedText(text);
+    ImGui::EndGroup();
 }
 
 std::string FieldLabel(const core::FieldSpec& f)

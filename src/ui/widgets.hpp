@@ -14,7 +14,9 @@ float Em(float n);                          // n times the current font size, in
 void RememberItem(AppState& state, const char* id);
 void HelpMarker(const char* text);          // "(?)" with a wrapped tooltip
 void SectionTitle(const char* title);       // bold-ish title line with a separator
+void WrappedText(const std::string& text);  // wraps at spaces only (never inside "$2,418")
 void TextWrappedColored(unsigned int color, const std::string& text);
+void TextWrappedDisabled(const std::string& text);
 void Bullet(const std::string& text);       // wrapped bullet line
 
 // Label "Budget up front (USD)" from a field: label plus unit.

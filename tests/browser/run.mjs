@@ -1,0 +1,450 @@
+// Browser tests of the labcalc page (issue 3, "Tests"): Playwright (playwright-core) drives Debian's
+// Chromium against build/web/site (served on 127.0.0.1 by serve.mjs, under the page's CSP) and
+// build/web/labcalc.html (from file://). It never downloads a browser.
+//
+//   node tests/browser/run.mjs            (after: cmake --preset web && cmake --build --preset web,
+//                                           and the native CLI for the cross-check)
+// Environment: LABCALC_SITE, LABCALC_SINGLE, LABCALC_CLI (default build/native/labcalc),
+//              LABCALC_CHROMIUM (default /usr/lib/chromium/chromium), LABCALC_ONLY (substring filter).
+// Screenshots go to tests/browser/artifacts/. Ends with "N passed, N failed"; exit 1 on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const SITE = process.env.LABCALC_SITE || join(repo, 'build/web/site');
+const SINGLE = process.env.LABCALC_SINGLE || join(repo, 'build/web/labcalc.html');
+const CLI = process.env.LABCALC_CLI || join(repo, 'build/native/labcalc');
+const CHROMIUM = process.env.LABCALC_CHROMIUM || '/usr/lib/chromium/chromium';
+const ARTIFACTS = join(here, 'artifacts');
+
+// Flags that render WebGL 2 on SwiftShader and keep Chromium off the network (TOOLCHAIN.md).
+const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let browser, siteUrl, siteOrigin, analysis;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+// A fresh context and page that records console errors, page errors, and every request; requests
+// outside `allowed` (a predicate on the URL) are aborted and recorded.
+async function openPage(url, { allowed, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const record = { errors: [], requests: [], offOrigin: [] };
+  const isAllowed = allowed || ((u) => u.startsWith(siteOrigin + '/') || u.startsWith('data:') || u.startsWith('blob:'));
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (isAllowed(u)) return route.continue();
+    record.offOrigin.push(u);
+    return route.abort();
+  });
+  context.on('request', (r) => record.requests.push(r.url()));
+  context.on('websocket', (w) => record.offOrigin.push(w.url()));
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') record.errors.push(m.text()); });
+  page.on('pageerror', (e) => record.errors.push(String(e)));
+  await page.goto(url);
+  await waitReady(page);
+  return { context, page, record };
+}
+
+async function waitReady(page) {
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-labcalc-ready') === '1', null, { timeout: 60000 });
+  await page.evaluate(() => window.labcalc.ready);
+}
+
+function assertClean(record) {
+  assert.deepEqual(record.errors, [], 'console or page errors');
+  assert.deepEqual(record.offOrigin, [], 'requests outside the origin');
+  const aborted = record.errors.filter((e) => /Aborted\(/.test(e));
+  assert.equal(aborted.length, 0);
+}
+
+// Decodes a PNG in a separate blank page (the app page's CSP forbids data: images) and returns how
+// many distinct colours it has and what share of pixels differs from the top-left one.
+async function pngStats(buffer) {
+  return analysis.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d');
+    g.drawImage(bmp, 0, 0);
+    const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
+    const colors = new Set();
+    let differing = 0, samples = 0;
+    for (let i = 0; i < d.length; i += 4 * 5) {
+      colors.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 40) differing++;
+      samples++;
+    }
+    return { width: bmp.width, height: bmp.height, colors: colors.size, differing: differing / samples };
+  }, buffer.toString('base64'));
+}
+
+async function assertCanvasDrawn(page, what) {
+  const stats = await pngStats(await page.locator('#canvas').screenshot());
+  assert.ok(stats.colors > 20 && stats.differing > 0.02, `${what}: canvas looks blank (${JSON.stringify(stats)})`);
+  return stats;
+}
+
+async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, name) });
+}
+
+// A named control's rectangle in page coordinates (the app reports it relative to the canvas).
+async function itemRect(page, id) {
+  const r = await page.evaluate((name) => window.labcalc.itemRect(name), id);
+  assert.ok(r && r.width > 0, `control ${id} not found on screen`);
+  const box = await page.locator('#canvas').boundingBox();
+  return { x: box.x + r.x, y: box.y + r.y, width: r.width, height: r.height };
+}
+
+// Presses at `from` (fraction of the width) and drags to `to` in small steps, like a hand would.
+async function dragSlider(page, id, from, to) {
+  await settle(page);
+  const r = await itemRect(page, id);
+  const y = r.y + r.height / 2;
+  await page.mouse.move(r.x + r.width * from, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(r.x + r.width * (from + ((to - from) * i) / 12), y);
+    await sleep(16);
+  }
+  await page.mouse.up();
+  await settle(page);
+}
+
+// Waits until the page has stopped drawing for a moment, so rectangles read now are the ones on screen.
+async function settle(page) {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    const n = await page.evaluate(() => window.labcalc.frameCount());
+    if (n === last) return;
+    last = n;
+    await sleep(120);
+  }
+}
+
+async function clickAt(page, id, fraction = 0.5) {
+  await settle(page);
+  const r = await itemRect(page, id);
+  await page.mouse.click(r.x + r.width * fraction, r.y + r.height / 2);
+  await settle(page);
+}
+
+const scenario = (page) => page.evaluate(() => window.labcalc.getScenario());
+const report = (page) => page.evaluate(() => window.labcalc.getReport());
+const summary = (page) => page.evaluate(() => document.getElementById('labcalc-summary').textContent);
+
+async function waitForSummaryChange(page, before) {
+  await page.waitForFunction((old) => {
+    const t = document.getElementById('labcalc-summary').textContent;
+    return t && t !== old;
+  }, before, { timeout: 5000 });
+  return summary(page);
+}
+
+function runCli(scenarioObject) {
+  assert.ok(existsSync(CLI), `the native CLI is missing at ${CLI} (build the native preset or set LABCALC_CLI)`);
+  const r = spawnSync(CLI, ['--scenario', '-', '--format', 'json'], { input: JSON.stringify(scenarioObject), encoding: 'utf8' });
+  assert.equal(r.status, 0, `CLI failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+test('site loads under its CSP with no console error, draws a non-blank canvas and reports ready', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    await assertCanvasDrawn(page, 'default view');
+    assert.ok(record.requests.some((u) => u.endsWith('.wasm')), 'the wasm was fetched from the site');
+    assert.ok(await page.evaluate(() => document.getElementById('labcalc-loading').hidden), 'loading indicator hidden');
+    const text = await page.waitForFunction(() => document.getElementById('labcalc-summary').textContent, null, { timeout: 5000 });
+    assert.match(await text.jsonValue(), /Recommendation|least bad/);
+    await screenshot(page, 'default-1280x800.png');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('phone width (390 px): loads, and the headline sliders fit on screen', async () => {
+  const { context, page, record } = await openPage(siteUrl, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    await assertCanvasDrawn(page, 'phone view');
+    const width = await page.evaluate(() => document.getElementById('canvas').clientWidth);
+    for (const id of ['budget_usd', 'hours_per_week', 'privacy']) {
+      const r = await itemRect(page, id);
+      // Inside the window padding, not just the screen: a slider to the very edge looks cut off.
+      assert.ok(r.x >= 4 && r.x + r.width <= width - 4, `${id} slider overflows the screen: ${JSON.stringify(r)} vs ${width}`);
+      assert.ok(r.y + r.height <= 844, `${id} slider is below the first screen`);
+    }
+    await screenshot(page, 'default-390x844.png');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('dragging the budget and hours sliders changes the scenario, the DOM mirror, and matches the CLI', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    const s0 = await scenario(page);
+    const mirror0 = await page.waitForFunction(() => document.getElementById('labcalc-summary').textContent).then((h) => h.jsonValue());
+    await dragSlider(page, 'budget_usd', 0.3, 0.85);
+    const s1 = await scenario(page);
+    assert.notEqual(s1.budget_usd, s0.budget_usd, 'budget changed by the drag');
+    await dragSlider(page, 'hours_per_week', 0.05, 0.45);
+    const s2 = await scenario(page);
+    assert.notEqual(s2.hours_per_week, s1.hours_per_week, 'hours changed by the drag');
+    assert.equal(s2.budget_usd, s1.budget_usd, 'the hours drag left the budget alone');
+    const mirror = await waitForSummaryChange(page, mirror0);
+
+    const pageReport = await report(page);
+    const cliReport = runCli(s2);
+    assert.equal(pageReport.recommendation, cliReport.recommendation, 'recommendation equals the CLI\'s');
+    assert.ok(Math.abs(pageReport.margin - cliReport.margin) < 1e-9, 'margin equals the CLI\'s');
+    for (let i = 0; i < cliReport.options.length; i++) {
+      assert.equal(pageReport.options[i].name, cliReport.options[i].name);
+      assert.equal(pageReport.options[i].feasible, cliReport.options[i].feasible);
+    }
+    const label = { home: 'Home lab', cloud: 'Cloud', hybrid: 'Hybrid' }[cliReport.recommendation];
+    assert.ok(mirror.includes(label), `DOM mirror names the CLI's recommendation (${label}): ${mirror.slice(0, 120)}`);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('"Copy link" gives a link that restores the same report', async () => {
+  const { context, page, record } = await openPage(siteUrl, { permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    const base = await scenario(page);
+    const set = await page.evaluate((s) => window.labcalc.setScenario(s),
+      { ...base, budget_usd: 9000, hours_per_week: 45, privacy: 'confidential', horizon_months: 48 });
+    assert.deepEqual(set, { ok: true });
+    await page.mouse.move(5, 5);
+    await sleep(200);
+    await clickAt(page, 'copy_link');
+    await page.waitForFunction(() => window.labcalc.lastCopied().includes('#s='), null, { timeout: 5000 });
+    const link = await page.evaluate(() => window.labcalc.lastCopied());
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(clip, link, 'the link is on the system clipboard');
+    assert.ok(link.startsWith(siteUrl), `link points at the page: ${link}`);
+    const before = await report(page);
+    assertClean(record);
+
+    const second = await openPage(link);
+    try {
+      assert.deepEqual(await scenario(second.page), await scenario(page), 'same scenario');
+      assert.deepEqual(await report(second.page), before, 'same report');
+      assert.equal(await second.page.evaluate(() => window.labcalc.getMessage()), '');
+      assertClean(second.record);
+    } finally {
+      await second.context.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('a corrupted or tampered fragment shows a message and falls back to the defaults', async () => {
+  const clean = await openPage(siteUrl);
+  const defaults = await scenario(clean.page);
+  await clean.context.close();
+  const tampered = Buffer.from(JSON.stringify({ budget_usd: -5 })).toString('base64url');
+  for (const fragment of ['#s=%%%not-base64%%%', '#s=' + tampered]) {
+    const { context, page, record } = await openPage(siteUrl + fragment);
+    try {
+      assert.deepEqual(await scenario(page), defaults, `defaults after ${fragment}`);
+      const message = await page.evaluate(() => window.labcalc.getMessage());
+      assert.match(message, /could not be read/, 'message shown');
+      await page.waitForFunction(() => /Notice:/.test(document.getElementById('labcalc-summary').textContent), null, { timeout: 5000 });
+      await assertCanvasDrawn(page, 'after a bad fragment');
+      if (fragment.includes('%')) await screenshot(page, 'bad-fragment.png');
+      assertClean(record);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('setScenario validates: bad input returns {ok:false, error} and keeps the scenario', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    const before = await scenario(page);
+    const bad = await page.evaluate(() => window.labcalc.setScenario({ budget_usd: 'lots' }));
+    assert.equal(bad.ok, false);
+    assert.match(bad.error, /budget_usd/);
+    const unknown = await page.evaluate(() => window.labcalc.setScenario({ no_such_input: 1 }));
+    assert.equal(unknown.ok, false);
+    assert.deepEqual(await scenario(page), before);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('idle means idle: frames after input, none after two seconds without input', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    const box = await page.locator('#canvas').boundingBox();
+    const start = await page.evaluate(() => window.labcalc.frameCount());
+    for (let i = 0; i < 5; i++) {
+      await page.mouse.move(box.x + 200 + i * 20, box.y + 300);
+      await sleep(30);
+    }
+    await sleep(200);
+    const afterInput = await page.evaluate(() => window.labcalc.frameCount());
+    assert.ok(afterInput > start, `input draws frames (${start} -> ${afterInput})`);
+    await sleep(2000);
+    const a = await page.evaluate(() => window.labcalc.frameCount());
+    await sleep(1500);
+    const b = await page.evaluate(() => window.labcalc.frameCount());
+    assert.equal(b, a, `no frames while idle (${a} -> ${b})`);
+    await page.mouse.move(box.x + 400, box.y + 400);
+    await sleep(200);
+    assert.ok((await page.evaluate(() => window.labcalc.frameCount())) > b, 'input wakes the page again');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('device scale factor 2: backing store twice the CSS size, clicks land where aimed', async () => {
+  const { context, page, record } = await openPage(siteUrl, { viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  try {
+    const size = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight, dpr: devicePixelRatio };
+    });
+    assert.equal(size.dpr, 2);
+    assert.ok(Math.abs(size.w - size.cw * 2) <= 1 && size.h === size.ch * 2, `backing store ${JSON.stringify(size)}`);
+    await clickAt(page, 'privacy', 0.97);
+    assert.equal((await scenario(page)).privacy, 'on_premises_only', 'click at the right end of the privacy slider');
+    await clickAt(page, 'privacy', 0.03);
+    assert.equal((await scenario(page)).privacy, 'public', 'click at the left end of the privacy slider');
+    await clickAt(page, 'hours_per_week', 0.5);
+    const hours = (await scenario(page)).hours_per_week;
+    assert.ok(Math.abs(hours - 84) <= 3, `click at the middle of the 0-168 h/week slider gave ${hours}`);
+    await screenshot(page, 'dpr2-1000x700.png');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the single file works from file:// and requests nothing else', async () => {
+  assert.ok(existsSync(SINGLE), `missing ${SINGLE}`);
+  const url = pathToFileURL(SINGLE).href;
+  const { context, page, record } = await openPage(url, { allowed: (u) => u === url || u.startsWith('data:') || u.startsWith('blob:') });
+  try {
+    await assertCanvasDrawn(page, 'single file');
+    assert.ok(record.requests.every((u) => u === url || u.startsWith('data:')), `requests: ${record.requests.join(', ')}`);
+    await dragSlider(page, 'hours_per_week', 0.05, 0.6);
+    assert.ok((await scenario(page)).hours_per_week > 60, 'the slider works in the single file too');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Tab leaves the canvas (no keyboard trap)', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    await page.focus('#canvas');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    await page.keyboard.press('Tab');
+    assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'canvas');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('presets load and are captured as screenshots', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    const presets = await page.evaluate(() => window.labcalc.presets());
+    assert.ok(presets.length >= 2, 'at least two presets');
+    const wanted = ['beginner', 'sensitive-data'].filter((n) => presets.some((p) => p.name === n));
+    const names = wanted.length === 2 ? wanted : presets.slice(0, 2).map((p) => p.name);
+    const seen = [];
+    for (const name of names) {
+      assert.deepEqual(await page.evaluate((n) => window.labcalc.loadPreset(n), name), { ok: true });
+      await page.mouse.move(3, 3);
+      await sleep(300);
+      seen.push(JSON.stringify(await scenario(page)));
+      await assertCanvasDrawn(page, `preset ${name}`);
+      await screenshot(page, `preset-${name}.png`);
+    }
+    assert.notEqual(seen[0], seen[1], 'the two presets differ');
+    const missing = await page.evaluate(() => window.labcalc.loadPreset('no-such-preset'));
+    assert.equal(missing.ok, false);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  for (const p of [SITE, join(SITE, 'index.html'), CHROMIUM]) {
+    if (!existsSync(p)) {
+      console.error(`run.mjs: ${p} is missing (build with: cmake --preset web && cmake --build --preset web)`);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
+  const { server, url } = await serve(SITE);
+  siteUrl = url;
+  siteOrigin = url.replace(/\/$/, '');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const analysisContext = await browser.newContext();
+  analysis = await analysisContext.newPage();
+
+  const only = process.env.LABCALC_ONLY;
+  let passed = 0, failed = 0;
+  const lines = [];
+  for (const t of tests) {
+    if (only && !t.name.includes(only)) continue;
+    const started = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      lines.push(`ok   ${t.name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      failed++;
+      lines.push(`FAIL ${t.name}\n     ${String(err && err.stack || err).split('\n').slice(0, 6).join('\n     ')}`);
+    }
+    console.log(lines[lines.length - 1]);
+  }
+  await browser.close();
+  server.close();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'results.txt'), lines.join('\n') + `\n${passed} passed, ${failed} failed\n`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
