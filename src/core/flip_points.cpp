@@ -21,11 +21,14 @@ struct NumericInput {
     const char* unit;
     double lo, hi;
     bool integer;
-    std::function<Option(double)> recommend_at;
+    std::function<int(double)> answer_at; // Outcome(): the option, +4 when nothing fits
 };
 
-// Nearest change of recommendation from `current` towards `end` (scan, then bisection).
-bool SearchDirection(const NumericInput& in, double current, double end, Option start, std::vector<FlipPoint>* out)
+// The answer as one number: the option recommended, plus 4 when it is only the closest to fitting.
+int Outcome(const Evaluation& e) { return static_cast<int>(e.recommended) + (e.any_feasible ? 0 : 4); }
+
+// Nearest change of the answer from `current` towards `end` (scan, then bisection).
+bool SearchDirection(const NumericInput& in, double current, double end, int start, std::vector<FlipPoint>* out)
 {
     double prev = current;
     for (int i = 1; i <= kScanSteps; ++i) {
@@ -34,21 +37,21 @@ bool SearchDirection(const NumericInput& in, double current, double end, Option 
             v = std::round(v);
         if (v == prev)
             continue;
-        const Option r = in.recommend_at(v);
+        const int r = in.answer_at(v);
         if (r == start) {
             prev = v;
             continue;
         }
         // Bisection between prev (start's answer) and v (another answer).
         double a = prev, b = v;
-        Option to = r;
+        int to = r;
         for (int k = 0; k < kBisectSteps && std::fabs(b - a) > (in.integer ? 1.0 : 1e-6 * (in.hi - in.lo)); ++k) {
             double mid = (a + b) / 2;
             if (in.integer)
                 mid = std::round(mid);
             if (mid == a || mid == b)
                 break;
-            const Option rm = in.recommend_at(mid);
+            const int rm = in.answer_at(mid);
             if (rm == start) {
                 a = mid;
             } else {
@@ -60,7 +63,8 @@ bool SearchDirection(const NumericInput& in, double current, double end, Option 
         fp.input = in.key;
         fp.value = b;
         fp.value_text = FormatNumber(in.integer ? b : std::round(b * 1000) / 1000) + (in.unit[0] ? std::string(" ") + in.unit : "");
-        fp.to = OptionKey(to);
+        fp.to = OptionKey(static_cast<Option>(to % 4));
+        fp.to_fits = to < 4;
         fp.direction = end > current ? "above" : "below";
         out->push_back(fp);
         return true;
@@ -82,9 +86,9 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
     auto answer = [&]() {
         auto costs = CostOptions(p, work.hours_per_week);
         ApplyBudgets(costs, work.budget_usd, work.monthly_budget_usd);
-        return Score(p, work, costs).recommended;
+        return Outcome(Score(p, work, costs));
     };
-    const Option start = answer();
+    const int start = answer();
     const auto costs_now = CostOptions(p, s.hours_per_week);
     auto reset = [&]() {
         work = s;
@@ -99,7 +103,7 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
              work.budget_usd = v;
              auto costs = costs_now;
              ApplyBudgets(costs, work.budget_usd, work.monthly_budget_usd);
-             return Score(p, work, costs).recommended;
+             return Outcome(Score(p, work, costs));
          }},
         {"electricity_usd_per_kwh", "USD/kWh", 0, std::max(1.0, tariff * 2), false,
          [&](double v) {
@@ -134,13 +138,14 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
             continue;
         Scenario t = s;
         t.privacy = static_cast<Privacy>(level);
-        const Option r = Evaluate(t, c).recommended;
+        const int r = Outcome(Evaluate(t, c));
         if (r != start) {
             FlipPoint fp;
             fp.input = "privacy";
             fp.value = level;
             fp.value_text = PrivacyKey(t.privacy);
-            fp.to = OptionKey(r);
+            fp.to = OptionKey(static_cast<Option>(r % 4));
+            fp.to_fits = r < 4;
             fp.direction = level > static_cast<int>(s.privacy) ? "stricter" : "looser";
             out.push_back(fp);
             found = true;

@@ -3,6 +3,7 @@
 #include "core/report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -241,7 +242,12 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     for (int i = 0; i < kRuleCount; ++i) {
         const RuleDef& d = Rules()[static_cast<std::size_t>(i)];
         if (met[static_cast<std::size_t>(i)] && static_cast<int>(d.option) == best && d.counts)
-            r.reasons.push_back(r.rules[static_cast<std::size_t>(i)].why + " (course, " + d.section + ": \"" + d.text + "\").");
+        {
+            std::string why = r.rules[static_cast<std::size_t>(i)].why;
+            if (!why.empty())
+                why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
+            r.reasons.push_back(why + " (course, " + d.section + ": \"" + d.text + "\").");
+        }
     }
     if (s.experience == Experience::advanced)
         r.reasons.push_back("You are an advanced user: the course says to optimise for your workload, so the costs and factors decide (course, Getting Started: \"Analyze cost/performance trade-offs\").");

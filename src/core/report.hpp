@@ -32,6 +32,7 @@ struct FlipPoint {
     std::optional<double> value;    // where the recommendation changes; nullopt: no flip in range
     std::string value_text;         // for choices ("confidential"); else formatted number
     std::string to;                 // the option it changes to ("" when no flip)
+    bool to_fits = true;            // false: past this value nothing fits your limits; `to` only comes closest
     std::string direction;          // "above" / "below" the current value; "stricter" / "looser" for privacy; "" when no flip
     std::string note;               // "no flip between 0 and 168 h/week"
 };

@@ -63,9 +63,10 @@ std::string FlipSentence(const FlipPoint& f)
 {
     if (!f.value)
         return f.input + ": " + f.note;
+    const std::string to = f.to_fits ? f.to : "nothing fits (" + f.to + " closest)";
     if (f.direction == "stricter" || f.direction == "looser")
-        return f.input + " = " + f.value_text + " -> " + f.to;
-    return f.input + " " + f.direction + " " + f.value_text + " -> " + f.to;
+        return f.input + " = " + f.value_text + " -> " + to;
+    return f.input + " " + f.direction + " " + f.value_text + " -> " + to;
 }
 
 } // namespace
@@ -83,8 +84,10 @@ std::string ReportToJson(const Report& r, int indent)
     for (const FlipPoint& f : r.flip_points) {
         json fj = {{"input", f.input}, {"value", f.value ? json(*f.value) : json(nullptr)}, {"to", f.to.empty() ? json(nullptr) : json(f.to)},
                    {"direction", f.direction.empty() ? json(nullptr) : json(f.direction)}};
-        if (f.value)
+        if (f.value) {
             fj["value_text"] = f.value_text;
+            fj["to_fits"] = f.to_fits;
+        }
         else
             fj["note"] = f.note;
         flips.push_back(fj);

@@ -40,7 +40,10 @@ void DrawFlips(AppState& state)
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();
         ImGui::BeginGroup();
-        WrappedText(label + " " + p.direction + " " + value + ": " + OptionLabelOf(p.to) + " wins.");
+        // Privacy is a choice: say the level ("Privacy need at public"), not "looser public".
+        const bool choice = p.direction == "stricter" || p.direction == "looser";
+        const std::string where = choice ? label + " at " + value : label + " " + p.direction + " " + value;
+        WrappedText(where + (p.to_fits ? ": " + OptionLabelOf(p.to) + " wins." : ": nothing fits your limits (" + OptionLabelOf(p.to) + " comes closest)."));
         ImGui::EndGroup();
         if (!p.note.empty() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", p.note.c_str());
