@@ -45,9 +45,14 @@ var LabcalcHost = (function () {
 
   // --- Wheel: GLFW swallows every wheel event over the canvas. Let the page scroll unless a panel
   // under the pointer can scroll (or Ctrl is held, for zoom gestures ImGui ignores anyway).
+  // When a panel takes it, the wheel goes to C++ in lines (about 100 px or 3 lines per notch), never to
+  // GLFW, which would pass the raw pixel delta with the wrong sign.
   canvas.addEventListener('wheel', function (e) {
-    if (!wants.wheel || e.ctrlKey) { e.stopImmediatePropagation(); return; }
-    wake();
+    e.stopImmediatePropagation();
+    if (!wants.wheel || e.ctrlKey) return;
+    e.preventDefault();
+    var per_line = e.deltaMode === 1 ? 3 : e.deltaMode === 2 ? 0.34 : 100;
+    call('labcalc_wheel', -e.deltaX / per_line, -e.deltaY / per_line);
   }, { capture: true, passive: false });
 
   // --- Pointer: mouse goes through GLFW; touch and pen are broken there (positions never update),

@@ -194,7 +194,7 @@ OptionCost CostHome(const Prepared& p, double hours, double peak)
     double largest_capacity = -1;
     bool any_fits_vram = false;
     for (int gi = 0; gi < static_cast<int>(p.catalog.gpus.size()); ++gi) {
-        if (p.forced_gpu >= 0 && gi != p.forced_gpu)
+        if (p.forced_gpu != -1 && gi != p.forced_gpu) // -2: an unknown id matches no GPU
             continue;
         const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(gi)];
         const int per_job = GpusForVram(s.vram_gb, g.vram_gb);
@@ -228,13 +228,13 @@ OptionCost CostHome(const Prepared& p, double hours, double peak)
     };
     if (std::isfinite(best.total_usd))
         return with_overrides(best_machine, best);
-    largest = with_overrides(largest_machine, largest);
     if (!any_fits_vram) {
         OptionCost c;
         c.blockers |= p.forced_gpu == -2 ? kUnknownGpu : kVramTooLarge;
         return c;
     }
     // No machine runs the peak week: the largest one does if the average fits, with bursts waiting.
+    largest = with_overrides(largest_machine, largest);
     if (largest.capacity_work_hours_per_week + 1e-9 >= hours)
         largest.bursts_queue = true;
     else
@@ -300,7 +300,7 @@ OptionCost CostHybrid(const Prepared& p, double hours, double home_speed)
         plans[k] = PlanCloud(p, hours * b * kShares[k], cloud_class, home_speed);
     bool any_local = false;
     for (int gi = 0; gi < static_cast<int>(p.catalog.gpus.size()); ++gi) {
-        if (p.forced_gpu >= 0 && gi != p.forced_gpu)
+        if (p.forced_gpu != -1 && gi != p.forced_gpu) // -2: an unknown id matches no GPU
             continue;
         const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(gi)];
         int per_job = GpusForVram(s.vram_gb, g.vram_gb);

@@ -17,6 +17,11 @@ struct Prepared {
     Prepared(const Prepared&) = delete;
     Prepared& operator=(const Prepared&) = delete;
 
+private:
+    // Declared first: members are built in declaration order, and `catalog` may refer to this copy.
+    std::optional<Catalog> owned_;
+
+public:
     const Scenario& scenario;
     const Catalog& catalog;          // with the scenario's price overrides (owned below when any)
     ResolvedFigures fig;
@@ -26,9 +31,6 @@ struct Prepared {
     int forced_gpu = -1;             // home.gpu resolved; -2 when it names no catalog GPU
     int forced_offer = -1;           // cloud.offer resolved; -2 when it names no catalog offer
     double max_offer_speed = 0;      // fastest cloud GPU the filters allow (hardware access)
-
-private:
-    std::optional<Catalog> owned_;
 };
 
 // Costs of the three options for a given weekly workload (budgets are applied separately).

@@ -91,7 +91,9 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
         DrawMatrix(state);
     if (narrow && Section("More inputs (advanced)", state.show_advanced))
         DrawAdvancedInputs(state);
-    if (Section("Where the numbers come from", false))
+    const bool show_sources = Section("Where the numbers come from", false);
+    RememberItem(state, "sources_section");
+    if (show_sources)
         DrawAssumptions(state, services);
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/figure_ids.hpp"
 #include "core/scenario_json.hpp"
 #include "core/url_state.hpp"
 #include "ui/format.hpp"
@@ -231,23 +232,107 @@ void CopyShareLink(AppState& state, PlatformServices& services)
         state.status_message = "Copy this link by hand (the clipboard is not available here):";
 }
 
-void ExportReport(AppState& state, PlatformServices& services, ExportFormat format)
+namespace {
+
+struct ExportFile {
+    const char* file_name;
+    const char* mime_type;
+    std::string bytes;
+};
+
+ExportFile MakeExport(AppState& state, ExportFormat format)
 {
     // Exports always carry the flip points, even right after a drag.
     if (state.flips_pending || state.dirty)
         RecomputeIfDirty(state, false);
     switch (format) {
-    case ExportFormat::json:
-        services.DownloadFile("labcalc-report.json", "application/json", core::ReportToJson(state.report));
-        break;
     case ExportFormat::csv:
-        services.DownloadFile("labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.report));
-        break;
+        return {"labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.report)};
     case ExportFormat::markdown:
-        services.DownloadFile("labcalc-summary.md", "text/markdown", core::ReportToMarkdown(state.report));
+        return {"labcalc-summary.md", "text/markdown", core::ReportToMarkdown(state.report)};
+    case ExportFormat::json:
         break;
     }
+    return {"labcalc-report.json", "application/json", core::ReportToJson(state.report)};
+}
+
+std::string BaseName(const std::string& path)
+{
+    const std::size_t slash = path.find_last_of("/\\");
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+} // namespace
+
+void ExportReport(AppState& state, PlatformServices& services, ExportFormat format)
+{
+    const ExportFile file = MakeExport(state, format);
+    services.DownloadFile(file.file_name, file.mime_type, file.bytes);
     state.status_message = "Report downloaded.";
+}
+
+bool OpenScenarioFile(AppState& state, PlatformServices& services, const std::string& path)
+{
+    core::Expected<std::string> text = services.ReadTextFile(path);
+    if (!text) {
+        state.error_message = "Scenario file '" + path + "' could not be read: " + text.error + ". Your inputs are kept.";
+        return false;
+    }
+    // The command line's checks: the scenario itself, then its price overrides against this catalog.
+    core::Expected<core::Scenario> parsed = core::ParseScenarioJson(*text.value);
+    std::string error = parsed ? core::CheckAssumptionIds(*parsed.value, state.catalog) : parsed.error;
+    if (error.empty())
+        error = ApplyScenarioJson(state, *text.value);
+    if (!error.empty()) {
+        state.error_message = "Scenario file '" + path + "' was rejected: " + error + ". Your inputs are kept.";
+        return false;
+    }
+    state.files.scenario = path;
+    state.status_message = "Scenario loaded from " + path + ".";
+    return true;
+}
+
+bool SaveScenarioFile(AppState& state, PlatformServices& services, const std::string& path)
+{
+    const std::string error = services.WriteTextFile(path, core::ScenarioToJson(state.scenario).dump(2) + "\n");
+    if (!error.empty()) {
+        state.error_message = "The scenario could not be saved to '" + path + "': " + error + ".";
+        return false;
+    }
+    state.files.scenario = path;
+    state.error_message.clear();
+    state.status_message = "Scenario saved to " + path + ".";
+    return true;
+}
+
+bool ImportCatalogFile(AppState& state, PlatformServices& services, const std::string& path)
+{
+    core::Expected<std::string> text = services.ReadTextFile(path);
+    if (!text) {
+        state.error_message = "Catalog '" + path + "' could not be read: " + text.error + ". The current catalog is kept.";
+        return false;
+    }
+    if (!ImportCatalogText(state, BaseName(path), *text.value))
+        return false;
+    state.files.catalog = path;
+    return true;
+}
+
+bool ExportReportToFolder(AppState& state, PlatformServices& services, ExportFormat format, const std::string& folder)
+{
+    const ExportFile file = MakeExport(state, format);
+    std::string path = folder;
+    if (!path.empty() && path.back() != '/' && path.back() != '\\')
+        path += '/';
+    path += file.file_name;
+    const std::string error = services.WriteTextFile(path, file.bytes);
+    if (!error.empty()) {
+        state.error_message = "The report could not be saved to '" + path + "': " + error + ".";
+        return false;
+    }
+    state.error_message.clear();
+    state.status_message = "Report saved to " + path + ".";
+    return true;
 }
 
 Summary BuildSummary(const core::Report& r)

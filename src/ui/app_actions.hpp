@@ -48,6 +48,14 @@ void CopyShareLink(AppState& state, PlatformServices& services);
 enum class ExportFormat { json, csv, markdown };
 void ExportReport(AppState& state, PlatformServices& services, ExportFormat format);
 
+// Files, on platforms with a file system (PlatformServices::HasFileSystem). The same validation and
+// messages as the command line (the core's parsers); a bad file sets error_message and changes nothing.
+bool OpenScenarioFile(AppState& state, PlatformServices& services, const std::string& path);
+bool SaveScenarioFile(AppState& state, PlatformServices& services, const std::string& path);
+bool ImportCatalogFile(AppState& state, PlatformServices& services, const std::string& path);
+// Writes the report into `folder` under the export's usual file name (labcalc-report.json, ...).
+bool ExportReportToFolder(AppState& state, PlatformServices& services, ExportFormat format, const std::string& folder);
+
 // The accessible summary of a report: recommendation, margin, reasons, totals, blockers.
 Summary BuildSummary(const core::Report& report);
 

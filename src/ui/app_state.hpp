@@ -32,6 +32,13 @@ struct ItemRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// Paths typed into the File menu (platforms with a file system only, see PlatformServices).
+struct FilePaths {
+    std::string scenario;                // scenario file to open or save
+    std::string catalog;                 // catalog file to import
+    std::string export_folder;           // reports are written here under the export's file name
+};
+
 struct AppState {
     // Inputs.
     core::Scenario scenario;
@@ -65,6 +72,8 @@ struct AppState {
     // UI flags.
     std::map<std::string, ItemRect> item_rects; // named controls (see RememberItem in widgets.hpp)
     Fonts fonts;
+    FilePaths files;
+    bool open_file_menu = false;         // asked to open the File menu next frame ("Load your own prices...")
     bool show_advanced = false;
     bool show_all_assumptions = false;
 };

@@ -82,8 +82,13 @@ void DrawAssumptions(AppState& state, PlatformServices& services)
     }
     ImGui::TextDisabled("Type your own value over any figure to override it; it travels with the link.");
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Load your own prices..."))
-        services.RequestCatalogFile();
+    if (ImGui::Button("Load your own prices...")) {
+        if (services.HasFileSystem())
+            state.open_file_menu = true; // the File menu has the path field
+        else
+            services.RequestCatalogFile();
+    }
+    RememberItem(state, "import_catalog");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A catalog JSON file in labcalc's format (see assets/catalog.json).");
     if (state.catalog_name != "built-in catalog") {

@@ -34,6 +34,20 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     ImGui::TextDisabled("Where should you run your AI work? Move the three sliders; the answer and the reasons update as you go.");
     ImGui::PopTextWrapPos();
 
+    // Platforms with a file system (desktop): open/save scenario files, import prices, save reports.
+    if (services.HasFileSystem()) {
+        if (ImGui::Button("File..."))
+            ImGui::OpenPopup("file_menu");
+        RememberItem(state, "file_menu");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Open or save a scenario file, import your own prices, save the report.");
+        // Under the button, also when "Load your own prices..." further down opens it.
+        const ItemRect& button = state.item_rects["file_menu"];
+        ImGui::SetNextWindowPos(ImVec2(button.x0, button.y1 + Em(0.2f)), ImGuiCond_Appearing);
+        DrawFileMenu(state, services);
+        SameLineIfFits("Presets...");
+    }
+
     std::string presets_label = "Presets...";
     for (const core::PresetInfo& p : state.presets)
         if (p.name == state.preset_name)
@@ -66,12 +80,26 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         ImGui::OpenPopup("export");
     RememberItem(state, "export");
     if (ImGui::BeginPopup("export")) {
+        // With a file system the report is saved into the File menu's folder; the page downloads it.
+        const bool files = services.HasFileSystem();
+        auto save = [&](ExportFormat format) {
+            if (files)
+                ExportReportToFolder(state, services, format, state.files.export_folder);
+            else
+                ExportReport(state, services, format);
+        };
+        if (files)
+            ImGui::TextDisabled("Saved into %s (change it under File...)",
+                                state.files.export_folder.empty() ? "the current folder" : state.files.export_folder.c_str());
         if (ImGui::Selectable("Report as JSON (same as the command line)"))
-            ExportReport(state, services, ExportFormat::json);
+            save(ExportFormat::json);
+        RememberItem(state, "export_json");
         if (ImGui::Selectable("Monthly costs as CSV (for a spreadsheet)"))
-            ExportReport(state, services, ExportFormat::csv);
+            save(ExportFormat::csv);
+        RememberItem(state, "export_csv");
         if (ImGui::Selectable("Summary as Markdown (for your notes)"))
-            ExportReport(state, services, ExportFormat::markdown);
+            save(ExportFormat::markdown);
+        RememberItem(state, "export_markdown");
         ImGui::EndPopup();
     }
     SameLineIfFits("Reset");
@@ -82,6 +110,7 @@ void DrawToolbar(AppState& state, PlatformServices& services)
 
     if (!state.error_message.empty()) {
         TextWrappedColored(IM_COL32(190, 25, 25, 255), state.error_message);
+        RememberItem(state, "error_message");
         if (ImGui::SmallButton("Dismiss"))
             state.error_message.clear();
     } else if (!state.status_message.empty()) {

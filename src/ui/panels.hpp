@@ -15,5 +15,6 @@ void DrawFlips(AppState& state);                                // panel_flips.c
 void DrawDecisionMap(AppState& state);                          // panel_decision_map.cpp
 void DrawAssumptions(AppState& state, PlatformServices& services); // panel_assumptions.cpp
 void DrawToolbar(AppState& state, PlatformServices& services);  // panel_toolbar.cpp
+void DrawFileMenu(AppState& state, PlatformServices& services); // panel_files.cpp: the "File..." popup (desktop)
 
 } // namespace labcalc::ui

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/expected.hpp"
+
 namespace labcalc::ui {
 
 // The text a screen reader gets beside the canvas: one headline and a few plain lines.
@@ -23,7 +25,8 @@ public:
     // Puts text on the system clipboard. Returns false when the platform could not (the UI then
     // shows the text so the learner can copy it by hand).
     virtual bool SetClipboardText(std::string_view text) = 0;
-    // Offers bytes as a file to save (a browser download, a file next to the desktop app).
+    // Offers bytes as a file to save (a browser download). Platforms with a file system get reports
+    // through WriteTextFile into a folder the learner chose instead.
     virtual void DownloadFile(std::string_view file_name, std::string_view mime_type, std::string_view bytes) = 0;
     // Replaces the page's URL fragment ("s=...") without adding a history entry; no-op on desktop.
     virtual void WriteUrlFragment(std::string_view fragment) = 0;
@@ -34,11 +37,29 @@ public:
     virtual std::optional<std::string> LoadValue(std::string_view key) = 0;
     virtual bool StoreValue(std::string_view key, std::string_view value) = 0;
     // Asks the learner for a catalog JSON file. The answer arrives later via ImportCatalogText().
+    // (Not called when HasFileSystem(): the UI's File menu has a path field instead.)
     virtual void RequestCatalogFile() = 0;
     // Today's date as YYYY-MM-DD (the core reads no clock).
     virtual std::string TodayDate() = 0;
     // Publishes the accessible text summary (the DOM mirror on the web).
     virtual void PublishSummary(const Summary& summary) = 0;
+
+    // Optional capability: a file system the learner can name paths in (the desktop app). The page
+    // has none, so these default to "not available" and the UI hides its File menu.
+    virtual bool HasFileSystem() { return false; }
+    // Reads a whole text file, or says why not ("cannot open the file", "larger than the limit ...").
+    virtual core::Expected<std::string> ReadTextFile(const std::string& path)
+    {
+        (void)path;
+        return core::Expected<std::string>::Fail("this platform has no file system");
+    }
+    // Writes (replaces) a text file. Returns "" or the reason it failed.
+    virtual std::string WriteTextFile(const std::string& path, std::string_view text)
+    {
+        (void)path;
+        (void)text;
+        return "this platform has no file system";
+    }
 };
 
 } // namespace labcalc::ui

@@ -7,6 +7,7 @@
 // Environment: LABCALC_SITE, LABCALC_SINGLE, LABCALC_CLI (default build/native/labcalc),
 //              LABCALC_CHROMIUM (default /usr/lib/chromium/chromium), LABCALC_ONLY (substring filter).
 // Screenshots go to tests/browser/artifacts/. Ends with "N passed, N failed"; exit 1 on any failure.
+// playwright-core is pinned to 1.61.1, the last release that runs on Debian bookworm's Node 18.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -399,6 +400,112 @@ test('presets load and are captured as screenshots', async () => {
     assertClean(record);
   } finally {
     await context.close();
+  }
+});
+
+test('Export: the JSON download equals getReport(), the CSV has one row per month', async () => {
+  const { context, page, record } = await openPage(siteUrl, { acceptDownloads: true });
+  try {
+    const expected = await report(page);
+    const download = async (entry) => {
+      await clickAt(page, 'export');
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), clickAt(page, entry)]);
+      const path = await file.path();
+      return { name: file.suggestedFilename(), text: (await import('node:fs')).readFileSync(path, 'utf8') };
+    };
+    const json = await download('export_json');
+    assert.match(json.name, /\.json$/);
+    const exported = JSON.parse(json.text);
+    // The download and the API come from the same report; the report date is the only clock in it.
+    assert.deepEqual(exported, expected, 'exported JSON is the report');
+    const csv = await download('export_csv');
+    assert.match(csv.name, /\.csv$/);
+    const rows = csv.text.trim().split('\n');
+    assert.equal(rows.length, expected.scenario.horizon_months + 2, 'header plus months 0..horizon');
+    assert.match(rows[0], /^month,home_cumulative_usd/);
+    const md = await download('export_markdown');
+    assert.match(md.text, /^# labcalc: /);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+// Scrolls the results column with the mouse wheel until the named control is on screen.
+async function scrollTo(page, id) {
+  const box = await page.locator('#canvas').boundingBox();
+  for (let i = 0; i < 60; i++) {
+    await settle(page);
+    const r = await page.evaluate((name) => window.labcalc.itemRect(name), id);
+    if (r && r.width > 0 && r.y > 0 && r.y + r.height < box.height - 4) return;
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.6);
+    await page.mouse.wheel(0, 400);
+  }
+  throw new Error(`could not scroll ${id} into view`);
+}
+
+test('Load your own prices: a bad catalog is refused with the field named, a good one is used', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    const before = await report(page);
+    await scrollTo(page, 'sources_section');
+    await clickAt(page, 'sources_section');
+    await scrollTo(page, 'import_catalog');
+    const pick = async (name, text) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), clickAt(page, 'import_catalog')]);
+      await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await settle(page);
+    };
+    const catalog = JSON.parse((await import('node:fs')).readFileSync(join(repo, 'assets/catalog.json'), 'utf8'));
+    const broken = structuredClone(catalog);
+    broken.gpus[0].price_usd.value = -1;
+    await pick('broken.json', JSON.stringify(broken));
+    await page.waitForFunction(() => window.labcalc.getMessage() !== '', null, { timeout: 5000 });
+    assert.match(await page.evaluate(() => window.labcalc.getMessage()), /gpus\[0\]\.price_usd\.value/);
+    assert.deepEqual(await report(page), before, 'the current catalog stays');
+
+    const cheaper = structuredClone(catalog);
+    for (const g of cheaper.gpus) g.price_usd.value = Math.round(g.price_usd.value / 2);
+    await pick('cheaper.json', JSON.stringify(cheaper));
+    await page.waitForFunction((total) => window.labcalc.getReport().options.home.upfront_usd < total, before.options.home.upfront_usd, { timeout: 5000 });
+    const after = await report(page);
+    assert.ok(after.options.home.upfront_usd < before.options.home.upfront_usd, 'halved GPU prices lower the home machine');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('hostile fragments: no crash, a message, the defaults, and no markup in the text mirror', async () => {
+  const clean = await openPage(siteUrl);
+  const defaults = await scenario(clean.page);
+  await clean.context.close();
+  const b64 = (text) => Buffer.from(text).toString('base64url');
+  const hostile = [
+    b64('{"hours_per_week": 1e308}'),
+    b64('{"home": {"gpu": "<img src=x onerror=alert(1)>"}}'),
+    b64('{"privacy": "<script>alert(1)</script>"}'),
+    b64('[' .repeat(5000) + ']'.repeat(5000)),
+    b64('{"budget_usd": 1, "budget_usd": 2}'),
+    b64('\u0000\u0001binary'),
+    'A'.repeat(20000),
+    '%3Cscript%3E',
+  ];
+  for (const encoded of hostile) {
+    const { context, page, record } = await openPage(siteUrl + '#s=' + encoded);
+    try {
+      await page.evaluate(() => { window.__alerted = false; window.alert = () => { window.__alerted = true; }; });
+      assert.deepEqual(await scenario(page), defaults, `defaults after #s=${encoded.slice(0, 40)}`);
+      assert.notEqual(await page.evaluate(() => window.labcalc.getMessage()), '', 'a message is shown');
+      await page.waitForFunction(() => /Notice:/.test(document.getElementById('labcalc-summary').textContent), null, { timeout: 5000 });
+      const markup = await page.evaluate(() => document.querySelectorAll('#labcalc-summary img, #labcalc-summary script').length);
+      assert.equal(markup, 0, 'the text mirror holds no markup');
+      assert.equal(await page.evaluate(() => window.__alerted), false);
+      await assertCanvasDrawn(page, 'after a hostile fragment');
+      assertClean(record);
+    } finally {
+      await context.close();
+    }
   }
 });
 

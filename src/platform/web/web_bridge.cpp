@@ -36,6 +36,19 @@ EMSCRIPTEN_KEEPALIVE void labcalc_set_visible(int visible)
         WakeUp();
 }
 
+// The mouse wheel, already in ImGui's units (lines; positive = up/left). Emscripten 3.1.6's GLFW hands
+// on the browser's raw deltaY (pixels, and down = positive), which ImGui would read as hundreds of lines
+// upwards, so the page converts it and GLFW never sees wheel events.
+EMSCRIPTEN_KEEPALIVE void labcalc_wheel(float lines_x, float lines_y)
+{
+    if (!ImGui::GetCurrentContext())
+        return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH += lines_x;
+    io.MouseWheel += lines_y;
+    WakeUp();
+}
+
 EMSCRIPTEN_KEEPALIVE void labcalc_touch(float x, float y, int phase)
 {
     App().touch.OnPointer(x, y, phase);

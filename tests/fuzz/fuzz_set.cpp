@@ -1,0 +1,41 @@
+// Fuzz target: the --set parser (ApplySetting), several settings per input, one per line, applied in
+// order on top of the default scenario (or a preset, chosen by the first byte of the input when it is
+// a digit). A refused setting gives a one-line error; when all are accepted the scenario must evaluate
+// finitely and round-trip.
+#include <string>
+#include <string_view>
+
+#include "core/presets.hpp"
+#include "core/scenario_fields.hpp"
+#include "fuzz_checks.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    using namespace labcalc;
+    if (size > 4096) // --set values come from a command line; keep executions fast
+        return 0;
+    std::string_view text(reinterpret_cast<const char*>(data), size);
+    core::Scenario s;
+    if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
+        static const std::vector<core::PresetInfo> presets = core::ListPresets();
+        const std::size_t i = static_cast<std::size_t>(text[0] - '0');
+        if (i < presets.size())
+            if (auto p = core::LoadPreset(presets[i].name))
+                s = *p.value;
+        text.remove_prefix(1);
+    }
+    while (!text.empty()) {
+        const std::size_t nl = text.find('\n');
+        const std::string_view line = text.substr(0, nl);
+        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        if (line.empty())
+            continue;
+        const std::string error = core::ApplySetting(s, line);
+        if (!error.empty()) {
+            fuzz::CheckError(error);
+            return 0;
+        }
+    }
+    fuzz::CheckAcceptedScenario(s, data, size);
+    return 0;
+}

@@ -1,0 +1,286 @@
+// The shared UI without a window: an ImGui context with no backend (display size, a built font atlas,
+// a fixed time step), a fake platform, and mouse input aimed at the rectangles the UI records
+// (AppState::item_rects, see RememberItem in ui/widgets.hpp).
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+
+#include "core/catalog.hpp"
+#include "core/report.hpp"
+#include "core/scenario_json.hpp"
+#include "imgui.h"
+#include "ui/app.hpp"
+#include "ui/app_actions.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+
+using namespace labcalc;
+
+namespace {
+
+// A platform that keeps everything in memory. `files` stands in for the disk when has_files is set.
+class FakeServices final : public ui::PlatformServices {
+public:
+    bool has_files = false;
+    std::map<std::string, std::string> files;
+    std::map<std::string, std::string> store;
+    std::string clipboard;
+    std::vector<std::string> downloads;
+    ui::Summary last_summary;
+    int store_writes = 0;
+
+    bool SetClipboardText(std::string_view text) override { clipboard = std::string(text); return true; }
+    void DownloadFile(std::string_view name, std::string_view, std::string_view) override { downloads.emplace_back(name); }
+    void WriteUrlFragment(std::string_view) override {}
+    std::string ShareLink(std::string_view fragment) override { return "https://example.invalid/#" + std::string(fragment); }
+    std::optional<std::string> LoadValue(std::string_view key) override
+    {
+        auto it = store.find(std::string(key));
+        return it == store.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+    bool StoreValue(std::string_view key, std::string_view value) override
+    {
+        store[std::string(key)] = std::string(value);
+        ++store_writes;
+        return true;
+    }
+    void RequestCatalogFile() override {}
+    std::string TodayDate() override { return "2026-11-28"; }
+    void PublishSummary(const ui::Summary& summary) override { last_summary = summary; }
+
+    bool HasFileSystem() override { return has_files; }
+    core::Expected<std::string> ReadTextFile(const std::string& path) override
+    {
+        auto it = files.find(path);
+        if (it == files.end())
+            return core::Expected<std::string>::Fail("cannot open the file");
+        return core::Expected<std::string>::Ok(it->second);
+    }
+    std::string WriteTextFile(const std::string& path, std::string_view text) override
+    {
+        files[path] = std::string(text);
+        return "";
+    }
+};
+
+// One ImGui context per test, 1280x800 at scale 1, 60 frames per second.
+struct Harness {
+    ImGuiContext* context;
+    ui::AppState state;
+    FakeServices services;
+
+    explicit Harness(bool has_files = false)
+    {
+        context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        ui::LoadFonts(state.fonts, 1.0f);
+        ui::ApplyTheme(1.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // builds the atlas, as a renderer backend would
+        services.has_files = has_files;
+        ui::InitAppState(state, services, "");
+    }
+    ~Harness() { ImGui::DestroyContext(context); }
+    Harness(const Harness&) = delete;
+    Harness& operator=(const Harness&) = delete;
+
+    bool Frame()
+    {
+        ImGui::NewFrame();
+        const bool wants_more = ui::DrawApp(state, services);
+        ImGui::Render();
+        return wants_more;
+    }
+    // Runs frames until the UI stops asking for more; returns how many it took (fails past `limit`).
+    int Settle(int limit = 10)
+    {
+        for (int i = 1; i <= limit; ++i)
+            if (!Frame())
+                return i;
+        FAIL("the UI still asks for frames after " << limit);
+        return limit;
+    }
+    ImVec2 Point(const std::string& id, float fx = 0.5f, float fy = 0.5f)
+    {
+        REQUIRE(state.item_rects.count(id) == 1);
+        const ui::ItemRect r = state.item_rects.at(id);
+        REQUIRE(r.x1 > r.x0);
+        return ImVec2(r.x0 + (r.x1 - r.x0) * fx, r.y0 + (r.y1 - r.y0) * fy);
+    }
+    void MoveTo(ImVec2 p)
+    {
+        ImGui::GetIO().MousePos = p;
+        Frame();
+    }
+    void Button(bool down)
+    {
+        ImGui::GetIO().MouseDown[0] = down;
+        Frame();
+    }
+    void Click(const std::string& id)
+    {
+        MoveTo(Point(id));
+        Button(true);
+        Button(false);
+        Frame();
+    }
+};
+
+std::string ExpectedReportJson(const ui::AppState& state)
+{
+    core::ReportSettings settings;
+    settings.today = state.today;
+    return core::ReportToJson(core::BuildReport(state.scenario, state.catalog, settings));
+}
+
+} // namespace
+
+TEST_CASE("Dragging the hours slider changes the scenario and the recommendation follows")
+{
+    Harness h;
+    h.Settle();
+    const core::Scenario before = h.state.scenario;
+    const std::string before_recommendation = h.state.report.recommendation;
+    REQUIRE(before_recommendation == "cloud"); // the default scenario: cloud by a narrow lead
+    const int version = h.state.report_version;
+
+    // Press on the slider's left part, drag to 80% of its width (about 135 h/week), release.
+    h.MoveTo(h.Point("hours_per_week", 0.1f));
+    h.Button(true);
+    for (float f = 0.2f; f <= 0.81f; f += 0.1f)
+        h.MoveTo(h.Point("hours_per_week", f));
+    CHECK(h.state.report_version > version);     // rebuilt while the slider is still held
+    h.Button(false);
+    h.Settle();
+
+    CHECK(h.state.scenario.hours_per_week > before.hours_per_week + 50);
+    CHECK(h.state.scenario.budget_usd == before.budget_usd);
+    CHECK(h.state.report.recommendation == "home");
+    CHECK(h.state.report.recommendation != before_recommendation);
+    // The cached report is exactly what the core gives for the new scenario (flip points included).
+    CHECK(core::ReportToJson(h.state.report) == ExpectedReportJson(h.state));
+    // The learner let go: the scenario was stored for the next start, and the summary was republished.
+    REQUIRE(h.services.store.count(ui::kStoredScenarioKey) == 1);
+    CHECK(h.services.store[ui::kStoredScenarioKey] == core::ScenarioToJson(h.state.scenario).dump());
+    CHECK(h.services.last_summary.headline == "Recommendation: Home lab");
+}
+
+TEST_CASE("Once settled, the UI asks for no more frames and changes nothing")
+{
+    Harness h;
+    CHECK(h.Settle() <= 3);    // the first frames build the report and store the scenario
+    CHECK(h.state.has_report);
+    const int version = h.state.report_version;
+    const int writes = h.services.store_writes;
+    for (int i = 0; i < 5; ++i)
+        CHECK_FALSE(h.Frame());
+    // Hovering does not rebuild anything either.
+    h.MoveTo(h.Point("budget_usd"));
+    CHECK_FALSE(h.Frame());
+    CHECK(h.state.report_version == version);
+    CHECK(h.services.store_writes == writes);
+}
+
+TEST_CASE("Without a file system (the page) there is no File menu and exports are downloads")
+{
+    Harness h(false);
+    h.Settle();
+    CHECK(h.state.item_rects.count("file_menu") == 0);
+    h.Click("export");
+    h.Click("export_csv");
+    REQUIRE(h.services.downloads.size() == 1);
+    CHECK(h.services.downloads[0] == "labcalc-monthly-costs.csv");
+}
+
+TEST_CASE("A rejected catalog import keeps the old catalog and shows the core's message")
+{
+    Harness h(true);
+    h.Settle();
+    const std::string catalog_before = core::CatalogToJson(h.state.catalog);
+    const std::string report_before = core::ReportToJson(h.state.report);
+    const std::string bad = R"({"schema_version": 1, "gpus": "none"})";
+    const std::string core_error = core::ParseCatalog(bad).error;
+    REQUIRE_FALSE(core_error.empty());
+    h.services.files["/data/bad-catalog.json"] = bad;
+    h.state.files.catalog = "/data/bad-catalog.json";
+
+    h.Click("file_menu");
+    h.Click("file_import");
+
+    CHECK(h.state.catalog_name == "built-in catalog");
+    CHECK(core::CatalogToJson(h.state.catalog) == catalog_before);
+    CHECK(h.state.error_message.find("rejected") != std::string::npos);
+    CHECK(h.state.error_message.find(core_error) != std::string::npos);
+    h.Settle();
+    CHECK(core::ReportToJson(h.state.report) == report_before);
+    // The message is on screen (the toolbar's message line records its rectangle when drawn).
+    h.state.item_rects.erase("error_message");
+    h.Frame();
+    CHECK(h.state.item_rects.count("error_message") == 1);
+    CHECK(h.services.last_summary.lines.at(0).find(core_error) != std::string::npos);
+
+    // A file that is not there: also refused, nothing changes.
+    h.state.files.catalog = "/data/missing.json";
+    h.Click("file_import");
+    CHECK(h.state.error_message.find("cannot open the file") != std::string::npos);
+    CHECK(h.state.catalog_name == "built-in catalog");
+
+    // A good catalog is taken, under its file name, and the report is rebuilt from it.
+    core::Catalog cheaper = core::LoadDefaultCatalog();
+    h.services.files["/data/mine.json"] = core::CatalogToJson(cheaper);
+    h.state.files.catalog = "/data/mine.json";
+    h.Click("file_import");
+    CHECK(h.state.error_message.empty());
+    CHECK(h.state.catalog_name == "mine.json");
+    h.Settle();
+    CHECK(core::ReportToJson(h.state.report) == ExpectedReportJson(h.state));
+}
+
+TEST_CASE("File menu: open, save and export go through the platform's files")
+{
+    Harness h(true);
+    h.Settle();
+    const core::Scenario before = h.state.scenario;
+
+    // A scenario file with a wrong type is refused with the field named; the inputs stay.
+    h.services.files["/data/bad.json"] = R"({"hours_per_week": "many"})";
+    h.state.files.scenario = "/data/bad.json";
+    h.Click("file_menu");
+    h.Click("file_open");
+    CHECK(h.state.error_message.find("hours_per_week") != std::string::npos);
+    CHECK(h.state.scenario == before);
+
+    // A good one replaces the inputs and the report follows.
+    h.services.files["/data/lab.json"] = R"({"hours_per_week": 60, "privacy": "confidential"})";
+    h.state.files.scenario = "/data/lab.json";
+    h.Click("file_open");
+    CHECK(h.state.error_message.empty());
+    CHECK(h.state.scenario.hours_per_week == 60);
+    h.Settle();
+    CHECK(core::ReportToJson(h.state.report) == ExpectedReportJson(h.state));
+
+    // Save writes what Open reads back.
+    h.state.files.scenario = "/data/saved.json";
+    h.Click("file_menu");
+    h.Click("file_save");
+    REQUIRE(h.services.files.count("/data/saved.json") == 1);
+    core::Expected<core::Scenario> saved = core::ParseScenarioJson(h.services.files["/data/saved.json"]);
+    REQUIRE(saved);
+    CHECK(*saved.value == h.state.scenario);
+
+    // Reports land in the chosen folder under the usual names.
+    h.state.files.export_folder = "/out";
+    h.Click("file_menu");
+    h.Click("file_export_json");
+    h.Click("file_export_markdown");
+    REQUIRE(h.services.files.count("/out/labcalc-report.json") == 1);
+    CHECK(h.services.files["/out/labcalc-report.json"] == core::ReportToJson(h.state.report));
+    CHECK(h.services.files["/out/labcalc-summary.md"] == core::ReportToMarkdown(h.state.report));
+    CHECK(h.services.downloads.empty());
+}
