@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/scenario_fields.hpp"
+#include "core/text_format.hpp"
 
 namespace labcalc::cli {
 
@@ -34,7 +35,7 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
             err = value_of(i, arg, &a.today);
             const std::string& d = a.today;
             if (err.empty() && !(d.size() == 10 && d[4] == '-' && d[7] == '-' && std::isdigit(static_cast<unsigned char>(d[0]))))
-                err = "--today must be a date YYYY-MM-DD (got '" + d.substr(0, 20) + "')";
+                err = "--today must be a date YYYY-MM-DD (got '" + core::Printable(d, 20) + "')";
         } else if (arg == "--set") {
             std::string kv;
             err = value_of(i, arg, &kv);
@@ -48,10 +49,10 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
                 else if (f == "json") a.format = Format::json;
                 else if (f == "csv") a.format = Format::csv;
                 else if (f == "markdown" || f == "md") a.format = Format::markdown;
-                else err = "--format must be one of text, json, csv, markdown (got '" + f.substr(0, 20) + "')";
+                else err = "--format must be one of text, json, csv, markdown (got '" + core::Printable(f, 20) + "')";
             }
         } else {
-            err = "unknown argument '" + arg.substr(0, 60) + "' (labcalc --help lists the options)";
+            err = "unknown argument '" + core::Printable(arg) + "' (labcalc --help lists the options)";
         }
         if (!err.empty())
             return Expected<Args>::Fail(err);

@@ -7,6 +7,7 @@
 #include "core/report.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
+#include "core/text_format.hpp"
 
 namespace labcalc::cli {
 
@@ -39,10 +40,10 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
     if (!a.catalog_path.empty()) {
         std::string text, error;
         if (!io.read_file(a.catalog_path, &text, &error))
-            return Fail(io, "--catalog " + a.catalog_path + ": " + error);
+            return Fail(io, "--catalog " + core::Printable(a.catalog_path, 200) + ": " + error);
         auto c = core::ParseCatalog(text);
         if (!c)
-            return Fail(io, a.catalog_path + ": " + c.error);
+            return Fail(io, core::Printable(a.catalog_path, 200) + ": " + c.error);
         catalog = std::move(*c.value);
     } else {
         catalog = core::LoadDefaultCatalog();
@@ -58,10 +59,10 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
     if (!a.scenario_path.empty()) {
         std::string text, error;
         if (!io.read_file(a.scenario_path, &text, &error))
-            return Fail(io, "--scenario " + a.scenario_path + ": " + error);
+            return Fail(io, "--scenario " + core::Printable(a.scenario_path, 200) + ": " + error);
         auto s = core::ParseScenarioJson(text, scenario);
         if (!s)
-            return Fail(io, (a.scenario_path == "-" ? std::string("standard input") : a.scenario_path) + ": " + s.error);
+            return Fail(io, (a.scenario_path == "-" ? std::string("standard input") : core::Printable(a.scenario_path, 200)) + ": " + s.error);
         scenario = *s.value;
     }
     for (const std::string& kv : a.settings)

@@ -72,7 +72,7 @@ struct Reader {
                         (d.size() == 4 || (d[4] == '-' && std::isdigit(static_cast<unsigned char>(d[5])) && std::isdigit(static_cast<unsigned char>(d[6])))) &&
                         (d.size() != 10 || (d[7] == '-' && std::isdigit(static_cast<unsigned char>(d[8])) && std::isdigit(static_cast<unsigned char>(d[9]))));
         if (!ok)
-            return Fail(where, "must be a date YYYY, YYYY-MM or YYYY-MM-DD (got '" + d.substr(0, 20) + "')");
+            return Fail(where, "must be a date YYYY, YYYY-MM or YYYY-MM-DD (got '" + Printable(d, 20) + "')");
         return true;
     }
 
@@ -94,7 +94,7 @@ struct Reader {
             return Fail(where, "must be at most 64 characters");
         for (char c : id)
             if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
-                return Fail(where, "must hold only letters, digits, '-', '_' and '.' (got '" + id + "')");
+                return Fail(where, "must hold only letters, digits, '-', '_' and '.' (got '" + Printable(id) + "')");
         if (!seen->insert(id).second)
             return Fail(where, "'" + id + "' is used twice");
         return true;
@@ -126,7 +126,7 @@ Expected<Catalog> ParseCatalog(std::string_view text)
     for (auto it = j.begin(); it != j.end(); ++it) {
         static const std::set<std::string> kKnown = {"schema", "as_of", "stale_after_days", "about", "figures", "gpus", "offers"};
         if (!kKnown.count(it.key()))
-            return Expected<Catalog>::Fail("catalog: unknown key '" + it.key().substr(0, 60) + "'");
+            return Expected<Catalog>::Fail("catalog: unknown key '" + Printable(it.key()) + "'");
     }
     double schema = 0, stale = 0;
     if (!r.Number(j, "catalog", "schema", 1, 1, &schema) || !r.Text(j, "catalog", "as_of", &c.as_of) ||
@@ -142,7 +142,7 @@ Expected<Catalog> ParseCatalog(std::string_view text)
     for (auto it = figs->begin(); it != figs->end(); ++it) {
         const FigureRule* rule = FindFigureRule(it.key());
         if (!rule)
-            return Expected<Catalog>::Fail("catalog: figures." + it.key().substr(0, 60) + ": unknown figure id");
+            return Expected<Catalog>::Fail("catalog: figures." + Printable(it.key()) + ": unknown figure id");
         Figure f;
         if (!r.ReadFigure(it.value(), "figures." + it.key(), rule->min_value, rule->max_value, &f, true))
             return Expected<Catalog>::Fail(r.error);
@@ -164,7 +164,7 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         for (auto it = g.begin(); it != g.end(); ++it) {
             static const std::set<std::string> kKnown = {"id", "name", "tier", "vram_gb", "speed", "load_watts", "idle_watts", "price_usd", "specs_source", "specs_date"};
             if (!kKnown.count(it.key()))
-                return Expected<Catalog>::Fail("catalog: " + where + "." + it.key().substr(0, 60) + ": unknown key");
+                return Expected<Catalog>::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
         }
         GpuModel m;
         if (!r.Text(g, where, "id", &m.id) || !r.Id(where + ".id", m.id, &ids) || !r.Text(g, where, "name", &m.name) ||
@@ -197,7 +197,7 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         for (auto it = o.begin(); it != o.end(); ++it) {
             static const std::set<std::string> kKnown = {"id", "name", "gpu", "kind", "vram_gb", "speed", "max_gpus", "usd_per_gpu_hour", "spot_usd_per_gpu_hour"};
             if (!kKnown.count(it.key()))
-                return Expected<Catalog>::Fail("catalog: " + where + "." + it.key().substr(0, 60) + ": unknown key");
+                return Expected<Catalog>::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
         }
         CloudOffer m;
         std::string kind;

@@ -127,7 +127,7 @@ std::string CheckAssumptionIds(const Scenario& s, const Catalog& c)
         for (const CloudOffer& o : c.offers)
             known = known || id == "offer." + o.id + ".usd_per_gpu_hour" || id == "offer." + o.id + ".spot_usd_per_gpu_hour";
         if (!known)
-            return "assumptions." + id.substr(0, 80) + ": unknown figure id (see the report's assumptions for the ids)";
+            return "assumptions." + Printable(id, 80) + ": unknown figure id (see the report's assumptions for the ids)";
     }
     return "";
 }

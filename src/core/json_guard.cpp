@@ -1,6 +1,8 @@
 #include "core/json_guard.hpp"
 
 #include <set>
+
+#include "core/text_format.hpp"
 #include <vector>
 
 namespace labcalc::core {
@@ -51,7 +53,7 @@ struct GuardHandler : nlohmann::json_sax<json> {
     bool key(string_t& k) override
     {
         if (!keys_per_object.empty() && !keys_per_object.back().insert(k).second) {
-            problem = "duplicate key '" + k.substr(0, 60) + "'";
+            problem = "duplicate key '" + Printable(k) + "'";
             return false;
         }
         return true;

@@ -1,6 +1,8 @@
 // Presets are scenario files with a title and a description, compiled in from assets/presets/.
 #include "core/presets.hpp"
 
+#include "core/text_format.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "core/embedded_assets.hpp"
@@ -17,7 +19,7 @@ Expected<json> PresetDoc(std::string_view name)
     const std::string path = "presets/" + std::string(name) + ".json";
     const std::string_view text = EmbeddedText(path);
     if (text.empty())
-        return Expected<json>::Fail("unknown preset '" + std::string(name.substr(0, 60)) + "' (labcalc --list-presets lists them)");
+        return Expected<json>::Fail("unknown preset '" + Printable(name) + "' (labcalc --list-presets lists them)");
     auto doc = ParseGuardedJson(text, "preset " + std::string(name), kMaxInputBytes, kMaxJsonDepth);
     if (!doc)
         return doc;

@@ -263,7 +263,7 @@ std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value
                 a.choice_set(s, static_cast<int>(i));
                 return "";
             }
-        return std::string(f.key) + ": must be one of " + ChoiceList(f) + " (got '" + std::string(value.substr(0, 40)) + "')";
+        return std::string(f.key) + ": must be one of " + ChoiceList(f) + " (got '" + Printable(value, 40) + "')";
     }
     if (a.text) {
         if (value.empty() || value.size() > 64)
@@ -281,7 +281,7 @@ std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value
     }
     double v = 0;
     if (!ParseDouble(value, &v))
-        return std::string(f.key) + ": " + RangeRule(f) + " (got '" + std::string(value.substr(0, 40)) + "')";
+        return std::string(f.key) + ": " + RangeRule(f) + " (got '" + Printable(value, 40) + "')";
     return SetFieldNumber(s, f, v);
 }
 
@@ -300,17 +300,17 @@ std::string ApplySetting(Scenario& s, std::string_view kv)
 {
     const std::size_t eq = kv.find('=');
     if (eq == std::string_view::npos || eq == 0)
-        return "--set takes KEY=VALUE (got '" + std::string(kv.substr(0, 60)) + "')";
+        return "--set takes KEY=VALUE (got '" + Printable(kv) + "')";
     const std::string_view key = kv.substr(0, eq);
     const std::string_view value = kv.substr(eq + 1);
 
     if (key.rfind("weights.", 0) == 0) {
         const auto factor = FactorFromKey(key.substr(8));
         if (!factor)
-            return "unknown key '" + std::string(key) + "': weights are named initial_cost, ongoing_cost, scalability, data_privacy, maintenance, hardware_access, internet_required, learning_curve, flexibility, latency";
+            return "unknown key '" + Printable(key) + "': weights are named initial_cost, ongoing_cost, scalability, data_privacy, maintenance, hardware_access, internet_required, learning_curve, flexibility, latency";
         double w = 0;
         if (!ParseDouble(value, &w) || !std::isfinite(w) || w < 0 || w > 10)
-            return std::string(key) + ": must be a number from 0 to 10";
+            return Printable(key) + ": must be a number from 0 to 10";
         s.weights[static_cast<std::size_t>(*factor)] = w == 0 ? 0.0 : w;
         return "";
     }
@@ -319,14 +319,16 @@ std::string ApplySetting(Scenario& s, std::string_view kv)
         double v = 0;
         if (id.empty())
             return "assumptions.<id>: name a catalog figure, e.g. assumptions.home.base_system_usd";
+        if (id.size() > 80 || id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos)
+            return "assumptions." + Printable(id, 80) + ": not a figure id (at most 80 letters, digits, '.', '-' and '_')";
         if (!ParseDouble(value, &v) || !std::isfinite(v) || v < 0 || v > 1e9)
-            return std::string(key) + ": must be a number from 0 to 1e9";
+            return Printable(key, 80) + ": must be a number from 0 to 1e9";
         s.assumptions[id] = v == 0 ? 0.0 : v;
         return ""; // the id is checked against the catalog when the scenario is evaluated (CheckAssumptionIds)
     }
     const FieldSpec* f = FindField(key);
     if (!f)
-        return "unknown key '" + std::string(key) + "' (labcalc --help lists the keys)";
+        return "unknown key '" + Printable(key) + "' (labcalc --help lists the keys)";
     if (value == "default") {
         if (!f->optional)
             return std::string(key) + ": has no catalog default to return to; give a value";

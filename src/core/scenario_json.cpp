@@ -33,7 +33,7 @@ std::string ApplyValue(Scenario& s, const std::string& key, const json& v)
 {
     const FieldSpec* f = FindField(key);
     if (!f)
-        return "unknown key '" + key + "'";
+        return "unknown key '" + Printable(key) + "'";
     if (v.is_null()) {
         if (!f->optional)
             return key + ": " + TypeRule(*f) + " (got null)";
@@ -74,7 +74,7 @@ std::string ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
                 return "weights: must be an object of factor names to numbers (got " + std::string(JsonTypeName(v)) + ")";
             for (auto w = v.begin(); w != v.end(); ++w) {
                 if (!w.value().is_number())
-                    return "weights." + w.key() + ": must be a number from 0 to 10 (got " + JsonTypeName(w.value()) + ")";
+                    return "weights." + Printable(w.key()) + ": must be a number from 0 to 10 (got " + JsonTypeName(w.value()) + ")";
                 if (std::string err = ApplySetting(s, "weights." + w.key() + "=" + FormatNumber(w.value().get<double>())); !err.empty())
                     return err;
             }
@@ -85,7 +85,7 @@ std::string ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
                 return "assumptions: must be an object of catalog figure ids to numbers (got " + std::string(JsonTypeName(v)) + ")";
             for (auto a = v.begin(); a != v.end(); ++a) {
                 if (!a.value().is_number())
-                    return "assumptions." + a.key() + ": must be a number from 0 to 1e9 (got " + JsonTypeName(a.value()) + ")";
+                    return "assumptions." + Printable(a.key(), 80) + ": must be a number from 0 to 1e9 (got " + JsonTypeName(a.value()) + ")";
                 if (std::string err = ApplySetting(s, "assumptions." + a.key() + "=" + FormatNumber(a.value().get<double>())); !err.empty())
                     return err;
             }

@@ -53,6 +53,18 @@ std::string FormatUsd(double v)
     return std::string(negative && whole != 0 ? "-$" : "$") + grouped;
 }
 
+std::string Printable(std::string_view text, std::size_t max_chars)
+{
+    std::string out;
+    for (char c : text.substr(0, max_chars)) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        out += u < 0x20 || u >= 0x7f ? '?' : c;
+    }
+    if (text.size() > max_chars)
+        out += "...";
+    return out;
+}
+
 std::string FormatPercent(double v) { return FormatNumber(std::round(v * 10) / 10) + "%"; }
 
 } // namespace labcalc::core

@@ -1,6 +1,7 @@
 #pragma once
 // Number formatting for messages and reports. Rounding happens here, only when a value is shown.
 #include <string>
+#include <string_view>
 
 namespace labcalc::core {
 
@@ -8,5 +9,7 @@ std::string FormatNumber(double v);               // shortest form that reads ba
 std::string FormatFixed(double v, int decimals);  // "12.50"
 std::string FormatUsd(double v);                  // "$12,345" (whole dollars), "$0.47" below 10
 std::string FormatPercent(double v);              // "30%" from 30
+// User text quoted in a message: control characters become '?', at most max_chars (then "...").
+std::string Printable(std::string_view text, std::size_t max_chars = 60);
 
 } // namespace labcalc::core

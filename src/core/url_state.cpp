@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/scenario_json.hpp"
+#include "core/text_format.hpp"
 
 namespace labcalc::core {
 namespace {
@@ -83,7 +84,7 @@ Expected<std::string> Base64UrlDecode(std::string_view text)
     for (char c : text) {
         const int v = Sextet(c);
         if (v < 0)
-            return Expected<std::string>::Fail("link state: character '" + std::string(1, c) + "' is not base64url");
+            return Expected<std::string>::Fail("link state: character '" + Printable(std::string_view(&c, 1)) + "' is not base64url");
         acc = (acc << 6) | static_cast<unsigned>(v);
         bits += 6;
         if (bits >= 8) {
