@@ -365,6 +365,32 @@ test('the single file works from file:// and requests nothing else', async () =>
   }
 });
 
+test('touch: a finger drags the hours slider (pointer events, not GLFW touch)', async () => {
+  const { context, page, record } = await openPage(siteUrl, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  try {
+    const before = (await scenario(page)).hours_per_week;
+    await settle(page);
+    const r = await itemRect(page, 'hours_per_week');
+    const y = r.y + r.height / 2;
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: x === null ? [] : [{ x, y }] });
+    const from = r.x + r.width * 0.1, to = r.x + r.width * 0.8;
+    await touch('touchStart', from);
+    for (let i = 1; i <= 12; i++) {
+      await touch('touchMove', from + ((to - from) * i) / 12);
+      await sleep(30);
+    }
+    await touch('touchEnd', null);
+    await settle(page);
+    const after = (await scenario(page)).hours_per_week;
+    assert.ok(after > before + 60, `hours went from ${before} to ${after}`);
+    assert.ok(Math.abs(after - 0.8 * 168) < 12, `the finger let go near 80% of the slider: ${after}`);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('Tab leaves the canvas (no keyboard trap)', async () => {
   const { context, page, record } = await openPage(siteUrl);
   try {
