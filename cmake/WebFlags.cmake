@@ -6,8 +6,16 @@ set(LABCALC_WEB_LINK_FLAGS
   -sNO_FILESYSTEM=1
   -sDYNAMIC_EXECUTION=0          # no eval / new Function: required by the CSP
   -sENVIRONMENT=web
+  -sDISABLE_EXCEPTION_CATCHING=1 # the default, stated: the page never catches (core parsers never throw)
+  -Oz                            # wasm-opt and the JS minifier for size (after the build type's -O3)
   -sMINIFY_HTML=0)               # Debian's 3.1.6 crashes in its HTML minifier
 
-# Compile options for a page's own sources.
+# Compile options for a page's own sources: optimised for size (the page's code runs once per drawn
+# frame; the core's hot loops keep the build type's -O3).
+set(LABCALC_WEB_COMPILE_OPTIONS -Os -fno-exceptions)
 function(labcalc_web_compile_options target)
+  target_compile_options(${target} PRIVATE ${LABCALC_WEB_COMPILE_OPTIONS})
 endfunction()
+# Dear ImGui itself is page code too.
+labcalc_web_compile_options(labcalc_imgui)
+labcalc_web_compile_options(labcalc_imgui_backends)

@@ -14,6 +14,7 @@ extern const std::size_t kEmbeddedFontSize;
 void LoadFonts(Fonts& fonts, float pixel_scale)
 {
     // Latin-1 plus punctuation, arrows and maths signs the core's sentences may use ("-", "x", "<=").
+    // The build embeds only these code points (LABCALC_FONT_UNICODES in CMakeLists.txt): keep both in step.
     static const ImWchar kBodyRanges[] = {0x0020, 0x00FF, 0x2010, 0x2044, 0x2190, 0x2199, 0x2211, 0x2265, 0x25A0, 0x25CF, 0x2713, 0x2717, 0};
     // The headline shows option names and titles only: ASCII keeps the large glyphs' atlas small.
     static const ImWchar kHeadlineRanges[] = {0x0020, 0x007F, 0};
