@@ -259,7 +259,14 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     totals.back() = '.';
     r.reasons.push_back(totals);
     if (home_priced && cloud_priced) {
-        if (r.break_even_month)
+        const auto& home_curve = r.options[0].cumulative_usd;
+        const auto& cloud_curve = r.options[1].cumulative_usd;
+        const bool only_by_resale = r.break_even_month && *r.break_even_month == s.horizon_months &&
+                                    home_curve.back() + costs[0].resale_usd > cloud_curve.back();
+        if (only_by_resale)
+            r.reasons.push_back("The home lab comes out cheaper than the cloud only by selling it at the end (month " +
+                                std::to_string(*r.break_even_month) + ", resale " + FormatUsd(costs[0].resale_usd) + ").");
+        else if (r.break_even_month)
             r.reasons.push_back("The home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".");
         else
             r.reasons.push_back("The home lab does not pay for itself against the cloud within " + std::to_string(s.horizon_months) + " months.");

@@ -81,9 +81,20 @@ void DrawChart(const core::Report& r)
     for (const core::OptionReport& o : r.options) {
         const int index = OptionIndex(o.name);
         const ImU32 color = OptionColor(index, o.feasible ? 1.0f : 0.3f);
-        for (std::size_t m = 1; m < o.cumulative_usd.size(); ++m)
+        // The resale value is credited in the last month (the report's contract): draw the spending line
+        // on to the end and the credit as a thin drop, so it reads as a sale, not as a fall in cost.
+        const std::size_t n = o.cumulative_usd.size();
+        const double resale = o.cost.resale_usd;
+        for (std::size_t m = 1; m < n; ++m) {
+            const double end = m + 1 == n ? o.cumulative_usd[m] + resale : o.cumulative_usd[m];
             draw->AddLine(ImVec2(x_of(static_cast<double>(m - 1)), y_of(o.cumulative_usd[m - 1])),
-                          ImVec2(x_of(static_cast<double>(m)), y_of(o.cumulative_usd[m])), color, Em(0.15f));
+                          ImVec2(x_of(static_cast<double>(m)), y_of(end)), color, Em(0.15f));
+        }
+        if (n > 1 && resale > 0) {
+            const float x = x_of(static_cast<double>(n - 1));
+            draw->AddLine(ImVec2(x, y_of(o.cumulative_usd.back() + resale)), ImVec2(x, y_of(o.cumulative_usd.back())), color, Em(0.06f));
+            draw->AddCircleFilled(ImVec2(x, y_of(o.cumulative_usd.back())), Em(0.22f), color);
+        }
     }
 
     // Hover: the month under the pointer with each option's cumulative cost.
@@ -92,7 +103,7 @@ void DrawChart(const core::Report& r)
         const int m = std::clamp(static_cast<int>(std::lround((mx - left) / (right - left) * static_cast<float>(months))), 0, months);
         draw->AddLine(ImVec2(x_of(m), top), ImVec2(x_of(m), bottom), grid, Em(0.08f));
         ImGui::BeginTooltip();
-        ImGui::Text("After month %d (cumulative)", m);
+        ImGui::Text(m == months ? "After month %d (cumulative, resale value credited)" : "After month %d (cumulative)", m);
         for (const core::OptionReport& o : r.options)
             if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(OptionIndex(o.name)));
