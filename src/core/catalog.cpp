@@ -82,7 +82,7 @@ struct Reader {
             return Fail(where, std::string("must be an object with value, source and date (got ") + JsonTypeName(obj) + ")");
         for (auto it = obj.begin(); it != obj.end(); ++it)
             if (it.key() != "value" && it.key() != "unit" && it.key() != "label" && it.key() != "source" && it.key() != "date")
-                return Fail(where + "." + it.key(), "unknown key (a figure has value, unit, label, source, date)");
+                return Fail(where + "." + Printable(it.key()), "unknown key (a figure has value, unit, label, source, date)");
         return Number(obj, where, "value", lo, hi, &f->value) && Text(obj, where, "unit", &f->unit, need_unit) &&
                Text(obj, where, "label", &f->label, need_unit) && Text(obj, where, "source", &f->source) &&
                Text(obj, where, "date", &f->date) && Date(where + ".date", f->date);
