@@ -57,6 +57,22 @@ std::string ApplyValue(Scenario& s, const std::string& key, const json& v)
     }
 }
 
+// "weights" and "assumptions": objects of name -> number, each entry applied as the --set KEY=VALUE of
+// the same name, so files and the command line share one set of rules.
+std::string ApplyNumberMap(Scenario& s, const json& v, const std::string& group, const char* names, const char* range,
+                           std::size_t shown_chars)
+{
+    if (!v.is_object())
+        return group + ": must be an object of " + names + " to numbers (got " + JsonTypeName(v) + ")";
+    for (auto e = v.begin(); e != v.end(); ++e) {
+        if (!e.value().is_number())
+            return group + "." + Printable(e.key(), shown_chars) + ": must be a number " + range + " (got " + JsonTypeName(e.value()) + ")";
+        if (std::string err = ApplySetting(s, group + "." + e.key() + "=" + FormatNumber(e.value().get<double>())); !err.empty())
+            return err;
+    }
+    return "";
+}
+
 std::string ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
 {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
@@ -70,25 +86,13 @@ std::string ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
             continue;
         }
         if (prefix.empty() && it.key() == "weights") {
-            if (!v.is_object())
-                return "weights: must be an object of factor names to numbers (got " + std::string(JsonTypeName(v)) + ")";
-            for (auto w = v.begin(); w != v.end(); ++w) {
-                if (!w.value().is_number())
-                    return "weights." + Printable(w.key()) + ": must be a number from 0 to 10 (got " + JsonTypeName(w.value()) + ")";
-                if (std::string err = ApplySetting(s, "weights." + w.key() + "=" + FormatNumber(w.value().get<double>())); !err.empty())
-                    return err;
-            }
+            if (std::string err = ApplyNumberMap(s, v, "weights", "factor names", "from 0 to 10", 60); !err.empty())
+                return err;
             continue;
         }
         if (prefix.empty() && it.key() == "assumptions") {
-            if (!v.is_object())
-                return "assumptions: must be an object of catalog figure ids to numbers (got " + std::string(JsonTypeName(v)) + ")";
-            for (auto a = v.begin(); a != v.end(); ++a) {
-                if (!a.value().is_number())
-                    return "assumptions." + Printable(a.key(), 80) + ": must be a number from 0 to 1e9 (got " + JsonTypeName(a.value()) + ")";
-                if (std::string err = ApplySetting(s, "assumptions." + a.key() + "=" + FormatNumber(a.value().get<double>())); !err.empty())
-                    return err;
-            }
+            if (std::string err = ApplyNumberMap(s, v, "assumptions", "catalog figure ids", "from 0 to 1e9", 80); !err.empty())
+                return err;
             continue;
         }
         if (std::string err = ApplyValue(s, key, v); !err.empty())
