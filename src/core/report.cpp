@@ -74,6 +74,23 @@ std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCo
     }
 }
 
+// The part of the course a limit comes from (the disadvantage it is an instance of).
+std::string BlockerCourse(std::uint32_t bit)
+{
+    switch (bit) {
+    case kOverBudget: return "Home-Based AI Labs, Disadvantages: Upfront Capital Investment";
+    case kOverMonthlyBudget: return "Cloud-Based AI Labs, Disadvantages: Ongoing Costs";
+    case kVramTooLarge: return "Home-Based AI Labs, Disadvantages: Hardware Limitations";
+    case kDataMustStay: return "Cloud-Based AI Labs, Disadvantages: Data Privacy Concerns";
+    case kNoCloudOffer: return "Cloud-Based AI Labs, Disadvantages: Data Privacy Concerns";
+    case kOverCapacity: return "Home-Based AI Labs, Disadvantages: Limited Scalability";
+    case kNothingToSplit: return "Hybrid AI Labs: \"Keep sensitive data on-premises, use cloud for non-sensitive workloads\"";
+    case kUnknownGpu: return "Comparison Matrix: Hardware Access";
+    case kUnknownOffer: return "Comparison Matrix: Hardware Access";
+    default: return "Comparison Matrix";
+    }
+}
+
 std::vector<std::string> Blockers(const Scenario& s, const OptionCost& c, const Prepared& p)
 {
     std::vector<std::string> out;
@@ -226,19 +243,26 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     int feasible_count = 0;
     for (const OptionReport& o : r.options)
         feasible_count += o.feasible ? 1 : 0;
+    // The verdict weighs the ten matrix factors and the "Choose X when" rules met.
+    const std::string verdict_course = "Comparison Matrix (ten factors, weighted) and Use Case Recommendations";
     if (!e.any_feasible)
-        r.reasons.push_back("Nothing fits every limit you set; " + win.label + " comes closest (" + FormatFixed(win.score, 1) + " points). Change what blocks it, below.");
+        r.reasons.push_back({"Nothing fits every limit you set; " + win.label + " comes closest (" + FormatFixed(win.score, 1) + " points). Change what blocks it, below.",
+                             verdict_course});
     else if (feasible_count == 1)
-        r.reasons.push_back(win.label + " is the only option that fits your limits (" + FormatFixed(win.score, 1) + " points).");
+        r.reasons.push_back({win.label + " is the only option that fits your limits (" + FormatFixed(win.score, 1) + " points).", verdict_course});
     else
-        r.reasons.push_back(win.label + " fits best: " + FormatFixed(win.score, 1) + " points against " + FormatFixed(second.score, 1) + " for " +
-                            second.label + (e.margin < 0.3 ? " - a close call." : "."));
+        r.reasons.push_back({win.label + " fits best: " + FormatFixed(win.score, 1) + " points against " + FormatFixed(second.score, 1) + " for " +
+                                 second.label + (e.margin < 0.3 ? " - a close call." : "."),
+                             verdict_course});
+    auto add_blockers = [&](const OptionReport& o, const std::string& lead) {
+        for (std::uint32_t bit = 1; bit != 0 && bit <= kUnknownOffer; bit <<= 1)
+            if (o.cost.blockers & bit)
+                r.reasons.push_back({o.label + lead + BlockerSentence(bit, s, o.cost, p) + ".", BlockerCourse(bit)});
+    };
     for (const OptionReport& o : r.options)
         if (o.name != win.name)
-            for (const std::string& b : o.blockers)
-                r.reasons.push_back(o.label + " is ruled out: " + b + ".");
-    for (const std::string& b : win.blockers)
-        r.reasons.push_back(win.label + " still breaks a limit: " + b + ".");
+            add_blockers(o, " is ruled out: ");
+    add_blockers(win, " still breaks a limit: ");
     for (int i = 0; i < kRuleCount; ++i) {
         const RuleDef& d = Rules()[static_cast<std::size_t>(i)];
         if (met[static_cast<std::size_t>(i)] && static_cast<int>(d.option) == best && d.counts)
@@ -246,30 +270,34 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
             std::string why = r.rules[static_cast<std::size_t>(i)].why;
             if (!why.empty())
                 why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
-            r.reasons.push_back(why + " (course, " + d.section + ": \"" + d.text + "\").");
+            r.reasons.push_back({why + ".", std::string(d.section) + ": \"" + d.text + "\""});
         }
     }
     if (s.experience == Experience::advanced)
-        r.reasons.push_back("You are an advanced user: the course says to optimise for your workload, so the costs and factors decide (course, Getting Started: \"Analyze cost/performance trade-offs\").");
+        r.reasons.push_back({"You are an advanced user: optimise for your workload, so the costs and factors decide.",
+                             "Getting Started, For Advanced Users: \"Analyze cost/performance trade-offs\""});
     // Money, over the horizon.
     std::string totals = "Over " + std::to_string(s.horizon_months) + " months:";
     for (const OptionReport& o : r.options)
         if (o.cost.gpu_index >= 0 || o.cost.offer_index >= 0)
             totals += " " + o.label + " " + FormatUsd(o.cost.total_usd) + ",";
     totals.back() = '.';
-    r.reasons.push_back(totals);
+    r.reasons.push_back({totals, "Comparison Matrix: Initial Cost and Ongoing Cost"});
     if (home_priced && cloud_priced) {
         const auto& home_curve = r.options[0].cumulative_usd;
         const auto& cloud_curve = r.options[1].cumulative_usd;
         const bool only_by_resale = r.break_even_month && *r.break_even_month == s.horizon_months &&
                                     home_curve.back() + costs[0].resale_usd > cloud_curve.back();
+        const std::string course = "Home-Based AI Labs, Advantages: Cost Predictability (\"lower than cloud usage for continuous workloads\")";
         if (only_by_resale)
-            r.reasons.push_back("The home lab comes out cheaper than the cloud only by selling it at the end (month " +
-                                std::to_string(*r.break_even_month) + ", resale " + FormatUsd(costs[0].resale_usd) + ").");
+            r.reasons.push_back({"The home lab comes out cheaper than the cloud only by selling it at the end (month " +
+                                     std::to_string(*r.break_even_month) + ", resale " + FormatUsd(costs[0].resale_usd) + ").",
+                                 "Home-Based AI Labs, Disadvantages: Upfront Capital Investment (\"risk of hardware obsolescence\")"});
         else if (r.break_even_month)
-            r.reasons.push_back("The home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".");
+            r.reasons.push_back({"The home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".", course});
         else
-            r.reasons.push_back("The home lab does not pay for itself against the cloud within " + std::to_string(s.horizon_months) + " months.");
+            r.reasons.push_back({"The home lab does not pay for itself against the cloud within " + std::to_string(s.horizon_months) + " months.",
+                                 "Cloud-Based AI Labs, Advantages: Scalability on Demand (\"pay only for what you use\")"});
     }
     // The factors that separate the winner from the runner-up most, by weight.
     std::array<int, kFactorCount> order{};
@@ -283,8 +311,10 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
         const int i = order[static_cast<std::size_t>(k)];
         if (edge(i) <= 0.5)
             break;
-        r.reasons.push_back(std::string(FactorLabel(static_cast<Factor>(i))) + ": " + win.label + " " + FormatFixed(win.factors[static_cast<std::size_t>(i)], 1) +
-                            " against " + FormatFixed(second.factors[static_cast<std::size_t>(i)], 1) + " for " + second.label + " (course matrix).");
+        const std::string factor = FactorLabel(static_cast<Factor>(i));
+        r.reasons.push_back({factor + ": " + win.label + " " + FormatFixed(win.factors[static_cast<std::size_t>(i)], 1) + " against " +
+                                 FormatFixed(second.factors[static_cast<std::size_t>(i)], 1) + " for " + second.label + ".",
+                             "Comparison Matrix: " + factor});
     }
 
     if (settings.flip_points)

@@ -53,11 +53,18 @@ struct RuleCheck {
     std::string why;                // how the inputs meet or miss it
 };
 
+// One sentence of the explanation and the part of the course it comes from, so a learner can go from
+// the number to the text and back.
+struct Reason {
+    std::string text;
+    std::string course;             // "Choose Home-Based When: \"You have sensitive data ...\"", "Comparison Matrix: Initial Cost", ...
+};
+
 struct Report {
     std::string recommendation;     // "home" | "cloud" | "hybrid"
     double margin = 0;
     bool any_feasible = false;
-    std::vector<std::string> reasons;
+    std::vector<Reason> reasons;
     std::optional<int> break_even_month; // first month home's cumulative cost <= cloud's
     std::vector<FlipPoint> flip_points;
     Scenario scenario;              // every input as used

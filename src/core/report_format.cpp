@@ -6,6 +6,7 @@
 
 #include "core/formulas.hpp"
 #include "core/report.hpp"
+#include "core/report_json.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
 
@@ -73,12 +74,19 @@ std::string FlipSentence(const FlipPoint& f)
 
 std::string ReportToJson(const Report& r, int indent)
 {
+    return ReportJson(r).dump(indent);
+}
+
+json ReportJson(const Report& r)
+{
     json j;
-    j["schema"] = "labcalc.report/1";
+    j["schema"] = "labcalc.report/2";
     j["recommendation"] = r.recommendation;
     j["margin"] = r.margin;
     j["any_feasible"] = r.any_feasible;
-    j["reasons"] = r.reasons;
+    j["reasons"] = nlohmann::json::array();
+    for (const Reason& reason : r.reasons)
+        j["reasons"].push_back({{"text", reason.text}, {"course", reason.course}});
     j["break_even_month"] = r.break_even_month ? json(*r.break_even_month) : json(nullptr);
     json flips = json::array();
     for (const FlipPoint& f : r.flip_points) {
@@ -110,7 +118,7 @@ std::string ReportToJson(const Report& r, int indent)
     j["rules"] = rules;
     j["catalog_as_of"] = r.catalog_as_of;
     j["report_date"] = r.report_date;
-    return j.dump(indent);
+    return j;
 }
 
 std::string ReportToText(const Report& r)
@@ -123,8 +131,8 @@ std::string ReportToText(const Report& r)
     out << "Recommendation: " << (win ? win->label : r.recommendation) << "  (margin " << FormatFixed(r.margin, 2) << " points"
         << (r.any_feasible ? "" : "; nothing fits every limit") << ")\n\n";
     out << "Why:\n";
-    for (const std::string& reason : r.reasons)
-        out << "  - " << reason << "\n";
+    for (const Reason& reason : r.reasons)
+        out << "  - " << reason.text << "\n      (course: " << reason.course << ")\n";
     out << "\n" << Pad("", 22) << PadLeft("Home lab", 14) << PadLeft("Cloud", 14) << PadLeft("Hybrid", 14) << "\n";
     auto row = [&](const std::string& label, auto get) {
         out << Pad(label, 22);
@@ -192,8 +200,8 @@ std::string ReportToMarkdown(const Report& r)
     out << "# labcalc: " << (win ? win->label : r.recommendation) << "\n\n";
     out << "Margin " << FormatFixed(r.margin, 2) << " points; report of " << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
     out << "## Why\n\n";
-    for (const std::string& reason : r.reasons)
-        out << "- " << reason << "\n";
+    for (const Reason& reason : r.reasons)
+        out << "- " << reason.text << " *(course: " << reason.course << ")*\n";
     out << "\n## Costs over " << r.scenario.horizon_months << " months\n\n";
     out << "| | Home lab | Cloud | Hybrid |\n|---|---:|---:|---:|\n";
     auto row = [&](const char* label, auto get) {

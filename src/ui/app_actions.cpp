@@ -345,8 +345,8 @@ Summary BuildSummary(const core::Report& r)
         s.headline = "Recommendation: " + winner;
     }
     s.lines.push_back("Wins by " + Number(r.margin, 1) + " points (scores out of 10 plus course-rule bonus).");
-    for (const std::string& reason : r.reasons)
-        s.lines.push_back(reason);
+    for (const core::Reason& reason : r.reasons)
+        s.lines.push_back(reason.text + " (course: " + reason.course + ")");
     std::string totals = "Total over " + std::to_string(r.scenario.horizon_months) + " months:";
     for (const core::OptionReport& o : r.options)
         totals += " " + o.label + " " + (o.feasible ? Usd(o.cost.total_usd) : std::string("ruled out")) + ";";

@@ -104,10 +104,10 @@ TEST_CASE("reasons trace to the course and to the numbers", "[rules][report]")
     REQUIRE(s);
     const Report r = BuildReport(*s.value, Cat(), ReportSettings{"2026-11-28", false});
     bool cites_rule = false, cites_money = false, rules_out_cloud = false;
-    for (const std::string& reason : r.reasons) {
-        cites_rule = cites_rule || reason.find("You have sensitive data that cannot leave your premises") != std::string::npos;
-        cites_money = cites_money || reason.find("Over 36 months") != std::string::npos;
-        rules_out_cloud = rules_out_cloud || reason.find("Cloud is ruled out") != std::string::npos;
+    for (const Reason& reason : r.reasons) {
+        cites_rule = cites_rule || reason.course.find("You have sensitive data that cannot leave your premises") != std::string::npos;
+        cites_money = cites_money || reason.text.find("Over 36 months") != std::string::npos;
+        rules_out_cloud = rules_out_cloud || reason.text.find("Cloud is ruled out") != std::string::npos;
     }
     CHECK(cites_rule);
     CHECK(cites_money);

@@ -1,0 +1,121 @@
+// The course, linked: every reason cites a part of the course, and every course line that can be
+// ticked really makes its rule hold (and unticking makes it fail) when the model is run again.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "core/catalog.hpp"
+#include "core/course.hpp"
+#include "core/presets.hpp"
+#include "core/report.hpp"
+#include "test_helpers.hpp"
+
+using namespace labcalc::core;
+
+namespace {
+const Catalog& Cat()
+{
+    static const Catalog c = LoadDefaultCatalog();
+    return c;
+}
+Report Build(const Scenario& s)
+{
+    return BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
+}
+} // namespace
+
+TEST_CASE("every reason names the part of the course it comes from", "[course][report]")
+{
+    std::mt19937 rng(7);
+    std::vector<Scenario> scenarios;
+    for (const PresetInfo& p : ListPresets())
+        scenarios.push_back(*LoadPreset(p.name).value);
+    for (int i = 0; i < 300; ++i)
+        scenarios.push_back(labcalc::test::RandomScenario(rng));
+    std::size_t reasons = 0;
+    for (const Scenario& s : scenarios) {
+        const Report r = Build(s);
+        for (const Reason& reason : r.reasons) {
+            INFO(reason.text << " <- " << reason.course);
+            CHECK_FALSE(reason.text.empty());
+            CHECK(CitesCoursePart(reason.course));
+            ++reasons;
+        }
+    }
+    CHECK(reasons > scenarios.size() * 3);
+    CHECK_FALSE(CitesCoursePart("Chapter 9"));
+    CHECK_FALSE(CitesCoursePart(""));
+}
+
+TEST_CASE("the course view lists every course rule once, in the report's order", "[course]")
+{
+    const Report r = Build(Scenario{});
+    REQUIRE(CourseConditions().size() == r.rules.size());
+    for (std::size_t i = 0; i < CourseConditions().size(); ++i) {
+        const CourseCondition& c = CourseConditions()[i];
+        CHECK(c.rule == static_cast<int>(i));
+        CHECK(c.section == r.rules[i].section.substr(0, c.section.size()));
+        CHECK(c.option == r.rules[i].option);
+        CHECK(CitesCoursePart(c.section));
+    }
+}
+
+TEST_CASE("ticking a course line makes its rule hold; unticking makes it fail", "[course]")
+{
+    std::mt19937 rng(11);
+    std::vector<Scenario> scenarios;
+    for (const PresetInfo& p : ListPresets())
+        scenarios.push_back(*LoadPreset(p.name).value);
+    for (int i = 0; i < 60; ++i)
+        scenarios.push_back(labcalc::test::RandomScenario(rng));
+    int ticked = 0, unticked = 0, refused = 0;
+    for (const Scenario& s : scenarios) {
+        const Report before = Build(s);
+        for (const CourseCondition& c : CourseConditions()) {
+            for (bool tick : {true, false}) {
+                auto next = ApplyCondition(c, tick, s, before);
+                if (!next) {
+                    // Only lines that follow from the results, levels unticked, or no home machine to budget for.
+                    CHECK((!c.settable || (!tick && !c.can_untick) || before.options[0].gpu_id.empty()));
+                    CHECK_FALSE(next.error.empty());
+                    ++refused;
+                    continue;
+                }
+                const Report after = Build(*next.value);
+                INFO("preset/random scenario, line '" << c.text << "', tick " << tick << ": " << after.rules[static_cast<std::size_t>(c.rule)].why);
+                CHECK(after.rules[static_cast<std::size_t>(c.rule)].matched == tick);
+                (tick ? ticked : unticked)++;
+            }
+        }
+    }
+    CHECK(ticked > 500);
+    CHECK(unticked > 400);
+    CHECK(refused > 0);
+}
+
+TEST_CASE("a course line's change names what it moved", "[course]")
+{
+    const Scenario s = *LoadPreset("intermediate").value;
+    const Report before = Build(s);
+    const CourseCondition& data_stays = CourseConditions()[0];
+    auto next = ApplyCondition(data_stays, true, s, before);
+    REQUIRE(next);
+    const Report after = Build(*next.value);
+    const ReportChange change = CompareReports(before, after);
+    CHECK(change.from == before.recommendation);
+    CHECK(change.to == after.recommendation);
+    REQUIRE_FALSE(change.rules_now_met.empty());
+    CHECK(change.rules_now_met[0].rule == "You have sensitive data that cannot leave your premises");
+    bool cloud_ruled_out = false;
+    for (const Reason& r : change.reasons_added)
+        cloud_ruled_out = cloud_ruled_out || (r.text.find("Cloud") == 0 && r.course == "Cloud-Based AI Labs, Disadvantages: Data Privacy Concerns");
+    CHECK(cloud_ruled_out);
+    CHECK(change.score_delta[1] < 0);
+
+    // No change: nothing moved.
+    const ReportChange none = CompareReports(before, Build(s));
+    CHECK(none.reasons_added.empty());
+    CHECK(none.reasons_removed.empty());
+    CHECK(none.rules_now_met.empty());
+    CHECK(none.score_delta[0] == 0);
+}
