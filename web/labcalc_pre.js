@@ -139,6 +139,36 @@ var LabcalcHost = (function () {
     if (mq.addEventListener) mq.addEventListener('change', onChange, { once: true });
   })();
 
+  // --- Embedding API (docs/embedding.md): messages from the host page. The core reads and checks them
+  // (src/core/embed_api.cpp, src/ui/embed_actions.cpp); here they are only turned into JSON text and
+  // the replies posted back to the sender. Messages that arrive before the runtime starts wait.
+  var pendingMessages = [];
+  var kMaxMessageChars = 1048577; // one more than the core accepts, so it can say "too long"
+  function opaque(origin) {
+    // file:// pages and sandboxed frames have opaque origins: all "null" to the API.
+    return !origin || origin === 'null' || origin.indexOf('file:') === 0;
+  }
+  function handleMessage(e) {
+    var text;
+    if (typeof e.data === 'string') {
+      text = e.data;
+    } else {
+      try { text = JSON.stringify(e.data); } catch (err) { text = 'labcalc: the message could not be turned into JSON'; }
+      if (typeof text !== 'string') return; // undefined, functions: not a message for us
+    }
+    if (text.length > kMaxMessageChars) text = text.slice(0, kMaxMessageChars);
+    var origin = opaque(e.origin) ? 'null' : e.origin;
+    var reply = callString('labcalc_on_message', [origin, text]);
+    if (!reply || !e.source) return;
+    try {
+      e.source.postMessage(JSON.parse(reply), origin === 'null' ? '*' : origin);
+    } catch (err) { /* the sender went away */ }
+  }
+  window.addEventListener('message', function (e) {
+    if (started) handleMessage(e);
+    else if (pendingMessages.length < 64) pendingMessages.push(e);
+  });
+
   function storage() {
     // localStorage throws in sandboxed frames and some private modes: treat it as absent.
     try { return window.localStorage; } catch (err) { return null; }
@@ -160,7 +190,27 @@ var LabcalcHost = (function () {
 
   return {
     ready: ready,
-    started: function () { started = true; pushVisibility(); },
+    started: function () {
+      started = true;
+      pushVisibility();
+      var waiting = pendingMessages;
+      pendingMessages = [];
+      waiting.forEach(handleMessage);
+    },
+    selfOrigin: function () { return opaque(location.origin) || location.protocol === 'file:' ? 'null' : location.origin; },
+    inFrame: function () {
+      try { return window.parent !== window; } catch (err) { return true; }
+    },
+    postEvent: function (json, targets) {
+      var message = JSON.parse(json);
+      targets.forEach(function (target) {
+        try { window.parent.postMessage(message, target); } catch (err) { /* a target origin the browser rejects */ }
+      });
+    },
+    openTab: function (url) {
+      var w = window.open(url, '_blank', 'noopener');
+      if (w) w.opener = null;
+    },
     setWants: function (keyboard, text, wheel) { wants.keyboard = !!keyboard; wants.text = !!text; wants.wheel = !!wheel; },
     setCursor: function (css) { canvas.style.cursor = css; },
     markReady: function () {

@@ -49,7 +49,8 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
                 else if (f == "json") a.format = Format::json;
                 else if (f == "csv") a.format = Format::csv;
                 else if (f == "markdown" || f == "md") a.format = Format::markdown;
-                else err = "--format must be one of text, json, csv, markdown (got '" + core::Printable(f, 20) + "')";
+                else if (f == "fragment") a.format = Format::fragment;
+                else err = "--format must be one of text, json, csv, markdown, fragment (got '" + core::Printable(f, 20) + "')";
             }
         } else {
             err = "unknown argument '" + core::Printable(arg) + "' (labcalc --help lists the options)";
@@ -65,13 +66,14 @@ std::string HelpText()
     std::string out =
         "labcalc: home GPU lab, cloud, or hybrid? Costs, the course's comparison matrix and a recommendation.\n\n"
         "Usage: labcalc [--preset NAME] [--scenario FILE|-] [--catalog FILE] [--set KEY=VALUE]...\n"
-        "               [--format text|json|csv|markdown] [--today YYYY-MM-DD] [--list-presets] [--help]\n\n"
+        "               [--format text|json|csv|markdown|fragment] [--today YYYY-MM-DD] [--list-presets] [--help]\n\n"
         "  --preset NAME     start from a preset (--list-presets); later options apply on top\n"
         "  --scenario FILE   a scenario JSON file ('-' reads standard input)\n"
         "  --catalog FILE    prices and rules to use instead of the built-in catalog\n"
         "  --set KEY=VALUE   set one input after the file; also weights.<factor>=N and\n"
         "                    assumptions.<figure id>=N (ids are listed in the JSON report)\n"
-        "  --format F        text (default), json (the stable contract), csv (monthly costs), markdown\n"
+        "  --format F        text (default), json (the stable contract), csv (monthly costs), markdown,\n"
+        "                    fragment (the scenario as the web page's link part: index.html#s=...)\n"
         "  --today DATE      report date, for flagging stale prices (default: today)\n\n"
         "Exit codes: 0 report printed; 2 bad input (one message on stderr, nothing on stdout).\n\n"
         "Scenario keys:\n";

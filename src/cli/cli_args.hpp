@@ -7,7 +7,7 @@
 
 namespace labcalc::cli {
 
-enum class Format { text, json, csv, markdown };
+enum class Format { text, json, csv, markdown, fragment };
 
 struct Args {
     std::string preset;                 // --preset NAME

@@ -5,6 +5,7 @@
 #include "core/figure_ids.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
+#include "core/url_state.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
@@ -79,6 +80,7 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
     case Format::csv: io.out = core::ReportToCsv(report); break;
     case Format::markdown: io.out = core::ReportToMarkdown(report); break;
     case Format::text: io.out = core::ReportToText(report); break;
+    case Format::fragment: io.out = core::EncodeScenarioFragment(scenario) + "\n"; break;
     }
     return 0;
 }

@@ -244,7 +244,7 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     for (const OptionReport& o : r.options)
         feasible_count += o.feasible ? 1 : 0;
     // The verdict weighs the ten matrix factors and the "Choose X when" rules met.
-    const std::string verdict_course = "Comparison Matrix (ten factors, weighted) and Use Case Recommendations";
+    const std::string verdict_course = "Comparison Matrix and Use Case Recommendations";
     if (!e.any_feasible)
         r.reasons.push_back({"Nothing fits every limit you set; " + win.label + " comes closest (" + FormatFixed(win.score, 1) + " points). Change what blocks it, below.",
                              verdict_course});

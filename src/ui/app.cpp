@@ -89,6 +89,10 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
     }
     if (Section("Comparison matrix: ten factors x three options", false))
         DrawMatrix(state);
+    const bool course_open = Section("The course, line by line: choose home, cloud or hybrid when...", false);
+    RememberItem(state, "course_section");
+    if (course_open)
+        DrawCourse(state);
     if (narrow && Section("More inputs (advanced)", state.show_advanced))
         DrawAdvancedInputs(state);
     const bool show_sources = Section("Where the numbers come from", false);
@@ -105,6 +109,12 @@ bool DrawApp(AppState& state, PlatformServices& services)
     // and the link/storage writes wait for the release.
     const bool interacting = ImGui::IsAnyItemActive();
     RecomputeIfDirty(state, interacting);
+    if (state.page.embed) {
+        DrawEmbeddedApp(state, services);
+        PersistIfPending(state, services, ImGui::IsAnyItemActive());
+        PublishSummaryIfChanged(state, services);
+        return state.dirty || state.persist_pending;
+    }
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);

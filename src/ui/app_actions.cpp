@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/course.hpp"
+#include "core/embed_api.hpp"
 #include "core/figure_ids.hpp"
 #include "core/scenario_json.hpp"
 #include "core/url_state.hpp"
@@ -47,34 +49,53 @@ void MarkEdited(AppState& state)
     // A copied link or "loaded" note no longer describes the edited scenario.
     state.share_link.clear();
     state.status_message.clear();
+    state.course_change.valid = false;
 }
 
 void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment)
 {
+    InitAppState(state, services, fragment, "");
+}
+
+void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment, std::string_view self_origin)
+{
     state.catalog = core::LoadDefaultCatalog();
     state.presets = core::ListPresets();
+    state.self_origin = std::string(self_origin);
+    state.has_web_address = !services.ShareLink("").empty();
     const std::string today = services.TodayDate();
     if (today.size() == 10)
         state.today = today;
 
-    if (!fragment.empty() && fragment != "#") {
+    // Options first (embed, frame, origins, preset): a bad one is named and ignored, the rest applies.
+    core::PageOptionsResult opened = core::ParsePageOptions(fragment);
+    state.page = opened.options;
+    std::string notes;
+    for (const std::string& e : opened.errors)
+        notes += (notes.empty() ? "" : "; ") + e;
+
+    if (state.page.has_scenario) {
         core::Expected<core::Scenario> decoded = core::DecodeScenarioFragment(fragment);
         if (decoded) {
             SetScenario(state, *decoded.value);
         } else {
             SetScenario(state, core::Scenario{});
-            state.error_message = "This link's scenario could not be read (" + decoded.error +
-                                  "). Showing the defaults instead.";
+            notes += std::string(notes.empty() ? "" : "; ") + "This link's scenario could not be read (" + decoded.error +
+                     "). Showing the defaults instead";
         }
-        return;
-    }
-    if (std::optional<std::string> stored = services.LoadValue(kStoredScenarioKey)) {
+    } else if (!state.page.preset.empty()) {
+        LoadPresetByName(state, state.page.preset);
+    } else if (std::optional<std::string> stored = state.page.embed ? std::nullopt : services.LoadValue(kStoredScenarioKey)) {
+        // An embedded frame starts from its link only: the lesson decides what it shows, and several
+        // frames on one page must not share (and overwrite) one stored scenario.
         core::Expected<core::Scenario> parsed = core::ParseScenarioJson(*stored);
         // A stored scenario from an older version may no longer validate: start from the defaults.
         SetScenario(state, parsed ? *parsed.value : core::Scenario{});
-        return;
+    } else {
+        SetScenario(state, core::Scenario{});
     }
-    SetScenario(state, core::Scenario{});
+    if (!notes.empty())
+        state.error_message = notes + ".";
 }
 
 bool ApplyFragment(AppState& state, std::string_view fragment)
@@ -93,6 +114,13 @@ bool ApplyFragment(AppState& state, std::string_view fragment)
     }
     state.error_message.clear();
     return true;
+}
+
+void ReplaceScenario(AppState& state, const core::Scenario& scenario)
+{
+    SetScenario(state, scenario);
+    state.preset_name.clear();
+    state.error_message.clear();
 }
 
 std::string ApplyScenarioJson(AppState& state, std::string_view json_text)
@@ -214,15 +242,60 @@ void PersistIfPending(AppState& state, PlatformServices& services, bool interact
 {
     if (!state.persist_pending || interacting)
         return;
-    services.WriteUrlFragment(core::EncodeScenarioFragment(state.scenario));
-    services.StoreValue(kStoredScenarioKey, core::ScenarioToJson(state.scenario).dump());
+    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario));
+    if (!state.page.embed)
+        services.StoreValue(kStoredScenarioKey, core::ScenarioToJson(state.scenario).dump());
     state.persist_pending = false;
+}
+
+bool SetCourseLine(AppState& state, std::size_t index, bool tick)
+{
+    if (index >= core::CourseConditions().size())
+        return false;
+    const core::CourseCondition& line = core::CourseConditions()[index];
+    RecomputeIfDirty(state, false);
+    const core::Report before = state.report;
+    core::Expected<core::Scenario> next = core::ApplyCondition(line, tick, state.scenario, before);
+    if (!next) {
+        state.error_message = next.error + ".";
+        return false;
+    }
+    auto settings = core::ConditionSettings(line, tick, state.scenario, before);
+    ReplaceScenario(state, *next.value);
+    RecomputeIfDirty(state, false);
+    state.course_change.valid = true;
+    state.course_change.line = line.text;
+    state.course_change.ticked = tick;
+    state.course_change.change = core::CompareReports(before, state.report);
+    state.course_change.change.settings = settings ? *settings.value : std::vector<std::string>{};
+    return true;
+}
+
+void CopyEmbedCode(AppState& state, PlatformServices& services)
+{
+    const std::string page_url = services.ShareLink("");
+    if (page_url.empty()) {
+        state.error_message = "This copy of the calculator has no web address to embed (open the web page to copy embed code).";
+        return;
+    }
+    state.share_link = core::EmbedSnippet(page_url, state.scenario);
+    if (services.SetClipboardText(state.share_link))
+        state.status_message = "Embed code copied: paste it into your lesson's HTML (docs/embedding.md).";
+    else
+        state.status_message = "Copy this embed code by hand (the clipboard is not available here):";
+}
+
+void OpenFullCalculator(AppState& state, PlatformServices& services)
+{
+    const std::string link = services.ShareLink(core::EncodeScenarioFragment(state.scenario));
+    if (!link.empty())
+        services.OpenInNewTab(link);
 }
 
 void CopyShareLink(AppState& state, PlatformServices& services)
 {
     const std::string fragment = core::EncodeScenarioFragment(state.scenario);
-    services.WriteUrlFragment(fragment);
+    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario));
     state.share_link = services.ShareLink(fragment);
     if (state.share_link.empty())
         state.share_link = "#" + fragment;

@@ -18,11 +18,16 @@ constexpr const char* kStoredScenarioKey = "labcalc.scenario.v1";
 // and a message (a link the learner followed must not silently show something else).
 void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment);
 
+// The same, with the page's own origin (for the embedding API's origin check).
+void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment, std::string_view self_origin);
+
 // A new fragment while running (hashchange). Empty or equal to the current state: nothing happens.
 // Returns false (and sets error_message, keeping the current scenario) when it is rejected.
 bool ApplyFragment(AppState& state, std::string_view fragment);
 // Scenario JSON from a paste or window.labcalc.setScenario. Returns "" or the reason it was rejected.
 std::string ApplyScenarioJson(AppState& state, std::string_view json_text);
+// Replaces the scenario with one already validated (a host page's message, a course line).
+void ReplaceScenario(AppState& state, const core::Scenario& scenario);
 // Text pasted while no text field has focus: a labcalc link or scenario JSON.
 void HandlePastedText(AppState& state, std::string_view text);
 bool LoadPresetByName(AppState& state, std::string_view name);
@@ -45,6 +50,15 @@ void PersistIfPending(AppState& state, PlatformServices& services, bool interact
 
 // "Copy link": builds the link, puts it on the clipboard, sets status_message and share_link.
 void CopyShareLink(AppState& state, PlatformServices& services);
+// The course view: ticks (or unticks) course line `index` of core::CourseConditions(), which sets the
+// scenario to match it, and records what that moved in state.course_change. A line that cannot be set
+// that way leaves the scenario alone and says why.
+bool SetCourseLine(AppState& state, std::size_t index, bool tick);
+
+// "Copy embed code": an iframe snippet for this page with the current scenario, for a lesson's HTML.
+void CopyEmbedCode(AppState& state, PlatformServices& services);
+// The embedded page's "Open the full calculator": this page without the embed options, same scenario.
+void OpenFullCalculator(AppState& state, PlatformServices& services);
 enum class ExportFormat { json, csv, markdown };
 void ExportReport(AppState& state, PlatformServices& services, ExportFormat format);
 

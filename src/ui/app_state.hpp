@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/catalog.hpp"
+#include "core/course.hpp"
+#include "core/embed_api.hpp"
 #include "core/decision_map.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
@@ -39,7 +41,21 @@ struct FilePaths {
     std::string export_folder;           // reports are written here under the export's file name
 };
 
+// The last course line ticked or unticked in the course view, and what it moved.
+struct CourseChange {
+    bool valid = false;
+    std::string line;                    // the line's wording
+    bool ticked = false;
+    core::ReportChange change;
+};
+
 struct AppState {
+    // How the page was opened (URL fragment at start): embed layout, frame name, origins allowed to
+    // use the message API. Fixed for the life of the page.
+    core::PageOptions page;
+    std::string self_origin;             // the page's own origin ("null" from file://), from the platform
+    bool has_web_address = false;        // the platform has a link to this page (embed code can be copied)
+
     // Inputs.
     core::Scenario scenario;
     core::Catalog catalog;
@@ -58,6 +74,9 @@ struct AppState {
     double map_hours_max = 60;           // decision map axes, widened to include the scenario
     double map_budget_max_usd = 10000;
     std::string today = "2026-11-28";    // from the platform at start
+
+    int announced_version = -1;          // report_version last sent to an embedding page (-1: not ready yet)
+    CourseChange course_change;
 
     // Messages.
     std::string error_message;           // last rejected paste/import/link, shown until dismissed

@@ -22,10 +22,36 @@ double NiceStep(double span, int target)
     return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
 }
 
-void DrawChart(const core::Report& r)
+// Label of an option in the legend.
+std::string LegendLabel(const core::OptionReport& o, bool compact)
+{
+    return o.label + (o.feasible ? "" : compact ? " (out)" : " (ruled out)");
+}
+
+// Lines the legend takes at `width`: entries side by side while they fit.
+int LegendLines(const core::Report& r, float width, bool compact)
+{
+    int lines = 1;
+    float x = 0;
+    for (const core::OptionReport& o : r.options) {
+        const float w = Em(1.6f) + ImGui::CalcTextSize(LegendLabel(o, compact).c_str()).x;
+        if (x > 0 && x + Em(1.2f) + w > width) {
+            ++lines;
+            x = 0;
+        }
+        x += (x > 0 ? Em(1.2f) : 0) + w;
+    }
+    return lines;
+}
+
+} // namespace
+
+void DrawCostChart(const core::Report& r, float total_height, bool compact)
 {
     const float width = ImGui::GetContentRegionAvail().x;
-    const float height = std::clamp(width * 0.45f, Em(11), Em(20));
+    const int legend_lines = LegendLines(r, width, compact);
+    const float footnote = compact ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2;
+    const float height = std::max(Em(4), total_height - static_cast<float>(legend_lines) * ImGui::GetTextLineHeightWithSpacing() - footnote);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("chart", ImVec2(width, height));
     const bool hovered = ImGui::IsItemHovered();
@@ -62,7 +88,8 @@ void DrawChart(const core::Report& r)
     for (int m = 0; m <= months; m += x_step) {
         const float x = x_of(m);
         draw->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + Em(0.25f)), text);
-        const std::string label = m == 0 ? "month 0" : std::to_string(m);
+        // "month 0" names the axis where there is room; a narrow chart keeps it from touching the next label.
+        const std::string label = m == 0 && width > Em(24) ? "month 0" : std::to_string(m);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
         draw->AddText(ImVec2(std::clamp(x - w / 2, left - Em(1), right - w), bottom + Em(0.3f)), text, label.c_str());
     }
@@ -114,22 +141,28 @@ void DrawChart(const core::Report& r)
         ImGui::EndTooltip();
     }
 
-    // Legend.
-    const bool one_line = width > Em(30);
+    // Legend: entries side by side while they fit, else one per line (phones, small frames).
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const core::OptionReport& o : r.options) {
         const int index = OptionIndex(o.name);
+        const std::string label = LegendLabel(o, compact);
+        if (&o != &r.options.front()) {
+            ImGui::SameLine(0, Em(1.2f));
+            if (ImGui::GetCursorScreenPos().x + Em(1.4f) + ImGui::CalcTextSize(label.c_str()).x > right_edge)
+                ImGui::NewLine();
+        }
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
         draw->AddRectFilled(ImVec2(p.x, p.y + h * 0.35f), ImVec2(p.x + Em(1.2f), p.y + h * 0.65f), OptionColor(index, o.feasible ? 1.0f : 0.3f));
         ImGui::Dummy(ImVec2(Em(1.4f), h));
-        ImGui::SameLine();
-        ImGui::TextUnformatted((o.label + (o.feasible ? "" : " (ruled out)")).c_str());
-        // One line when it fits, one entry per line on phones.
-        if (one_line && &o != &r.options.back())
-            ImGui::SameLine(0, Em(1.5f));
+        ImGui::SameLine(0, Em(0.2f));
+        ImGui::TextUnformatted(label.c_str());
     }
-    ImGui::TextDisabled("Lines start at the hardware bought in month 0; resale is credited in the last month.");
+    if (!compact)
+        ImGui::TextDisabled("Lines start at the hardware bought in month 0; resale is credited in the last month.");
 }
+
+namespace {
 
 struct Row {
     const char* label;
@@ -186,7 +219,7 @@ void DrawBreakdown(const core::Report& r)
 
 void DrawCosts(AppState& state)
 {
-    DrawChart(state.report);
+    DrawCostChart(state.report, std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, Em(11), Em(20)) + ImGui::GetTextLineHeightWithSpacing() * 3, false);
     ImGui::Spacing();
     DrawBreakdown(state.report);
 }

@@ -36,10 +36,21 @@ void Apply(AppState& state, const core::FieldSpec& f, double value)
     }
 }
 
-void SliderLabel(const core::FieldSpec& f)
+// The label above the slider, or (compact, for a frame in a lesson) a short one beside it.
+void SliderLabel(const core::FieldSpec& f, bool compact, const char* short_label)
 {
+    if (compact) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(short_label);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", f.help);
+        ImGui::SameLine(Em(6.2f));
+        ImGui::SetNextItemWidth(-1);
+        return;
+    }
     ImGui::TextUnformatted(f.label);
     HelpMarker(f.help);
+    ImGui::SetNextItemWidth(-Em(0.6f)); // a margin before the card edge
 }
 
 const char* const kPrivacyNames[] = {"public data", "internal", "confidential", "on premises only"};
@@ -52,44 +63,46 @@ const char* const kPrivacyMeaning[] = {
 
 } // namespace
 
-void DrawHeadlineInputs(AppState& state)
+void DrawHeadlineInputs(AppState& state, bool compact)
 {
     core::Scenario& s = state.scenario;
 
     if (const core::FieldSpec* f = core::FindField("budget_usd")) {
-        SliderLabel(*f);
+        SliderLabel(*f, compact, "Budget");
         // Logarithmic: $500 and $5,000 both need fine control; the range grows with a preset's budget.
         double value = s.budget_usd;
         const double lo = f->min_value, hi = std::min(f->max_value, std::max(50000.0, s.budget_usd));
-        ImGui::SetNextItemWidth(-Em(0.6f)); // a margin before the card edge
         if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &lo, &hi, "$%.0f",
                                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, RoundBudget(value));
         RememberItem(state, "budget_usd");
     }
-    ImGui::Spacing();
+    if (!compact)
+        ImGui::Spacing();
     if (const core::FieldSpec* f = core::FindField("hours_per_week")) {
-        SliderLabel(*f);
+        SliderLabel(*f, compact, "Work");
         double value = s.hours_per_week;
         const double lo = f->min_value, hi = f->max_value;
-        ImGui::SetNextItemWidth(-Em(0.6f)); // a margin before the card edge
         if (ImGui::SliderScalar("##hours_per_week", ImGuiDataType_Double, &value, &lo, &hi, "%.1f h/week",
                                 ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, std::round(value * 2) / 2);
         RememberItem(state, "hours_per_week");
     }
-    ImGui::Spacing();
+    if (!compact)
+        ImGui::Spacing();
     if (const core::FieldSpec* f = core::FindField("privacy")) {
         const int current = static_cast<int>(s.privacy);
-        SliderLabel(*f);
+        SliderLabel(*f, compact, "Privacy");
         int value = current;
-        ImGui::SetNextItemWidth(-Em(0.6f)); // a margin before the card edge
         // The format string is the choice's name, so the slider shows words, not numbers.
         if (ImGui::SliderInt("##privacy", &value, 0, 3, kPrivacyNames[std::clamp(current, 0, 3)],
                              ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) && value != current)
             Apply(state, *f, value);
         RememberItem(state, "privacy");
-        TextWrappedDisabled(kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
+        if (compact && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
+        if (!compact)
+            TextWrappedDisabled(kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
     }
     for (const char* key : {"budget_usd", "hours_per_week", "privacy"}) {
         auto it = state.field_errors.find(key);

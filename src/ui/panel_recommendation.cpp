@@ -74,8 +74,8 @@ void DrawReasons(AppState& state)
     if (!r.reasons.empty()) {
         ImGui::Spacing();
         ImGui::TextUnformatted("Why:");
-        for (const std::string& reason : r.reasons)
-            Bullet(reason);
+        for (const core::Reason& reason : r.reasons)
+            ReasonBullet(reason);
     }
     ImGui::Spacing();
 

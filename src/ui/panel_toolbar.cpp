@@ -75,6 +75,14 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     RememberItem(state, "copy_link");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A link that opens this exact scenario (it lives in the part after #).");
+    if (state.has_web_address) {
+        SameLineIfFits("Copy embed code");
+        if (ImGui::Button("Copy embed code"))
+            CopyEmbedCode(state, services);
+        RememberItem(state, "copy_embed");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("An <iframe> with this scenario for a lesson page: the compact calculator (docs/embedding.md).");
+    }
     SameLineIfFits("Export...");
     if (ImGui::Button("Export..."))
         ImGui::OpenPopup("export");

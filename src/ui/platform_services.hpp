@@ -44,6 +44,10 @@ public:
     // Publishes the accessible text summary (the DOM mirror on the web).
     virtual void PublishSummary(const Summary& summary) = 0;
 
+    // Opens a link in a new tab or window (the embedded page's "Open the full calculator"). Platforms
+    // without a browser ignore it.
+    virtual void OpenInNewTab(std::string_view url) { (void)url; }
+
     // Optional capability: a file system the learner can name paths in (the desktop app). The page
     // has none, so these default to "not available" and the UI hides its File menu.
     virtual bool HasFileSystem() { return false; }

@@ -148,6 +148,15 @@ void Bullet(const std::string& text)
     ImGui::EndGroup();
 }
 
+void ReasonBullet(const core::Reason& reason)
+{
+    ImGui::Bullet();
+    ImGui::BeginGroup();
+    WrappedText(reason.text);
+    TextWrappedDisabled("Course: " + reason.course);
+    ImGui::EndGroup();
+}
+
 std::string FieldLabel(const core::FieldSpec& f)
 {
     std::string label = f.label;

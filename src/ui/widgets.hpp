@@ -3,6 +3,7 @@
 // follows the DPR scaling the platform applies to fonts and style.
 #include <string>
 
+#include "core/report.hpp"
 #include "core/scenario_fields.hpp"
 #include "imgui.h"
 #include "ui/app_state.hpp"
@@ -18,6 +19,7 @@ void WrappedText(const std::string& text);  // wraps at spaces only (never insid
 void TextWrappedColored(unsigned int color, const std::string& text);
 void TextWrappedDisabled(const std::string& text);
 void Bullet(const std::string& text);       // wrapped bullet line
+void ReasonBullet(const core::Reason& reason); // a reason, and under it (dimmed) the part of the course it comes from
 
 // Label "Budget up front (USD)" from a field: label plus unit.
 std::string FieldLabel(const core::FieldSpec& f);

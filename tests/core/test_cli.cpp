@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/run_cli.hpp"
+#include "core/scenario_json.hpp"
+#include "core/url_state.hpp"
 
 using labcalc::cli::Io;
 using labcalc::cli::RunCli;
@@ -60,6 +62,14 @@ TEST_CASE("cli: a report in each format", "[cli]")
     CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 14); // header + months 0..12
     CHECK_THAT(Run({"--format", "markdown"}).out, Catch::StartsWith("# labcalc: "));
     CHECK_THAT(Run({"--list-presets"}).out, Catch::Contains("sensitive-data"));
+    // The link part for the web page: decodes to the same scenario as the JSON report's.
+    const Result fragment = Run({"--format", "fragment", "--preset", "beginner", "--set", "vram_gb=40"});
+    REQUIRE(fragment.code == 0);
+    CHECK_THAT(fragment.out, Catch::StartsWith("s="));
+    auto decoded = labcalc::core::DecodeScenarioFragment(fragment.out.substr(0, fragment.out.size() - 1));
+    REQUIRE(decoded);
+    CHECK(labcalc::core::ScenarioToJson(*decoded.value) ==
+          nlohmann::json::parse(Run({"--format", "json", "--preset", "beginner", "--set", "vram_gb=40"}).out)["scenario"]);
     CHECK_THAT(Run({"--help"}).out, Catch::Contains("hours_per_week"));
 }
 

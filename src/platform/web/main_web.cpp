@@ -14,7 +14,9 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 #include "ui/app.hpp"
+#include "core/embed_api.hpp"
 #include "ui/app_actions.hpp"
+#include "ui/embed_actions.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "web_app.hpp"
@@ -110,6 +112,19 @@ void PublishWants(WebApp& app)
     }
 }
 
+// "labcalc:ready" / "labcalc:changed" to the embedding page, once the report has settled.
+void PostEmbedEvent(WebApp& app)
+{
+    const std::string event = ui::TakeEmbedEvent(app.state, ImGui::IsAnyItemActive());
+    if (event.empty())
+        return;
+    std::string targets;
+    for (const std::string& origin : core::EventTargetOrigins(app.state.page, app.state.self_origin))
+        targets += (targets.empty() ? "" : "\n") + origin;
+    if (!targets.empty())
+        labcalc_js_post_event(event.c_str(), targets.c_str());
+}
+
 void Frame()
 {
     WebApp& app = App();
@@ -138,6 +153,8 @@ void Frame()
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++app.frame_count;
     PublishWants(app);
+    if (app.in_frame)
+        PostEmbedEvent(app);
     if (!app.ready_sent) {
         app.ready_sent = true;
         labcalc_js_mark_ready();
@@ -195,7 +212,8 @@ int main()
     io.SetClipboardTextFn = [](void*, const char* text) { labcalc_js_copy_text(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
 
-    labcalc::ui::InitAppState(app.state, app.services, CurrentFragment());
+    labcalc::ui::InitAppState(app.state, app.services, CurrentFragment(), SelfOrigin());
+    app.in_frame = labcalc_js_in_frame() != 0;
     labcalc_js_started();
     emscripten_set_main_loop(Frame, 0, 1);
     return 0;

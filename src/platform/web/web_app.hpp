@@ -22,6 +22,7 @@ struct WebApp {
     bool paused = false;            // main loop paused while idle
     unsigned frame_count = 0;       // frames drawn (window.labcalc.frameCount)
     bool ready_sent = false;
+    bool in_frame = false;          // inside another page's frame: events go to the parent
     int last_cursor = -2;
     int last_wants = -1;
 };

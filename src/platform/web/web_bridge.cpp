@@ -12,6 +12,7 @@
 #include "core/scenario_json.hpp"
 #include "imgui.h"
 #include "ui/app_actions.hpp"
+#include "ui/embed_actions.hpp"
 #include "web_app.hpp"
 
 using labcalc::platform::web::App;
@@ -141,6 +142,17 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_load_preset(const char* name)
     error = labcalc::ui::LoadPresetByName(state, name) ? "" : state.error_message;
     WakeUp();
     return error.c_str();
+}
+
+// A message from a host page (docs/embedding.md): its sender's origin and its data as JSON text.
+// Returns the reply to post back, or "" for messages not addressed to labcalc.
+EMSCRIPTEN_KEEPALIVE const char* labcalc_on_message(const char* origin, const char* data_json)
+{
+    static std::string reply;
+    reply = labcalc::ui::HandleEmbedMessage(App().state, origin, data_json);
+    if (!reply.empty())
+        WakeUp();
+    return reply.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* labcalc_get_message()

@@ -56,3 +56,15 @@ EM_JS(char*, labcalc_js_today, (), {
 EM_JS(int, labcalc_js_screen_width, (), { return screen.width | 0; });
 EM_JS(int, labcalc_js_screen_height, (), { return screen.height | 0; });
 EM_JS(int, labcalc_js_is_apple, (), { return /Mac|iPhone|iPad|iPod/.test(navigator.platform || "") ? 1 : 0; });
+EM_JS(char*, labcalc_js_self_origin, (), {
+    var s = LabcalcHost.selfOrigin();
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(int, labcalc_js_in_frame, (), { return LabcalcHost.inFrame() ? 1 : 0; });
+EM_JS(void, labcalc_js_post_event, (const char* json, const char* targets), {
+    LabcalcHost.postEvent(UTF8ToString(json), UTF8ToString(targets).split('\n'));
+});
+EM_JS(void, labcalc_js_open_tab, (const char* url), { LabcalcHost.openTab(UTF8ToString(url)); });

@@ -22,4 +22,9 @@ char* labcalc_js_today();
 int labcalc_js_screen_width();
 int labcalc_js_screen_height();
 int labcalc_js_is_apple();
+// The embedding API (docs/embedding.md).
+char* labcalc_js_self_origin();                   // location.origin, "null" for file:// pages
+int labcalc_js_in_frame();                        // the page is inside another page's frame
+void labcalc_js_post_event(const char* json, const char* targets_joined_by_newline);
+void labcalc_js_open_tab(const char* url);
 }

@@ -51,6 +51,11 @@ bool WebServices::StoreValue(std::string_view key, std::string_view value)
     return labcalc_js_storage_set(std::string(key).c_str(), std::string(value).c_str()) != 0;
 }
 
+void WebServices::OpenInNewTab(std::string_view url)
+{
+    labcalc_js_open_tab(std::string(url).c_str());
+}
+
 void WebServices::RequestCatalogFile()
 {
     labcalc_js_request_catalog_file();
@@ -75,6 +80,11 @@ void WebServices::PublishSummary(const ui::Summary& summary)
 std::string CurrentFragment()
 {
     return Adopt(labcalc_js_fragment()).value_or("");
+}
+
+std::string SelfOrigin()
+{
+    return Adopt(labcalc_js_self_origin()).value_or("null");
 }
 
 } // namespace labcalc::platform::web

@@ -16,9 +16,12 @@ public:
     void RequestCatalogFile() override;
     std::string TodayDate() override;
     void PublishSummary(const ui::Summary& summary) override;
+    void OpenInNewTab(std::string_view url) override;
 };
 
 // The page's current URL fragment ("#s=..." or "").
 std::string CurrentFragment();
+// The page's own origin as the browser names message senders ("null" for file:// pages).
+std::string SelfOrigin();
 
 } // namespace labcalc::platform::web

@@ -1,0 +1,64 @@
+// Acting on a host page's messages. Every path either answers with the state it left behind or with
+// an error that names the field and the rule; a rejected message changes nothing.
+#include "ui/embed_actions.hpp"
+
+#include "core/embed_api.hpp"
+#include "core/presets.hpp"
+#include "core/text_format.hpp"
+#include "ui/app_actions.hpp"
+
+namespace labcalc::ui {
+
+std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::string_view data_json)
+{
+    const core::ParsedMessage m = core::ParseEmbedMessage(data_json);
+    if (m.disposition == core::MessageDisposition::ignore)
+        return "";
+    const std::string& frame = state.page.frame;
+    // The origin first: a page that may not use this frame learns nothing but how to be allowed.
+    if (!core::OriginAllowed(state.page, origin, state.self_origin))
+        return core::EmbedErrorMessage(m.id, frame,
+                                       "origin '" + core::Printable(origin, 80) +
+                                           "' may not use this calculator: the frame's link must list it, as #origins=" +
+                                           core::Printable(origin, 80) + " (docs/embedding.md)");
+    if (m.disposition == core::MessageDisposition::reject)
+        return core::EmbedErrorMessage(m.id, frame, m.error);
+
+    const core::EmbedRequest& r = m.request;
+    switch (r.kind) {
+    case core::EmbedRequestKind::get_scenario:
+        return core::EmbedScenarioMessage(r.id, frame, state.scenario);
+    case core::EmbedRequestKind::get_report:
+        break;
+    case core::EmbedRequestKind::set_scenario: {
+        core::Expected<core::Scenario> next = core::RequestedScenario(r, state.scenario);
+        if (!next)
+            return core::EmbedErrorMessage(r.id, frame, next.error);
+        ReplaceScenario(state, *next.value);
+        break;
+    }
+    case core::EmbedRequestKind::load_preset: {
+        const std::string shown = state.error_message;
+        if (!LoadPresetByName(state, r.preset)) {
+            state.error_message = shown; // the host page gets the message; the learner's view is unchanged
+            return core::EmbedErrorMessage(r.id, frame, "preset: '" + core::Printable(r.preset, 40) +
+                                                            "' is not a built-in preset (labcalc --list-presets)");
+        }
+        break;
+    }
+    }
+    // The complete report (flip points included) for the state the message left.
+    RecomputeIfDirty(state, false);
+    return core::EmbedReportMessage("labcalc:report", r.id, frame, state.report);
+}
+
+std::string TakeEmbedEvent(AppState& state, bool interacting)
+{
+    if (!state.has_report || state.dirty || state.flips_pending || interacting || state.announced_version == state.report_version)
+        return "";
+    const bool first = state.announced_version < 0;
+    state.announced_version = state.report_version;
+    return core::EmbedReportMessage(first ? "labcalc:ready" : "labcalc:changed", nullptr, state.page.frame, state.report);
+}
+
+} // namespace labcalc::ui

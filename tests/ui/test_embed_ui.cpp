@@ -1,0 +1,182 @@
+// The page inside a lesson (issue 7): the compact layout fits the documented frame sizes without
+// scrolling, the message API acts on good messages and answers bad ones, events come when the report
+// settles, an embedded frame keeps no storage, and the course view's lines set the scenario.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "harness.hpp"
+#include "core/url_state.hpp"
+#include "imgui_internal.h"
+#include "ui/embed_actions.hpp"
+
+using namespace labcalc;
+using labcalc::test::Harness;
+using nlohmann::json;
+
+namespace {
+constexpr const char* kSelf = "https://site.example";
+}
+
+TEST_CASE("The embedded layout fits each documented frame size without scrolling")
+{
+    for (ImVec2 size : {ImVec2(320, 400), ImVec2(400, 480), ImVec2(480, 560), ImVec2(640, 560), ImVec2(1024, 700)}) {
+        for (const char* fragment : {"embed=1", "embed=1&preset=sensitive-data", "embed=1&preset=bursty-large-models"}) {
+            INFO(size.x << " x " << size.y << " " << fragment);
+            Harness h(false, fragment, size, kSelf);
+            h.Settle();
+            for (const char* id : {"embed_open_full", "budget_usd", "hours_per_week", "privacy", "embed_chart"}) {
+                INFO(id);
+                REQUIRE(h.state.item_rects.count(id) == 1);
+                const ui::ItemRect r = h.state.item_rects.at(id);
+                CHECK(r.x0 >= 0);
+                CHECK(r.y0 >= 0);
+                CHECK(r.x1 <= size.x + 0.5f);
+                CHECK(r.y1 <= size.y + 0.5f);
+                CHECK(r.x1 > r.x0);
+            }
+            // The chart has real height, and nothing of the full page is drawn.
+            const ui::ItemRect chart = h.state.item_rects.at("embed_chart");
+            CHECK(chart.y1 - chart.y0 > 60);
+            CHECK(h.state.item_rects.count("copy_link") == 0);
+            ImGuiWindow* window = ImGui::FindWindowByName("labcalc_embedded");
+            REQUIRE(window != nullptr);
+            CHECK(window->ScrollMax.y == 0);
+            CHECK(window->ContentSize.y <= window->Size.y);
+        }
+    }
+}
+
+TEST_CASE("An embedded frame starts from its link only and stores nothing")
+{
+    Harness h(false, "embed=1&frame=f1&preset=beginner", ImVec2(480, 560), kSelf);
+    h.services.store[ui::kStoredScenarioKey] = R"({"budget_usd": 99})";
+    h.Settle();
+    CHECK(h.state.page.embed);
+    CHECK(h.state.preset_name == "beginner");
+    h.MoveTo(h.Point("hours_per_week", 0.1f));
+    h.Button(true);
+    h.MoveTo(h.Point("hours_per_week", 0.6f));
+    h.Button(false);
+    h.Settle();
+    CHECK(h.state.scenario.hours_per_week > 40);
+    CHECK(h.services.store_writes == 0);
+    // The link it keeps names its options and the edited scenario (the preset part is gone).
+    CHECK(h.services.url_fragment.rfind("embed=1&frame=f1&s=", 0) == 0);
+
+    // "Full calculator" opens the page without the embed options, with the same scenario.
+    h.Click("embed_open_full");
+    REQUIRE(h.services.opened.find("#s=") != std::string::npos);
+    CHECK(h.services.opened.find("embed") == std::string::npos);
+    auto decoded = core::DecodeScenarioFragment(h.services.opened.substr(h.services.opened.find('#')));
+    REQUIRE(decoded);
+    CHECK(*decoded.value == h.state.scenario);
+}
+
+TEST_CASE("A bad embed option is named on the page and the rest still applies")
+{
+    Harness h(false, "embed=1&frame=bad%20name&preset=sensitive-data", ImVec2(480, 560), kSelf);
+    h.Settle();
+    CHECK(h.state.page.embed);
+    CHECK(h.state.preset_name == "sensitive-data");
+    CHECK(h.state.error_message.find("frame must be") != std::string::npos);
+}
+
+TEST_CASE("Messages: good ones act and answer with the report, bad ones change nothing")
+{
+    Harness h(false, "embed=1&frame=lesson&origins=https%3A%2F%2Fcourse.example", ImVec2(480, 560), kSelf);
+    h.Settle();
+    // Nothing addressed to labcalc: no answer at all.
+    CHECK(ui::HandleEmbedMessage(h.state, "https://course.example", R"({"hello":1})").empty());
+    CHECK(ui::HandleEmbedMessage(h.state, "https://course.example", "\"hi\"").empty());
+
+    json reply = json::parse(ui::HandleEmbedMessage(
+        h.state, "https://course.example", R"({"type":"labcalc:set-scenario","version":1,"id":"a","scenario":{"vram_gb":80},"merge":true})"));
+    CHECK(reply["type"] == "labcalc:report");
+    CHECK(reply["id"] == "a");
+    CHECK(reply["frame"] == "lesson");
+    CHECK(reply["report"]["scenario"]["vram_gb"] == 80);
+    CHECK(h.state.scenario.vram_gb == 80);
+    CHECK(reply["report"]["flip_points"].size() > 0); // the complete report
+
+    const core::Scenario kept = h.state.scenario;
+    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example",
+                                               R"({"type":"labcalc:set-scenario","version":1,"id":"b","scenario":{"budget_usd":-5}})"));
+    CHECK(reply["type"] == "labcalc:error");
+    CHECK(reply["id"] == "b");
+    CHECK(reply["error"].get<std::string>().find("scenario.budget_usd") == 0);
+    CHECK(h.state.scenario == kept);
+
+    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example", R"({"type":"labcalc:load-preset","version":1,"preset":"nope"})"));
+    CHECK(reply["type"] == "labcalc:error");
+    CHECK(h.state.scenario == kept);
+
+    // Another origin: told how to be allowed, nothing acted on, no data.
+    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://evil.example",
+                                               R"({"type":"labcalc:set-scenario","version":1,"scenario":{"vram_gb":8}})"));
+    CHECK(reply["type"] == "labcalc:error");
+    CHECK(reply["error"].get<std::string>().find("origin 'https://evil.example' may not use") == 0);
+    CHECK_FALSE(reply.contains("report"));
+    CHECK(h.state.scenario == kept);
+    // The frame's own origin is always allowed.
+    reply = json::parse(ui::HandleEmbedMessage(h.state, kSelf, R"({"type":"labcalc:get-scenario","version":1,"id":3})"));
+    CHECK(reply["type"] == "labcalc:scenario");
+    CHECK(reply["scenario"]["vram_gb"] == 80);
+}
+
+TEST_CASE("Events: ready once, then changed when the report settles")
+{
+    Harness h(false, "embed=1", ImVec2(480, 560), kSelf);
+    h.Settle();
+    json e = json::parse(ui::TakeEmbedEvent(h.state, false));
+    CHECK(e["type"] == "labcalc:ready");
+    CHECK(e["report"]["recommendation"] == h.state.report.recommendation);
+    CHECK(ui::TakeEmbedEvent(h.state, false).empty());
+    // A slider being dragged announces nothing until it is released.
+    h.MoveTo(h.Point("hours_per_week", 0.1f));
+    h.Button(true);
+    h.MoveTo(h.Point("hours_per_week", 0.7f));
+    CHECK(ui::TakeEmbedEvent(h.state, ImGui::IsAnyItemActive()).empty());
+    h.Button(false);
+    h.Settle();
+    e = json::parse(ui::TakeEmbedEvent(h.state, false));
+    CHECK(e["type"] == "labcalc:changed");
+    CHECK(e["report"]["scenario"]["hours_per_week"] == h.state.scenario.hours_per_week);
+    CHECK(ui::TakeEmbedEvent(h.state, false).empty());
+}
+
+TEST_CASE("The full page copies embed code for the current scenario")
+{
+    Harness h(false, "", ImVec2(1280, 800), kSelf);
+    h.Settle();
+    h.Click("copy_embed");
+    CHECK(h.services.clipboard.rfind("<iframe src=\"https://example.invalid/#embed=1&amp;s=", 0) == 0);
+    CHECK(h.state.status_message.find("Embed code copied") == 0);
+}
+
+TEST_CASE("Course view: ticking a line sets the scenario to match and says what it moved")
+{
+    Harness h(false, "", ImVec2(1280, 4000)); // tall enough that the course section is on screen
+    h.Settle();
+    REQUIRE_FALSE(h.state.report.rules[0].matched);
+    h.Click("course_section");
+    h.Settle();
+    h.Click("course_0"); // "Some of your data may not leave your premises"
+    h.Settle();
+    CHECK(h.state.scenario.privacy == core::Privacy::on_premises_only);
+    CHECK(h.state.report.rules[0].matched);
+    REQUIRE(h.state.course_change.valid);
+    CHECK(h.state.course_change.ticked);
+    CHECK(h.state.course_change.change.to == h.state.report.recommendation);
+    CHECK_FALSE(h.state.course_change.change.rules_now_met.empty());
+    // Unticking it again.
+    h.Click("course_0");
+    h.Settle();
+    CHECK_FALSE(h.state.report.rules[0].matched);
+    CHECK_FALSE(h.state.course_change.ticked);
+    // A line that follows from the results cannot be ticked: the scenario stays.
+    const core::Scenario kept = h.state.scenario;
+    CHECK_FALSE(ui::SetCourseLine(h.state, 12, true));
+    CHECK(h.state.scenario == kept);
+    CHECK(h.state.error_message.find("follows from the costs and scores") != std::string::npos);
+}
