@@ -149,14 +149,16 @@ PageOptionsResult ParsePageOptions(std::string_view fragment)
         const std::size_t eq = part.find('=');
         const std::string_view key = part.substr(0, eq);
         const std::string_view raw = eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1);
+        if (key == "s") {
+            o.has_scenario = true; // read, and its errors named, by DecodeScenarioFragment
+            continue;
+        }
         std::string value;
         if (!PercentDecode(raw, &value)) {
             result.errors.push_back("link: '" + Printable(key, 20) + "' has a broken %-escape");
             continue;
         }
-        if (key == "s") {
-            o.has_scenario = true; // decoded and checked by DecodeScenarioFragment
-        } else if (key == "embed") {
+        if (key == "embed") {
             if (value == "1")
                 o.embed = true;
             else if (value == "0")

@@ -25,6 +25,9 @@ TEST_CASE("page options come from the fragment; bad parts are named and ignored"
 
     const std::string link = EncodeScenarioFragment(Scenario{});
     CHECK(ParsePageOptions(link + "&embed=0").options.has_scenario);
+    // A broken s= part is the scenario decoder's to name ("could not be read"), not an option error.
+    CHECK(ParsePageOptions("s=%%%not-base64").options.has_scenario);
+    CHECK(ParsePageOptions("s=%%%not-base64").errors.empty());
     CHECK_FALSE(ParsePageOptions("").options.embed);
     CHECK(ParsePageOptions("#").errors.empty());
 
