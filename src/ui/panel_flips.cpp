@@ -1,5 +1,5 @@
 // "What would change it": the flip points the core found (the input value where the recommendation
-// changes), then the course's rules checked against this scenario.
+// changes). The course's rules, checked and tickable, are in the course view (panel_course.cpp).
 #include <cmath>
 #include <string>
 
@@ -57,20 +57,6 @@ void DrawFlips(AppState& state)
             const core::FieldSpec* f = core::FindField(p.input);
             TextWrappedDisabled(std::string(f ? f->label : p.input.c_str()) + ": " + p.note);
         }
-
-    if (!r.rules.empty() && ImGui::TreeNode("The course's rules, checked against your inputs")) {
-        for (const core::RuleCheck& rule : r.rules) {
-            ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(OptionIndex(rule.option), rule.matched ? 1.0f : 0.45f));
-            ImGui::TextUnformatted(rule.matched ? "[met]" : "[not met]");
-            ImGui::PopStyleColor();
-            ImGui::SameLine();
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted((OptionLabelOf(rule.option) + ": " + rule.rule).c_str());
-            ImGui::TextDisabled("%s", rule.why.c_str());
-            ImGui::PopTextWrapPos();
-        }
-        ImGui::TreePop();
-    }
 }
 
 } // namespace labcalc::ui

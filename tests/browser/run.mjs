@@ -101,9 +101,16 @@ async function assertCanvasDrawn(page, what) {
   return stats;
 }
 
+// Screenshots go to artifacts/; with LABCALC_README_PICTURES=1 the ones the README shows are also
+// written to docs/images/ (that is how the README's pictures are made: by the tests, not by hand).
+const README_PICTURES = { 'default-1280x800.png': 'labcalc-page.png' };
 async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, name) });
+  if (process.env.LABCALC_README_PICTURES === '1' && README_PICTURES[name]) {
+    mkdirSync(join(repo, 'docs/images'), { recursive: true });
+    await page.screenshot({ path: join(repo, 'docs/images', README_PICTURES[name]) });
+  }
 }
 
 // A named control's rectangle in page coordinates (the app reports it relative to the canvas).
