@@ -42,10 +42,17 @@ void DrawChange(const AppState& state)
         Bullet("Now met: \"" + r.rule + "\" (" + r.section + ")");
     for (const core::RuleCheck& r : c.rules_no_longer_met)
         Bullet("No longer met: \"" + r.rule + "\" (" + r.section + ")");
-    for (const core::Reason& r : c.reasons_added)
-        Bullet("New reason: " + r.text);
-    for (const core::Reason& r : c.reasons_removed)
-        Bullet("Reason gone: " + r.text);
+    // The reasons that came and went; a change of winner rewrites most of them, so a few are enough here
+    // (the full list is under "Why" above).
+    constexpr std::size_t kShown = 4;
+    auto list = [](const std::vector<core::Reason>& reasons, const char* lead) {
+        for (std::size_t i = 0; i < reasons.size() && i < kShown; ++i)
+            Bullet(lead + reasons[i].text);
+        if (reasons.size() > kShown)
+            TextWrappedDisabled("... and " + std::to_string(reasons.size() - kShown) + " more (see \"Why\" above).");
+    };
+    list(c.reasons_added, "New reason: ");
+    list(c.reasons_removed, "Reason gone: ");
     ImGui::PopStyleColor();
 }
 
