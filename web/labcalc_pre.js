@@ -203,9 +203,12 @@ var LabcalcHost = (function () {
     },
     postEvent: function (json, targets) {
       var message = JSON.parse(json);
-      targets.forEach(function (target) {
-        try { window.parent.postMessage(message, target); } catch (err) { /* a target origin the browser rejects */ }
-      });
+      // Next task: an event caused by a host's message then arrives after the reply to it.
+      setTimeout(function () {
+        targets.forEach(function (target) {
+          try { window.parent.postMessage(message, target); } catch (err) { /* a target origin the browser rejects */ }
+        });
+      }, 0);
     },
     openTab: function (url) {
       var w = window.open(url, '_blank', 'noopener');

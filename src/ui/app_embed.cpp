@@ -14,13 +14,31 @@
 namespace labcalc::ui {
 namespace {
 
-// Height a reason takes at the current width: its text and its course line (ReasonBullet), wrapped.
+// The course part named briefly: the section, without the quoted line (shown on hover).
+std::string CourseSection(const core::Reason& reason)
+{
+    return "Course: " + reason.course.substr(0, reason.course.find(':'));
+}
+
+// Height a reason takes at the current width (CompactReasonBullet), wrapped.
 float ReasonHeight(const core::Reason& reason)
 {
     const float wrap = std::max(Em(4), ImGui::GetContentRegionAvail().x - Em(1.6f));
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     return ImGui::CalcTextSize(reason.text.c_str(), nullptr, false, wrap).y +
-           ImGui::CalcTextSize(("Course: " + reason.course).c_str(), nullptr, false, wrap).y + 2 * spacing + Em(0.2f);
+           ImGui::CalcTextSize(CourseSection(reason).c_str(), nullptr, false, wrap).y + 2 * spacing + Em(0.3f);
+}
+
+// A reason, and under it (dimmed) the course section it comes from; the whole course part on hover.
+void CompactReasonBullet(const core::Reason& reason)
+{
+    ImGui::Bullet();
+    ImGui::BeginGroup();
+    WrappedText(reason.text);
+    TextWrappedDisabled(CourseSection(reason));
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Course: %s", reason.course.c_str());
 }
 
 } // namespace
@@ -44,7 +62,7 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     const core::Report& r = state.report;
     const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
 
-    // The answer, and the way out to the full calculator on the same line when it fits.
+    // The answer, its lead, and the way out to the full calculator, on one line.
     if (state.fonts.headline)
         ImGui::PushFont(state.fonts.headline);
     ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(OptionIndex(r.recommendation)));
@@ -52,6 +70,27 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     ImGui::PopStyleColor();
     if (state.fonts.headline)
         ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", r.any_feasible ? ("+" + Number(r.margin, 1) + " pts").c_str() : "least bad");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(r.any_feasible ? "Recommended: %s points ahead of the runner-up." : "Nothing fits all your limits; this comes closest.",
+                          Number(r.margin, 1).c_str());
+    // A problem with the frame's link is for the lesson's author: a red mark on this line, the whole
+    // message on hover (a line of its own would take the room of a reason in a small frame).
+    if (!state.error_message.empty()) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 25, 25, 255));
+        ImGui::TextUnformatted("(!)");
+        ImGui::PopStyleColor();
+        RememberItem(state, "error_message");
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(Em(22));
+            ImGui::TextUnformatted(("A problem with this frame's link: " + state.error_message).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
     const char* open_label = "Full calculator";
     const float open_width = ImGui::CalcTextSize(open_label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - open_width));
@@ -60,28 +99,21 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     RememberItem(state, "embed_open_full");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Opens the whole calculator with this scenario in a new tab: every input, the decision map, "
-                          "the comparison matrix and where each number comes from.");
-    TextWrappedDisabled(std::string(r.any_feasible ? "recommended" : "nothing fits all your limits; least bad") + ", " +
-                        Number(r.margin, 1) + " points ahead");
+                          "the comparison matrix, the course checklist and where each number comes from.");
 
     DrawHeadlineInputs(state, true);
-    if (!state.error_message.empty())
-        TextWrappedColored(IM_COL32(190, 25, 25, 255), state.error_message);
-
     // Reasons while they fit above the chart's minimum height; the rest are in the full calculator.
-    const float chart_min = Em(7.5f);
-    const float legend = ImGui::GetTextLineHeightWithSpacing() * 2; // one or two lines
+    const float chart_min = Em(8.5f);
     ImGui::Spacing();
-    // The first reason always shows (the answer comes with its why); the others while they fit.
-    bool first = true;
     for (const core::Reason& reason : r.reasons) {
-        if (!first && ImGui::GetCursorScreenPos().y + ReasonHeight(reason) > bottom - chart_min - legend)
+        if (ImGui::GetCursorScreenPos().y + ReasonHeight(reason) > bottom - chart_min)
             break;
-        ReasonBullet(reason);
-        first = false;
+        CompactReasonBullet(reason);
+        if (&reason == &r.reasons.front())
+            RememberItem(state, "embed_reason_0");
     }
     // The chart takes the height left (its legend goes under it).
-    const float chart_height = std::max(Em(4) + legend, bottom - ImGui::GetCursorScreenPos().y);
+    const float chart_height = std::max(Em(6), bottom - ImGui::GetCursorScreenPos().y);
     ImGui::BeginGroup();
     DrawCostChart(r, chart_height, true);
     ImGui::EndGroup();

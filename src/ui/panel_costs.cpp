@@ -77,7 +77,8 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
     // Grid and axis labels.
-    const double y_step = NiceStep(hi - lo, 4);
+    // Fewer grid lines on a short chart, so the axis labels never touch.
+    const double y_step = NiceStep(hi - lo, std::clamp(static_cast<int>((bottom - top) / Em(2.2f)), 2, 4));
     for (double v = std::ceil(lo / y_step) * y_step; v <= hi; v += y_step) {
         const float y = y_of(v);
         draw->AddLine(ImVec2(left, y), ImVec2(right, y), grid);

@@ -27,8 +27,9 @@ void ApplyTheme(float pixel_scale)
     c[ImGuiCol_Text] = ImVec4(0.10f, 0.10f, 0.12f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.36f, 0.40f, 1.0f); // readable grey (contrast > 4.5:1 on white)
     c[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.91f, 0.93f, 1.0f);
-    c[ImGuiCol_SliderGrab] = ImVec4(0.15f, 0.35f, 0.65f, 1.0f);
-    c[ImGuiCol_SliderGrabActive] = ImVec4(0.10f, 0.25f, 0.55f, 1.0f);
+    // Light enough that the value drawn over a wide grab (the privacy slider) stays readable in black.
+    c[ImGuiCol_SliderGrab] = ImVec4(0.47f, 0.64f, 0.90f, 1.0f);
+    c[ImGuiCol_SliderGrabActive] = ImVec4(0.36f, 0.54f, 0.84f, 1.0f);
     c[ImGuiCol_Header] = ImVec4(0.88f, 0.90f, 0.94f, 1.0f);
     c[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.85f, 0.93f, 1.0f);
     style.ScaleAllSizes(pixel_scale);

@@ -21,11 +21,13 @@ constexpr const char* kSelf = "https://site.example";
 TEST_CASE("The embedded layout fits each documented frame size without scrolling")
 {
     for (ImVec2 size : {ImVec2(320, 400), ImVec2(400, 480), ImVec2(480, 560), ImVec2(640, 560), ImVec2(1024, 700)}) {
-        for (const char* fragment : {"embed=1", "embed=1&preset=sensitive-data", "embed=1&preset=bursty-large-models"}) {
+        for (const char* fragment : {"embed=1", "embed=1&preset=sensitive-data", "embed=1&preset=bursty-large-models",
+                                     "embed=1&origins=ftp://x&preset=beginner"}) {
             INFO(size.x << " x " << size.y << " " << fragment);
             Harness h(false, fragment, size, kSelf);
             h.Settle();
-            for (const char* id : {"embed_open_full", "budget_usd", "hours_per_week", "privacy", "embed_chart"}) {
+            // The answer comes with at least its first reason, at every size.
+            for (const char* id : {"embed_open_full", "budget_usd", "hours_per_week", "privacy", "embed_reason_0", "embed_chart"}) {
                 INFO(id);
                 REQUIRE(h.state.item_rects.count(id) == 1);
                 const ui::ItemRect r = h.state.item_rects.at(id);
@@ -37,8 +39,10 @@ TEST_CASE("The embedded layout fits each documented frame size without scrolling
             }
             // The chart has real height, and nothing of the full page is drawn.
             const ui::ItemRect chart = h.state.item_rects.at("embed_chart");
-            CHECK(chart.y1 - chart.y0 > 60);
+            CHECK(chart.y1 - chart.y0 > 100);
             CHECK(h.state.item_rects.count("copy_link") == 0);
+            // A bad link part is marked on the page (its message on hover).
+            CHECK(h.state.item_rects.count("error_message") == (std::string(fragment).find("ftp") != std::string::npos ? 1u : 0u));
             ImGuiWindow* window = ImGui::FindWindowByName("labcalc_embedded");
             REQUIRE(window != nullptr);
             CHECK(window->ScrollMax.y == 0);

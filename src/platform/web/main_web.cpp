@@ -112,9 +112,15 @@ void PublishWants(WebApp& app)
     }
 }
 
-// "labcalc:ready" / "labcalc:changed" to the embedding page, once the report has settled.
+} // namespace
+
+// "labcalc:ready" / "labcalc:changed" to the embedding page, once the report has settled. Called after
+// each drawn frame, at start and after each host message: a frame scrolled out of view draws nothing
+// but still tells its host page what changed.
 void PostEmbedEvent(WebApp& app)
 {
+    if (!app.in_frame)
+        return;
     const std::string event = ui::TakeEmbedEvent(app.state, ImGui::IsAnyItemActive());
     if (event.empty())
         return;
@@ -124,6 +130,8 @@ void PostEmbedEvent(WebApp& app)
     if (!targets.empty())
         labcalc_js_post_event(event.c_str(), targets.c_str());
 }
+
+namespace {
 
 void Frame()
 {
@@ -153,8 +161,7 @@ void Frame()
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++app.frame_count;
     PublishWants(app);
-    if (app.in_frame)
-        PostEmbedEvent(app);
+    PostEmbedEvent(app);
     if (!app.ready_sent) {
         app.ready_sent = true;
         labcalc_js_mark_ready();
@@ -214,6 +221,12 @@ int main()
 
     labcalc::ui::InitAppState(app.state, app.services, CurrentFragment(), SelfOrigin());
     app.in_frame = labcalc_js_in_frame() != 0;
+    if (app.in_frame) {
+        // "labcalc:ready" means "ready for messages", also for a frame that starts off-screen and so
+        // draws nothing yet.
+        labcalc::ui::RecomputeIfDirty(app.state, false);
+        PostEmbedEvent(app);
+    }
     labcalc_js_started();
     emscripten_set_main_loop(Frame, 0, 1);
     return 0;

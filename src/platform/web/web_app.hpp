@@ -30,5 +30,7 @@ struct WebApp {
 WebApp& App();
 // Something happened (input, resize, new data): make sure frames are drawn.
 void WakeUp();
+// Tells the embedding page (if any) that the frame is ready or its report changed (main_web.cpp).
+void PostEmbedEvent(WebApp& app);
 
 } // namespace labcalc::platform::web

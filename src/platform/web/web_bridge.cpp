@@ -150,8 +150,12 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_on_message(const char* origin, const ch
 {
     static std::string reply;
     reply = labcalc::ui::HandleEmbedMessage(App().state, origin, data_json);
-    if (!reply.empty())
+    if (!reply.empty()) {
         WakeUp();
+        // The reply goes out first (the page posts it when this returns); the event is posted now, so
+        // order it after the reply by deferring it to the next task on the JavaScript side.
+        labcalc::platform::web::PostEmbedEvent(App());
+    }
     return reply.c_str();
 }
 
