@@ -302,17 +302,16 @@ var LabcalcHost = (function () {
   };
 })();
 
-// WebGL 2 is required; say so plainly instead of failing inside the runtime.
-(function () {
-  var probe = document.createElement('canvas');
-  var gl = null;
-  try { gl = probe.getContext('webgl2'); } catch (err) { gl = null; }
-  if (!gl) {
-    LabcalcHost.fatal('This calculator needs WebGL 2, which this browser or device does not offer. ' +
-      'Try a current Chrome, Firefox, Edge or Safari, or turn on hardware acceleration.');
-    Module['noInitialRun'] = true;
-  }
-})();
+// WebGL 2 is required; say so plainly instead of failing inside the runtime. A browser without WebGL 2
+// at all is told here; one that has it but cannot create a context (blocklisted GPU, hardware
+// acceleration off) is told by main() when glfwCreateWindow fails, with the same words. No probe
+// context is created here: creating a WebGL context costs as much as a quarter of a second on software
+// rendering, and it would run before the wasm download even starts (issue 6, first frame).
+if (typeof WebGL2RenderingContext === 'undefined') {
+  LabcalcHost.fatal('This calculator needs WebGL 2, which this browser or device does not offer. ' +
+    'Try a current Chrome, Firefox, Edge or Safari, or turn on hardware acceleration.');
+  Module['noInitialRun'] = true;
+}
 
 Module['canvas'] = document.getElementById('canvas');
 Module['print'] = function (text) { console.log(text); };

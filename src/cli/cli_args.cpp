@@ -34,7 +34,16 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
         } else if (arg == "--today") {
             err = value_of(i, arg, &a.today);
             const std::string& d = a.today;
-            if (err.empty() && !(d.size() == 10 && d[4] == '-' && d[7] == '-' && std::isdigit(static_cast<unsigned char>(d[0]))))
+            // Every digit checked: the date is echoed in the report (found by fuzz_cli: "20\xcd\xd2-01-01").
+            auto digits = [&](std::size_t from, std::size_t n) {
+                for (std::size_t k = from; k < from + n; ++k)
+                    if (!std::isdigit(static_cast<unsigned char>(d[k])))
+                        return false;
+                return true;
+            };
+            const bool shape = d.size() == 10 && d[4] == '-' && d[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2);
+            const int month = shape ? std::stoi(d.substr(5, 2)) : 0, day = shape ? std::stoi(d.substr(8, 2)) : 0;
+            if (err.empty() && !(shape && month >= 1 && month <= 12 && day >= 1 && day <= 31))
                 err = "--today must be a date YYYY-MM-DD (got '" + core::Printable(d, 20) + "')";
         } else if (arg == "--set") {
             std::string kv;

@@ -1,6 +1,8 @@
 // The report as JSON (the contract: docs/report-schema.md), text, CSV and Markdown.
 #include <cmath>
-#include <sstream>
+#include <string>
+#include <string_view>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,35 @@ namespace labcalc::core {
 namespace {
 
 using json = nlohmann::json;
+
+// A string builder with the ostream << syntax the text reports use. std::ostringstream would pull
+// libc++'s locale and iostream machinery (~50 KB of wasm, issue 6) into every program that links the
+// core, the web page included; the reports stream only text and integers.
+class TextOut {
+public:
+    TextOut& operator<<(std::string_view s)
+    {
+        text_.append(s);
+        return *this;
+    }
+    TextOut& operator<<(const char* s) { return *this << std::string_view(s); }
+    TextOut& operator<<(const std::string& s) { return *this << std::string_view(s); }
+    TextOut& operator<<(char c)
+    {
+        text_.push_back(c);
+        return *this;
+    }
+    template <typename T, typename = std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, char> && !std::is_same_v<T, bool>>>
+    TextOut& operator<<(T v)
+    {
+        return *this << std::to_string(v);
+    }
+    TextOut& operator<<(double) = delete; // numbers go through FormatFixed / FormatNumber
+    std::string str() const { return text_; }
+
+private:
+    std::string text_;
+};
 
 json Finite(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
@@ -74,7 +105,9 @@ std::string FlipSentence(const FlipPoint& f)
 
 std::string ReportToJson(const Report& r, int indent)
 {
-    return ReportJson(r).dump(indent);
+    // Every string in a report comes from checked input, but a report must never throw while being
+    // written: invalid UTF-8 would be replaced, not thrown on.
+    return ReportJson(r).dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 json ReportJson(const Report& r)
@@ -123,7 +156,7 @@ json ReportJson(const Report& r)
 
 std::string ReportToText(const Report& r)
 {
-    std::ostringstream out;
+    TextOut out;
     const OptionReport* win = nullptr;
     for (const OptionReport& o : r.options)
         if (o.name == r.recommendation)
@@ -171,7 +204,7 @@ std::string ReportToText(const Report& r)
 
 std::string ReportToCsv(const Report& r)
 {
-    std::ostringstream out;
+    TextOut out;
     out << "month";
     for (const OptionReport& o : r.options)
         out << "," << o.name << "_cumulative_usd";
@@ -192,7 +225,7 @@ std::string ReportToCsv(const Report& r)
 
 std::string ReportToMarkdown(const Report& r)
 {
-    std::ostringstream out;
+    TextOut out;
     const OptionReport* win = nullptr;
     for (const OptionReport& o : r.options)
         if (o.name == r.recommendation)

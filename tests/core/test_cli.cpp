@@ -85,6 +85,10 @@ TEST_CASE("cli: scenario file, then --set on top", "[cli]")
 
 TEST_CASE("cli: every bad-input class exits 2 with one message and no report", "[cli]")
 {
+    // Found by fuzz_cli: a date with bytes that are not digits (nor UTF-8) reached the JSON writer.
+    ExpectBadInput(Run({"--today", "20\xcd\xd2-01-01", "--format", "json"}), "--today must be a date");
+    ExpectBadInput(Run({"--today", "2026-13-01"}), "--today must be a date");
+    ExpectBadInput(Run({"--today", "2026-1a-01"}), "--today must be a date");
     ExpectBadInput(Run({"--bogus"}), "--bogus");
     ExpectBadInput(Run({"--preset", "nobody"}), "unknown preset 'nobody'");
     ExpectBadInput(Run({"--format", "pdf"}), "--format");
