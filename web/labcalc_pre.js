@@ -297,6 +297,14 @@ var LabcalcHost = (function () {
       var pad = function (n) { return (n < 10 ? '0' : '') + n; };
       return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
     },
+    // A JavaScript string as a malloc'd UTF-8 C string, for the EM_JS functions that return text
+    // (C++ frees it: web_services.cpp, Adopt).
+    cString: function (s) {
+      var n = lengthBytesUTF8(s) + 1;
+      var p = _malloc(n);
+      stringToUTF8(s, p, n);
+      return p;
+    },
     callString: callString,
     call: call,
   };

@@ -12,30 +12,18 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const SITE = process.env.LABCALC_SITE || join(repo, 'build/web/site');
-const SINGLE = process.env.LABCALC_SINGLE || join(repo, 'build/web/labcalc.html');
-const CLI = process.env.LABCALC_CLI || join(repo, 'build/native/labcalc');
-const CHROMIUM = process.env.LABCALC_CHROMIUM || '/usr/lib/chromium/chromium';
-const ARTIFACTS = join(here, 'artifacts');
-
-// Flags that render WebGL 2 on SwiftShader and keep Chromium off the network (as in run.mjs).
-const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+import {
+  ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CLI, SINGLE, SITE, pngStats as decodePng, requireFiles, runTests, sleep,
+  waitReady as waitReadyFor,
+} from './common.mjs';
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let browser, analysis;
 let siteUrl, siteOrigin;   // the calculator's origin (serve.mjs)
@@ -141,10 +129,7 @@ function assertClean(record) {
   assert.deepEqual(record.offOrigin, [], 'requests outside the origin');
 }
 
-async function waitReady(page) {
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-labcalc-ready') === '1', null, { timeout: 90000 });
-  await page.evaluate(() => window.labcalc.ready);
-}
+const waitReady = (page) => waitReadyFor(page, 90000);
 
 // The Playwright frame of the iframe `selector`, once it has navigated to the calculator and drawn
 // (scrolls the iframe into view first: lazy frames load, and off-screen frames draw nothing).
@@ -251,24 +236,7 @@ function expectedCaption(report) {
 
 // Decodes a PNG in a separate blank page and returns how many distinct colours it has and what share
 // of pixels differs from the top-left one (as in run.mjs).
-async function pngStats(buffer) {
-  return analysis.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const c = new OffscreenCanvas(bmp.width, bmp.height);
-    const g = c.getContext('2d');
-    g.drawImage(bmp, 0, 0);
-    const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
-    const colors = new Set();
-    let differing = 0, samples = 0;
-    for (let i = 0; i < d.length; i += 4 * 5) {
-      colors.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 40) differing++;
-      samples++;
-    }
-    return { width: bmp.width, height: bmp.height, colors: colors.size, differing: differing / samples };
-  }, buffer.toString('base64'));
-}
+const pngStats = (buffer) => decodePng(analysis, buffer);
 
 async function assertDrawn(locator, what, path) {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -870,13 +838,7 @@ test('privacy: an embedded frame neither reads nor writes localStorage', async (
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  for (const p of [SITE, join(SITE, 'index.html'), join(SITE, 'examples/lesson.html'), CHROMIUM]) {
-    if (!existsSync(p)) {
-      console.error(`embed.mjs: ${p} is missing (build with: cmake --preset web && cmake --build --preset web)`);
-      console.log('0 passed, 1 failed');
-      process.exit(1);
-    }
-  }
+  requireFiles('embed.mjs', [SITE, join(SITE, 'index.html'), join(SITE, 'examples/lesson.html'), CHROMIUM]);
   const site = await serve(SITE);
   siteUrl = site.url;
   siteOrigin = siteUrl.replace(/\/$/, '');
@@ -887,28 +849,10 @@ async function main() {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   analysis = await (await browser.newContext()).newPage();
 
-  const only = process.env.LABCALC_ONLY;
-  let passed = 0, failed = 0;
-  const lines = [];
-  for (const t of tests) {
-    if (only && !t.name.includes(only)) continue;
-    const started = Date.now();
-    try {
-      await t.fn();
-      passed++;
-      lines.push(`ok   ${t.name} (${Date.now() - started} ms)`);
-    } catch (err) {
-      failed++;
-      lines.push(`FAIL ${t.name}\n     ${String(err && err.stack || err).split('\n').slice(0, 6).join('\n     ')}`);
-    }
-    console.log(lines[lines.length - 1]);
-  }
+  const failed = await runTests(tests, 'embed-results.txt');
   await browser.close();
   site.server.close();
   host.server.close();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, 'embed-results.txt'), lines.join('\n') + `\n${passed} passed, ${failed} failed\n`);
-  console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
 

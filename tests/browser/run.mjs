@@ -9,31 +9,19 @@
 // Screenshots go to tests/browser/artifacts/. Ends with "N passed, N failed"; exit 1 on any failure.
 // playwright-core is pinned to 1.61.1, the last release that runs on Debian bookworm's Node 18.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const SITE = process.env.LABCALC_SITE || join(repo, 'build/web/site');
-const SINGLE = process.env.LABCALC_SINGLE || join(repo, 'build/web/labcalc.html');
-const CLI = process.env.LABCALC_CLI || join(repo, 'build/native/labcalc');
-const CHROMIUM = process.env.LABCALC_CHROMIUM || '/usr/lib/chromium/chromium';
-const ARTIFACTS = join(here, 'artifacts');
-
-// Flags that render WebGL 2 on SwiftShader and keep Chromium off the network (TOOLCHAIN.md).
-const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+import {
+  ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CLI, SINGLE, SITE, pngStats as decodePng, repo, requireFiles, runTests, sleep,
+  waitReady as waitReadyFor,
+} from './common.mjs';
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let browser, siteUrl, siteOrigin, analysis;
 
@@ -62,11 +50,6 @@ async function openPage(url, { allowed, ...contextOptions } = {}) {
   return { context, page, record };
 }
 
-async function waitReady(page) {
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-labcalc-ready') === '1', null, { timeout: 60000 });
-  await page.evaluate(() => window.labcalc.ready);
-}
-
 function assertClean(record) {
   assert.deepEqual(record.errors, [], 'console or page errors');
   assert.deepEqual(record.offOrigin, [], 'requests outside the origin');
@@ -76,24 +59,8 @@ function assertClean(record) {
 
 // Decodes a PNG in a separate blank page (the app page's CSP forbids data: images) and returns how
 // many distinct colours it has and what share of pixels differs from the top-left one.
-async function pngStats(buffer) {
-  return analysis.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const c = new OffscreenCanvas(bmp.width, bmp.height);
-    const g = c.getContext('2d');
-    g.drawImage(bmp, 0, 0);
-    const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
-    const colors = new Set();
-    let differing = 0, samples = 0;
-    for (let i = 0; i < d.length; i += 4 * 5) {
-      colors.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 40) differing++;
-      samples++;
-    }
-    return { width: bmp.width, height: bmp.height, colors: colors.size, differing: differing / samples };
-  }, buffer.toString('base64'));
-}
+const waitReady = (page) => waitReadyFor(page);
+const pngStats = (buffer) => decodePng(analysis, buffer);
 
 async function assertCanvasDrawn(page, what) {
   const stats = await pngStats(await page.locator('#canvas').screenshot());
@@ -545,13 +512,7 @@ test('hostile fragments: no crash, a message, the defaults, and no markup in the
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  for (const p of [SITE, join(SITE, 'index.html'), CHROMIUM]) {
-    if (!existsSync(p)) {
-      console.error(`run.mjs: ${p} is missing (build with: cmake --preset web && cmake --build --preset web)`);
-      console.log('0 passed, 1 failed');
-      process.exit(1);
-    }
-  }
+  requireFiles('run.mjs', [SITE, join(SITE, 'index.html'), CHROMIUM]);
   const { server, url } = await serve(SITE);
   siteUrl = url;
   siteOrigin = url.replace(/\/$/, '');
@@ -559,27 +520,9 @@ async function main() {
   const analysisContext = await browser.newContext();
   analysis = await analysisContext.newPage();
 
-  const only = process.env.LABCALC_ONLY;
-  let passed = 0, failed = 0;
-  const lines = [];
-  for (const t of tests) {
-    if (only && !t.name.includes(only)) continue;
-    const started = Date.now();
-    try {
-      await t.fn();
-      passed++;
-      lines.push(`ok   ${t.name} (${Date.now() - started} ms)`);
-    } catch (err) {
-      failed++;
-      lines.push(`FAIL ${t.name}\n     ${String(err && err.stack || err).split('\n').slice(0, 6).join('\n     ')}`);
-    }
-    console.log(lines[lines.length - 1]);
-  }
+  const failed = await runTests(tests, 'results.txt');
   await browser.close();
   server.close();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, 'results.txt'), lines.join('\n') + `\n${passed} passed, ${failed} failed\n`);
-  console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
 

@@ -20,49 +20,21 @@ EM_JS(void, labcalc_js_download, (const char* name, const char* mime, const char
     LabcalcHost.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(bytes, bytes + length));
 });
 EM_JS(void, labcalc_js_write_fragment, (const char* fragment), { LabcalcHost.writeFragment(UTF8ToString(fragment)); });
-EM_JS(char*, labcalc_js_share_link, (const char* fragment), {
-    var s = LabcalcHost.shareLink(UTF8ToString(fragment));
-    var n = lengthBytesUTF8(s) + 1;
-    var p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
-});
-EM_JS(char*, labcalc_js_fragment, (), {
-    var s = LabcalcHost.fragment();
-    var n = lengthBytesUTF8(s) + 1;
-    var p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
-});
+EM_JS(char*, labcalc_js_share_link, (const char* fragment), { return LabcalcHost.cString(LabcalcHost.shareLink(UTF8ToString(fragment))); });
+EM_JS(char*, labcalc_js_fragment, (), { return LabcalcHost.cString(LabcalcHost.fragment()); });
 EM_JS(char*, labcalc_js_storage_get, (const char* key), {
     var s = LabcalcHost.storageGet(UTF8ToString(key));
-    if (s === null || s === undefined) return 0;
-    var n = lengthBytesUTF8(s) + 1;
-    var p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return s === null || s === undefined ? 0 : LabcalcHost.cString(s);
 });
 EM_JS(int, labcalc_js_storage_set, (const char* key, const char* value), {
     return LabcalcHost.storageSet(UTF8ToString(key), UTF8ToString(value)) ? 1 : 0;
 });
 EM_JS(void, labcalc_js_request_catalog_file, (), { LabcalcHost.requestCatalogFile(); });
-EM_JS(char*, labcalc_js_today, (), {
-    var s = LabcalcHost.today();
-    var n = lengthBytesUTF8(s) + 1;
-    var p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
-});
+EM_JS(char*, labcalc_js_today, (), { return LabcalcHost.cString(LabcalcHost.today()); });
 EM_JS(int, labcalc_js_screen_width, (), { return screen.width | 0; });
 EM_JS(int, labcalc_js_screen_height, (), { return screen.height | 0; });
 EM_JS(int, labcalc_js_is_apple, (), { return /Mac|iPhone|iPad|iPod/.test(navigator.platform || "") ? 1 : 0; });
-EM_JS(char*, labcalc_js_self_origin, (), {
-    var s = LabcalcHost.selfOrigin();
-    var n = lengthBytesUTF8(s) + 1;
-    var p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
-});
+EM_JS(char*, labcalc_js_self_origin, (), { return LabcalcHost.cString(LabcalcHost.selfOrigin()); });
 EM_JS(int, labcalc_js_in_frame, (), { return LabcalcHost.inFrame() ? 1 : 0; });
 EM_JS(void, labcalc_js_post_event, (const char* json, const char* targets), {
     LabcalcHost.postEvent(UTF8ToString(json), UTF8ToString(targets).split('\n'));
