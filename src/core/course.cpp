@@ -172,7 +172,8 @@ Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, b
     return Result::Ok(std::move(out));
 }
 
-Expected<Scenario> ApplyCondition(const CourseCondition& c, bool tick, const Scenario& s, const Report& current)
+Expected<Scenario> ApplyCondition(const CourseCondition& c, bool tick, const Scenario& s, const Report& current,
+                                  std::vector<std::string>* settings_used)
 {
     auto settings = ConditionSettings(c, tick, s, current);
     if (!settings)
@@ -183,6 +184,8 @@ Expected<Scenario> ApplyCondition(const CourseCondition& c, bool tick, const Sce
         if (!error.empty())
             return Expected<Scenario>::Fail(error);
     }
+    if (settings_used)
+        *settings_used = std::move(*settings.value);
     return Expected<Scenario>::Ok(std::move(next));
 }
 

@@ -35,8 +35,9 @@ const std::vector<CourseCondition>& CourseConditions();
 // The settings ("key=value", as --set takes them) that tick or untick a line for this situation,
 // or an error when the line cannot be set (follows from the results; no home machine priced).
 Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, bool tick, const Scenario& s, const Report& current);
-// The scenario with those settings applied.
-Expected<Scenario> ApplyCondition(const CourseCondition& c, bool tick, const Scenario& s, const Report& current);
+// The scenario with those settings applied; `settings_used`, when given, receives them.
+Expected<Scenario> ApplyCondition(const CourseCondition& c, bool tick, const Scenario& s, const Report& current,
+                                  std::vector<std::string>* settings_used = nullptr);
 
 // What a change moved: the recommendation, each option's score, and the course rules met or no
 // longer met (the reasons that come and go).

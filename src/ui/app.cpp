@@ -116,14 +116,9 @@ bool DrawApp(AppState& state, PlatformServices& services)
         return state.dirty || state.persist_pending;
     }
 
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    const bool wide = viewport->WorkSize.x >= Em(kWideLayoutEm);
+    const bool wide = ImGui::GetMainViewport()->WorkSize.x >= Em(kWideLayoutEm);
     // Narrow: the whole page scrolls as one column. Wide: each side scrolls on its own.
-    ImGui::Begin("labcalc", nullptr, wide ? flags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : flags);
+    BeginRootWindow("labcalc", wide ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
     DrawToolbar(state, services);
     ImGui::Spacing();
     if (!state.has_report) {

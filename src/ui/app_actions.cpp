@@ -255,19 +255,19 @@ bool SetCourseLine(AppState& state, std::size_t index, bool tick)
     const core::CourseCondition& line = core::CourseConditions()[index];
     RecomputeIfDirty(state, false);
     const core::Report before = state.report;
-    core::Expected<core::Scenario> next = core::ApplyCondition(line, tick, state.scenario, before);
+    std::vector<std::string> settings;
+    core::Expected<core::Scenario> next = core::ApplyCondition(line, tick, state.scenario, before, &settings);
     if (!next) {
         state.error_message = next.error + ".";
         return false;
     }
-    auto settings = core::ConditionSettings(line, tick, state.scenario, before);
     ReplaceScenario(state, *next.value);
     RecomputeIfDirty(state, false);
     state.course_change.valid = true;
     state.course_change.line = line.text;
     state.course_change.ticked = tick;
     state.course_change.change = core::CompareReports(before, state.report);
-    state.course_change.change.settings = settings ? *settings.value : std::vector<std::string>{};
+    state.course_change.change.settings = std::move(settings);
     return true;
 }
 

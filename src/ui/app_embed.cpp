@@ -14,45 +14,21 @@
 namespace labcalc::ui {
 namespace {
 
-// The course part named briefly: the section, without the quoted line (shown on hover).
-std::string CourseSection(const core::Reason& reason)
-{
-    return "Course: " + reason.course.substr(0, reason.course.find(':'));
-}
-
-// Height a reason takes at the current width (CompactReasonBullet), wrapped.
+// Height a reason takes at the current width (ReasonBullet with the section only), wrapped.
 float ReasonHeight(const core::Reason& reason)
 {
     const float wrap = std::max(Em(4), ImGui::GetContentRegionAvail().x - Em(1.6f));
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     return ImGui::CalcTextSize(reason.text.c_str(), nullptr, false, wrap).y +
-           ImGui::CalcTextSize(CourseSection(reason).c_str(), nullptr, false, wrap).y + 2 * spacing + Em(0.3f);
-}
-
-// A reason, and under it (dimmed) the course section it comes from; the whole course part on hover.
-void CompactReasonBullet(const core::Reason& reason)
-{
-    ImGui::Bullet();
-    ImGui::BeginGroup();
-    WrappedText(reason.text);
-    TextWrappedDisabled(CourseSection(reason));
-    ImGui::EndGroup();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Course: %s", reason.course.c_str());
+           ImGui::CalcTextSize(ReasonCourseLine(reason, true).c_str(), nullptr, false, wrap).y + 2 * spacing + Em(0.3f);
 }
 
 } // namespace
 
 void DrawEmbeddedApp(AppState& state, PlatformServices& services)
 {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(Em(0.6f), Em(0.5f)));
-    ImGui::Begin("labcalc_embedded", nullptr, flags);
+    BeginRootWindow("labcalc_embedded", ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     if (!state.has_report) {
         ImGui::TextUnformatted("Working out the costs...");
@@ -108,7 +84,7 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     for (const core::Reason& reason : r.reasons) {
         if (ImGui::GetCursorScreenPos().y + ReasonHeight(reason) > bottom - chart_min)
             break;
-        CompactReasonBullet(reason);
+        ReasonBullet(reason, true);
         if (&reason == &r.reasons.front())
             RememberItem(state, "embed_reason_0");
     }

@@ -2,6 +2,8 @@
 // an error that names the field and the rule; a rejected message changes nothing.
 #include "ui/embed_actions.hpp"
 
+#include <algorithm>
+
 #include "core/embed_api.hpp"
 #include "core/presets.hpp"
 #include "core/text_format.hpp"
@@ -38,12 +40,13 @@ std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::st
         break;
     }
     case core::EmbedRequestKind::load_preset: {
-        const std::string shown = state.error_message;
-        if (!LoadPresetByName(state, r.preset)) {
-            state.error_message = shown; // the host page gets the message; the learner's view is unchanged
+        // Checked here, so an unknown name is the host page's error only (the learner's view is unchanged).
+        const bool known = std::any_of(state.presets.begin(), state.presets.end(),
+                                       [&](const core::PresetInfo& p) { return p.name == r.preset; });
+        if (!known)
             return core::EmbedErrorMessage(r.id, frame, "preset: '" + core::Printable(r.preset, 40) +
                                                             "' is not a built-in preset (labcalc --list-presets)");
-        }
+        LoadPresetByName(state, r.preset);
         break;
     }
     }

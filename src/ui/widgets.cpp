@@ -148,13 +148,30 @@ void Bullet(const std::string& text)
     ImGui::EndGroup();
 }
 
-void ReasonBullet(const core::Reason& reason)
+std::string ReasonCourseLine(const core::Reason& reason, bool section_only)
+{
+    return "Course: " + (section_only ? reason.course.substr(0, reason.course.find(':')) : reason.course);
+}
+
+void ReasonBullet(const core::Reason& reason, bool section_only)
 {
     ImGui::Bullet();
     ImGui::BeginGroup();
     WrappedText(reason.text);
-    TextWrappedDisabled("Course: " + reason.course);
+    TextWrappedDisabled(ReasonCourseLine(reason, section_only));
     ImGui::EndGroup();
+    if (section_only && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Course: %s", reason.course.c_str());
+}
+
+void BeginRootWindow(const char* name, int extra_flags)
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin(name, nullptr, flags | extra_flags);
 }
 
 std::string FieldLabel(const core::FieldSpec& f)

@@ -19,7 +19,12 @@ void WrappedText(const std::string& text);  // wraps at spaces only (never insid
 void TextWrappedColored(unsigned int color, const std::string& text);
 void TextWrappedDisabled(const std::string& text);
 void Bullet(const std::string& text);       // wrapped bullet line
-void ReasonBullet(const core::Reason& reason); // a reason, and under it (dimmed) the part of the course it comes from
+// Opens the window that fills the viewport (the app's one window); end it with ImGui::End().
+void BeginRootWindow(const char* name, int extra_flags);
+// A reason, and under it (dimmed) the part of the course it comes from; `section_only` (small frames)
+// names just the course section there and the whole part on hover.
+void ReasonBullet(const core::Reason& reason, bool section_only = false);
+std::string ReasonCourseLine(const core::Reason& reason, bool section_only); // that dimmed line
 
 // Label "Budget up front (USD)" from a field: label plus unit.
 std::string FieldLabel(const core::FieldSpec& f);
