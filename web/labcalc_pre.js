@@ -324,6 +324,12 @@ if (typeof WebGL2RenderingContext === 'undefined') {
 Module['canvas'] = document.getElementById('canvas');
 Module['print'] = function (text) { console.log(text); };
 Module['printErr'] = function (text) { console.warn(text); };
+// The download is done and main() is about to create the WebGL context: the spinner stops, so the
+// compositor does not keep redrawing it while the first frame is made (labcalc.css).
+Module['onRuntimeInitialized'] = function () {
+  var loading = document.getElementById('labcalc-loading');
+  if (loading) loading.classList.add('labcalc-starting');
+};
 Module['onAbort'] = function (what) { LabcalcHost.fatal('The calculator stopped unexpectedly (' + what + '). Reload the page to start again.'); };
 
 // The interface for tests and for authors who embed the page.

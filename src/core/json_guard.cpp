@@ -1,68 +1,76 @@
 #include "core/json_guard.hpp"
 
 #include <set>
+#include <vector>
 
 #include "core/text_format.hpp"
-#include <vector>
 
 namespace labcalc::core {
 namespace {
 
 using json = nlohmann::json;
 
-// A SAX pass that records the first structural problem the DOM parser would not report.
-struct GuardHandler : nlohmann::json_sax<json> {
-    int max_depth = 16;
-    std::vector<std::set<std::string>> keys_per_object; // one set per open object; arrays push none
-    std::vector<bool> is_object;
-    std::string path_key;
-    std::string problem;
+// Builds the document and checks it in one pass: nlohmann's own DOM builder does the building, this
+// adds the checks it lacks (depth, duplicate keys). One pass instead of a checking pass followed by
+// json::parse: half the parsing work at start, and one copy of the parser's code in the page (issue 6).
+class GuardedDomBuilder {
+public:
+    GuardedDomBuilder(json& result, int max_depth) : dom_(result, false), max_depth_(max_depth) {}
 
+    const std::string& Problem() const { return problem_; }
+
+    bool null() { return dom_.null(); }
+    bool boolean(bool value) { return dom_.boolean(value); }
+    bool number_integer(json::number_integer_t value) { return dom_.number_integer(value); }
+    bool number_unsigned(json::number_unsigned_t value) { return dom_.number_unsigned(value); }
+    bool number_float(json::number_float_t value, const json::string_t& text) { return dom_.number_float(value, text); }
+    bool string(json::string_t& value) { return dom_.string(value); }
+    bool binary(json::binary_t& value) { return dom_.binary(value); }
+    bool start_object(std::size_t size) { return Open(true) && dom_.start_object(size); }
+    bool end_object() { return Close() && dom_.end_object(); }
+    bool start_array(std::size_t size) { return Open(false) && dom_.start_array(size); }
+    bool end_array() { return Close() && dom_.end_array(); }
+    bool key(json::string_t& name)
+    {
+        if (!keys_per_object_.empty() && !keys_per_object_.back().insert(name).second) {
+            problem_ = "duplicate key '" + Printable(name) + "'";
+            return false;
+        }
+        return dom_.key(name);
+    }
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& error)
+    {
+        problem_ = "malformed JSON near byte " + std::to_string(position);
+        return dom_.parse_error(position, token, error);
+    }
+
+private:
     bool Open(bool object)
     {
-        is_object.push_back(object);
+        is_object_.push_back(object);
         if (object)
-            keys_per_object.emplace_back();
-        if (static_cast<int>(is_object.size()) > max_depth) {
-            problem = "nesting deeper than " + std::to_string(max_depth) + " levels";
+            keys_per_object_.emplace_back();
+        if (static_cast<int>(is_object_.size()) > max_depth_) {
+            problem_ = "nesting deeper than " + std::to_string(max_depth_) + " levels";
             return false;
         }
         return true;
     }
     bool Close()
     {
-        if (!is_object.empty()) {
-            if (is_object.back())
-                keys_per_object.pop_back();
-            is_object.pop_back();
+        if (!is_object_.empty()) {
+            if (is_object_.back())
+                keys_per_object_.pop_back();
+            is_object_.pop_back();
         }
         return true;
     }
 
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return Open(true); }
-    bool end_object() override { return Close(); }
-    bool start_array(std::size_t) override { return Open(false); }
-    bool end_array() override { return Close(); }
-    bool key(string_t& k) override
-    {
-        if (!keys_per_object.empty() && !keys_per_object.back().insert(k).second) {
-            problem = "duplicate key '" + Printable(k) + "'";
-            return false;
-        }
-        return true;
-    }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override
-    {
-        problem = "malformed JSON near byte " + std::to_string(position);
-        return false;
-    }
+    nlohmann::detail::json_sax_dom_parser<json> dom_; // never throws (allow_exceptions = false)
+    int max_depth_;
+    std::vector<std::set<std::string>> keys_per_object_; // one set per open object; arrays push none
+    std::vector<bool> is_object_;
+    std::string problem_;
 };
 
 } // namespace
@@ -88,14 +96,12 @@ Expected<json> ParseGuardedJson(std::string_view text, std::string_view what, st
         return Expected<json>::Fail(name + ": larger than the limit of " + std::to_string(max_bytes) + " bytes");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Expected<json>::Fail(name + ": empty input, expected a JSON object");
-    GuardHandler guard;
-    guard.max_depth = max_depth;
-    const bool ok = json::sax_parse(text.begin(), text.end(), &guard, json::input_format_t::json, false);
-    if (!ok || !guard.problem.empty())
-        return Expected<json>::Fail(name + ": " + (guard.problem.empty() ? std::string("malformed JSON") : guard.problem));
-    json doc = json::parse(text.begin(), text.end(), nullptr, false);
-    if (doc.is_discarded())
-        return Expected<json>::Fail(name + ": malformed JSON");
+    json doc;
+    GuardedDomBuilder builder(doc, max_depth);
+    // strict: nothing but white space may follow the value.
+    const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
+    if (!ok || !builder.Problem().empty())
+        return Expected<json>::Fail(name + ": " + (builder.Problem().empty() ? std::string("malformed JSON") : builder.Problem()));
     return Expected<json>::Ok(std::move(doc));
 }
 

@@ -22,11 +22,15 @@ void LoadFonts(Fonts& fonts, float pixel_scale)
     io.Fonts->Clear();
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
-    config.OversampleH = 2; // sharper horizontal positioning at small sizes; cheap at this glyph count
+    // Horizontal oversampling gives small text sub-pixel positioning; it doubles the rasterising, which
+    // is a good part of the page's start (issue 6). Small body text on a 1x screen gets it; text with
+    // enough pixels per glyph (HiDPI screens, the 30 px headline) does not need it.
+    config.OversampleH = pixel_scale < 1.5f ? 2 : 1;
     config.OversampleV = 1;
     void* data = const_cast<unsigned char*>(kEmbeddedFontData);
     const int size = static_cast<int>(kEmbeddedFontSize);
     fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, kBodyFontPx * pixel_scale, &config, kBodyRanges);
+    config.OversampleH = 1;
     fonts.headline = io.Fonts->AddFontFromMemoryTTF(data, size, kHeadlineFontPx * pixel_scale, &config, kHeadlineRanges);
     io.FontDefault = fonts.body;
 }

@@ -202,6 +202,13 @@ int main()
         return 1;
     }
     glfwMakeContextCurrent(app.window);
+    // A new opaque WebGL canvas shows black until it is drawn; the page colour instead, so the page
+    // does not flash black before the first frame (labcalc.css: the loading line has no background).
+    glClearColor(0.98f, 0.98f, 0.969f, 1.0f); // #fafaf7, labcalc.css
+    glClear(GL_COLOR_BUFFER_BIT);
+    // The backing store already has this size: the first frame must not set it again (assigning a
+    // canvas's width, even the same value, reallocates its drawing buffer).
+    glfwGetFramebufferSize(app.window, &app.width_px, &app.height_px);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -218,6 +225,13 @@ int main()
     // as DOM paste events (labcalc_on_paste), so ImGui's own paste gets nothing.
     io.SetClipboardTextFn = [](void*, const char* text) { labcalc_js_copy_text(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
+
+    // The GPU's first work (shader compile and link, the font atlas upload) is issued before the CPU's
+    // (the catalog, the first report, the first frame's layout), so that on software rendering the two
+    // overlap instead of the first frame waiting for both in turn (issue 6, first frame).
+    SyncCanvasSize(app);
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    glFlush();
 
     labcalc::ui::InitAppState(app.state, app.services, CurrentFragment(), SelfOrigin());
     app.in_frame = labcalc_js_in_frame() != 0;
