@@ -13,9 +13,12 @@ extern const std::size_t kEmbeddedFontSize;
 
 void LoadFonts(Fonts& fonts, float pixel_scale)
 {
-    // Latin-1 plus punctuation, arrows and maths signs the core's sentences may use ("-", "x", "<=").
-    // The build embeds only these code points (LABCALC_FONT_UNICODES in CMakeLists.txt): keep both in step.
-    static const ImWchar kBodyRanges[] = {0x0020, 0x00FF, 0x2010, 0x2044, 0x2190, 0x2199, 0x2211, 0x2265, 0x25A0, 0x25CF, 0x2713, 0x2717, 0};
+    // labcalc's own text is ASCII. Latin-1 and the typographic marks people paste (dashes, curly quotes,
+    // bullet, ellipsis, euro, minus) cover the names in a catalog file of one's own; anything else shows
+    // as ImGui's fallback glyph. The build embeds only these code points (LABCALC_FONT_UNICODES in
+    // CMakeLists.txt): keep both in step.
+    static const ImWchar kBodyRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2022,
+                                          0x2026, 0x2026, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
     // The headline shows option names and titles only: ASCII keeps the large glyphs' atlas small.
     static const ImWchar kHeadlineRanges[] = {0x0020, 0x007F, 0};
     ImGuiIO& io = ImGui::GetIO();

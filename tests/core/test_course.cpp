@@ -119,3 +119,36 @@ TEST_CASE("a course line's change names what it moved", "[course]")
     CHECK(none.rules_now_met.empty());
     CHECK(none.score_delta[0] == 0);
 }
+
+// The page embeds only Latin-1 and a few typographic marks of its font (src/ui/fonts.cpp, issue 6): every
+// sentence the core writes must be plain ASCII, or the page would draw "?" in its place.
+TEST_CASE("everything the core writes is ASCII, which the page's font subset draws", "[course][report]")
+{
+    const auto first_non_ascii = [](const std::string& text) -> std::size_t {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(text[i]);
+            if (c >= 0x7F || (c < 0x20 && c != '\n' && c != '\t'))
+                return i;
+        }
+        return std::string::npos;
+    };
+    std::mt19937 rng(11);
+    std::vector<Scenario> scenarios;
+    for (const PresetInfo& p : ListPresets())
+        scenarios.push_back(*LoadPreset(p.name).value);
+    for (int i = 0; i < 60; ++i)
+        scenarios.push_back(labcalc::test::RandomScenario(rng));
+    for (const Scenario& s : scenarios) {
+        // Flip points on: their sentences are part of the page too.
+        const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", true});
+        for (const std::string& text : {ReportToText(r), ReportToMarkdown(r)}) {
+            const std::size_t at = first_non_ascii(text);
+            INFO("non-ASCII at byte " << at << ": " << (at == std::string::npos ? "" : text.substr(at > 40 ? at - 40 : 0, 80)));
+            CHECK(at == std::string::npos);
+        }
+    }
+    for (const CourseCondition& line : CourseConditions())
+        CHECK(first_non_ascii(line.text) == std::string::npos);
+    for (const PresetInfo& p : ListPresets())
+        CHECK(first_non_ascii(p.title + p.description) == std::string::npos);
+}

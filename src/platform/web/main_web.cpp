@@ -189,8 +189,12 @@ int main()
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    // Opaque canvas: nothing behind it needs to show through, and compositing is cheaper.
+    // Opaque canvas: nothing behind it needs to show through, and compositing is cheaper. No depth or
+    // stencil buffer: ImGui draws in order and clips with scissors. (labcalc_pre.js usually makes the
+    // context earlier, with these same attributes.)
     glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     const double dpr = emscripten_get_device_pixel_ratio();
