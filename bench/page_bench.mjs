@@ -251,7 +251,19 @@ async function dragAndIdle(browser, server, def) {
   return result;
 }
 
+// CPU time of this machine so far (Linux /proc/stat, in clock ticks): all of it, and the part the
+// virtual machine's host gave to someone else ("steal"). Null elsewhere.
+function cpuTicks() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: f.reduce((a, b) => a + b, 0), steal: f[7] || 0, idle: (f[3] || 0) + (f[4] || 0) };
+  } catch (err) {
+    return null;
+  }
+}
+
 async function main() {
+  const ticks0 = cpuTicks();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const servers = {};
   for (const [k, d] of Object.entries(PAGES)) servers[k] = await serveDir(d.dir);
@@ -287,6 +299,12 @@ async function main() {
   }
   await browser.close();
   for (const s of Object.values(servers)) s.server.close();
+  const ticks1 = cpuTicks();
+  if (ticks0 && ticks1 && ticks1.total > ticks0.total) {
+    const d = ticks1.total - ticks0.total;
+    out.machine.cpu_busy_share = 1 - (ticks1.idle - ticks0.idle) / d;
+    out.machine.cpu_steal_share = (ticks1.steal - ticks0.steal) / d;
+  }
   if (CORE && existsSync(CORE)) out.core = JSON.parse(readFileSync(CORE, 'utf8'));
   report(out);
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(out, null, 2) + '\n');
@@ -330,6 +348,9 @@ function report(o) {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
   console.log(`machine: ${o.machine.cpus} CPUs, ${o.machine.browser}, viewport ${VIEWPORT.width}x${VIEWPORT.height}`);
+  if (o.machine.cpu_steal_share != null)
+    console.log(`during the page measurements: CPUs ${(100 * o.machine.cpu_busy_share).toFixed(0)}% busy, ` +
+      `${(100 * o.machine.cpu_steal_share).toFixed(1)}% of CPU time taken by the host (steal; above a few % every figure is slower and noisier)`);
   console.log(line(head));
   for (const r of rows) console.log(line(r));
   console.log('\nfiles loaded before the first frame (raw / gzip -9):');

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/model.hpp"
+#include "core/scenario_json.hpp"
 
 namespace labcalc::core {
 
@@ -14,6 +15,14 @@ double DecisionMap::HoursAt(int column) const
 double DecisionMap::BudgetAt(int row) const
 {
     return rows > 1 ? budget_min_usd + (budget_max_usd - budget_min_usd) * row / (rows - 1) : budget_min_usd;
+}
+
+bool SameMapInputs(const Scenario& a, const Scenario& b)
+{
+    Scenario x = a, y = b;
+    x.budget_usd = y.budget_usd = 0;
+    x.hours_per_week = y.hours_per_week = 0;
+    return x == y;
 }
 
 DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows, double hours_max, double budget_max_usd)

@@ -19,6 +19,11 @@ struct DecisionMap {
     std::uint8_t At(int column, int row) const { return cells[static_cast<std::size_t>(row * columns + column)]; }
 };
 
+// Whether a map computed for scenario `a` also holds for `b`: the map sets the budget and the hours per
+// week itself, so only the other inputs matter. Lets the page keep its map while the budget or hours
+// slider is dragged (issue 6: an incremental decision map).
+bool SameMapInputs(const Scenario& a, const Scenario& b);
+
 DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows,
                                double hours_max, double budget_max_usd);
 

@@ -60,6 +60,7 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
 void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment, std::string_view self_origin)
 {
     state.catalog = core::LoadDefaultCatalog();
+    ++state.catalog_version;
     state.presets = core::ListPresets();
     state.self_origin = std::string(self_origin);
     state.has_web_address = !services.ShareLink("").empty();
@@ -180,6 +181,7 @@ bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_
         return false;
     }
     state.catalog = std::move(*parsed.value);
+    ++state.catalog_version;
     state.catalog_name = std::string(file_name);
     state.error_message.clear();
     MarkEdited(state);
@@ -190,6 +192,7 @@ bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_
 void RestoreDefaultCatalog(AppState& state)
 {
     state.catalog = core::LoadDefaultCatalog();
+    ++state.catalog_version;
     state.catalog_name = "built-in catalog";
     MarkEdited(state);
     state.status_message = "Built-in prices restored.";
@@ -217,8 +220,20 @@ void RecomputeIfDirty(AppState& state, bool interacting)
     state.flips_pending = interacting;
     if (state.dirty) {
         UpdateMapAxes(state);
-        state.decision_map = core::ComputeDecisionMap(state.scenario, state.catalog, kMapColumns, kMapRows,
-                                                      state.map_hours_max, state.map_budget_max_usd);
+        // The map sets budget and hours itself: dragging those two sliders (the usual gesture) keeps
+        // it, unless an axis had to widen. Anything else, or another catalog, draws it again.
+        const core::DecisionMap& m = state.decision_map;
+        const bool still_valid = !m.cells.empty() && m.hours_max == state.map_hours_max &&
+                                 m.budget_max_usd == state.map_budget_max_usd &&
+                                 state.map_catalog_version == state.catalog_version &&
+                                 core::SameMapInputs(state.map_scenario, state.scenario);
+        if (!still_valid) {
+            state.decision_map = core::ComputeDecisionMap(state.scenario, state.catalog, kMapColumns, kMapRows,
+                                                          state.map_hours_max, state.map_budget_max_usd);
+            state.map_scenario = state.scenario;
+            state.map_catalog_version = state.catalog_version;
+            ++state.map_computations;
+        }
     }
     state.has_report = true;
     state.dirty = false;

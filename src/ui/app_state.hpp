@@ -72,6 +72,10 @@ struct AppState {
     bool persist_pending = false;        // URL fragment and stored scenario are behind the inputs
     int report_version = 0;              // counts rebuilds (lets tests and mirrors notice change)
     double map_hours_max = 60;           // decision map axes, widened to include the scenario
+    core::Scenario map_scenario;         // the scenario decision_map was computed for
+    int catalog_version = 0;             // counts catalog replacements
+    int map_catalog_version = -1;        // catalog_version decision_map was computed with
+    int map_computations = 0;            // counts decision map computations (tests)
     double map_budget_max_usd = 10000;
     std::string today = "2026-11-28";    // from the platform at start
 

@@ -3,6 +3,9 @@
 #include "core/catalog.hpp"
 #include "core/decision_map.hpp"
 #include "core/evaluate.hpp"
+#include "test_helpers.hpp"
+
+#include <random>
 
 using namespace labcalc::core;
 
@@ -29,4 +32,34 @@ TEST_CASE("decision map: each cell is the full model's answer at that budget and
     for (std::uint8_t v : map.cells)
         differing_cells += v != map.cells[0] ? 1 : 0;
     CHECK(differing_cells > 0); // the map is not one colour: budget and hours matter
+}
+
+// The page keeps its map while the budget or hours slider moves (src/ui/app_actions.cpp): that is right
+// only if the map really does not depend on the scenario's own budget and hours.
+TEST_CASE("decision map: the scenario's own budget and hours do not change the map", "[decision_map]")
+{
+    const Catalog c = LoadDefaultCatalog();
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> budget(0, 60000), hours(0, 168);
+    for (int i = 0; i < 40; ++i) {
+        const Scenario a = labcalc::test::RandomScenario(rng);
+        Scenario b = a;
+        b.budget_usd = budget(rng);
+        b.hours_per_week = hours(rng);
+        REQUIRE(SameMapInputs(a, b));
+        const DecisionMap ma = ComputeDecisionMap(a, c, 21, 14, 168, 50000);
+        const DecisionMap mb = ComputeDecisionMap(b, c, 21, 14, 168, 50000);
+        CHECK(ma.cells == mb.cells);
+    }
+    // Any other input does count.
+    Scenario a;
+    Scenario b = a;
+    b.privacy = Privacy::on_premises_only;
+    CHECK_FALSE(SameMapInputs(a, b));
+    b = a;
+    b.vram_gb = 80;
+    CHECK_FALSE(SameMapInputs(a, b));
+    b = a;
+    b.assumptions["any.figure"] = 1; // compared as given (checked against the catalog elsewhere)
+    CHECK_FALSE(SameMapInputs(a, b));
 }

@@ -57,6 +57,38 @@ TEST_CASE("Once settled, the UI asks for no more frames and changes nothing")
     CHECK(h.services.store_writes == writes);
 }
 
+TEST_CASE("Dragging budget or hours keeps the decision map; other inputs and another catalog redraw it")
+{
+    Harness h;
+    h.Settle();
+    const int computed = h.state.map_computations;
+    REQUIRE(computed >= 1);
+    const auto fresh_map = [&] {
+        return core::ComputeDecisionMap(h.state.scenario, h.state.catalog, ui::kMapColumns, ui::kMapRows,
+                                        h.state.map_hours_max, h.state.map_budget_max_usd).cells;
+    };
+    // A drag of the budget slider within its axis: many rebuilt reports, the same map, and it is right.
+    h.MoveTo(h.Point("budget_usd", 0.3f));
+    h.Button(true);
+    for (float f = 0.35f; f <= 0.5f; f += 0.05f)
+        h.MoveTo(h.Point("budget_usd", f));
+    h.Button(false);
+    h.Settle();
+    CHECK(h.state.scenario.budget_usd != core::Scenario{}.budget_usd);
+    CHECK(h.state.map_computations == computed);
+    CHECK(h.state.decision_map.cells == fresh_map());
+    // Another input: drawn again.
+    h.state.scenario.vram_gb = 80;
+    ui::MarkEdited(h.state);
+    h.Settle();
+    CHECK(h.state.map_computations == computed + 1);
+    CHECK(h.state.decision_map.cells == fresh_map());
+    // Another catalog (the built-in one restored counts as a new catalog): drawn again.
+    ui::RestoreDefaultCatalog(h.state);
+    h.Settle();
+    CHECK(h.state.map_computations == computed + 2);
+}
+
 TEST_CASE("Without a file system (the page) there is no File menu and exports are downloads")
 {
     Harness h(false);

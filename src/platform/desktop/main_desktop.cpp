@@ -213,6 +213,7 @@ void ApplyStartupInputs(DesktopApp& app, const Args& args, const StartupInputs& 
     ui::AppState& state = app.state;
     if (in.catalog) {
         state.catalog = *in.catalog;
+        ++state.catalog_version; // the decision map is drawn again for it
         state.catalog_name = in.catalog_name;
         ui::MarkEdited(state);
     }
