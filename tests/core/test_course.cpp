@@ -22,16 +22,22 @@ Report Build(const Scenario& s)
 {
     return BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
 }
+// Every preset, then `random_count` random scenarios drawn with `seed`.
+std::vector<Scenario> PresetsAndRandom(unsigned seed, int random_count)
+{
+    std::mt19937 rng(seed);
+    std::vector<Scenario> scenarios;
+    for (const PresetInfo& p : ListPresets())
+        scenarios.push_back(*LoadPreset(p.name).value);
+    for (int i = 0; i < random_count; ++i)
+        scenarios.push_back(labcalc::test::RandomScenario(rng));
+    return scenarios;
+}
 } // namespace
 
 TEST_CASE("every reason names the part of the course it comes from", "[course][report]")
 {
-    std::mt19937 rng(7);
-    std::vector<Scenario> scenarios;
-    for (const PresetInfo& p : ListPresets())
-        scenarios.push_back(*LoadPreset(p.name).value);
-    for (int i = 0; i < 300; ++i)
-        scenarios.push_back(labcalc::test::RandomScenario(rng));
+    const std::vector<Scenario> scenarios = PresetsAndRandom(7, 300);
     std::size_t reasons = 0;
     for (const Scenario& s : scenarios) {
         const Report r = Build(s);
@@ -62,12 +68,7 @@ TEST_CASE("the course view lists every course rule once, in the report's order",
 
 TEST_CASE("ticking a course line makes its rule hold; unticking makes it fail", "[course]")
 {
-    std::mt19937 rng(11);
-    std::vector<Scenario> scenarios;
-    for (const PresetInfo& p : ListPresets())
-        scenarios.push_back(*LoadPreset(p.name).value);
-    for (int i = 0; i < 60; ++i)
-        scenarios.push_back(labcalc::test::RandomScenario(rng));
+    const std::vector<Scenario> scenarios = PresetsAndRandom(11, 60);
     int ticked = 0, unticked = 0, refused = 0;
     for (const Scenario& s : scenarios) {
         const Report before = Build(s);
@@ -132,12 +133,7 @@ TEST_CASE("everything the core writes is ASCII, which the page's font subset dra
         }
         return std::string::npos;
     };
-    std::mt19937 rng(11);
-    std::vector<Scenario> scenarios;
-    for (const PresetInfo& p : ListPresets())
-        scenarios.push_back(*LoadPreset(p.name).value);
-    for (int i = 0; i < 60; ++i)
-        scenarios.push_back(labcalc::test::RandomScenario(rng));
+    const std::vector<Scenario> scenarios = PresetsAndRandom(11, 60);
     for (const Scenario& s : scenarios) {
         // Flip points on: their sentences are part of the page too.
         const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", true});
