@@ -1,5 +1,6 @@
 // "What would change it": the flip points the core found (the input value where the recommendation
 // changes). The course's rules, checked and tickable, are in the course view (panel_course.cpp).
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -9,6 +10,26 @@
 #include "ui/widgets.hpp"
 
 namespace labcalc::ui {
+
+std::string FlipSentence(const core::FlipPoint& p)
+{
+    const core::FieldSpec* f = core::FindField(p.input);
+    const std::string label = f ? f->label : p.input;
+    // Numbers formatted like the rest of the page; choices (privacy) in the slider's words
+    // ("on premises only", not the file key "on_premises_only").
+    std::string value = p.value_text;
+    const bool numeric = f && (f->kind == core::FieldKind::number || f->kind == core::FieldKind::integer);
+    if (f && f->kind == core::FieldKind::choice)
+        std::replace(value.begin(), value.end(), '_', ' ');
+    if (p.value && numeric) {
+        const std::string unit = f->unit;
+        value = unit == "USD" ? Usd(*p.value) : Number(*p.value, std::fabs(*p.value) < 1 ? 3 : 1) + (unit.empty() ? "" : " " + unit);
+    }
+    // Privacy is a choice: say the level ("Privacy need at public"), not "looser public".
+    const bool choice = p.direction == "stricter" || p.direction == "looser";
+    const std::string where = choice ? label + " at " + value : label + " " + p.direction + " " + value;
+    return where + (p.to_fits ? ": " + OptionLabelOf(p.to) + " wins." : ": nothing fits your limits (" + OptionLabelOf(p.to) + " comes closest).");
+}
 
 void DrawFlips(AppState& state)
 {
@@ -22,15 +43,6 @@ void DrawFlips(AppState& state)
     for (const core::FlipPoint& p : r.flip_points) {
         if (p.to.empty())
             continue;
-        const core::FieldSpec* f = core::FindField(p.input);
-        const std::string label = f ? f->label : p.input;
-        // Numbers formatted like the rest of the page; choices (privacy) keep the core's words.
-        std::string value = p.value_text;
-        const bool numeric = f && (f->kind == core::FieldKind::number || f->kind == core::FieldKind::integer);
-        if (p.value && numeric) {
-            const std::string unit = f->unit;
-            value = unit == "USD" ? Usd(*p.value) : Number(*p.value, std::fabs(*p.value) < 1 ? 3 : 1) + (unit.empty() ? "" : " " + unit);
-        }
         // A square in the winning option's colour instead of a plain bullet, so the line links to
         // the chart and the map.
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -40,10 +52,7 @@ void DrawFlips(AppState& state)
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();
         ImGui::BeginGroup();
-        // Privacy is a choice: say the level ("Privacy need at public"), not "looser public".
-        const bool choice = p.direction == "stricter" || p.direction == "looser";
-        const std::string where = choice ? label + " at " + value : label + " " + p.direction + " " + value;
-        WrappedText(where + (p.to_fits ? ": " + OptionLabelOf(p.to) + " wins." : ": nothing fits your limits (" + OptionLabelOf(p.to) + " comes closest)."));
+        WrappedText(FlipSentence(p));
         ImGui::EndGroup();
         if (!p.note.empty() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", p.note.c_str());

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "harness.hpp"
+#include "ui/panels.hpp"
 
 using namespace labcalc;
 
@@ -87,6 +88,33 @@ TEST_CASE("Dragging budget or hours keeps the decision map; other inputs and ano
     ui::RestoreDefaultCatalog(h.state);
     h.Settle();
     CHECK(h.state.map_computations == computed + 2);
+}
+
+TEST_CASE("Flip points read as sentences in the page's words")
+{
+    Harness h;
+    h.Settle();
+    bool saw_privacy = false, saw_number = false;
+    for (const core::FlipPoint& p : h.state.report.flip_points) {
+        if (p.to.empty())
+            continue;
+        const std::string line = ui::FlipSentence(p);
+        INFO(line);
+        CHECK(line.find('_') == std::string::npos); // no file keys such as on_premises_only
+        CHECK(line.back() == '.');
+        if (p.input == "privacy" && p.value_text == "on_premises_only") {
+            CHECK(line == "Privacy need at on premises only: Home lab wins.");
+            saw_privacy = true;
+        }
+        if (p.input == "hours_per_week") {
+            CHECK(line.rfind("Work per week above ", 0) == 0);
+            CHECK(line.find(" h/week: ") != std::string::npos);
+            saw_number = true;
+        }
+    }
+    // The default scenario (cloud by a narrow lead) flips to the home lab on both.
+    CHECK(saw_privacy);
+    CHECK(saw_number);
 }
 
 TEST_CASE("Without a file system (the page) there is no File menu and exports are downloads")
