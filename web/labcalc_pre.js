@@ -216,6 +216,11 @@ var LabcalcHost = (function () {
     },
     setWants: function (keyboard, text, wheel) { wants.keyboard = !!keyboard; wants.text = !!text; wants.wheel = !!wheel; },
     setCursor: function (css) { canvas.style.cursor = css; },
+    // The download is done and main() is about to create the WebGL context: the spinner stops, so the
+    // compositor does not keep redrawing it while the first frame is made (labcalc.css).
+    starting: function () {
+      if (loadingEl) loadingEl.classList.add('labcalc-starting');
+    },
     markReady: function () {
       if (loadingEl) loadingEl.hidden = true;
       document.documentElement.setAttribute('data-labcalc-ready', '1');
@@ -324,12 +329,7 @@ if (typeof WebGL2RenderingContext === 'undefined') {
 Module['canvas'] = document.getElementById('canvas');
 Module['print'] = function (text) { console.log(text); };
 Module['printErr'] = function (text) { console.warn(text); };
-// The download is done and main() is about to create the WebGL context: the spinner stops, so the
-// compositor does not keep redrawing it while the first frame is made (labcalc.css).
-Module['onRuntimeInitialized'] = function () {
-  var loading = document.getElementById('labcalc-loading');
-  if (loading) loading.classList.add('labcalc-starting');
-};
+Module['onRuntimeInitialized'] = function () { LabcalcHost.starting(); };
 Module['onAbort'] = function (what) { LabcalcHost.fatal('The calculator stopped unexpectedly (' + what + '). Reload the page to start again.'); };
 
 // The interface for tests and for authors who embed the page.

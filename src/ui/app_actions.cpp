@@ -59,8 +59,7 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
 
 void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment, std::string_view self_origin)
 {
-    state.catalog = core::LoadDefaultCatalog();
-    ++state.catalog_version;
+    ReplaceCatalog(state, core::LoadDefaultCatalog(), "built-in catalog");
     state.presets = core::ListPresets();
     state.self_origin = std::string(self_origin);
     state.has_web_address = !services.ShareLink("").empty();
@@ -180,21 +179,23 @@ bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_
                               ". The current catalog is kept.";
         return false;
     }
-    state.catalog = std::move(*parsed.value);
-    ++state.catalog_version;
-    state.catalog_name = std::string(file_name);
+    ReplaceCatalog(state, std::move(*parsed.value), std::string(file_name));
     state.error_message.clear();
-    MarkEdited(state);
     state.status_message = "Prices from " + std::string(file_name) + " loaded.";
     return true;
 }
 
+void ReplaceCatalog(AppState& state, core::Catalog catalog, std::string name)
+{
+    state.catalog = std::move(catalog);
+    ++state.catalog_version; // the decision map is drawn again for it (RecomputeIfDirty)
+    state.catalog_name = std::move(name);
+    MarkEdited(state);
+}
+
 void RestoreDefaultCatalog(AppState& state)
 {
-    state.catalog = core::LoadDefaultCatalog();
-    ++state.catalog_version;
-    state.catalog_name = "built-in catalog";
-    MarkEdited(state);
+    ReplaceCatalog(state, core::LoadDefaultCatalog(), "built-in catalog");
     state.status_message = "Built-in prices restored.";
 }
 

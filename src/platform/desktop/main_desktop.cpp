@@ -212,10 +212,7 @@ void ApplyStartupInputs(DesktopApp& app, const Args& args, const StartupInputs& 
 {
     ui::AppState& state = app.state;
     if (in.catalog) {
-        state.catalog = *in.catalog;
-        ++state.catalog_version; // the decision map is drawn again for it
-        state.catalog_name = in.catalog_name;
-        ui::MarkEdited(state);
+        ui::ReplaceCatalog(state, *in.catalog, in.catalog_name);
     }
     if (!args.scenario_path.empty() && in.scenario) {
         // Already validated (with the preset as its base): this only installs it.

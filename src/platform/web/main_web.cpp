@@ -190,8 +190,7 @@ int main()
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     // Opaque canvas: nothing behind it needs to show through, and compositing is cheaper. No depth or
-    // stencil buffer: ImGui draws in order and clips with scissors. (labcalc_pre.js usually makes the
-    // context earlier, with these same attributes.)
+    // stencil buffer: ImGui draws in order and clips with scissors.
     glfwWindowHint(GLFW_ALPHA_BITS, 0);
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
