@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -195,7 +196,8 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         if (!o.is_object())
             return Expected<Catalog>::Fail("catalog: " + where + ": must be an object");
         for (auto it = o.begin(); it != o.end(); ++it) {
-            static const std::set<std::string> kKnown = {"id", "name", "gpu", "kind", "vram_gb", "speed", "max_gpus", "usd_per_gpu_hour", "spot_usd_per_gpu_hour"};
+            static const std::set<std::string> kKnown = {"id", "name", "gpu", "kind", "vram_gb", "speed", "max_gpus", "usd_per_gpu_hour", "spot_usd_per_gpu_hour",
+                                                         "storage_usd_per_gb_month", "stopped_volume_usd_per_gb_month"};
             if (!kKnown.count(it.key()))
                 return Expected<Catalog>::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
         }
@@ -228,6 +230,17 @@ Expected<Catalog> ParseCatalog(std::string_view text)
             spot.label = m.name + ", spot";
             m.spot_usd_per_gpu_hour = spot;
         }
+        for (auto [key, label, slot] : {std::tuple{"storage_usd_per_gb_month", ", storage of your data", &m.storage_usd_per_gb_month},
+                                        std::tuple{"stopped_volume_usd_per_gb_month", ", disk of a stopped instance", &m.stopped_volume_usd_per_gb_month}}) {
+            if (!o.contains(key))
+                continue;
+            Figure f;
+            if (!r.ReadFigure(o[key], where + "." + key, 0, 100, &f, false))
+                return Expected<Catalog>::Fail(r.error);
+            f.unit = "USD/GB-month";
+            f.label = m.name + label;
+            *slot = f;
+        }
         c.offers.push_back(std::move(m));
     }
     return Expected<Catalog>::Ok(std::move(c));
@@ -258,6 +271,10 @@ std::string CatalogToJson(const Catalog& c)
                     {"speed", o.speed}, {"max_gpus", o.max_gpus}, {"usd_per_gpu_hour", fig(o.usd_per_gpu_hour, false)}};
         if (o.spot_usd_per_gpu_hour)
             row["spot_usd_per_gpu_hour"] = fig(*o.spot_usd_per_gpu_hour, false);
+        if (o.storage_usd_per_gb_month)
+            row["storage_usd_per_gb_month"] = fig(*o.storage_usd_per_gb_month, false);
+        if (o.stopped_volume_usd_per_gb_month)
+            row["stopped_volume_usd_per_gb_month"] = fig(*o.stopped_volume_usd_per_gb_month, false);
         offers.push_back(std::move(row));
     }
     return j.dump(2);

@@ -39,6 +39,10 @@ struct CloudOffer {
     int max_gpus = 8;          // most GPUs of this kind one instance offers
     Figure usd_per_gpu_hour;
     std::optional<Figure> spot_usd_per_gpu_hour;
+    // The provider's own disk prices; unset: the catalog's cloud.storage_usd_per_gb_month and
+    // cloud.stopped_volume_usd_per_gb_month figures.
+    std::optional<Figure> storage_usd_per_gb_month;        // keeping your data between runs
+    std::optional<Figure> stopped_volume_usd_per_gb_month; // the instance's disk while it is stopped
 };
 
 struct Catalog {

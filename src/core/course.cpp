@@ -125,8 +125,10 @@ Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, b
         const OptionReport* home = current.options.empty() ? nullptr : &current.options[0];
         if (!home || home->gpu_id.empty())
             return Result::Fail("'" + c.text + "': no home machine fits your other inputs, so no budget can cover one");
-        const double upfront = home->cost.upfront_usd;
-        // Round to what a person would type: up to the next $100 to cover it, down by 10% to miss it.
+        // The least money up front any home machine that runs the work needs (a larger budget may buy a
+        // bigger one that costs less over the horizon). Round to what a person would type: up to the next
+        // $100 to cover it, down by 10% to miss it.
+        const double upfront = home->cost.min_upfront_usd;
         out = {"budget_usd=" + Num(tick ? std::ceil(upfront / 100) * 100 : std::floor(upfront * 0.9 / 100) * 100)};
         break;
     }

@@ -38,12 +38,10 @@ DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns,
     for (int col = 0; col < map.columns; ++col) {
         const double hours = map.HoursAt(col);
         t.hours_per_week = hours;
-        const auto base_costs = CostOptions(p, hours);
+        const OptionChoices choices = CostOptions(p, hours);
         for (int row = 0; row < map.rows; ++row) {
             t.budget_usd = map.BudgetAt(row);
-            auto costs = base_costs;
-            ApplyBudgets(costs, t.budget_usd, t.monthly_budget_usd);
-            const Evaluation e = Score(p, t, costs);
+            const Evaluation e = Score(p, t, ApplyBudgets(choices, t.budget_usd, t.monthly_budget_usd));
             map.cells[static_cast<std::size_t>(row * map.columns + col)] =
                 static_cast<std::uint8_t>(static_cast<int>(e.recommended) + (e.any_feasible ? 0 : 4));
         }

@@ -54,8 +54,45 @@ struct CloudPlan {
     double compute_usd = 0;
 };
 
-// The cheapest offer that fits the VRAM need, for `work_hours` of work per week.
-CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, double home_speed)
+// The offer's own disk prices, else the catalog's (figures cloud.storage_usd_per_gb_month and
+// cloud.stopped_volume_usd_per_gb_month).
+double StorageRate(const Prepared& p, const CloudOffer& o)
+{
+    return o.storage_usd_per_gb_month ? o.storage_usd_per_gb_month->value : p.fig.storage_usd_per_gb_month;
+}
+double StoppedVolumeRate(const Prepared& p, const CloudOffer& o)
+{
+    return o.stopped_volume_usd_per_gb_month ? o.stopped_volume_usd_per_gb_month->value : p.fig.stopped_volume_usd_per_gb_month;
+}
+
+// Fills the cloud-side monthly costs for a plan: `data_gb` kept in the provider's storage and `egress_gb`
+// downloaded per month.
+void PriceCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, double egress_gb, bool confidential,
+                    MonthlyBreakdown* m)
+{
+    const Scenario& s = p.scenario;
+    const CloudOffer& o = p.catalog.offers[static_cast<std::size_t>(plan.offer)];
+    m->gpu_hours_usd = plan.compute_usd;
+    m->storage_usd = s.cloud.storage_usd_per_month ? *s.cloud.storage_usd_per_month * (data_gb / std::max(s.data_gb, 1e-9))
+                                                   : f::StorageUsdPerMonth(data_gb, StorageRate(p, o));
+    if (s.data_gb <= 0 && s.cloud.storage_usd_per_month)
+        m->storage_usd = *s.cloud.storage_usd_per_month;
+    m->egress_usd = s.cloud.egress_usd_per_month
+                        ? *s.cloud.egress_usd_per_month * (egress_gb / std::max(s.egress_gb_per_month, 1e-9))
+                        : f::EgressUsdPerMonth(egress_gb, p.fig.egress_free_gb_per_month, p.fig.egress_usd_per_gb);
+    if (s.egress_gb_per_month <= 0 && s.cloud.egress_usd_per_month)
+        m->egress_usd = *s.cloud.egress_usd_per_month;
+    m->idle_usd = f::IdleUsdPerMonth(plan.compute_usd, p.fig.idle_overhead_pct, p.fig.working_volume_gb, StoppedVolumeRate(p, o),
+                                     plan.instance_hours_per_week);
+    m->compliance_usd = confidential ? f::ConfidentialUsdPerMonth(plan.compute_usd, p.fig.confidential_overhead_pct,
+                                                                  p.fig.confidential_usd_per_month)
+                                     : 0;
+}
+
+// The offer that fits the VRAM need and costs least per month for `work_hours` of work per week, with
+// `data_gb` of data kept there: GPU-hours, storage, idle and stopped-volume charges and a compliant setup
+// all count, so a light user is not sent to the cheapest GPU-hour with the dearest disks.
+CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, double home_speed, double data_gb, bool confidential)
 {
     const Scenario& s = p.scenario;
     const bool spot = s.cloud.pricing == CloudPricing::spot;
@@ -73,7 +110,7 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
             rate = o.spot_usd_per_gpu_hour->value;
         if (s.cloud.usd_per_gpu_hour)
             rate = *s.cloud.usd_per_gpu_hour;
-        // cloud.speed_vs_home: a job takes 1/speed_vs_home of its home hours.
+        // cloud.speed_vs_home: a job takes 1/speed_vs_home of the hours it takes on the home machine's GPU.
         const double speed = s.cloud.speed_vs_home ? *s.cloud.speed_vs_home * home_speed : o.speed;
         CloudPlan plan;
         plan.offer = i;
@@ -83,36 +120,16 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
         plan.gpu_hours_per_week = f::CloudGpuHoursPerWeek(work_hours, speed, gpus);
         plan.compute_usd = f::CloudComputeUsdPerMonth(plan.gpu_hours_per_week, rate, spot && o.spot_usd_per_gpu_hour.has_value(),
                                                       p.fig.spot_interruption_overhead_pct);
+        MonthlyBreakdown m;
+        PriceCloudPart(p, plan, data_gb, 0, confidential, &m);
         // Ties (no work at all) go to the cheapest rate, so the plan shown is still the sensible one.
-        const double key = plan.compute_usd + rate * 1e-6;
+        const double key = m.Total() + rate * 1e-6;
         if (key < best_usd) {
             best_usd = key;
             best = plan;
         }
     }
     return best;
-}
-
-// Fills the cloud-side monthly costs for a plan.
-void PriceCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, double egress_gb, bool confidential,
-                    MonthlyBreakdown* m)
-{
-    const Scenario& s = p.scenario;
-    m->gpu_hours_usd = plan.compute_usd;
-    m->storage_usd = s.cloud.storage_usd_per_month ? *s.cloud.storage_usd_per_month * (data_gb / std::max(s.data_gb, 1e-9))
-                                                   : f::StorageUsdPerMonth(data_gb, p.fig.storage_usd_per_gb_month);
-    if (s.data_gb <= 0 && s.cloud.storage_usd_per_month)
-        m->storage_usd = *s.cloud.storage_usd_per_month;
-    m->egress_usd = s.cloud.egress_usd_per_month
-                        ? *s.cloud.egress_usd_per_month * (egress_gb / std::max(s.egress_gb_per_month, 1e-9))
-                        : f::EgressUsdPerMonth(egress_gb, p.fig.egress_free_gb_per_month, p.fig.egress_usd_per_gb);
-    if (s.egress_gb_per_month <= 0 && s.cloud.egress_usd_per_month)
-        m->egress_usd = *s.cloud.egress_usd_per_month;
-    m->idle_usd = f::IdleUsdPerMonth(plan.compute_usd, p.fig.idle_overhead_pct, p.fig.working_volume_gb,
-                                     p.fig.stopped_volume_usd_per_gb_month, plan.instance_hours_per_week);
-    m->compliance_usd = confidential ? f::ConfidentialUsdPerMonth(plan.compute_usd, p.fig.confidential_overhead_pct,
-                                                                  p.fig.confidential_usd_per_month)
-                                     : 0;
 }
 
 struct LocalMachine {
@@ -122,7 +139,7 @@ struct LocalMachine {
     double gpu_hardware_usd = 0, hardware_usd = 0;
     double load_watts = 0, idle_watts = 0;
     double capacity = 0;          // work hours per week
-    double resale_usd = 0;        // at catalog prices, at the end of the horizon
+    double resale_usd = 0;        // at catalog prices, at the end of the horizon, before the selling fee
 };
 
 LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int gpus_per_job)
@@ -143,36 +160,46 @@ LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int g
     return m;
 }
 
-// Prices a local machine running `local_work` hours per week. `use_overrides`: the home.* overrides
-// describe the user's own home machine, so they apply to the home option only.
-void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work, bool use_overrides, OptionCost* out)
+// Whether the person described their own home machine (its price, draw, upkeep or resale). Those figures
+// are a machine's, not a size: the home option keeps the machine chosen on catalog prices, and every
+// machine at home, in the hybrid too, is that machine with those figures.
+bool OwnMachineFigures(const Scenario& s)
+{
+    return s.home.hardware_usd || s.home.power_watts || s.home.idle_watts || s.home.maintenance_usd_per_year || s.home.resale_pct;
+}
+
+// Prices a machine at home running `local_work` hours per week, with the person's home.* figures
+// wherever they set one (the home option and the hybrid alike). `own_figures` false prices it on the
+// catalog alone (to choose the machine their figures then describe).
+void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work, OptionCost* out, bool own_figures = true)
 {
     const Scenario& s = p.scenario;
     const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(m.gpu)];
-    const double hardware = use_overrides && s.home.hardware_usd ? *s.home.hardware_usd : m.hardware_usd;
-    const double load_w = use_overrides && s.home.power_watts ? *s.home.power_watts : m.load_watts;
-    const double idle_w = use_overrides && s.home.idle_watts ? std::min(*s.home.idle_watts, load_w) : m.idle_watts;
+    HomeInputs none;
+    const HomeInputs& own = own_figures ? s.home : none;
+    const double hardware = own.hardware_usd ? *own.hardware_usd : m.hardware_usd;
+    const double load_w = own.power_watts ? *own.power_watts : m.load_watts;
+    const double idle_w = own.idle_watts ? std::min(*own.idle_watts, load_w) : m.idle_watts;
     const double busy = m.parallel_jobs > 0 ? local_work / (g.speed * m.parallel_jobs) : 0;
-    const double on = std::max(s.home.on_hours_per_week, busy);
     out->gpu_index = m.gpu;
     out->gpu_count = m.gpu_count;
     out->load_watts = load_w;
     out->idle_watts = idle_w;
     out->capacity_work_hours_per_week = m.capacity;
     out->local_work_hours_per_week = local_work;
+    out->local_busy_hours_per_week = busy;
+    out->local_on_hours_per_week = f::OnHoursPerWeek(busy, s.home.on_hours_per_week ? *s.home.on_hours_per_week : -1.0,
+                                                     p.fig.idle_on_pct_of_busy);
     out->upfront_usd = hardware;
-    out->monthly.power_usd = f::ElectricityUsdPerMonth(load_w, idle_w, busy, on, p.fig.electricity_usd_per_kwh,
+    out->monthly.power_usd = f::ElectricityUsdPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week, p.fig.electricity_usd_per_kwh,
                                                         p.fig.cooling_overhead_pct);
-    out->monthly.maintenance_usd = use_overrides && s.home.maintenance_usd_per_year
-                                       ? *s.home.maintenance_usd_per_year / 12.0
-                                       : f::MaintenanceUsdPerMonth(hardware, p.fig.maintenance_pct_per_year);
-    if (use_overrides && s.home.resale_pct) {
-        out->resale_usd = hardware * *s.home.resale_pct / 100.0;
-    } else {
-        // An overridden price keeps the catalog's proportions of GPUs to the rest, so its resale scales.
-        const double scale = m.hardware_usd > 0 ? hardware / m.hardware_usd : 0;
-        out->resale_usd = m.resale_usd * scale;
-    }
+    out->monthly.maintenance_usd = own.maintenance_usd_per_year ? *own.maintenance_usd_per_year / 12.0
+                                                                 : f::MaintenanceUsdPerMonth(hardware, p.fig.maintenance_pct_per_year);
+    // What a sale brings in: the person's resale share or the catalog's depreciation (an overridden price
+    // keeps the catalog's proportions of GPUs to the rest, so its resale scales), less the selling fee.
+    const double before_fee = own.resale_pct ? hardware * *own.resale_pct / 100.0
+                                                : m.resale_usd * (m.hardware_usd > 0 ? hardware / m.hardware_usd : 0);
+    out->resale_usd = f::AfterSellingFee(before_fee, p.fig.resale_fee_pct);
 }
 
 void Finish(const Prepared& p, OptionCost* c)
@@ -181,80 +208,111 @@ void Finish(const Prepared& p, OptionCost* c)
     c->total_usd = f::TotalUsd(c->upfront_usd, c->monthly_usd, p.scenario.horizon_months, c->resale_usd);
 }
 
-// Home: the cheapest machine over the horizon that holds the largest job and runs the peak week.
-OptionCost CostHome(const Prepared& p, double hours, double peak)
+// GPUs per job of a catalog GPU for this scenario, or 0 when no home machine of that GPU holds the job.
+int GpusPerJob(const Prepared& p, int gpu_index)
 {
     const Scenario& s = p.scenario;
-    // The machine is chosen on catalog prices; the home.* overrides then price the chosen one (an
-    // overridden price says what your machine costs, not how big it should be).
-    OptionCost best;
-    best.total_usd = kInf;
-    LocalMachine best_machine, largest_machine;
-    OptionCost largest; // the most capable machine, shown when none can run the peak week
-    double largest_capacity = -1;
-    bool any_fits_vram = false;
+    const int per_job = GpusForVram(s.vram_gb, p.catalog.gpus[static_cast<std::size_t>(gpu_index)].vram_gb);
+    const int max_gpus = s.home.gpu_count ? *s.home.gpu_count : p.fig.max_gpus;
+    return per_job > max_gpus ? 0 : per_job;
+}
+
+// Calls visit(machine) for every machine at home the scenario allows: each catalog GPU (or home.gpu)
+// that holds the job, in every count up to the most one machine holds (or home.gpu_count).
+template <class Visit>
+void ForEachMachine(const Prepared& p, Visit visit)
+{
+    const Scenario& s = p.scenario;
     for (int gi = 0; gi < static_cast<int>(p.catalog.gpus.size()); ++gi) {
         if (p.forced_gpu != -1 && gi != p.forced_gpu) // -2: an unknown id matches no GPU
             continue;
-        const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(gi)];
-        const int per_job = GpusForVram(s.vram_gb, g.vram_gb);
-        const int max_gpus = s.home.gpu_count ? *s.home.gpu_count : p.fig.max_gpus;
-        if (per_job > max_gpus)
+        const int per_job = GpusPerJob(p, gi);
+        if (per_job == 0)
             continue;
-        any_fits_vram = true;
+        const int max_gpus = s.home.gpu_count ? *s.home.gpu_count : p.fig.max_gpus;
         const int first = s.home.gpu_count ? *s.home.gpu_count : per_job;
-        for (int n = first; n <= max_gpus; n += per_job) {
-            const LocalMachine m = BuildMachine(p, gi, n, per_job);
-            OptionCost c;
-            PriceLocalPart(p, m, hours, false, &c);
-            Finish(p, &c);
-            if (m.capacity > largest_capacity + 1e-9) {
-                largest_capacity = m.capacity;
-                largest = c;
-                largest_machine = m;
-            }
-            if (m.capacity + 1e-9 >= peak && c.total_usd < best.total_usd) {
-                best = c;
-                best_machine = m;
-            }
-        }
+        for (int n = first; n <= max_gpus; n += per_job)
+            visit(BuildMachine(p, gi, n, per_job));
     }
-    auto with_overrides = [&](const LocalMachine& m, const OptionCost& chosen) {
-        OptionCost c = chosen;
-        c.monthly = MonthlyBreakdown{};
-        PriceLocalPart(p, m, hours, true, &c);
+}
+
+// Home: every machine that holds the largest job and runs the peak week, kept as the choices worth
+// making at some budget. With the person's own machine figures, one machine: the cheapest over the
+// horizon on catalog prices, priced with their figures.
+Choices CostHome(const Prepared& p, double hours, double peak)
+{
+    Choices out;
+    const bool own = OwnMachineFigures(p.scenario);
+    OptionCost cheapest_catalog, largest;
+    LocalMachine cheapest_machine, largest_machine;
+    cheapest_catalog.total_usd = kInf;
+    double largest_capacity = -1;
+    bool any_fits_vram = false;
+    ForEachMachine(p, [&](const LocalMachine& m) {
+        any_fits_vram = true;
+        OptionCost c;
+        PriceLocalPart(p, m, hours, &c);
         Finish(p, &c);
-        return c;
-    };
-    if (std::isfinite(best.total_usd))
-        return with_overrides(best_machine, best);
+        if (m.capacity > largest_capacity + 1e-9) {
+            largest_capacity = m.capacity;
+            largest = c;
+            largest_machine = m;
+        }
+        if (m.capacity + 1e-9 < peak)
+            return;
+        if (!own) {
+            out.Offer(c);
+            return;
+        }
+        // Chosen on catalog prices: the person's figures say what their machine costs, not how big it is.
+        OptionCost k;
+        PriceLocalPart(p, m, hours, &k, false);
+        Finish(p, &k);
+        if (k.total_usd < cheapest_catalog.total_usd) {
+            cheapest_catalog = k;
+            cheapest_machine = m;
+        }
+    });
+    if (own && std::isfinite(cheapest_catalog.total_usd)) {
+        OptionCost c;
+        PriceLocalPart(p, cheapest_machine, hours, &c);
+        Finish(p, &c);
+        out.Set(c);
+    }
+    if (out.size > 0)
+        return out;
     if (!any_fits_vram) {
         OptionCost c;
         c.blockers |= p.forced_gpu == -2 ? kUnknownGpu : kVramTooLarge;
-        return c;
+        out.Set(c);
+        return out;
     }
     // No machine runs the peak week: the largest one does if the average fits, with bursts waiting.
-    largest = with_overrides(largest_machine, largest);
     if (largest.capacity_work_hours_per_week + 1e-9 >= hours)
         largest.bursts_queue = true;
     else
         largest.blockers |= kOverCapacity;
-    return largest;
+    out.Set(largest);
+    return out;
 }
 
 // Cloud: the cheapest offer that fits, for all the work, with all the data.
-OptionCost CostCloud(const Prepared& p, double hours, double home_speed)
+Choices CostCloud(const Prepared& p, double hours, double home_speed)
 {
     const Scenario& s = p.scenario;
     OptionCost c;
+    Choices out;
     if (p.forced_offer == -2) {
         c.blockers |= kUnknownOffer;
-        return c;
+        out.Set(c);
+        return out;
     }
-    const CloudPlan plan = PlanCloud(p, hours, s.privacy, home_speed);
+    const bool confidential = s.privacy == Privacy::confidential && s.sensitive_work_pct > 0;
+    const CloudPlan plan = PlanCloud(p, hours, s.privacy, home_speed, s.data_gb, confidential);
     if (plan.offer < 0) {
         c.blockers |= kNoCloudOffer;
-        return c;
+        out.Set(c);
+        return out;
     }
     if (p.data_must_stay)
         c.blockers |= kDataMustStay;
@@ -263,101 +321,126 @@ OptionCost CostCloud(const Prepared& p, double hours, double home_speed)
     c.cloud_work_hours_per_week = hours;
     c.cloud_gpu_hours_per_week = plan.gpu_hours_per_week;
     c.burst_share_to_cloud = 1;
-    PriceCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, s.privacy == Privacy::confidential && s.sensitive_work_pct > 0,
-                   &c.monthly);
+    PriceCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c.monthly);
     Finish(p, &c);
-    return c;
+    out.Set(c);
+    return out;
 }
 
-// Hybrid: a local machine for the steady work (and all work on data that must stay), the cloud for
-// a share of the bursts. Searches the local machine and the share of bursts sent out for the
-// lowest total cost. Course: "Development and prototyping: local hardware; training large models:
+// Hybrid: a machine at home for the steady work (and all work on data that must stay), the cloud for a
+// share of the bursts. Course: "Development and prototyping: local hardware; training large models:
 // cloud; keep sensitive data on-premises, use cloud for non-sensitive workloads".
-OptionCost CostHybrid(const Prepared& p, double hours, double home_speed)
+// For each machine the share of bursts sent out runs over the whole range it allows (from what the
+// machine cannot take in a peak week up to what may leave); the cost is piecewise linear in the share
+// (concave pieces: the cheapest offer is a minimum of linear costs), so its minimum lies at an end of the
+// range or where the machine's on-time stops being set by the person's figure: those shares are priced.
+// A split that keeps all work at home is the home lab (a hybrid only with the off-site copy the person
+// asked for: ApplyBudgets decides, since which split is best depends on the budget); one that runs no
+// work at home is the cloud plus an idle machine, never offered. `real_mixes` gets the splits that send
+// work out.
+Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Choices& home, Choices* real_mixes)
 {
     const Scenario& s = p.scenario;
-    OptionCost best;
-    best.total_usd = kInf;
+    Choices out;
+    OptionCost blocked;
     if (p.forced_offer == -2) {
-        OptionCost blocked;
         blocked.blockers |= kUnknownOffer;
-        return blocked;
+        out.Set(blocked);
+        return out;
+    }
+    if (p.forced_gpu == -2) {
+        blocked.blockers |= kUnknownGpu;
+        out.Set(blocked);
+        return out;
     }
     const double b = p.burst_share;
     const double sigma = p.local_only_share;
     if (sigma >= 1) {
-        OptionCost blocked;
         blocked.blockers |= kNothingToSplit; // all work is on data that stays local: that is a home lab
-        return blocked;
+        out.Set(blocked);
+        return out;
     }
     const double P = p.fig.burst_peak_factor;
-    static constexpr double kShares[] = {0.25, 0.5, 0.75, 1.0};
+    const double steady = hours * (1 - b), bursts = hours * b;
     // The data that goes to the cloud is below the strictest class when that class stays local.
     const Privacy cloud_class = sigma > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy;
-    // The cloud plan depends only on the share of bursts sent out: price the four once.
-    CloudPlan plans[4];
-    for (int k = 0; k < 4; ++k)
-        plans[k] = PlanCloud(p, hours * b * kShares[k], cloud_class, home_speed);
-    bool any_local = false;
-    for (int gi = 0; gi < static_cast<int>(p.catalog.gpus.size()); ++gi) {
-        if (p.forced_gpu != -1 && gi != p.forced_gpu) // -2: an unknown id matches no GPU
-            continue;
-        const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(gi)];
-        int per_job = GpusForVram(s.vram_gb, g.vram_gb);
-        bool dev_box = false;
-        if (per_job > p.fig.max_gpus) {
-            // The largest job fits no home machine: the local machine is a one-GPU development box and
-            // the large jobs (the bursts) all go to the cloud.
-            per_job = 1;
-            dev_box = true;
+    const double cloud_data = s.data_gb * (1 - sigma);
+    const bool own = OwnMachineFigures(s);
+    bool any_machine = false, any_runs_steady = false, any_offer = true;
+
+    auto try_machine = [&](const LocalMachine& m) {
+        any_machine = true;
+        if (m.capacity + 1e-9 < steady)
+            return; // the steady work alone is more than this machine runs
+        any_runs_steady = true;
+        // Shares of the bursts sent out that this machine allows: at least what a peak week leaves over,
+        // at most what may leave (the work on data that must stay is kept local).
+        const double lo = bursts > 0 ? std::clamp(1.0 - (m.capacity - steady) / (bursts * P), 0.0, 1.0) : 0.0;
+        const double hi = bursts > 0 ? std::clamp((1.0 - sigma) / b, 0.0, 1.0) : 0.0;
+        if (lo > hi + 1e-12)
+            return;
+        double shares[3] = {lo, hi, lo};
+        int n = lo < hi ? 2 : 1;
+        if (s.home.on_hours_per_week && bursts > 0) {
+            // Where the machine's busy hours reach the on-time the person set.
+            const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(m.gpu)];
+            const double local_at_kink = *s.home.on_hours_per_week * g.speed * m.parallel_jobs;
+            const double share = (hours - local_at_kink) / bursts;
+            if (share > lo && share < hi)
+                shares[n++] = share;
         }
-        for (int n = per_job; n <= p.fig.max_gpus; n += per_job) {
-            const LocalMachine m = BuildMachine(p, gi, n, per_job);
-            for (int k = 0; k < 4; ++k) {
-                const double share = kShares[k];
-                if (dev_box && share < 1.0)
+        for (int k = 0; k < n; ++k) {
+            const double share = shares[k];
+            const double cloud_work = bursts * share;
+            const double local_work = hours - cloud_work;
+            if (local_work <= 1e-9 && hours > 0)
+                continue; // no work at home: that is the cloud, with an idle machine
+            OptionCost c;
+            PriceLocalPart(p, m, local_work, &c);
+            if (cloud_work > 1e-9 || s.wants_redundancy) {
+                // In the cloud: the data the bursts need, or the off-site copy the person asked for.
+                const CloudPlan plan = PlanCloud(p, cloud_work, cloud_class, home_speed, cloud_data, false);
+                if (plan.offer < 0) {
+                    any_offer = false;
                     continue;
-                if (b <= 0 && share < 1.0)
-                    continue; // no bursts: every share is the same plan
-                // Work kept local must include all work on data that may not leave.
-                const double local_avg = hours * ((1 - b) + b * (1 - share));
-                if (local_avg + 1e-9 < sigma * hours)
-                    continue;
-                const double local_peak = hours * (1 - b) + hours * b * (1 - share) * P;
-                if (m.capacity + 1e-9 < local_peak)
-                    continue;
-                any_local = true;
-                const double cloud_work = hours * b * share;
-                OptionCost c;
-                PriceLocalPart(p, m, local_avg, false, &c);
-                const CloudPlan& plan = plans[k];
-                if (plan.offer < 0)
-                    continue;
-                // In the cloud: the data the bursts need and a backup of what may leave.
-                const double cloud_data = s.data_gb * (1 - sigma);
+                }
                 const double egress = hours > 0 ? s.egress_gb_per_month * cloud_work / hours : 0;
                 PriceCloudPart(p, plan, cloud_data, egress, false, &c.monthly);
                 c.offer_index = plan.offer;
                 c.offer_gpus = plan.gpus;
-                c.cloud_work_hours_per_week = cloud_work;
                 c.cloud_gpu_hours_per_week = plan.gpu_hours_per_week;
-                c.burst_share_to_cloud = b > 0 ? share : 0;
-                Finish(p, &c);
-                if (c.total_usd < best.total_usd - 1e-9)
-                    best = c;
             }
+            c.cloud_work_hours_per_week = cloud_work;
+            c.burst_share_to_cloud = b > 0 ? share : 0;
+            Finish(p, &c);
+            out.Offer(c);
+            if (cloud_work > 1e-9)
+                real_mixes->Offer(c);
         }
+    };
+    if (own) {
+        // The person's own machine, as in the home option.
+        const OptionCost& h = home.items[0];
+        if (home.size > 0 && h.gpu_index >= 0) {
+            const int per_job = GpusPerJob(p, h.gpu_index);
+            if (per_job > 0)
+                try_machine(BuildMachine(p, h.gpu_index, h.gpu_count, per_job));
+        }
+    } else {
+        ForEachMachine(p, try_machine);
     }
-    if (std::isfinite(best.total_usd))
-        return best;
-    OptionCost c;
-    if (p.forced_gpu == -2)
-        c.blockers |= kUnknownGpu;
-    else if (!any_local)
-        c.blockers |= kOverCapacity;
+    if (out.size > 0)
+        return out;
+    if (!any_machine)
+        blocked.blockers |= kVramTooLarge;
+    else if (!any_runs_steady)
+        blocked.blockers |= kOverCapacity;
+    else if (!any_offer)
+        blocked.blockers |= kNoCloudOffer;
     else
-        c.blockers |= kNoCloudOffer;
-    return c;
+        blocked.blockers |= kOverCapacity;
+    out.Set(blocked);
+    return out;
 }
 
 } // namespace
@@ -386,35 +469,109 @@ Prepared::Prepared(const Scenario& s, const Catalog& c)
             max_offer_speed = std::max(max_offer_speed, o.speed);
 }
 
-std::array<OptionCost, kOptionCount> CostOptions(const Prepared& p, double hours_per_week)
+void Choices::Set(const OptionCost& c)
+{
+    items[0] = c;
+    size = 1;
+}
+
+void Choices::Offer(const OptionCost& c)
+{
+    for (int i = 0; i < size; ++i) {
+        const OptionCost& o = items[static_cast<std::size_t>(i)];
+        if (o.upfront_usd <= c.upfront_usd + 1e-9 && o.total_usd <= c.total_usd + 1e-9)
+            return; // as cheap up front and over the horizon: c adds nothing
+    }
+    int kept = 0;
+    for (int i = 0; i < size; ++i) {
+        const OptionCost& o = items[static_cast<std::size_t>(i)];
+        if (!(c.upfront_usd <= o.upfront_usd + 1e-9 && c.total_usd <= o.total_usd + 1e-9))
+            items[static_cast<std::size_t>(kept++)] = o;
+    }
+    size = kept;
+    if (size == kMax) {
+        // Full (rare: more than eight machines on the front): give up the one needing most money up front
+        // unless c is cheaper over the horizon than everything kept.
+        if (c.total_usd >= items[static_cast<std::size_t>(size - 1)].total_usd)
+            return;
+        --size;
+    }
+    int at = size;
+    while (at > 0 && items[static_cast<std::size_t>(at - 1)].upfront_usd > c.upfront_usd) {
+        items[static_cast<std::size_t>(at)] = items[static_cast<std::size_t>(at - 1)];
+        --at;
+    }
+    items[static_cast<std::size_t>(at)] = c;
+    ++size;
+}
+
+const OptionCost& Choices::Pick(double budget_usd, double monthly_budget_usd) const
+{
+    // Items run from least money up front to least money over the horizon.
+    int within_both = -1, within_budget = -1;
+    for (int i = 0; i < size; ++i) {
+        const OptionCost& o = items[static_cast<std::size_t>(i)];
+        if (o.upfront_usd > budget_usd + 1e-6)
+            break;
+        within_budget = i;
+        if (o.monthly_usd <= monthly_budget_usd + 1e-6 &&
+            (within_both < 0 || o.total_usd < items[static_cast<std::size_t>(within_both)].total_usd))
+            within_both = i;
+    }
+    if (within_both >= 0)
+        return items[static_cast<std::size_t>(within_both)];
+    if (within_budget >= 0)
+        return items[static_cast<std::size_t>(within_budget)];
+    return items[0];
+}
+
+OptionChoices CostOptions(const Prepared& p, double hours_per_week)
 {
     const double hours = std::clamp(hours_per_week, 0.0, f::kHoursPerWeek);
     const double peak = f::PeakWorkHoursPerWeek(hours, p.burst_share, p.fig.burst_peak_factor);
-    std::array<OptionCost, kOptionCount> out;
-    out[0] = CostHome(p, hours, peak);
-    const double home_speed = out[0].gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(out[0].gpu_index)].speed : 1.0;
-    out[1] = CostCloud(p, hours, home_speed);
-    out[2] = CostHybrid(p, hours, home_speed);
+    OptionChoices out;
+    out.by_option[0] = CostHome(p, hours, peak);
+    // The cloud's speed relative to home (cloud.speed_vs_home) is against the home option's GPU.
+    const OptionCost& home = out.by_option[0].items[0];
+    const double home_speed = home.gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].speed : 1.0;
+    out.by_option[1] = CostCloud(p, hours, home_speed);
+    out.by_option[2] = CostHybrid(p, hours, home_speed, out.by_option[0], &out.real_mixes);
+    out.home_plus_copy_is_a_mix = p.scenario.wants_redundancy;
     return out;
 }
 
-void ApplyBudgets(std::array<OptionCost, kOptionCount>& costs, double budget_usd, double monthly_budget_usd)
+OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double monthly_budget_usd)
 {
-    for (OptionCost& c : costs) {
+    OptionCosts costs;
+    for (int o = 0; o < kOptionCount; ++o) {
+        OptionCost& c = costs[static_cast<std::size_t>(o)];
+        const Choices& options = choices.by_option[static_cast<std::size_t>(o)];
+        c = options.Pick(budget_usd, monthly_budget_usd);
+        c.min_upfront_usd = options.items[0].upfront_usd;
+        if (o == static_cast<int>(Option::hybrid) && c.gpu_index >= 0 && c.cloud_work_hours_per_week <= 1e-9 && !choices.home_plus_copy_is_a_mix) {
+            // The best split for this budget keeps all the work at home: that is the home lab. Show what the
+            // best real mix would cost, marked as such, never as an option of its own.
+            if (choices.real_mixes.size > 0) {
+                c = choices.real_mixes.Pick(budget_usd, monthly_budget_usd);
+                c.min_upfront_usd = choices.real_mixes.items[0].upfront_usd;
+            } else {
+                c = OptionCost{};
+            }
+            c.blockers |= kMixIsHomeLab;
+        }
         c.blockers &= ~(kOverBudget | kOverMonthlyBudget);
         if (c.upfront_usd > budget_usd + 1e-6)
             c.blockers |= kOverBudget;
         if (c.monthly_usd > monthly_budget_usd + 1e-6)
             c.blockers |= kOverMonthlyBudget;
     }
+    return costs;
 }
 
 Evaluation Evaluate(const Scenario& s, const Catalog& c)
 {
     const Prepared p(s, c);
-    auto costs = CostOptions(p, s.hours_per_week);
-    ApplyBudgets(costs, s.budget_usd, s.monthly_budget_usd);
-    return Score(p, s, costs);
+    return Score(p, s, ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd));
 }
 
 } // namespace labcalc::core

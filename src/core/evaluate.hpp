@@ -26,7 +26,9 @@ enum Blocker : std::uint32_t {
     kNothingToSplit = 1u << 6,      // hybrid: every job must stay local, nothing can go to the cloud
     kUnknownGpu = 1u << 7,          // home.gpu names no catalog GPU
     kUnknownOffer = 1u << 8,        // cloud.offer names no catalog offer
+    kMixIsHomeLab = 1u << 9,        // hybrid: the cheapest mix keeps all work at home, so it is the home lab
 };
+constexpr std::uint32_t kLastBlocker = kMixIsHomeLab;
 
 // Monthly running costs by kind (steady state; USD per month).
 struct MonthlyBreakdown {
@@ -43,6 +45,7 @@ struct MonthlyBreakdown {
 struct OptionCost {
     std::uint32_t blockers = 0;
     double upfront_usd = 0;         // hardware bought at month 0
+    double min_upfront_usd = 0;     // the least money up front any way of running this option needs
     double monthly_usd = 0;         // running cost per month (upfront excluded)
     double resale_usd = 0;          // value recovered at the end of the horizon
     double total_usd = 0;           // upfront + running - resale over the horizon
@@ -54,6 +57,8 @@ struct OptionCost {
     int offer_gpus = 0;             // GPUs per cloud instance
     double load_watts = 0, idle_watts = 0;
     double local_work_hours_per_week = 0;  // RTX 4090-equivalent hours run at home
+    double local_busy_hours_per_week = 0;  // hours the machine at home is busy with them (its GPUs' speed)
+    double local_on_hours_per_week = 0;    // hours it is switched on, busy or idle
     double cloud_work_hours_per_week = 0;  // RTX 4090-equivalent hours run in the cloud
     double cloud_gpu_hours_per_week = 0;   // billed cloud GPU-hours
     double burst_share_to_cloud = 0;       // hybrid: share of the bursts sent to the cloud
@@ -71,6 +76,7 @@ struct Evaluation {
     Option recommended = Option::cloud;
     double margin = 0;              // recommended score minus the runner-up's
     bool any_feasible = false;
+    bool hybrid_dominated = false;  // the hybrid fits but costs more than every option that fits, for nothing asked for
 };
 
 // Everything the scenario and catalog fix before the per-hour search (resolved figures and overrides).

@@ -76,17 +76,26 @@ double LatestHardwareNeed(const Scenario& s) { return 0.3 + 0.7 * std::clamp((s.
 
 } // namespace
 
-std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scenario& s,
-                                                   const std::array<OptionCost, kOptionCount>& costs)
+std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scenario& s, const OptionCosts& costs)
 {
     std::array<FactorArray, kOptionCount> out{};
     const OptionCost& home = costs[0];
     const OptionCost& hybrid = costs[2];
 
-    double min_total = std::numeric_limits<double>::infinity();
+    // Money counts once. The two cost rows split the total cost of ownership over the horizon between
+    // them: Initial cost scores the hardware's net cost (the price up front less what a sale brings at
+    // the end), Ongoing cost the running costs (per month x months). Both use one scale, the dearest total
+    // among the options that fit (all priced options when none fits): row = 10 x (1 - amount / scale).
+    // With equal weights the two rows add up to 20 - 10 x total / scale, a function of the total alone;
+    // unequal weights say how much a dollar now matters against a dollar later, never count one twice.
+    // The cash up front is a limit (the budget), not a score.
+    bool any_fits = false;
     for (const OptionCost& c : costs)
-        if (Priced(c))
-            min_total = std::min(min_total, std::max(c.total_usd, 1.0));
+        any_fits = any_fits || (Priced(c) && c.Feasible());
+    double money_scale = 1.0;
+    for (const OptionCost& c : costs)
+        if (Priced(c) && (c.Feasible() || !any_fits))
+            money_scale = std::max(money_scale, c.total_usd);
     const double peak = formulas::PeakWorkHoursPerWeek(s.hours_per_week, p.burst_share, p.fig.burst_peak_factor);
     const double remote = RemoteShare(s);
     const double fastest_cloud = std::max(p.max_offer_speed, 0.01);
@@ -98,14 +107,10 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
         const bool priced = Priced(c);
         auto set = [&fa](Factor f, double v) { fa[static_cast<std::size_t>(f)] = Clamp10(v); };
 
-        // Initial cost: what you pay up front against what you can (Home "High ($$$$)", Cloud "Low ($)").
-        const double upfront_ref = std::max(s.budget_usd, c.upfront_usd);
-        set(Factor::initial_cost, !priced ? 0 : upfront_ref > 0 ? 10.0 * (1.0 - c.upfront_usd / upfront_ref) : 10.0);
-        // Ongoing cost: what the option costs over your horizon against the cheapest option, so a home
-        // lab's low running cost (Home "Low (electricity)") is weighed against its price.
-        // Squared, so that paying twice as much scores 2.5 rather than 5.
-        const double cost_ratio = min_total / std::max(c.total_usd, 1.0);
-        set(Factor::ongoing_cost, priced ? 10.0 * cost_ratio * cost_ratio : 0);
+        const double capital_usd = std::max(0.0, c.upfront_usd - c.resale_usd);
+        const double running_usd = c.monthly_usd * s.horizon_months;
+        set(Factor::initial_cost, priced ? 10.0 * (1.0 - capital_usd / money_scale) : 0);
+        set(Factor::ongoing_cost, priced ? 10.0 * (1.0 - running_usd / money_scale) : 0);
 
         const double speed_home = c.gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(c.gpu_index)].speed : 0;
         const double home_maint = HomeMaintenanceScore(s, c.gpu_count);

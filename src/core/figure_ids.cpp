@@ -19,6 +19,8 @@ const std::vector<FigureRule>& FigureRules()
         {"home.maintenance_pct_per_year", 0, 100},
         {"home.gpu_depreciation_pct_per_year", 0, 100},
         {"home.system_depreciation_pct_per_year", 0, 100},
+        {"home.resale_fee_pct", 0, 100},
+        {"home.idle_on_pct_of_busy", 0, 1000},
         {"home.max_gpus", 1, 16},
         {"home.max_utilization_pct", 1, 100},
         {"home.disk_usd_per_tb", 0, 1e5},
@@ -75,6 +77,8 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
     r.maintenance_pct_per_year = Value(s, c, "home.maintenance_pct_per_year");
     r.gpu_depreciation_pct_per_year = Value(s, c, "home.gpu_depreciation_pct_per_year");
     r.system_depreciation_pct_per_year = Value(s, c, "home.system_depreciation_pct_per_year");
+    r.resale_fee_pct = Value(s, c, "home.resale_fee_pct");
+    r.idle_on_pct_of_busy = Value(s, c, "home.idle_on_pct_of_busy");
     r.max_gpus = static_cast<int>(std::floor(Value(s, c, "home.max_gpus")));
     r.max_utilization_pct = Value(s, c, "home.max_utilization_pct");
     r.disk_usd_per_tb = Value(s, c, "home.disk_usd_per_tb");

@@ -23,7 +23,8 @@ struct ResolvedFigures {
     double electricity_usd_per_kwh = 0;
     double base_system_usd = 0, base_load_watts = 0, base_idle_watts = 0;
     double psu_ups_usd_per_kw = 0, cooling_overhead_pct = 0, maintenance_pct_per_year = 0;
-    double gpu_depreciation_pct_per_year = 0, system_depreciation_pct_per_year = 0;
+    double gpu_depreciation_pct_per_year = 0, system_depreciation_pct_per_year = 0, resale_fee_pct = 0;
+    double idle_on_pct_of_busy = 0;
     int max_gpus = 1;
     double max_utilization_pct = 90, disk_usd_per_tb = 0;
     double storage_usd_per_gb_month = 0, egress_usd_per_gb = 0, egress_free_gb_per_month = 0;

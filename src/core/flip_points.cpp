@@ -1,5 +1,6 @@
 #include "core/flip_points.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -59,10 +60,19 @@ bool SearchDirection(const NumericInput& in, double current, double end, int sta
                 to = rm;
             }
         }
+        // Shown to three decimals, rounded towards the side that flips (b lies past the flip, a before it), so
+        // the value as printed, typed back, changes the answer.
+        double shown = b;
+        if (!in.integer) {
+            shown = b > a ? std::ceil(b * 1000 - 1e-9) / 1000 : std::floor(b * 1000 + 1e-9) / 1000;
+            shown = std::clamp(shown, in.lo, in.hi);
+            if (in.answer_at(shown) == start) // a flip narrower than the rounding step: the exact value
+                shown = b;
+        }
         FlipPoint fp;
         fp.input = in.key;
-        fp.value = b;
-        fp.value_text = FormatNumber(in.integer ? b : std::round(b * 1000) / 1000) + (in.unit[0] ? std::string(" ") + in.unit : "");
+        fp.value = shown;
+        fp.value_text = FormatNumber(shown) + (in.unit[0] ? std::string(" ") + in.unit : "");
         fp.to = OptionKey(static_cast<Option>(to % 4));
         fp.to_fits = to < 4;
         fp.direction = end > current ? "above" : "below";
@@ -83,13 +93,9 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
     Prepared p(work, c);
     const ResolvedFigures base_fig = p.fig;
     const double tariff = base_fig.electricity_usd_per_kwh;
-    auto answer = [&]() {
-        auto costs = CostOptions(p, work.hours_per_week);
-        ApplyBudgets(costs, work.budget_usd, work.monthly_budget_usd);
-        return Outcome(Score(p, work, costs));
-    };
+    auto answer = [&]() { return Outcome(Score(p, work, ApplyBudgets(CostOptions(p, work.hours_per_week), work.budget_usd, work.monthly_budget_usd))); };
     const int start = answer();
-    const auto costs_now = CostOptions(p, s.hours_per_week);
+    const OptionChoices choices_now = CostOptions(p, s.hours_per_week);
     auto reset = [&]() {
         work = s;
         p.fig = base_fig;
@@ -101,9 +107,7 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
          [&](double v) {
              reset();
              work.budget_usd = v;
-             auto costs = costs_now;
-             ApplyBudgets(costs, work.budget_usd, work.monthly_budget_usd);
-             return Outcome(Score(p, work, costs));
+             return Outcome(Score(p, work, ApplyBudgets(choices_now, work.budget_usd, work.monthly_budget_usd)));
          }},
         {"electricity_usd_per_kwh", "USD/kWh", 0, std::max(1.0, tariff * 2), false,
          [&](double v) {
@@ -143,7 +147,7 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
             FlipPoint fp;
             fp.input = "privacy";
             fp.value = level;
-            fp.value_text = PrivacyKey(t.privacy);
+            fp.value_text = PrivacyKey(t.privacy); // the value to type (--set privacy=...); the page words it
             fp.to = OptionKey(static_cast<Option>(r % 4));
             fp.to_fits = r < 4;
             fp.direction = level > static_cast<int>(s.privacy) ? "stricter" : "looser";

@@ -23,6 +23,16 @@ double ElectricityUsdPerMonth(double load_watts, double idle_watts, double busy_
     return kwh_per_week * kWeeksPerMonth * usd_per_kwh * (1.0 + cooling_overhead_pct / 100.0);
 }
 
+double OnHoursPerWeek(double busy_hours_per_week, double set_on_hours, double idle_on_pct_of_busy)
+{
+    const double busy = std::clamp(busy_hours_per_week, 0.0, kHoursPerWeek);
+    if (set_on_hours >= 0)
+        return std::max(std::min(set_on_hours, kHoursPerWeek), busy);
+    return std::min(kHoursPerWeek, busy * (1.0 + std::max(0.0, idle_on_pct_of_busy) / 100.0));
+}
+
+double AfterSellingFee(double sale_usd, double fee_pct) { return sale_usd * (1.0 - std::clamp(fee_pct, 0.0, 100.0) / 100.0); }
+
 double MaintenanceUsdPerMonth(double hardware_usd, double maintenance_pct_per_year)
 {
     return hardware_usd * maintenance_pct_per_year / 100.0 / 12.0;

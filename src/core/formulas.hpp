@@ -26,6 +26,15 @@ double MachineWatts(double base_watts, double gpu_watts, int gpu_count);
 double ElectricityUsdPerMonth(double load_watts, double idle_watts, double busy_hours_per_week,
                               double on_hours_per_week, double usd_per_kwh, double cooling_overhead_pct);
 
+// Hours a week the machine is switched on: the person's figure (never less than the busy hours), or,
+// unset, the busy hours plus an idle share of them: a machine switched on for the work, not around the
+// clock (Dettmers: personal desktops are busy 5-15% of the time they exist, so "always on" would make
+// idle draw most of a light user's bill). `set_on_hours` < 0 means unset.
+double OnHoursPerWeek(double busy_hours_per_week, double set_on_hours, double idle_on_pct_of_busy);
+
+// What a sale brings in after the marketplace's fee on the sale price.
+double AfterSellingFee(double sale_usd, double fee_pct);
+
 // Repairs and spares as a share of the hardware price per year (nenadlazic: spares 5-10%).
 double MaintenanceUsdPerMonth(double hardware_usd, double maintenance_pct_per_year);
 

@@ -33,10 +33,31 @@ public:
     double max_offer_speed = 0;      // fastest cloud GPU the filters allow (hardware access)
 };
 
-// Costs of the three options for a given weekly workload (budgets are applied separately).
-std::array<OptionCost, kOptionCount> CostOptions(const Prepared& p, double hours_per_week);
-// Sets the budget blockers on costs computed by CostOptions.
-void ApplyBudgets(std::array<OptionCost, kOptionCount>& costs, double budget_usd, double monthly_budget_usd);
+// The ways worth choosing an option at some budget: each costs less over the horizon than every one
+// before it but needs more money up front (a Pareto front of up-front price against total cost). Home
+// and hybrid hold one entry per machine worth buying; the cloud holds one.
+struct Choices {
+    static constexpr int kMax = 8;
+    std::array<OptionCost, kMax> items{}; // ascending upfront_usd, descending total_usd
+    int size = 0;
+    void Offer(const OptionCost& c);      // keeps the front: drops what c beats, skips c if beaten
+    void Set(const OptionCost& c);        // the only choice (also a blocked one)
+    // The cheapest over the horizon that fits both budgets; else the cheapest that fits the budget up
+    // front; else the one that needs the least money up front (closest to fitting).
+    const OptionCost& Pick(double budget_usd, double monthly_budget_usd) const;
+};
+struct OptionChoices {
+    std::array<Choices, kOptionCount> by_option; // home, cloud, hybrid (every split, all-home ones too)
+    Choices real_mixes;                          // hybrid splits that send work to the cloud
+    bool home_plus_copy_is_a_mix = false;        // wants_redundancy: all work at home plus an off-site copy
+};
+using OptionCosts = std::array<OptionCost, kOptionCount>;
+
+// What each option could be for a given weekly workload (budgets are applied separately, so the
+// decision map and the budget's flip point can reuse one costing for every budget).
+OptionChoices CostOptions(const Prepared& p, double hours_per_week);
+// Picks each option's choice for the budgets and sets the budget blockers.
+OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double monthly_budget_usd);
 
 // The course's rules ("Choose X when", "Getting started"): which ones the situation meets.
 constexpr int kRuleCount = 20;
@@ -47,15 +68,18 @@ struct RuleDef {
     const char* text;         // the course's words, shortened
 };
 const std::array<RuleDef, kRuleCount>& Rules();
-std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s,
-                                        const std::array<OptionCost, kOptionCount>& costs,
+std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, const OptionCosts& costs,
                                         const std::array<double, kOptionCount>& factor_score);
 
 // The ten factor scores (0..10) of each option.
-std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scenario& s,
-                                                   const std::array<OptionCost, kOptionCount>& costs);
+std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scenario& s, const OptionCosts& costs);
 
 // Factors, rules, scores and the recommendation from costs.
-Evaluation Score(const Prepared& p, const Scenario& s, const std::array<OptionCost, kOptionCount>& costs);
+Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs);
+
+// Whether the hybrid costs more than both pure options (each that is priced and kept out by nothing but
+// money) and gives nothing the person asked for that they lack (redundancy; peak weeks a home lab would
+// queue while the cloud cannot take the work). Such a hybrid is shown but never recommended.
+bool HybridDominated(const Scenario& s, const OptionCosts& costs);
 
 } // namespace labcalc::core

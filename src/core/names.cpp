@@ -32,6 +32,11 @@ const char* PrivacyKey(Privacy p)
     return "internal";
 }
 
+const char* PrivacyLabel(Privacy p)
+{
+    return p == Privacy::on_premises_only ? "on premises only" : PrivacyKey(p);
+}
+
 const char* ExperienceKey(Experience e)
 {
     switch (e) {

@@ -59,7 +59,7 @@ std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCo
     case kDataMustStay:
         return "you have sensitive data that cannot leave your premises";
     case kNoCloudOffer:
-        return "no cloud offer in the catalog fits " + FormatNumber(s.vram_gb) + " GB of VRAM for " + PrivacyKey(s.privacy) +
+        return "no cloud offer in the catalog fits " + FormatNumber(s.vram_gb) + " GB of VRAM for " + PrivacyLabel(s.privacy) +
                " data from provider kind '" + ProviderKey(s.cloud.provider) + "'";
     case kOverCapacity:
         return FormatNumber(s.hours_per_week) + " h/week of work is more than the largest home machine can run";
@@ -69,6 +69,8 @@ std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCo
         return "home.gpu '" + s.home.gpu.value_or("") + "' is not in the catalog";
     case kUnknownOffer:
         return "cloud.offer '" + s.cloud.offer.value_or("") + "' is not in the catalog";
+    case kMixIsHomeLab:
+        return "the cheapest mix keeps all of the work at home, so it is the home lab; sending bursts out would only add cost";
     default:
         return "blocked";
     }
@@ -87,6 +89,7 @@ std::string BlockerCourse(std::uint32_t bit)
     case kNothingToSplit: return "Hybrid AI Labs: \"Keep sensitive data on-premises, use cloud for non-sensitive workloads\"";
     case kUnknownGpu: return "Comparison Matrix: Hardware Access";
     case kUnknownOffer: return "Comparison Matrix: Hardware Access";
+    case kMixIsHomeLab: return "Choose Hybrid Approach When: \"You need to balance cost and performance\"";
     default: return "Comparison Matrix";
     }
 }
@@ -94,7 +97,7 @@ std::string BlockerCourse(std::uint32_t bit)
 std::vector<std::string> Blockers(const Scenario& s, const OptionCost& c, const Prepared& p)
 {
     std::vector<std::string> out;
-    for (std::uint32_t bit = 1; bit != 0 && bit <= kUnknownOffer; bit <<= 1)
+    for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
         if (c.blockers & bit)
             out.push_back(BlockerSentence(bit, s, c, p));
     return out;
@@ -102,7 +105,7 @@ std::vector<std::string> Blockers(const Scenario& s, const OptionCost& c, const 
 
 std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenario& s)
 {
-    std::string local, cloud;
+    std::string local, cloud, off_name;
     if (c.gpu_index >= 0) {
         const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(c.gpu_index)];
         local = std::to_string(c.gpu_count) + " x " + g.name + " + the rest of the machine";
@@ -110,6 +113,7 @@ std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenar
     if (c.offer_index >= 0) {
         const CloudOffer& off = p.catalog.offers[static_cast<std::size_t>(c.offer_index)];
         const bool spot = s.cloud.pricing == CloudPricing::spot && off.spot_usd_per_gpu_hour.has_value();
+        off_name = off.name;
         cloud = off.name + (c.offer_gpus > 1 ? ", " + std::to_string(c.offer_gpus) + " GPUs" : "") + (spot ? ", spot" : ", on demand");
     }
     switch (o) {
@@ -121,14 +125,14 @@ std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenar
         if (local.empty())
             return "no split fits";
         if (c.cloud_work_hours_per_week <= 0)
-            return local + " at home; the cloud holds a backup of the data that may leave";
+            return local + " at home for all the work; " + (cloud.empty() ? std::string("the cloud") : off_name) + " keeps an off-site copy of the data that may leave";
         return local + " at home; " + cloud + " for " + FormatPercent(c.burst_share_to_cloud * 100) + " of the bursts";
     }
     return "";
 }
 
 // How the situation meets or misses each course rule, in numbers.
-std::string RuleWhy(int r, bool met, const Scenario& s, const std::array<OptionCost, kOptionCount>& costs,
+std::string RuleWhy(int r, bool met, const Scenario& s, const OptionCosts& costs,
                     const std::array<double, kOptionCount>& fs)
 {
     const OptionCost& home = costs[0];
@@ -136,7 +140,7 @@ std::string RuleWhy(int r, bool met, const Scenario& s, const std::array<OptionC
     const std::string hours = FormatNumber(s.hours_per_week) + " h/week";
     const std::string bursts = FormatPercent(s.burst_share_pct) + " of your work comes in bursts";
     switch (r) {
-    case 0: return met ? "your data is marked on_premises_only" : std::string("your data is marked ") + PrivacyKey(s.privacy);
+    case 0: return met ? "your data may not leave your premises" : std::string("your strictest data is ") + PrivacyLabel(s.privacy) + ", which may leave your premises";
     case 1: return hours + (met ? " keeps a machine busy around the clock (60 h/week or more)" : " is below around-the-clock use (60 h/week)");
     case 2: return bursts + " at " + hours + (met ? ": steady and continuous" : " (steady means at most 25% in bursts and 20 h/week or more)");
     case 3: return met ? "you want hands-on hardware experience" : "you did not ask for hands-on hardware experience";
@@ -156,7 +160,7 @@ std::string RuleWhy(int r, bool met, const Scenario& s, const std::array<OptionC
     case 14: return hybrid.gpu_index >= 0 ? "the hybrid costs " + FormatUsd(hybrid.total_usd) + " over the horizon" + (met ? ", within 15% of the cheapest" : ", more than 15% above the cheapest")
                                           : "no hybrid split fits";
     case 15: return met ? "you want a second place to run and off-site backups" : "you did not ask for redundancy";
-    case 16: return FormatPercent(s.sensitive_work_pct) + " of your work touches " + PrivacyKey(s.privacy) + " data";
+    case 16: return FormatPercent(s.sensitive_work_pct) + " of your work touches " + PrivacyLabel(s.privacy) + " data";
     case 17: case 18: case 19: return std::string("you are ") + (s.experience == Experience::beginner ? "a beginner" : s.experience == Experience::intermediate ? "an intermediate user" : "an advanced user");
     default: return "";
     }
@@ -180,8 +184,7 @@ void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overr
 Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings)
 {
     const Prepared p(s, c);
-    auto costs = CostOptions(p, s.hours_per_week);
-    ApplyBudgets(costs, s.budget_usd, s.monthly_budget_usd);
+    const OptionCosts costs = ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd);
     const Evaluation e = Score(p, s, costs);
 
     Report r;
@@ -216,8 +219,13 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
         r.options.push_back(std::move(rep));
     }
     const bool home_priced = costs[0].gpu_index >= 0, cloud_priced = costs[1].offer_index >= 0;
-    if (home_priced && cloud_priced)
+    if (home_priced && cloud_priced) {
         r.break_even_month = BreakEvenMonth(r.options[0].cumulative_usd, r.options[1].cumulative_usd);
+        // While owning: the home lab is never sold, so no resale is credited.
+        OptionCost kept = costs[0];
+        kept.resale_usd = 0;
+        r.break_even_month_owning = BreakEvenMonth(CumulativeUsd(kept, s.horizon_months), r.options[1].cumulative_usd);
+    }
 
     // Course rules, met or not.
     const auto met = CheckRules(p, s, costs, e.factor_score);
@@ -245,24 +253,35 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
         feasible_count += o.feasible ? 1 : 0;
     // The verdict weighs the ten matrix factors and the "Choose X when" rules met.
     const std::string verdict_course = "Comparison Matrix and Use Case Recommendations";
-    if (!e.any_feasible)
-        r.reasons.push_back({"Nothing fits every limit you set; " + win.label + " comes closest (" + FormatFixed(win.score, 1) + " points). Change what blocks it, below.",
+    if (!e.any_feasible) {
+        // Nothing fits: say so, name the closest option that keeps the data's limits and what stands in its way.
+        std::string change;
+        for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
+            if (win.cost.blockers & bit)
+                change += (change.empty() ? "" : "; ") + BlockerSentence(bit, s, win.cost, p);
+        const bool keeps_data = p.data_must_stay && e.recommended != Option::cloud;
+        r.reasons.push_back({"Nothing fits yet. " + win.label + " comes closest" + (keeps_data ? " of the options that keep your data on your premises" : "") +
+                                 " (" + FormatFixed(win.score, 1) + " points); to make it fit, change this: " + change + ".",
                              verdict_course});
-    else if (feasible_count == 1)
+    } else if (feasible_count == 1)
         r.reasons.push_back({win.label + " is the only option that fits your limits (" + FormatFixed(win.score, 1) + " points).", verdict_course});
     else
         r.reasons.push_back({win.label + " fits best: " + FormatFixed(win.score, 1) + " points against " + FormatFixed(second.score, 1) + " for " +
                                  second.label + (e.margin < 0.3 ? " - a close call." : "."),
                              verdict_course});
+    if (e.hybrid_dominated && e.recommended != Option::hybrid)
+        r.reasons.push_back({"Hybrid fits but costs more (" + FormatUsd(costs[2].total_usd) + ") than both the home lab and the cloud, and gives nothing you asked for that they lack, so it is not recommended.",
+                             "Choose Hybrid Approach When: \"You need to balance cost and performance\""});
     auto add_blockers = [&](const OptionReport& o, const std::string& lead) {
-        for (std::uint32_t bit = 1; bit != 0 && bit <= kUnknownOffer; bit <<= 1)
+        for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
             if (o.cost.blockers & bit)
                 r.reasons.push_back({o.label + lead + BlockerSentence(bit, s, o.cost, p) + ".", BlockerCourse(bit)});
     };
     for (const OptionReport& o : r.options)
         if (o.name != win.name)
             add_blockers(o, " is ruled out: ");
-    add_blockers(win, " still breaks a limit: ");
+    if (e.any_feasible)
+        add_blockers(win, " still breaks a limit: ");
     for (int i = 0; i < kRuleCount; ++i) {
         const RuleDef& d = Rules()[static_cast<std::size_t>(i)];
         if (met[static_cast<std::size_t>(i)] && static_cast<int>(d.option) == best && d.counts)

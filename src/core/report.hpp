@@ -65,7 +65,8 @@ struct Report {
     double margin = 0;
     bool any_feasible = false;
     std::vector<Reason> reasons;
-    std::optional<int> break_even_month; // first month home's cumulative cost <= cloud's
+    std::optional<int> break_even_month; // first month home's cumulative cost <= cloud's (resale credited at the end)
+    std::optional<int> break_even_month_owning; // the same without selling: no resale credited
     std::vector<FlipPoint> flip_points;
     Scenario scenario;              // every input as used
     double electricity_usd_per_kwh = 0; // the tariff in force (scenario or catalog)

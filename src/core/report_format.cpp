@@ -55,6 +55,7 @@ json OptionJson(const OptionReport& o)
     j["blockers"] = o.blockers;
     j["setup"] = o.setup;
     j["upfront_usd"] = Finite(o.cost.upfront_usd);
+    j["min_upfront_usd"] = Finite(o.cost.min_upfront_usd);
     j["monthly_usd"] = Finite(o.cost.monthly_usd);
     j["total_usd"] = Finite(o.cost.total_usd);
     j["resale_usd"] = Finite(o.cost.resale_usd);
@@ -72,6 +73,8 @@ json OptionJson(const OptionReport& o)
     plan["load_watts"] = o.cost.load_watts;
     plan["idle_watts"] = o.cost.idle_watts;
     plan["local_work_hours_per_week"] = o.cost.local_work_hours_per_week;
+    plan["local_busy_hours_per_week"] = o.cost.local_busy_hours_per_week;
+    plan["local_on_hours_per_week"] = o.cost.local_on_hours_per_week;
     plan["cloud_work_hours_per_week"] = o.cost.cloud_work_hours_per_week;
     plan["cloud_gpu_hours_per_week"] = o.cost.cloud_gpu_hours_per_week;
     plan["capacity_work_hours_per_week"] = o.cost.capacity_work_hours_per_week;
@@ -113,7 +116,7 @@ std::string ReportToJson(const Report& r, int indent)
 json ReportJson(const Report& r)
 {
     json j;
-    j["schema"] = "labcalc.report/2";
+    j["schema"] = "labcalc.report/3";
     j["recommendation"] = r.recommendation;
     j["margin"] = r.margin;
     j["any_feasible"] = r.any_feasible;
@@ -121,6 +124,7 @@ json ReportJson(const Report& r)
     for (const Reason& reason : r.reasons)
         j["reasons"].push_back({{"text", reason.text}, {"course", reason.course}});
     j["break_even_month"] = r.break_even_month ? json(*r.break_even_month) : json(nullptr);
+    j["break_even_month_owning"] = r.break_even_month_owning ? json(*r.break_even_month_owning) : json(nullptr);
     json flips = json::array();
     for (const FlipPoint& f : r.flip_points) {
         json fj = {{"input", f.input}, {"value", f.value ? json(*f.value) : json(nullptr)}, {"to", f.to.empty() ? json(nullptr) : json(f.to)},
@@ -161,8 +165,10 @@ std::string ReportToText(const Report& r)
     for (const OptionReport& o : r.options)
         if (o.name == r.recommendation)
             win = &o;
-    out << "Recommendation: " << (win ? win->label : r.recommendation) << "  (margin " << FormatFixed(r.margin, 2) << " points"
-        << (r.any_feasible ? "" : "; nothing fits every limit") << ")\n\n";
+    if (r.any_feasible)
+        out << "Recommendation: " << (win ? win->label : r.recommendation) << "  (margin " << FormatFixed(r.margin, 2) << " points)\n\n";
+    else
+        out << "Nothing fits yet: " << (win ? win->label : r.recommendation) << " comes closest (see below for what to change)\n\n";
     out << "Why:\n";
     for (const Reason& reason : r.reasons)
         out << "  - " << reason.text << "\n      (course: " << reason.course << ")\n";
@@ -183,8 +189,10 @@ std::string ReportToText(const Report& r)
     out << "\nSetups:\n";
     for (const OptionReport& o : r.options)
         out << "  " << Pad(o.label + ":", 10) << o.setup << "\n";
+    const std::string not_within = "not within " + std::to_string(r.scenario.horizon_months) + " months";
     out << "\nBreak-even (home vs cloud): "
-        << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : "not within " + std::to_string(r.scenario.horizon_months) + " months") << "\n";
+        << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning) : not_within) << " while owning; "
+        << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : not_within) << " if sold at the end\n";
     out << "\nComparison matrix (0 worst - 10 best; weight):\n";
     for (int i = 0; i < kFactorCount; ++i) {
         out << "  " << Pad(FactorLabel(static_cast<Factor>(i)), 20);
@@ -230,8 +238,11 @@ std::string ReportToMarkdown(const Report& r)
     for (const OptionReport& o : r.options)
         if (o.name == r.recommendation)
             win = &o;
-    out << "# labcalc: " << (win ? win->label : r.recommendation) << "\n\n";
-    out << "Margin " << FormatFixed(r.margin, 2) << " points; report of " << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
+    if (r.any_feasible)
+        out << "# labcalc: " << (win ? win->label : r.recommendation) << "\n\nMargin " << FormatFixed(r.margin, 2) << " points; report of ";
+    else
+        out << "# labcalc: nothing fits yet (" << (win ? win->label : r.recommendation) << " comes closest)\n\nReport of ";
+    out << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
     out << "## Why\n\n";
     for (const Reason& reason : r.reasons)
         out << "- " << reason.text << " *(course: " << reason.course << ")*\n";
@@ -249,7 +260,8 @@ std::string ReportToMarkdown(const Report& r)
     row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
     row("Total", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
     row("Score", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
-    out << "\nBreak-even (home vs cloud): " << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : "not within the horizon") << ".\n";
+    out << "\nBreak-even (home vs cloud): " << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning) : "not within the horizon")
+        << " while owning; " << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : "not within the horizon") << " if sold at the end.\n";
     out << "\n## Comparison matrix (0-10)\n\n| Factor | Home lab | Cloud | Hybrid | Weight |\n|---|---:|---:|---:|---:|\n";
     for (int i = 0; i < kFactorCount; ++i) {
         out << "| " << FactorLabel(static_cast<Factor>(i));

@@ -48,8 +48,7 @@ constexpr double kBalancedCostPct = 15;              // hybrid within 15% of the
 constexpr double kBestOfBothPoints = 1.0;            // home and cloud within a point of each other
 } // namespace rule_limits
 
-std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s,
-                                        const std::array<OptionCost, kOptionCount>& costs,
+std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, const OptionCosts& costs,
                                         const std::array<double, kOptionCount>& factor_score)
 {
     namespace L = rule_limits;
@@ -88,7 +87,34 @@ std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s,
     return m;
 }
 
-Evaluation Score(const Prepared& p, const Scenario& s, const std::array<OptionCost, kOptionCount>& costs)
+bool HybridDominated(const Scenario& s, const OptionCosts& costs)
+{
+    const OptionCost& home = costs[0];
+    const OptionCost& cloud = costs[1];
+    const OptionCost& hybrid = costs[2];
+    if (!hybrid.Feasible())
+        return false;
+    // The pure options to compare with: priced, and kept out by nothing but money (a budget is the
+    // person's limit on the cash, not a reason to pay more for a mix), so this does not move with the budget.
+    auto comparable = [](const OptionCost& c) {
+        return (c.gpu_index >= 0 || c.offer_index >= 0) && (c.blockers & ~(kOverBudget | kOverMonthlyBudget)) == 0;
+    };
+    // What only a mix gives: a second place to run and an off-site copy (asked for), or the peak weeks a
+    // home lab would make wait when the cloud cannot take the work.
+    if (s.wants_redundancy || (home.bursts_queue && !comparable(cloud)))
+        return false;
+    int compared = 0;
+    for (const OptionCost* pure : {&home, &cloud}) {
+        if (!comparable(*pure))
+            continue;
+        ++compared;
+        if (hybrid.total_usd <= pure->total_usd + 1e-6)
+            return false;
+    }
+    return compared > 0; // dearer than both pure options, for nothing asked for
+}
+
+Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
 {
     Evaluation e;
     e.cost = costs;
@@ -110,20 +136,28 @@ Evaluation Score(const Prepared& p, const Scenario& s, const std::array<OptionCo
         e.score[static_cast<std::size_t>(o)] = e.factor_score[static_cast<std::size_t>(o)] +
                                                p.fig.rule_bonus_points * e.rules_matched[static_cast<std::size_t>(o)];
 
-    // The best feasible option; when nothing is feasible, the best overall (reported as such).
     for (const OptionCost& c : costs)
         e.any_feasible = e.any_feasible || c.Feasible();
-    // Options the model could not price at all (no machine, no offer) are never recommended while
-    // another one could be priced.
-    bool any_priced = false;
+    e.hybrid_dominated = HybridDominated(s, costs);
+    // Who may be named. When something fits: the options that fit (the hybrid not when it is dearer than
+    // both pure options for nothing asked for, unless it alone fits). When nothing fits: the options that keep the data's
+    // limits (never a cloud for data that may not leave), priced ones first; the headline then says that
+    // nothing fits and this one comes closest.
+    bool any_priced_keeping_data = false;
     for (const OptionCost& c : costs)
-        any_priced = any_priced || c.gpu_index >= 0 || c.offer_index >= 0;
+        any_priced_keeping_data = any_priced_keeping_data || ((c.gpu_index >= 0 || c.offer_index >= 0) && !(c.blockers & (kDataMustStay | kMixIsHomeLab)));
+    const bool pure_fits = costs[0].Feasible() || costs[1].Feasible();
+    auto candidate = [&](int o) {
+        const OptionCost& c = costs[static_cast<std::size_t>(o)];
+        if (e.any_feasible) // a dominated hybrid only when it is the one option that fits
+            return c.Feasible() && !(o == static_cast<int>(Option::hybrid) && e.hybrid_dominated && pure_fits);
+        if (c.blockers & (kDataMustStay | kMixIsHomeLab)) // never the cloud for data that must stay; the home lab, not its dearer mix
+            return false;
+        return !any_priced_keeping_data || c.gpu_index >= 0 || c.offer_index >= 0;
+    };
     int best = -1, second = -1;
     for (int o = 0; o < kOptionCount; ++o) {
-        const OptionCost& c = costs[static_cast<std::size_t>(o)];
-        if (e.any_feasible && !c.Feasible())
-            continue;
-        if (!e.any_feasible && any_priced && c.gpu_index < 0 && c.offer_index < 0)
+        if (!candidate(o))
             continue;
         if (best < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(best)] + 1e-12) {
             second = best;
@@ -132,6 +166,8 @@ Evaluation Score(const Prepared& p, const Scenario& s, const std::array<OptionCo
             second = o;
         }
     }
+    if (best < 0)
+        best = static_cast<int>(Option::home); // every option keeps no data limit: cannot happen (home never sends data out)
     e.recommended = static_cast<Option>(best);
     // Margin against the runner-up among the same set; against every other option when only one is left.
     if (second < 0)

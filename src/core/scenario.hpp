@@ -31,7 +31,8 @@ struct HomeInputs {
     std::optional<double> idle_watts;            // draw of the whole machine when on but idle
     std::optional<double> maintenance_usd_per_year;
     std::optional<double> resale_pct;            // value left at the end of the horizon, % of price
-    double on_hours_per_week = 168;              // hours the machine is switched on (busy or idle)
+    std::optional<double> on_hours_per_week;     // hours the machine is switched on, busy or idle; unset: it
+                                                 // follows the work (busy hours plus home.idle_on_pct_of_busy)
 };
 
 struct CloudInputs {
@@ -73,6 +74,7 @@ struct Scenario {
 const char* FactorKey(Factor f);   // "initial_cost", ...
 const char* FactorLabel(Factor f); // "Initial cost", ...
 const char* PrivacyKey(Privacy p);
+const char* PrivacyLabel(Privacy p); // in words: "public", ..., "on premises only"
 const char* ExperienceKey(Experience e);
 const char* PricingKey(CloudPricing p);
 const char* ProviderKey(ProviderKind k);

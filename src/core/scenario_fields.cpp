@@ -99,8 +99,8 @@ const std::vector<Entry>& Entries()
          OptNum([](Scenario& s) { return &s.home.maintenance_usd_per_year; })},
         {{"home.resale_pct", "Home resale value", "%", "Value left at the end of the horizon, percent of the price.", K::number, 0, 100, true, {}, false},
          OptNum([](Scenario& s) { return &s.home.resale_pct; })},
-        {{"home.on_hours_per_week", "Home machine switched on", "h/week", "Hours per week the machine is on, busy or idle (168 = always on).", K::number, 0, 168, false, {}, false},
-         Num([](Scenario& s) { return &s.home.on_hours_per_week; })},
+        {{"home.on_hours_per_week", "Home machine switched on", "h/week", "Hours per week the machine is on, busy or idle (168 = always on); unset: on while it works, plus the catalog's idle share.", K::number, 0, 168, true, {}, false},
+         OptNum([](Scenario& s) { return &s.home.on_hours_per_week; })},
         // Cloud overrides.
         {{"cloud.offer", "Cloud offer", "", "Catalog offer id; unset picks the cheapest that fits.", K::text, 0, 0, true, {}, false},
          Text([](Scenario& s) { return &s.cloud.offer; })},

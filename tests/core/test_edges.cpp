@@ -80,12 +80,12 @@ TEST_CASE("edges: zero hours of work", "[edges]")
     CHECK(cloud.cost.monthly.idle_usd == 0);
     CHECK(cloud.usd_per_work_hour == 0);
     const OptionReport& home = Opt(r, "home");
-    CHECK(home.cost.monthly.power_usd > 0); // idle draw, 168 h/week on by default
+    CHECK(home.cost.monthly.power_usd == 0); // by default the machine is on only around the work
     CHECK(home.usd_per_work_hour == 0);
 
-    s.home.on_hours_per_week = 0;
+    s.home.on_hours_per_week = 168; // switched on all week: idle draw all week
     r = FiniteReport(s);
-    CHECK(Opt(r, "home").cost.monthly.power_usd == 0);
+    CHECK(Opt(r, "home").cost.monthly.power_usd > 0);
 }
 
 TEST_CASE("edges: zero budget up front", "[edges]")

@@ -27,9 +27,14 @@ TEST_CASE("the default scenario prices all three options", "[model]")
     const Evaluation e = Evaluate(Scenario{}, Cat());
     for (const OptionCost& c : e.cost) {
         CHECK(Priced(c));
-        CHECK(c.Feasible());
         CHECK(c.total_usd > 0);
     }
+    CHECK(e.cost[0].Feasible());
+    CHECK(e.cost[1].Feasible());
+    // The default week fits one machine at home, so the cheapest mix keeps all of it there: the hybrid
+    // is priced (what a real mix would cost) but is the home lab, not an option of its own.
+    CHECK(e.cost[2].blockers == kMixIsHomeLab);
+    CHECK(e.cost[2].total_usd > e.cost[0].total_usd);
     // Home buys hardware; cloud buys none.
     CHECK(e.cost[0].upfront_usd > 0);
     CHECK(e.cost[1].upfront_usd == 0);
@@ -46,12 +51,18 @@ TEST_CASE("home: the machine is the catalog sum, and the home.* overrides replac
     const Evaluation e = Evaluate(s, Cat());
     const OptionCost& h = e.cost[0];
     REQUIRE(h.gpu_count == 1);
-    // 1200 base + 2000 GPU + 250 USD/kW x (150 + 450 W) = 3350
-    CHECK(h.upfront_usd == Approx(3350.0));
+    // 1200 base + the GPU's catalog price + 250 USD/kW x (150 + 450 W)
+    double gpu_price = 0;
+    for (const GpuModel& g : Cat().gpus)
+        if (g.id == "rtx4090")
+            gpu_price = g.price_usd.value;
+    CHECK(h.upfront_usd == Approx(1200 + gpu_price + 150.0));
     CHECK(h.load_watts == Approx(600.0));
     CHECK(h.idle_watts == Approx(75.0));
-    // Electricity at the catalog tariff: (600 x 20 + 75 x 148) / 1000 x 4.348 x 0.1598 x 1.15
-    CHECK(h.monthly.power_usd == Approx(23.1 * formulas::kWeeksPerMonth * 0.1598 * 1.15));
+    // Electricity at the catalog tariff, the machine on for the 20 busy hours plus the catalog's idle share
+    // of them (home.idle_on_pct_of_busy): (600 x 20 + 75 x 20 x idle share) / 1000 x 4.348 x 0.1598 x 1.15
+    const double idle_share = Cat().figures.at("home.idle_on_pct_of_busy").value / 100.0;
+    CHECK(h.monthly.power_usd == Approx((600 * 20 + 75 * 20 * idle_share) / 1000.0 * formulas::kWeeksPerMonth * 0.1598 * 1.15));
 
     s.home.hardware_usd = 2200;
     s.home.power_watts = 500;
@@ -61,9 +72,11 @@ TEST_CASE("home: the machine is the catalog sum, and the home.* overrides replac
     const OptionCost o = Evaluate(s, Cat()).cost[0];
     CHECK(o.upfront_usd == 2200);
     CHECK(o.monthly.maintenance_usd == Approx(10.0));
-    CHECK(o.resale_usd == Approx(880.0));
-    CHECK(o.monthly.power_usd == Approx((500 * 20 + 50 * 148) / 1000.0 * formulas::kWeeksPerMonth * 0.1598 * 1.15));
-    CHECK(o.total_usd == Approx(2200 + o.monthly_usd * 36 - 880));
+    // 40% of 2,200 when sold, less the marketplace's fee on the sale (home.resale_fee_pct).
+    const double fee = Cat().figures.at("home.resale_fee_pct").value / 100.0;
+    CHECK(o.resale_usd == Approx(880.0 * (1 - fee)));
+    CHECK(o.monthly.power_usd == Approx((500 * 20 + 50 * 20 * idle_share) / 1000.0 * formulas::kWeeksPerMonth * 0.1598 * 1.15));
+    CHECK(o.total_usd == Approx(2200 + o.monthly_usd * 36 - 880 * (1 - fee)));
 }
 
 TEST_CASE("home: enough GPUs for the VRAM need, or blocked with the reason", "[model]")
@@ -117,6 +130,7 @@ TEST_CASE("hybrid: sensitive work stays local, bursts go out, and it is the chea
     s.sensitive_work_pct = 30;
     s.hours_per_week = 60;
     s.burst_share_pct = 60;
+    s.home.gpu_count = 1; // one GPU at home cannot take a peak week: bursts must go out
     const Evaluation e = Evaluate(s, Cat());
     const OptionCost& h = e.cost[2];
     REQUIRE(h.Feasible());
