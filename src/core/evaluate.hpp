@@ -75,6 +75,7 @@ struct Evaluation {
     std::array<double, kOptionCount> score{};          // factor_score + rule bonus
     Option recommended = Option::cloud;
     double margin = 0;              // recommended score minus the runner-up's
+    Option runner_up = Option::home; // the next best among the same candidates (any other when it is alone)
     bool any_feasible = false;
     bool hybrid_dominated = false;  // the hybrid fits but costs more than every option that fits, for nothing asked for
 };

@@ -193,6 +193,7 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     r.catalog_as_of = c.as_of;
     r.recommendation = OptionKey(e.recommended);
     r.margin = e.margin;
+    r.runner_up = OptionKey(e.runner_up);
     r.any_feasible = e.any_feasible;
     r.electricity_usd_per_kwh = p.fig.electricity_usd_per_kwh;
 
@@ -243,11 +244,8 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     // Reasons, most important first.
     const int best = static_cast<int>(e.recommended);
     const OptionReport& win = r.options[static_cast<std::size_t>(best)];
-    int runner = -1;
-    for (int o = 0; o < kOptionCount; ++o)
-        if (o != best && (runner < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(runner)]))
-            runner = o;
-    const OptionReport& second = r.options[static_cast<std::size_t>(runner)];
+    // The runner-up the margin is measured against (among the options that fit, when any does).
+    const OptionReport& second = r.options[static_cast<std::size_t>(e.runner_up)];
     int feasible_count = 0;
     for (const OptionReport& o : r.options)
         feasible_count += o.feasible ? 1 : 0;

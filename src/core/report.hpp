@@ -63,6 +63,7 @@ struct Reason {
 struct Report {
     std::string recommendation;     // "home" | "cloud" | "hybrid"
     double margin = 0;
+    std::string runner_up;          // the option the margin is measured against
     bool any_feasible = false;
     std::vector<Reason> reasons;
     std::optional<int> break_even_month; // first month home's cumulative cost <= cloud's (resale credited at the end)

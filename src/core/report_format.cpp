@@ -119,6 +119,7 @@ json ReportJson(const Report& r)
     j["schema"] = "labcalc.report/3";
     j["recommendation"] = r.recommendation;
     j["margin"] = r.margin;
+    j["runner_up"] = r.runner_up;
     j["any_feasible"] = r.any_feasible;
     j["reasons"] = nlohmann::json::array();
     for (const Reason& reason : r.reasons)

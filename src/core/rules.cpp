@@ -174,6 +174,7 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
         for (int o = 0; o < kOptionCount; ++o)
             if (o != best && (second < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(second)]))
                 second = o;
+    e.runner_up = static_cast<Option>(second);
     e.margin = std::max(0.0, e.score[static_cast<std::size_t>(best)] - e.score[static_cast<std::size_t>(second)]);
     return e;
 }

@@ -49,7 +49,7 @@ const std::vector<Entry>& Entries()
         // The three headline inputs.
         {{"budget_usd", "Budget up front", "USD", "Money you can spend on hardware now.", K::number, 0, 1e7, false, {}, true},
          Num([](Scenario& s) { return &s.budget_usd; })},
-        {{"hours_per_week", "Work per week", "h/week", "Hours per week your work keeps one RTX 4090-class GPU busy.", K::number, 0, 168, false, {}, true},
+        {{"hours_per_week", "Work per week", "h/week", "Hours of work per week, counted as hours one RTX 4090 would need (a faster GPU needs fewer, a slower one more).", K::number, 0, 168, false, {}, true},
          Num([](Scenario& s) { return &s.hours_per_week; })},
         {{"privacy", "Privacy need", "", "The strictest class of data you work with.", K::choice, 0, 3, false,
           {"public", "internal", "confidential", "on_premises_only"}, true},
@@ -97,7 +97,7 @@ const std::vector<Entry>& Entries()
          OptNum([](Scenario& s) { return &s.home.idle_watts; })},
         {{"home.maintenance_usd_per_year", "Home maintenance", "USD/year", "Repairs and spares per year.", K::number, 0, 1e6, true, {}, false},
          OptNum([](Scenario& s) { return &s.home.maintenance_usd_per_year; })},
-        {{"home.resale_pct", "Home resale value", "%", "Value left at the end of the horizon, percent of the price.", K::number, 0, 100, true, {}, false},
+        {{"home.resale_pct", "Home resale value", "%", "What the machine sells for at the end of the horizon, percent of its price (before the selling fee).", K::number, 0, 100, true, {}, false},
          OptNum([](Scenario& s) { return &s.home.resale_pct; })},
         {{"home.on_hours_per_week", "Home machine switched on", "h/week", "Hours per week the machine is on, busy or idle (168 = always on); unset: on while it works, plus the catalog's idle share.", K::number, 0, 168, true, {}, false},
          OptNum([](Scenario& s) { return &s.home.on_hours_per_week; })},
@@ -119,7 +119,7 @@ const std::vector<Entry>& Entries()
          OptNum([](Scenario& s) { return &s.cloud.egress_usd_per_month; })},
         {{"cloud.idle_overhead_pct", "Idle instances", "%", "GPU-hours paid for idle or forgotten instances, share of the work's.", K::number, 0, 500, true, {}, false},
          OptNum([](Scenario& s) { return &s.cloud.idle_overhead_pct; })},
-        {{"cloud.speed_vs_home", "Cloud speed vs home", "x", "How much faster a job runs in the cloud (1 = same hours).", K::number, 0.05, 50, true, {}, false},
+        {{"cloud.speed_vs_home", "Cloud speed vs home", "x", "How fast a job runs on the cloud GPU against the home machine's GPU: 1 = the same hours as at home, 2 = half; unset: the catalog's speeds.", K::number, 0.05, 50, true, {}, false},
          OptNum([](Scenario& s) { return &s.cloud.speed_vs_home; })},
     };
     return kEntries;

@@ -429,11 +429,12 @@ Summary BuildSummary(const core::Report& r)
     Summary s;
     const std::string winner = OptionLabelOf(r.recommendation);
     if (!r.any_feasible) {
-        s.headline = "No option fits all your limits; least bad: " + winner;
+        s.headline = "Nothing fits yet; closest: " + winner;
     } else {
         s.headline = "Recommendation: " + winner;
     }
-    s.lines.push_back("Wins by " + Number(r.margin, 1) + " points (scores out of 10 plus course-rule bonus).");
+    if (r.any_feasible)
+        s.lines.push_back("Wins by " + Number(r.margin, 1) + " points (scores out of 10 plus course-rule bonus).");
     for (const core::Reason& reason : r.reasons)
         s.lines.push_back(reason.text + " (course: " + reason.course + ")");
     std::string totals = "Total over " + std::to_string(r.scenario.horizon_months) + " months:";
@@ -441,8 +442,10 @@ Summary BuildSummary(const core::Report& r)
         totals += " " + o.label + " " + (o.feasible ? Usd(o.cost.total_usd) : std::string("ruled out")) + ";";
     totals.back() = '.';
     s.lines.push_back(totals);
-    if (r.break_even_month)
-        s.lines.push_back("Home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".");
+    if (r.break_even_month_owning)
+        s.lines.push_back("Home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month_owning) + ".");
+    else if (r.break_even_month)
+        s.lines.push_back("Home lab comes out cheaper than the cloud only if sold at the end (month " + std::to_string(*r.break_even_month) + ").");
     else
         s.lines.push_back("Home lab does not pay for itself against the cloud within the horizon.");
     for (const core::OptionReport& o : r.options)

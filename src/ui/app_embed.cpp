@@ -47,9 +47,9 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     if (state.fonts.headline)
         ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", r.any_feasible ? ("+" + Number(r.margin, 1) + " pts").c_str() : "least bad");
+    ImGui::TextDisabled("%s", r.any_feasible ? ("+" + Number(r.margin, 1) + " pts").c_str() : "closest");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(r.any_feasible ? "Recommended: %s points ahead of the runner-up." : "Nothing fits all your limits; this comes closest.",
+        ImGui::SetTooltip(r.any_feasible ? "Recommended: %s points ahead of the runner-up." : "Nothing fits yet; this comes closest to fitting.",
                           Number(r.margin, 1).c_str());
     // A problem with the frame's link is for the lesson's author: a red mark on this line, the whole
     // message on hover (a line of its own would take the room of a reason in a small frame).

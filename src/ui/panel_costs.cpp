@@ -2,6 +2,7 @@
 // the break-even month marked, and the monthly breakdown table. Drawn with ImDrawList.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "ui/format.hpp"
@@ -96,11 +97,13 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
     }
     draw->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), text);
 
-    // Break-even: the first month the home lab's cumulative cost is at or below the cloud's.
-    if (r.break_even_month && *r.break_even_month <= months) {
-        const float x = x_of(*r.break_even_month);
+    // Break-even: the first month the home lab's cumulative cost is at or below the cloud's while it is
+    // kept; when it gets there only by being sold at the end, the label says so.
+    const std::optional<int> even = r.break_even_month_owning ? r.break_even_month_owning : r.break_even_month;
+    if (even && *even <= months) {
+        const float x = x_of(*even);
         draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ImGui::GetColorU32(ImGuiCol_Text), Em(0.1f));
-        const std::string label = "break-even: month " + std::to_string(*r.break_even_month);
+        const std::string label = (r.break_even_month_owning ? "break-even: month " : "break-even only if sold: month ") + std::to_string(*even);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
         draw->AddText(ImVec2(std::min(x + Em(0.3f), right - w), top), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     }

@@ -93,7 +93,7 @@ void DrawDecisionMap(AppState& state)
         const int v = map.At(col, row);
         ImGui::SetTooltip("%s h/week, %s budget: %s%s\nClick to move your scenario here.", Number(map.HoursAt(col), 1).c_str(),
                           Usd(map.BudgetAt(row)).c_str(), core::OptionLabel(static_cast<core::Option>(v % 4)),
-                          v >= 4 ? " (nothing fits; least bad)" : "");
+                          v >= 4 ? " (nothing fits yet; closest)" : "");
         if (clicked) {
             const core::FieldSpec* hours = core::FindField("hours_per_week");
             const core::FieldSpec* budget = core::FindField("budget_usd");

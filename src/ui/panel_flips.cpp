@@ -22,8 +22,13 @@ std::string FlipSentence(const core::FlipPoint& p)
     if (f && f->kind == core::FieldKind::choice)
         std::replace(value.begin(), value.end(), '_', ' ');
     if (p.value && numeric) {
+        // Rounded towards the side that flips (up for "above", down for "below"), so the value as read,
+        // typed back, changes the answer (the core rounds its own value_text the same way).
         const std::string unit = f->unit;
-        value = unit == "USD" ? Usd(*p.value) : Number(*p.value, std::fabs(*p.value) < 1 ? 3 : 1) + (unit.empty() ? "" : " " + unit);
+        const int decimals = unit == "USD" ? (std::fabs(*p.value) < 10 ? 2 : 0) : (std::fabs(*p.value) < 1 ? 3 : 1);
+        const double step = std::pow(10.0, -decimals);
+        const double v = p.direction == "below" ? std::floor(*p.value / step + 1e-9) * step : std::ceil(*p.value / step - 1e-9) * step;
+        value = unit == "USD" ? Usd(v) : Number(v, decimals) + (unit.empty() ? "" : " " + unit);
     }
     // Privacy is a choice: say the level ("Privacy need at public"), not "looser public".
     const bool choice = p.direction == "stricter" || p.direction == "looser";

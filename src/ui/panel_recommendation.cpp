@@ -9,14 +9,13 @@
 namespace labcalc::ui {
 namespace {
 
+// The option the core measured the margin against.
 const core::OptionReport* RunnerUp(const core::Report& r)
 {
-    const core::OptionReport* best = nullptr;
     for (const core::OptionReport& o : r.options)
-        if (o.name != r.recommendation && (!best || (o.feasible && !best->feasible) ||
-                                           (o.feasible == best->feasible && o.score > best->score)))
-            best = &o;
-    return best;
+        if (o.name == r.runner_up && o.name != r.recommendation)
+            return &o;
+    return nullptr;
 }
 
 void OptionCard(const AppState& state, const core::OptionReport& o, bool recommended)
@@ -27,7 +26,7 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
     // A colour bar at the left edge ties the card to the chart and map colours.
     ImGui::Indent(Em(0.6f));
     ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(index));
-    ImGui::TextUnformatted((o.label + (recommended ? "  (recommended)" : "")).c_str());
+    ImGui::TextUnformatted((o.label + (recommended ? (state.report.any_feasible ? "  (recommended)" : "  (closest)") : "")).c_str());
     ImGui::PopStyleColor();
     if (o.feasible) {
         WrappedText(Usd(o.cost.total_usd) + " over " + std::to_string(state.report.scenario.horizon_months) + " months");
@@ -52,7 +51,7 @@ void DrawVerdict(AppState& state)
     const core::Report& r = state.report;
     const int index = OptionIndex(r.recommendation);
 
-    ImGui::TextDisabled("%s", r.any_feasible ? "Our recommendation for you" : "Nothing fits all your limits. Least bad:");
+    ImGui::TextDisabled("%s", r.any_feasible ? "Our recommendation for you" : "Nothing fits yet. Closest to fitting:");
     if (state.fonts.headline)
         ImGui::PushFont(state.fonts.headline);
     ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(index));
@@ -61,7 +60,8 @@ void DrawVerdict(AppState& state)
     if (state.fonts.headline)
         ImGui::PopFont();
 
-    if (const core::OptionReport* second = RunnerUp(r)) {
+    // A lead means something only among options that fit; when nothing fits the reasons say what to change.
+    if (const core::OptionReport* second = r.any_feasible ? RunnerUp(r) : nullptr) {
         const char* strength = r.margin >= 1.5 ? "a clear lead" : r.margin >= 0.5 ? "a modest lead" : "a narrow lead: see what would change it";
         WrappedText("Ahead of " + second->label + " by " + Number(r.margin, 1) + " points (" + strength + ").");
     }
