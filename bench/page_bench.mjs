@@ -1,7 +1,7 @@
-// The page benchmark of issue 6, run by scripts/bench-page (which builds the pages first): the labcalc
+// The page benchmark, run by scripts/bench-page (which builds the pages first): the labcalc
 // page (build/web/site) against the bare Dear ImGui page (build/web/bare_page), both served on
 // 127.0.0.1 and driven in headless Chromium (Debian's, through playwright-core from tests/browser).
-// Prints each figure for both pages, their ratio, and the issue's budgets with PASS/MISS. It is a
+// Prints each figure for both pages, their ratio, and the budgets set for them with PASS/MISS. It is a
 // measurement, not a test: the exit status is 0 unless the benchmark itself fails.
 //
 //   node bench/page_bench.mjs [--runs N] [--json FILE] [--core FILE]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where a page's wasm bytes go (issue 6): code per owner (labcalc's core, UI and web glue, Dear ImGui,
+"""Where a page's wasm bytes go: code per owner (labcalc's core, UI and web glue, Dear ImGui,
 nlohmann/json, libc++, libc) and the data segments, raw and gzip -9 (each group compressed on its own, so
 the groups add up to a little more than the whole file).
 

@@ -22,6 +22,6 @@ labcalc_web_compile_options(labcalc_imgui_backends)
 # labcalc's own code on the web (ui and platform here; the core sets the same in src/core, which is
 # configured before this file): no RTTI (nothing uses typeid or dynamic_cast; about 0.7 KB gzip) and LTO
 # bitcode, so the link drops and merges across the core, ui and platform (about 2.8 KB gzip; the core's
-# timings were no slower). Not used by the bare page nor by Dear ImGui: issue 6's ratio counts only
+# timings were no slower). Not used by the bare page nor by Dear ImGui: the page benchmark's ratio (scripts/bench-page) counts only
 # labcalc's own bytes as changed.
 set(LABCALC_WEB_OWN_COMPILE_OPTIONS -fno-rtti -flto)

@@ -1,7 +1,8 @@
 // labcalc page glue, included at the start of the Emscripten output (--pre-js), so the site needs no
 // inline script (CSP script-src 'self'). It configures Module, installs the DOM event handling that
-// Emscripten 3.1.6's GLFW gets wrong (see docs in ../shared/research/web-platform.md §4-§6), and
-// defines window.labcalc. C++ reaches these functions through EM_JS stubs (src/platform/web).
+// Emscripten 3.1.6's GLFW gets wrong (it swallows every wheel event over the canvas, and its touch and pen
+// positions never update), and defines window.labcalc. C++ reaches these functions through EM_JS stubs
+// (src/platform/web).
 /* global Module */
 'use strict';
 
@@ -319,7 +320,7 @@ var LabcalcHost = (function () {
 // at all is told here; one that has it but cannot create a context (blocklisted GPU, hardware
 // acceleration off) is told by main() when glfwCreateWindow fails, with the same words. No probe
 // context is created here: creating a WebGL context costs as much as a quarter of a second on software
-// rendering, and it would run before the wasm download even starts (issue 6, first frame).
+// rendering, and it would run before the wasm download even starts (a faster first frame).
 if (typeof WebGL2RenderingContext === 'undefined') {
   LabcalcHost.fatal('This calculator needs WebGL 2, which this browser or device does not offer. ' +
     'Try a current Chrome, Firefox, Edge or Safari, or turn on hardware acceleration.');

@@ -1,4 +1,4 @@
-// The benchmark's reference page (issue 6): the smallest Dear ImGui program on the web, one window with
+// The benchmark's reference page: the smallest Dear ImGui program on the web, one window with
 // one slider, drawn every animation frame like the stock ImGui examples. It is built with the same
 // Emscripten GLFW + WebGL 2 + imgui targets (cmake/ImGui.cmake) and the same size and safety flags
 // (cmake/WebFlags.cmake) as the labcalc page, so scripts/bench-page can compare the two side by side.

@@ -21,7 +21,7 @@ struct DecisionMap {
 
 // Whether a map computed for scenario `a` also holds for `b`: the map sets the budget and the hours per
 // week itself, so only the other inputs matter. Lets the page keep its map while the budget or hours
-// slider is dragged (issue 6: an incremental decision map).
+// slider is dragged (an incremental decision map).
 bool SameMapInputs(const Scenario& a, const Scenario& b);
 
 DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows,

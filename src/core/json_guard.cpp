@@ -12,7 +12,7 @@ using json = nlohmann::json;
 
 // Builds the document and checks it in one pass: nlohmann's own DOM builder does the building, this
 // adds the checks it lacks (depth, duplicate keys). One pass instead of a checking pass followed by
-// json::parse: half the parsing work at start, and one copy of the parser's code in the page (issue 6).
+// json::parse: half the parsing work at start, and one copy of the parser's code in the page.
 class GuardedDomBuilder {
 public:
     GuardedDomBuilder(json& result, int max_depth) : dom_(result, false), max_depth_(max_depth) {}

@@ -18,7 +18,7 @@ namespace {
 using json = nlohmann::json;
 
 // A string builder with the ostream << syntax the text reports use. std::ostringstream would pull
-// libc++'s locale and iostream machinery (~50 KB of wasm, issue 6) into every program that links the
+// libc++'s locale and iostream machinery (~50 KB of wasm) into every program that links the
 // core, the web page included; the reports stream only text and integers.
 class TextOut {
 public:

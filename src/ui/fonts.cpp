@@ -26,7 +26,7 @@ void LoadFonts(Fonts& fonts, float pixel_scale)
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
     // Horizontal oversampling gives small text sub-pixel positioning; it doubles the rasterising, which
-    // is a good part of the page's start (issue 6). Small body text on a 1x screen gets it; text with
+    // is a good part of the page's start (the page's weight and first frame are measured by scripts/bench-page). Small body text on a 1x screen gets it; text with
     // enough pixels per glyph (HiDPI screens, the 30 px headline) does not need it.
     config.OversampleH = pixel_scale < 1.5f ? 2 : 1;
     config.OversampleV = 1;

@@ -1,4 +1,4 @@
-// Browser tests of the labcalc page (issue 3, "Tests"): Playwright (playwright-core) drives Debian's
+// Browser tests of the labcalc page: Playwright (playwright-core) drives Debian's
 // Chromium against build/web/site (served on 127.0.0.1 by serve.mjs, under the page's CSP) and
 // build/web/labcalc.html (from file://). It never downloads a browser.
 //

@@ -121,7 +121,7 @@ TEST_CASE("a course line's change names what it moved", "[course]")
     CHECK(none.score_delta[0] == 0);
 }
 
-// The page embeds only Latin-1 and a few typographic marks of its font (src/ui/fonts.cpp, issue 6): every
+// The page embeds only Latin-1 and a few typographic marks of its font (src/ui/fonts.cpp): every
 // sentence the core writes must be plain ASCII, or the page would draw "?" in its place.
 TEST_CASE("everything the core writes is ASCII, which the page's font subset draws", "[course][report]")
 {

@@ -1,4 +1,4 @@
-// The page inside a lesson (issue 7): the compact layout fits the documented frame sizes without
+// The page inside a lesson: the compact layout fits the documented frame sizes without
 // scrolling, the message API acts on good messages and answers bad ones, events come when the report
 // settles, an embedded frame keeps no storage, and the course view's lines set the scenario.
 #include <catch2/catch.hpp>
