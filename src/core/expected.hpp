@@ -8,7 +8,7 @@
 namespace labcalc::core {
 
 template <class T>
-struct Expected {
+struct [[nodiscard]] Expected {
     std::optional<T> value;
     std::string error; // names the field and the rule broken; empty when value is set
 

@@ -38,6 +38,6 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c);
 Catalog ApplyPriceOverrides(const Scenario& s, const Catalog& c);
 
 // "" when every id in s.assumptions names a catalog figure, GPU price or offer price; else the error.
-std::string CheckAssumptionIds(const Scenario& s, const Catalog& c);
+[[nodiscard]] std::string CheckAssumptionIds(const Scenario& s, const Catalog& c);
 
 } // namespace labcalc::core

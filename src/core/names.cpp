@@ -37,18 +37,6 @@ const char* PrivacyLabel(Privacy p)
     return p == Privacy::on_premises_only ? "on premises only" : PrivacyKey(p);
 }
 
-const char* ExperienceKey(Experience e)
-{
-    switch (e) {
-    case Experience::beginner: return "beginner";
-    case Experience::intermediate: return "intermediate";
-    case Experience::advanced: return "advanced";
-    }
-    return "intermediate";
-}
-
-const char* PricingKey(CloudPricing p) { return p == CloudPricing::spot ? "spot" : "on_demand"; }
-
 const char* ProviderKey(ProviderKind k)
 {
     switch (k) {

@@ -75,8 +75,6 @@ const char* FactorKey(Factor f);   // "initial_cost", ...
 const char* FactorLabel(Factor f); // "Initial cost", ...
 const char* PrivacyKey(Privacy p);
 const char* PrivacyLabel(Privacy p); // in words: "public", ..., "on premises only"
-const char* ExperienceKey(Experience e);
-const char* PricingKey(CloudPricing p);
 const char* ProviderKey(ProviderKind k);
 
 } // namespace labcalc::core

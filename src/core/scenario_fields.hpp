@@ -38,12 +38,12 @@ struct FieldValue {
 };
 FieldValue GetField(const Scenario& s, const FieldSpec& f);
 // Validates and stores. Returns "" or an error naming the key and the rule.
-std::string SetFieldNumber(Scenario& s, const FieldSpec& f, double value);
-std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value);
+[[nodiscard]] std::string SetFieldNumber(Scenario& s, const FieldSpec& f, double value);
+[[nodiscard]] std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value);
 void UnsetField(Scenario& s, const FieldSpec& f); // optional fields only
 
 // --set KEY=VALUE, also for weights.<factor> and assumptions.<figure id>. VALUE is a number,
 // true/false, a choice name, or "default" to unset an optional field.
-std::string ApplySetting(Scenario& s, std::string_view key_equals_value);
+[[nodiscard]] std::string ApplySetting(Scenario& s, std::string_view key_equals_value);
 
 } // namespace labcalc::core

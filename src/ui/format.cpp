@@ -67,14 +67,6 @@ int OptionIndex(std::string_view option_name)
     return -1;
 }
 
-const core::OptionReport* FindOption(const core::Report& r, std::string_view option_name)
-{
-    for (const core::OptionReport& o : r.options)
-        if (o.name == option_name)
-            return &o;
-    return nullptr;
-}
-
 std::string OptionLabelOf(std::string_view option_name)
 {
     const int i = OptionIndex(option_name);

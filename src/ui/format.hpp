@@ -14,7 +14,6 @@ std::string Number(double v, int max_decimals = 2); // "12.5", "36" (trailing ze
 
 // Index (0 home, 1 cloud, 2 hybrid) of an option name in the report; -1 when unknown.
 int OptionIndex(std::string_view option_name);
-const core::OptionReport* FindOption(const core::Report& r, std::string_view option_name);
 std::string OptionLabelOf(std::string_view option_name); // "Home lab", "Cloud", "Hybrid"
 
 // Option colours (Okabe-Ito palette: distinguishable with the common colour-vision deficiencies),

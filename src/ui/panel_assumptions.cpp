@@ -27,6 +27,7 @@ void ValueEditor(AppState& state, const core::AssumptionUsed& a, float width)
         const std::string error = core::ApplySetting(state.scenario, "assumptions." + a.id + "=" + buf);
         if (error.empty()) {
             state.field_errors.erase("assumptions." + a.id);
+            state.preset_name.clear(); // an edited preset is the learner's own scenario, as for every input
             MarkEdited(state);
         } else {
             state.field_errors["assumptions." + a.id] = error;
@@ -37,8 +38,14 @@ void ValueEditor(AppState& state, const core::AssumptionUsed& a, float width)
     if (a.overridden) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Default")) {
-            core::ApplySetting(state.scenario, "assumptions." + a.id + "=default");
-            MarkEdited(state);
+            const std::string error = core::ApplySetting(state.scenario, "assumptions." + a.id + "=default");
+            if (error.empty()) {
+                state.field_errors.erase("assumptions." + a.id);
+                state.preset_name.clear();
+                MarkEdited(state);
+            } else {
+                state.field_errors["assumptions." + a.id] = error;
+            }
         }
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Back to the catalog's value.");

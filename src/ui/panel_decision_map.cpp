@@ -97,8 +97,11 @@ void DrawDecisionMap(AppState& state)
         if (clicked) {
             const core::FieldSpec* hours = core::FindField("hours_per_week");
             const core::FieldSpec* budget = core::FindField("budget_usd");
-            if (hours && budget && core::SetFieldNumber(state.scenario, *hours, std::round(map.HoursAt(col) * 2) / 2).empty() &&
-                core::SetFieldNumber(state.scenario, *budget, std::round(map.BudgetAt(row) / 10) * 10).empty()) {
+            // Both values or neither: they are set on a copy, which replaces the scenario only when both hold.
+            core::Scenario moved = state.scenario;
+            if (hours && budget && core::SetFieldNumber(moved, *hours, std::round(map.HoursAt(col) * 2) / 2).empty() &&
+                core::SetFieldNumber(moved, *budget, std::round(map.BudgetAt(row) / 10) * 10).empty()) {
+                state.scenario = moved;
                 state.preset_name.clear();
                 MarkEdited(state);
             }

@@ -94,13 +94,6 @@ void HelpMarker(const char* text)
     }
 }
 
-void SectionTitle(const char* title)
-{
-    ImGui::Spacing();
-    ImGui::TextUnformatted(title);
-    ImGui::Separator();
-}
-
 void WrappedText(const std::string& text)
 {
     // ImGui 1.86 also breaks lines after ',' and '.', which splits "$2,418" across lines; this

@@ -14,7 +14,6 @@ float Em(float n);                          // n times the current font size, in
 // Records the last item's rectangle under `id` in state.item_rects.
 void RememberItem(AppState& state, const char* id);
 void HelpMarker(const char* text);          // "(?)" with a wrapped tooltip
-void SectionTitle(const char* title);       // bold-ish title line with a separator
 void WrappedText(const std::string& text);  // wraps at spaces only (never inside "$2,418")
 void TextWrappedColored(unsigned int color, const std::string& text);
 void TextWrappedDisabled(const std::string& text);
