@@ -16,6 +16,9 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
         if (i + 1 >= argv.size())
             return flag + " needs a value";
         *out = argv[++i];
+        // An empty value (a script's unset variable) is a mistake, never "use the default".
+        if (out->empty())
+            return flag + " needs a value (got an empty one)";
         return "";
     };
     for (std::size_t i = 0; i < argv.size(); ++i) {

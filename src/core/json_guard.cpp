@@ -94,6 +94,9 @@ Expected<json> ParseGuardedJson(std::string_view text, std::string_view what, st
     const std::string name(what);
     if (text.size() > max_bytes)
         return Expected<json>::Fail(name + ": larger than the limit of " + std::to_string(max_bytes) + " bytes");
+    // The JSON lexer takes a NUL byte for the end of the input and would ignore what follows it.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        return Expected<json>::Fail(name + ": malformed JSON: a NUL byte at position " + std::to_string(nul) + " (JSON text is UTF-8 without NUL bytes)");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Expected<json>::Fail(name + ": empty input, expected a JSON object");
     json doc;

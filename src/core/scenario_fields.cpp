@@ -147,9 +147,39 @@ std::string ChoiceList(const FieldSpec& f)
     return out;
 }
 
+// A number as JSON writes one (as a scenario file holds it): optional minus, digits, optional fraction,
+// optional exponent. No spaces, no plus sign, no hexadecimal, no "inf" or "nan" (strtod takes all of those).
+bool IsPlainNumber(std::string_view t)
+{
+    std::size_t i = 0;
+    auto digits = [&]() {
+        const std::size_t start = i;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9')
+            ++i;
+        return i > start;
+    };
+    if (i < t.size() && t[i] == '-')
+        ++i;
+    if (!digits())
+        return false;
+    if (i < t.size() && t[i] == '.') {
+        ++i;
+        if (!digits())
+            return false;
+    }
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < t.size() && (t[i] == '+' || t[i] == '-'))
+            ++i;
+        if (!digits())
+            return false;
+    }
+    return i == t.size();
+}
+
 bool ParseDouble(std::string_view text, double* out)
 {
-    if (text.empty() || text.size() > 64)
+    if (text.empty() || text.size() > 64 || !IsPlainNumber(text))
         return false;
     std::string s(text);
     char* end = nullptr;

@@ -42,6 +42,17 @@ void SetScenario(AppState& state, const core::Scenario& s)
 
 } // namespace
 
+// The rules the CLI applies after reading a scenario, applied by every face: each assumption id names a
+// figure, GPU or offer of the catalog in use, with a value in its range.
+core::Expected<core::Scenario> CheckedForCatalog(const AppState& state, core::Expected<core::Scenario> s)
+{
+    if (!s)
+        return s;
+    if (std::string error = core::CheckAssumptionIds(*s.value, state.catalog); !error.empty())
+        return core::Expected<core::Scenario>::Fail(error);
+    return s;
+}
+
 void MarkEdited(AppState& state)
 {
     state.dirty = true;
@@ -75,7 +86,7 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
         notes += (notes.empty() ? "" : "; ") + e;
 
     if (state.page.has_scenario) {
-        core::Expected<core::Scenario> decoded = core::DecodeScenarioFragment(fragment);
+        core::Expected<core::Scenario> decoded = CheckedForCatalog(state, core::DecodeScenarioFragment(fragment));
         if (decoded) {
             SetScenario(state, *decoded.value);
         } else {
@@ -88,7 +99,7 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
     } else if (std::optional<std::string> stored = state.page.embed ? std::nullopt : services.LoadValue(kStoredScenarioKey)) {
         // An embedded frame starts from its link only: the lesson decides what it shows, and several
         // frames on one page must not share (and overwrite) one stored scenario.
-        core::Expected<core::Scenario> parsed = core::ParseScenarioJson(*stored);
+        core::Expected<core::Scenario> parsed = CheckedForCatalog(state, core::ParseScenarioJson(*stored));
         // A stored scenario from an older version may no longer validate: start from the defaults.
         SetScenario(state, parsed ? *parsed.value : core::Scenario{});
     } else {
@@ -102,7 +113,7 @@ bool ApplyFragment(AppState& state, std::string_view fragment)
 {
     if (fragment.empty() || fragment == "#")
         return true;
-    core::Expected<core::Scenario> decoded = core::DecodeScenarioFragment(fragment);
+    core::Expected<core::Scenario> decoded = CheckedForCatalog(state, core::DecodeScenarioFragment(fragment));
     if (!decoded) {
         state.error_message = "The link's scenario could not be read (" + decoded.error +
                               "). Your current inputs are kept.";
@@ -125,7 +136,7 @@ void ReplaceScenario(AppState& state, const core::Scenario& scenario)
 
 std::string ApplyScenarioJson(AppState& state, std::string_view json_text)
 {
-    core::Expected<core::Scenario> parsed = core::ParseScenarioJson(json_text);
+    core::Expected<core::Scenario> parsed = CheckedForCatalog(state, core::ParseScenarioJson(json_text));
     if (!parsed)
         return parsed.error;
     SetScenario(state, *parsed.value);

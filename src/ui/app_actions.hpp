@@ -24,6 +24,9 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
 // A new fragment while running (hashchange). Empty or equal to the current state: nothing happens.
 // Returns false (and sets error_message, keeping the current scenario) when it is rejected.
 bool ApplyFragment(AppState& state, std::string_view fragment);
+// A scenario read by any face, checked as the CLI checks one: every assumption id names a figure, GPU or
+// offer of the catalog in use, with a value in its range. The error names the id and the rule.
+core::Expected<core::Scenario> CheckedForCatalog(const AppState& state, core::Expected<core::Scenario> scenario);
 // Scenario JSON from a paste or window.labcalc.setScenario. Returns "" or the reason it was rejected.
 std::string ApplyScenarioJson(AppState& state, std::string_view json_text);
 // Replaces the scenario with one already validated (a host page's message, a course line).

@@ -33,7 +33,7 @@ std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::st
     case core::EmbedRequestKind::get_report:
         break;
     case core::EmbedRequestKind::set_scenario: {
-        core::Expected<core::Scenario> next = core::RequestedScenario(r, state.scenario);
+        core::Expected<core::Scenario> next = CheckedForCatalog(state, core::RequestedScenario(r, state.scenario));
         if (!next)
             return core::EmbedErrorMessage(r.id, frame, next.error);
         ReplaceScenario(state, *next.value);

@@ -54,6 +54,11 @@ expect_bad "NaN via --set" "hours_per_week" --set hours_per_week=NaN
 expect_bad "unknown --set key" "unknown key 'speed'" --set speed=3
 expect_bad "bad catalog" "catalog" --catalog "$tmp/good.json"
 expect_bad "bad format" "--format" --format xml
+expect_bad "empty --catalog" "--catalog needs a value" --catalog ''
+expect_bad "empty --scenario" "--scenario needs a value" --scenario ''
+expect_bad "empty --preset" "--preset needs a value" --preset ''
+expect_bad "space before a --set number" "budget_usd" --set "budget_usd= 5000"
+expect_bad "hexadecimal --set number" "budget_usd" --set "budget_usd=0x1p10"
 expect_ok "text report" "Recommendation:" --scenario "$tmp/good.json"
 expect_ok "json report" '"recommendation"' --preset sensitive-data --format json
 expect_ok "stdin scenario" "Recommendation:" --scenario - <"$tmp/good.json"

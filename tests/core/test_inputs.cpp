@@ -92,6 +92,29 @@ TEST_CASE("set KEY=VALUE: the same rules as files", "[inputs]")
     CHECK(CheckAssumptionIds(u, LoadDefaultCatalog()) == "");
 }
 
+TEST_CASE("set KEY=VALUE: numbers only as a scenario file writes them (no spaces, hexadecimal or plus sign)", "[inputs][hardening]")
+{
+    for (const char* bad : {"budget_usd= 5000", "budget_usd=5000 ", "budget_usd=0x1p10", "budget_usd=+5000", "budget_usd=5.",
+                            "budget_usd=.5", "budget_usd=1e", "budget_usd=1,000", "budget_usd=\t5"})
+        CHECK_THAT(SetError(bad), Catch::Contains("budget_usd"));
+    Scenario s;
+    for (const char* good : {"budget_usd=5000", "budget_usd=5000.25", "budget_usd=5e3", "budget_usd=5E+3", "budget_usd=-0"})
+        CHECK(ApplySetting(s, good) == "");
+}
+
+TEST_CASE("a NUL byte is malformed input, not the end of it (scenario, catalog, link, message)", "[inputs][hardening]")
+{
+    using namespace std::string_literals;
+    const std::string scenario = "{\"budget_usd\": 1}\0{\"budget_usd\": 2, garbage"s;
+    const auto parsed = ParseScenarioJson(scenario);
+    CHECK_FALSE(parsed);
+    CHECK_THAT(parsed.error, Catch::Contains("NUL byte at position 17"));
+    std::string catalog = CatalogToJson(LoadDefaultCatalog());
+    catalog += "\0garbage"s;
+    CHECK_THAT(ParseCatalog(catalog).error, Catch::Contains("NUL byte"));
+    CHECK_FALSE(DecodeScenarioFragment("#s=eyJidWRnZXRfdXNkIjoxfQ\0AAAA"s));
+}
+
 TEST_CASE("negative zero is read as zero", "[inputs]")
 {
     auto r = ParseScenarioJson(R"({"budget_usd": -0.0})");

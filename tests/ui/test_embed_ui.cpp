@@ -184,3 +184,41 @@ TEST_CASE("Course view: ticking a line sets the scenario to match and says what 
     CHECK(h.state.scenario == kept);
     CHECK(h.state.error_message.find("follows from the costs and scores") != std::string::npos);
 }
+
+TEST_CASE("The page refuses what the CLI refuses: unknown or out-of-range assumptions, by message, link, paste and setScenario")
+{
+    Harness h(false, "embed=1&frame=lesson&origins=https%3A%2F%2Fcourse.example", ImVec2(480, 560), kSelf);
+    h.Settle();
+    const core::Scenario kept = h.state.scenario;
+
+    // A message: an id no catalog figure has, the prototype key, a value out of the figure's range.
+    for (const char* assumptions : {R"({"no.such.figure": 3})", R"({"__proto__": 1})", R"({"defaults.electricity_usd_per_kwh": 1e9})"}) {
+        const std::string message = std::string(R"({"type":"labcalc:set-scenario","version":1,"id":"x","scenario":{"assumptions":)") +
+                                    assumptions + "}}";
+        const json reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example", message));
+        INFO(message);
+        CHECK(reply["type"] == "labcalc:error");
+        CHECK(reply["error"].get<std::string>().find("assumptions.") != std::string::npos);
+        CHECK(h.state.scenario == kept);
+    }
+
+    // setScenario and paste (the same reader): refused, inputs kept.
+    CHECK(ui::ApplyScenarioJson(h.state, R"({"assumptions": {"__proto__": 1}})").find("assumptions.__proto__") != std::string::npos);
+    CHECK(h.state.scenario == kept);
+    ui::HandlePastedText(h.state, R"({"assumptions": {"defaults.electricity_usd_per_kwh": 1e9}})");
+    CHECK(h.state.error_message.find("assumptions.defaults.electricity_usd_per_kwh") != std::string::npos);
+    CHECK(h.state.scenario == kept);
+
+    // A link: refused with the id named, inputs kept.
+    core::Scenario odd = kept;
+    odd.assumptions["no.such.figure"] = 1;
+    CHECK_FALSE(ui::ApplyFragment(h.state, "#" + core::EncodeScenarioFragment(odd)));
+    CHECK(h.state.error_message.find("assumptions.no.such.figure") != std::string::npos);
+    CHECK(h.state.scenario == kept);
+
+    // A known figure within its range is accepted everywhere.
+    odd = kept;
+    odd.assumptions["home.base_system_usd"] = 900;
+    CHECK(ui::ApplyFragment(h.state, "#" + core::EncodeScenarioFragment(odd)));
+    CHECK(h.state.scenario.assumptions.at("home.base_system_usd") == 900);
+}
