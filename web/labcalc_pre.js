@@ -25,10 +25,37 @@ var LabcalcHost = (function () {
     var f = Module['_' + name];
     if (f) f.apply(null, Array.prototype.slice.call(arguments, 1));
   }
-  function callString(name, args) {
+  // The most bytes each reader of the module accepts (src/core: scenario_json.hpp, url_state.hpp,
+  // catalog.cpp, embed_api.cpp); names and ids are short.
+  var kLimits = {
+    scenario: 1048576, fragment: 16384, catalog: 4194304, message: 1048576,
+    origin: 16384, name: 1024
+  };
+  // Calls an exported C function with strings. Each goes to the module's heap, never its stack (which a
+  // long paste, file or link would overrun and corrupt), as a pointer and a byte length, so a NUL byte
+  // stays data for the reader to refuse. A string longer than its limit is cut to a little over it first:
+  // the reader then refuses it with its own message, and the page never copies more than it would read.
+  // kinds[i] names the limit (kLimits) of texts[i].
+  function callString(name, texts, kinds) {
     if (!started) return '';
-    var types = args.map(function () { return 'string'; });
-    return Module.ccall(name, 'string', types, args);
+    var args = [], types = [], blocks = [];
+    try {
+      for (var i = 0; i < texts.length; ++i) {
+        var limit = kLimits[(kinds && kinds[i]) || 'name'];
+        var s = String(texts[i]);
+        if (s.length > limit + 1) s = s.substring(0, limit + 1); // still over the limit in bytes
+        var n = lengthBytesUTF8(s);
+        var p = _malloc(n + 1);
+        if (!p) return 'labcalc: out of memory for this input';
+        blocks.push(p);
+        stringToUTF8(s, p, n + 1);
+        args.push(p, n);
+        types.push('number', 'number');
+      }
+      return Module.ccall(name, 'string', types, args);
+    } finally {
+      blocks.forEach(function (p) { _free(p); });
+    }
   }
   function wake() { call('labcalc_wake'); }
 
@@ -105,7 +132,7 @@ var LabcalcHost = (function () {
     var text = (e.clipboardData || window.clipboardData).getData('text/plain');
     if (!text) return;
     e.preventDefault();
-    callString('labcalc_on_paste', [text]);
+    callString('labcalc_on_paste', [text], ['scenario']);
     wake();
   });
   document.addEventListener('copy', function (e) {
@@ -116,7 +143,7 @@ var LabcalcHost = (function () {
 
   // --- The URL fragment: a new one (a pasted link, back/forward) replaces the scenario.
   window.addEventListener('hashchange', function () {
-    callString('labcalc_on_hashchange', [location.hash]);
+    callString('labcalc_on_hashchange', [location.hash], ['fragment']);
     wake();
   });
 
@@ -144,7 +171,6 @@ var LabcalcHost = (function () {
   // (src/core/embed_api.cpp, src/ui/embed_actions.cpp); here they are only turned into JSON text and
   // the replies posted back to the sender. Messages that arrive before the runtime starts wait.
   var pendingMessages = [];
-  var kMaxMessageChars = 1048577; // one more than the core accepts, so it can say "too long"
   function opaque(origin) {
     // file:// pages and sandboxed frames have opaque origins: all "null" to the API.
     return !origin || origin === 'null' || origin.indexOf('file:') === 0;
@@ -157,9 +183,8 @@ var LabcalcHost = (function () {
       try { text = JSON.stringify(e.data); } catch (err) { text = 'labcalc: the message could not be turned into JSON'; }
       if (typeof text !== 'string') return; // undefined, functions: not a message for us
     }
-    if (text.length > kMaxMessageChars) text = text.slice(0, kMaxMessageChars);
     var origin = opaque(e.origin) ? 'null' : e.origin;
-    var reply = callString('labcalc_on_message', [origin, text]);
+    var reply = callString('labcalc_on_message', [origin, text], ['origin', 'message']);
     if (!reply || !e.source) return;
     try {
       e.source.postMessage(JSON.parse(reply), origin === 'null' ? '*' : origin);
@@ -269,7 +294,8 @@ var LabcalcHost = (function () {
       try { history.replaceState(history.state, '', hash); } catch (err) { location.hash = hash; }
     },
     shareLink: function (fragment) { return location.href.split('#')[0] + '#' + fragment; },
-    fragment: function () { return location.hash; },
+    // The link part, cut a little over the reader's limit (it refuses what is longer with its message).
+    fragment: function () { return location.hash.substring(0, kLimits.fragment + 1); },
     storageGet: function (key) {
       var s = storage();
       try { return s ? s.getItem(key) : null; } catch (err) { return null; }
@@ -288,8 +314,9 @@ var LabcalcHost = (function () {
         fileInput.addEventListener('change', function () {
           var file = fileInput.files && fileInput.files[0];
           if (!file) return;
-          file.text().then(function (text) {
-            callString('labcalc_on_catalog_file', [file.name, text]);
+          // Never more of the file than the reader accepts (plus a byte, so it can say "too large").
+          file.slice(0, kLimits.catalog + 1).text().then(function (text) {
+            callString('labcalc_on_catalog_file', [file.name, text], ['name', 'catalog']);
             wake();
           });
           fileInput.value = '';
@@ -343,7 +370,7 @@ window.labcalc = {
     var text;
     try { text = typeof obj === 'string' ? obj : JSON.stringify(obj); } catch (err) { return { ok: false, error: String(err) }; }
     if (typeof text !== 'string') return { ok: false, error: 'scenario must be a JSON object' };
-    var error = LabcalcHost.callString('labcalc_set_scenario', [text]);
+    var error = LabcalcHost.callString('labcalc_set_scenario', [text], ['scenario']);
     LabcalcHost.call('labcalc_wake');
     return error ? { ok: false, error: error } : { ok: true };
   },

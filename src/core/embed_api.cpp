@@ -278,6 +278,11 @@ ParsedMessage ParseEmbedMessage(std::string_view json_text)
     if (type_it == j.end() || !type_it->is_string() || type_it->get_ref<const std::string&>().rfind("labcalc:", 0) != 0)
         return m;
     const std::string& type = type_it->get_ref<const std::string&>();
+    // labcalc's own replies and events are never answered: two frames (or a frame whose host echoes
+    // what it receives) would otherwise answer each other's answers for ever.
+    if (type == "labcalc:report" || type == "labcalc:scenario" || type == "labcalc:error" || type == "labcalc:ready" ||
+        type == "labcalc:changed")
+        return m;
 
     json id = nullptr;
     if (const auto it = j.find("id"); it != j.end()) {

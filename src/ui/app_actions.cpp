@@ -8,6 +8,7 @@
 #include "core/embed_api.hpp"
 #include "core/figure_ids.hpp"
 #include "core/scenario_json.hpp"
+#include "core/text_format.hpp"
 #include "core/url_state.hpp"
 #include "ui/format.hpp"
 
@@ -184,15 +185,17 @@ bool LoadPresetByName(AppState& state, std::string_view name)
 
 bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_view json_text)
 {
+    // The name is shown on the page and read out in its text summary: no control characters (a newline
+    // would start a line of its own), and no more of it than fits a line.
+    const std::string name = core::Printable(file_name, 80);
     core::Expected<core::Catalog> parsed = core::ParseCatalog(json_text);
     if (!parsed) {
-        state.error_message = "Catalog '" + std::string(file_name) + "' was rejected: " + parsed.error +
-                              ". The current catalog is kept.";
+        state.error_message = "Catalog '" + name + "' was rejected: " + parsed.error + ". The current catalog is kept.";
         return false;
     }
-    ReplaceCatalog(state, std::move(*parsed.value), std::string(file_name));
+    ReplaceCatalog(state, std::move(*parsed.value), name);
     state.error_message.clear();
-    state.status_message = "Prices from " + std::string(file_name) + " loaded.";
+    state.status_message = "Prices from " + name + " loaded.";
     return true;
 }
 

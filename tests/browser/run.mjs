@@ -476,6 +476,105 @@ test('Load your own prices: a bad catalog is refused with the field named, a goo
   }
 });
 
+test('long strings: at and just over each reader\'s limit, by setScenario, paste, link, message and file; the page lives on', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    const MiB = 1048576;
+    // A scenario of exactly n bytes: a valid object padded with spaces.
+    const padded = (n) => { const core = '{"budget_usd": 1234'; return core + ' '.repeat(n - core.length - 1) + '}'; };
+    const alive = async (what) => {
+      const before = await page.evaluate(() => window.labcalc.frameCount());
+      await page.mouse.move(300, 300);
+      await page.mouse.move(320, 320);
+      await page.waitForFunction((n) => window.labcalc.frameCount() > n, before, { timeout: 5000 });
+      assert.ok(await page.evaluate(() => typeof window.labcalc.getReport().recommendation === 'string'), `${what}: the page still answers`);
+    };
+
+    // setScenario: 1 MiB accepted; a byte over, and 1.3 million characters (which overran the stack), refused.
+    assert.deepEqual(await page.evaluate((t) => window.labcalc.setScenario(t), padded(MiB)), { ok: true });
+    assert.equal((await scenario(page)).budget_usd, 1234);
+    for (const n of [MiB + 1, 1300000]) {
+      const r = await page.evaluate((t) => window.labcalc.setScenario(t), padded(n));
+      assert.equal(r.ok, false);
+      assert.match(r.error, /larger than the limit of 1048576 bytes/);
+      assert.equal((await scenario(page)).budget_usd, 1234, 'the scenario is kept');
+    }
+    // 4 MiB of multi-byte characters: cut before the copy, refused by the reader.
+    const wide = await page.evaluate(() => window.labcalc.setScenario('{"x": "' + '\u20ac'.repeat(4 * 1048576) + '"}'));
+    assert.match(wide.error, /larger than the limit/);
+    await alive('setScenario');
+
+    // Paste: the same reader, the same limit.
+    const paste = (text) => page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    await paste(padded(MiB + 1).replace('1234', '4321'));
+    assert.match(await page.evaluate(() => window.labcalc.getMessage()), /larger than the limit of 1048576 bytes/);
+    assert.equal((await scenario(page)).budget_usd, 1234);
+    await paste(padded(MiB).replace('1234', '4321'));
+    await page.waitForFunction(() => window.labcalc.getScenario().budget_usd === 4321, null, { timeout: 5000 });
+    await alive('paste');
+
+    // A link (the fragment): 16384 characters is the limit; over it, and far over it, refused with the limit named.
+    for (const n of [16385, 1300000]) {
+      await page.evaluate((len) => { location.hash = 's=' + 'A'.repeat(len - 3); }, n);
+      await page.waitForFunction(() => /16384/.test(window.labcalc.getMessage()), null, { timeout: 5000 });
+      assert.equal((await scenario(page)).budget_usd, 4321, 'inputs kept');
+    }
+    await alive('link');
+
+    // A message from the page's own origin: 1 MiB is the limit.
+    const send = (text) => page.evaluate((t) => new Promise((resolve) => {
+      // The page answers with a report or an error (its own replies it never answers, so this is ours).
+      const listener = (e) => {
+        if (e.data && (e.data.type === 'labcalc:report' || e.data.type === 'labcalc:error')) {
+          window.removeEventListener('message', listener);
+          resolve(e.data);
+        }
+      };
+      window.addEventListener('message', listener);
+      window.postMessage(t, location.origin);
+    }), text);
+    const message = (n) => {
+      const head = '{"type":"labcalc:set-scenario","version":1,"id":"long","scenario":{"budget_usd":999}';
+      return head + ' '.repeat(n - head.length - 1) + '}';
+    };
+    const over = await send(message(MiB + 1));
+    assert.equal(over.type, 'labcalc:error');
+    assert.match(over.error, /longer than 1048576 bytes/);
+    const within = await send(message(MiB));
+    assert.equal(within.type, 'labcalc:report', JSON.stringify(within).slice(0, 300));
+    assert.equal(within.report.scenario.budget_usd, 999);
+    assert.equal((await send(message(1300000))).type, 'labcalc:error');
+    await alive('message');
+
+    // A catalog file: 4 MiB is the limit; a file over it is refused with the limit named, the prices kept.
+    const before = await report(page);
+    await scrollTo(page, 'sources_section');
+    await clickAt(page, 'sources_section');
+    await scrollTo(page, 'import_catalog');
+    const catalog = (await import('node:fs')).readFileSync(join(repo, 'assets/catalog.json'), 'utf8');
+    for (const n of [4 * MiB + 1, 6 * MiB]) {
+      const text = catalog.slice(0, -2) + ' '.repeat(n - catalog.length) + catalog.slice(-2);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), clickAt(page, 'import_catalog')]);
+      await chooser.setFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.waitForFunction(() => /larger than the limit of 4194304 bytes/.test(window.labcalc.getMessage()), null, { timeout: 10000 });
+      assert.deepEqual((await report(page)).options.home.setup, before.options.home.setup, 'the current catalog stays');
+    }
+    const exact = catalog.slice(0, -2) + ' '.repeat(4 * MiB - catalog.length) + catalog.slice(-2);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), clickAt(page, 'import_catalog')]);
+    await chooser.setFiles({ name: 'exact.json', mimeType: 'application/json', buffer: Buffer.from(exact) });
+    await page.waitForFunction(() => window.labcalc.getMessage() === '', null, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => window.labcalc.getMessage()), '', 'a 4 MiB catalog is read');
+    await alive('file');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('hostile fragments: no crash, a message, the defaults, and no markup in the text mirror', async () => {
   const clean = await openPage(siteUrl);
   const defaults = await scenario(clean.page);

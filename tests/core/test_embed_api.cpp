@@ -178,3 +178,13 @@ TEST_CASE("the page keeps its options in the fragment it writes; events go to al
           std::vector<std::string>{"https://site.example", "https://a.example", "http://127.0.0.1:9000"});
     CHECK(EventTargetOrigins(ParsePageOptions("origins=null").options, "null") == std::vector<std::string>{"*"});
 }
+
+TEST_CASE("labcalc's own replies and events are never answered (two frames would answer each other for ever)", "[embed]")
+{
+    for (const char* type : {"labcalc:report", "labcalc:scenario", "labcalc:error", "labcalc:ready", "labcalc:changed"}) {
+        const std::string message = std::string(R"({"type":")") + type + R"(","version":1,"id":"x"})";
+        INFO(message);
+        CHECK(ParseEmbedMessage(message).disposition == MessageDisposition::ignore);
+    }
+    CHECK(ParseEmbedMessage(R"({"type":"labcalc:nonsense","version":1})").disposition == MessageDisposition::reject);
+}

@@ -222,3 +222,15 @@ TEST_CASE("The page refuses what the CLI refuses: unknown or out-of-range assump
     CHECK(ui::ApplyFragment(h.state, "#" + core::EncodeScenarioFragment(odd)));
     CHECK(h.state.scenario.assumptions.at("home.base_system_usd") == 900);
 }
+
+TEST_CASE("A catalog file's name is shown without control characters (a newline cannot spoof a line)")
+{
+    Harness h;
+    h.Settle();
+    CHECK_FALSE(ui::ImportCatalogText(h.state, "prices.json\nRecommendation: Cloud", "{}"));
+    CHECK(h.state.error_message.find('\n') == std::string::npos);
+    CHECK(h.state.error_message.find("prices.json?Recommendation: Cloud") != std::string::npos);
+    CHECK(ui::ImportCatalogText(h.state, "good\r\nname.json", core::CatalogToJson(core::LoadDefaultCatalog())));
+    CHECK(h.state.status_message.find('\n') == std::string::npos);
+    CHECK(h.state.status_message.find('\r') == std::string::npos);
+}

@@ -1,9 +1,12 @@
 // The functions JavaScript calls (web/labcalc_pre.js): input the page handles itself (touch, paste,
 // hash changes, a chosen file, visibility, resize) and window.labcalc's test/embedding interface.
-// Strings returned to JavaScript stay valid until the next call of the same function.
+// Strings returned to JavaScript stay valid until the next call of the same function. Strings from
+// JavaScript arrive as a pointer into the heap and a byte length (LabcalcHost.callString): a NUL byte
+// inside stays part of the text, and the page cuts a text far over its reader's limit before copying it.
 #include <emscripten.h>
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +20,13 @@
 
 using labcalc::platform::web::App;
 using labcalc::platform::web::WakeUp;
+
+namespace {
+std::string_view Text(const char* bytes, int length)
+{
+    return bytes && length > 0 ? std::string_view(bytes, static_cast<std::size_t>(length)) : std::string_view();
+}
+} // namespace
 
 extern "C" {
 
@@ -56,27 +66,27 @@ EMSCRIPTEN_KEEPALIVE void labcalc_touch(float x, float y, int phase)
     WakeUp();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* labcalc_on_paste(const char* text)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_on_paste(const char* text, int length)
 {
     // Into the focused text field if there is one, else as a link or scenario for the whole app.
     if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput)
-        ImGui::GetIO().AddInputCharactersUTF8(text);
+        ImGui::GetIO().AddInputCharactersUTF8(std::string(Text(text, length)).c_str());
     else
-        labcalc::ui::HandlePastedText(App().state, text);
+        labcalc::ui::HandlePastedText(App().state, Text(text, length));
     WakeUp();
     return "";
 }
 
-EMSCRIPTEN_KEEPALIVE const char* labcalc_on_hashchange(const char* fragment)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_on_hashchange(const char* fragment, int length)
 {
-    labcalc::ui::ApplyFragment(App().state, fragment);
+    labcalc::ui::ApplyFragment(App().state, Text(fragment, length));
     WakeUp();
     return "";
 }
 
-EMSCRIPTEN_KEEPALIVE const char* labcalc_on_catalog_file(const char* name, const char* text)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_on_catalog_file(const char* name, int name_length, const char* text, int length)
 {
-    labcalc::ui::ImportCatalogText(App().state, name, text);
+    labcalc::ui::ImportCatalogText(App().state, Text(name, name_length), Text(text, length));
     WakeUp();
     return "";
 }
@@ -88,10 +98,10 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_get_scenario()
     return json.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* labcalc_set_scenario(const char* json_text)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_set_scenario(const char* json_text, int length)
 {
     static std::string error;
-    error = labcalc::ui::ApplyScenarioJson(App().state, json_text);
+    error = labcalc::ui::ApplyScenarioJson(App().state, Text(json_text, length));
     WakeUp();
     return error.c_str();
 }
@@ -111,12 +121,12 @@ EMSCRIPTEN_KEEPALIVE unsigned labcalc_frame_count()
     return App().frame_count;
 }
 
-EMSCRIPTEN_KEEPALIVE const char* labcalc_item_rect(const char* id)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_item_rect(const char* id, int length)
 {
     // In CSS pixels relative to the canvas, as a page script or test would aim.
     static std::string json;
     auto& app = App();
-    auto it = app.state.item_rects.find(id);
+    auto it = app.state.item_rects.find(std::string(Text(id, length)));
     if (it == app.state.item_rects.end() || app.pixel_scale <= 0)
         return "";
     const float s = app.pixel_scale;
@@ -135,21 +145,21 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_list_presets()
     return json.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* labcalc_load_preset(const char* name)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_load_preset(const char* name, int length)
 {
     static std::string error;
     auto& state = App().state;
-    error = labcalc::ui::LoadPresetByName(state, name) ? "" : state.error_message;
+    error = labcalc::ui::LoadPresetByName(state, Text(name, length)) ? "" : state.error_message;
     WakeUp();
     return error.c_str();
 }
 
 // A message from a host page (docs/embedding.md): its sender's origin and its data as JSON text.
 // Returns the reply to post back, or "" for messages not addressed to labcalc.
-EMSCRIPTEN_KEEPALIVE const char* labcalc_on_message(const char* origin, const char* data_json)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_on_message(const char* origin, int origin_length, const char* data_json, int length)
 {
     static std::string reply;
-    reply = labcalc::ui::HandleEmbedMessage(App().state, origin, data_json);
+    reply = labcalc::ui::HandleEmbedMessage(App().state, Text(origin, origin_length), Text(data_json, length));
     if (!reply.empty()) {
         WakeUp();
         // The reply goes out first (the page posts it when this returns); the event is posted now, so
