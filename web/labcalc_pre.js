@@ -195,7 +195,12 @@ var LabcalcHost = (function () {
     else if (pendingMessages.length < 64) pendingMessages.push(e);
   });
 
+  // A page inside another page's frame neither reads nor writes the person's saved scenario, embedded
+  // (embed=1) or not: the framing page, even one of the same site, could otherwise read it in the ready
+  // event and overwrite it with set-scenario. Only a page the person opened themselves remembers.
+  var framed = (function () { try { return window.self !== window.top; } catch (err) { return true; } })();
   function storage() {
+    if (framed) return null;
     // localStorage throws in sandboxed frames and some private modes: treat it as absent.
     try { return window.localStorage; } catch (err) { return null; }
   }
@@ -229,6 +234,10 @@ var LabcalcHost = (function () {
     },
     postEvent: function (json, targets) {
       var message = JSON.parse(json);
+      // Only to the allowed origin the parent really has, where the browser tells (location.ancestorOrigins):
+      // posting to the others is refused anyway, with a console warning per event.
+      var parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : '';
+      if (parentOrigin) targets = targets.filter(function (t) { return t === parentOrigin || t === '*'; });
       // Next task: an event caused by a host's message then arrives after the reply to it.
       setTimeout(function () {
         targets.forEach(function (target) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <vector>
 
 #include "core/json_guard.hpp"
 #include "core/presets.hpp"
@@ -60,6 +61,36 @@ bool ValidFrameName(std::string_view name)
 bool ValidHostChar(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+// A host as the browser's URL parser leaves it, so an allowed origin is compared with what the browser
+// reports: no empty label and no trailing dot; a name whose last label is all digits is an IPv4 address
+// and must then be four decimal parts 0-255 without leading zeros ("127.1", "0x7f.0.0.1" and
+// "2130706433" all name 127.0.0.1, which the browser writes as "127.0.0.1").
+bool CanonicalHost(std::string_view host)
+{
+    std::vector<std::string_view> labels;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = host.find('.', start);
+        labels.push_back(host.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+        if (dot == std::string_view::npos)
+            break;
+        start = dot + 1;
+    }
+    for (std::string_view label : labels)
+        if (label.empty() || label.size() > 63 || label.back() == '-')
+            return false;
+    auto all_digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+    auto looks_numeric = [&](std::string_view s) { return all_digits(s) || (s.size() > 1 && s[0] == '0' && s[1] == 'x'); };
+    if (!looks_numeric(labels.back()))
+        return true; // a name
+    if (labels.size() != 4)
+        return false;
+    for (std::string_view part : labels)
+        if (!all_digits(part) || part.size() > 3 || (part.size() > 1 && part[0] == '0') || std::stoi(std::string(part)) > 255)
+            return false;
+    return true;
 }
 
 json Envelope(std::string_view type, const json& id, std::string_view frame)
@@ -120,11 +151,15 @@ bool IsValidOrigin(std::string_view origin)
         if (host.empty() || host.size() > 253 || !std::all_of(host.begin(), host.end(), ValidHostChar) || host.front() == '.' ||
             host.front() == '-')
             return false;
+        if (!CanonicalHost(host))
+            return false;
     }
     if (!port.empty()) {
-        if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        // As a browser writes an origin: no leading zero, at most 65535, and never the scheme's default.
+        if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) || port.front() == '0')
             return false;
-        if (std::stoi(std::string(port)) > 65535)
+        const int number = std::stoi(std::string(port));
+        if (number > 65535 || (number == 443 && origin.rfind("https://", 0) == 0) || (number == 80 && origin.rfind("http://", 0) == 0))
             return false;
     }
     return true;
@@ -180,7 +215,7 @@ PageOptionsResult ParsePageOptions(std::string_view fragment)
                 const std::string_view origin = rest.substr(0, comma);
                 if (!IsValidOrigin(origin)) {
                     result.errors.push_back("link: origins: '" + Printable(origin, 60) +
-                                            "' is not an origin like https://course.example or https://host:8443 (lower case, no path), or null");
+                                            "' is not an origin as the browser writes one, like https://course.example or https://host:8443 (lower case, no path, no trailing dot, an IP address as four decimal numbers, no default or zero-led port), or null");
                     ok = false;
                 } else if (std::find(list.begin(), list.end(), origin) == list.end()) {
                     list.emplace_back(origin);

@@ -172,7 +172,7 @@ std::string ReportToText(const Report& r)
         out << "Nothing fits yet: " << (win ? win->label : r.recommendation) << " comes closest (see below for what to change)\n\n";
     out << "Why:\n";
     for (const Reason& reason : r.reasons)
-        out << "  - " << reason.text << "\n      (course: " << reason.course << ")\n";
+        out << "  - " << OneLine(reason.text) << "\n      (course: " << OneLine(reason.course) << ")\n";
     out << "\n" << Pad("", 22) << PadLeft("Home lab", 14) << PadLeft("Cloud", 14) << PadLeft("Hybrid", 14) << "\n";
     auto row = [&](const std::string& label, auto get) {
         out << Pad(label, 22);
@@ -189,7 +189,7 @@ std::string ReportToText(const Report& r)
     row("Score (0-10 + rules)", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
     out << "\nSetups:\n";
     for (const OptionReport& o : r.options)
-        out << "  " << Pad(o.label + ":", 10) << o.setup << "\n";
+        out << "  " << Pad(o.label + ":", 10) << OneLine(o.setup) << "\n";
     const std::string not_within = "not within " + std::to_string(r.scenario.horizon_months) + " months";
     out << "\nBreak-even (home vs cloud): "
         << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning) : not_within) << " while owning; "
@@ -203,7 +203,7 @@ std::string ReportToText(const Report& r)
     }
     out << "\nWhat would change it:\n";
     for (const FlipPoint& f : r.flip_points)
-        out << "  - " << FlipSentence(f) << "\n";
+        out << "  - " << OneLine(FlipSentence(f)) << "\n";
     int stale = 0;
     for (const AssumptionUsed& a : r.assumptions)
         stale += a.stale ? 1 : 0;
@@ -246,7 +246,7 @@ std::string ReportToMarkdown(const Report& r)
     out << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
     out << "## Why\n\n";
     for (const Reason& reason : r.reasons)
-        out << "- " << reason.text << " *(course: " << reason.course << ")*\n";
+        out << "- " << MarkdownText(reason.text) << " *(course: " << MarkdownText(reason.course) << ")*\n";
     out << "\n## Costs over " << r.scenario.horizon_months << " months\n\n";
     out << "| | Home lab | Cloud | Hybrid |\n|---|---:|---:|---:|\n";
     auto row = [&](const char* label, auto get) {
@@ -256,7 +256,7 @@ std::string ReportToMarkdown(const Report& r)
         out << " |\n";
     };
     row("Fits your limits", [](const OptionReport& o) { return std::string(o.feasible ? "yes" : "no"); });
-    row("Setup", [](const OptionReport& o) { return o.setup; });
+    row("Setup", [](const OptionReport& o) { return MarkdownText(o.setup); });
     row("Up front", [](const OptionReport& o) { return FormatUsd(o.cost.upfront_usd); });
     row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
     row("Total", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
@@ -272,10 +272,11 @@ std::string ReportToMarkdown(const Report& r)
     }
     out << "\n## What would change it\n\n";
     for (const FlipPoint& f : r.flip_points)
-        out << "- " << FlipSentence(f) << "\n";
+        out << "- " << MarkdownText(FlipSentence(f)) << "\n";
     out << "\n## Figures used\n\n";
     for (const AssumptionUsed& a : r.assumptions)
-        out << "- " << a.label << ": " << FormatNumber(a.value) << " " << a.unit << " (" << a.source << ", " << a.date << (a.stale ? ", stale" : "") << ")\n";
+        out << "- " << MarkdownText(a.label) << ": " << FormatNumber(a.value) << " " << MarkdownText(a.unit) << " (" << MarkdownText(a.source)
+            << ", " << MarkdownText(a.date) << (a.stale ? ", stale" : "") << ")\n";
     return out.str();
 }
 

@@ -65,6 +65,34 @@ std::string Printable(std::string_view text, std::size_t max_chars)
     return out;
 }
 
+std::string OneLine(std::string_view text)
+{
+    std::string out(text);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = ' ';
+    return out;
+}
+
+std::string MarkdownText(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : OneLine(text)) {
+        switch (c) {
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '&': out += "&amp;"; break;
+        case '|': case '[': case ']': case '`': case '*': case '_': case '\\':
+            out += '\\';
+            out += c;
+            break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
 std::string FormatPercent(double v) { return FormatNumber(std::round(v * 10) / 10) + "%"; }
 
 } // namespace labcalc::core

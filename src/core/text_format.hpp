@@ -11,5 +11,11 @@ std::string FormatUsd(double v);                  // "$12,345" (whole dollars), 
 std::string FormatPercent(double v);              // "30%" from 30
 // User text quoted in a message: control characters become '?', at most max_chars (then "...").
 std::string Printable(std::string_view text, std::size_t max_chars = 60);
+// Text from a catalog or a scenario put into a report: one line (control characters, line breaks
+// included, become spaces), so it cannot add lines, headings or list items of its own.
+std::string OneLine(std::string_view text);
+// The same for Markdown: one line, and the characters that would make markup (HTML tags, links,
+// emphasis, code, table cells) written so they show as themselves.
+std::string MarkdownText(std::string_view text);
 
 } // namespace labcalc::core

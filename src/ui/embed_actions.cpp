@@ -13,16 +13,29 @@ namespace labcalc::ui {
 
 std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::string_view data_json)
 {
-    const core::ParsedMessage m = core::ParseEmbedMessage(data_json);
-    if (m.disposition == core::MessageDisposition::ignore)
-        return "";
     const std::string& frame = state.page.frame;
-    // The origin first: a page that may not use this frame learns nothing but how to be allowed.
-    if (!core::OriginAllowed(state.page, origin, state.self_origin))
-        return core::EmbedErrorMessage(m.id, frame,
+    // The origin first: a page that may not use this frame learns nothing but how to be allowed, and gets
+    // no work done for it. A short message is read to tell a request (answered) from other scripts'
+    // traffic and labcalc's own replies (not answered); a long one is not parsed at all.
+    constexpr std::size_t kReadFromOthersBytes = 4096;
+    if (!core::OriginAllowed(state.page, origin, state.self_origin)) {
+        nlohmann::json id = nullptr;
+        if (data_json.size() <= kReadFromOthersBytes) {
+            const core::ParsedMessage m = core::ParseEmbedMessage(data_json);
+            if (m.disposition == core::MessageDisposition::ignore)
+                return "";
+            id = m.id;
+        } else if (data_json.find("\"labcalc:") == std::string_view::npos) {
+            return "";
+        }
+        return core::EmbedErrorMessage(id, frame,
                                        "origin '" + core::Printable(origin, 80) +
                                            "' may not use this calculator: the frame's link must list it, as #origins=" +
                                            core::Printable(origin, 80) + " (docs/embedding.md)");
+    }
+    const core::ParsedMessage m = core::ParseEmbedMessage(data_json);
+    if (m.disposition == core::MessageDisposition::ignore)
+        return "";
     if (m.disposition == core::MessageDisposition::reject)
         return core::EmbedErrorMessage(m.id, frame, m.error);
 

@@ -835,6 +835,45 @@ test('privacy: an embedded frame neither reads nor writes localStorage', async (
   }
 });
 
+test('origins: a spelling the browser would rewrite (127.1 for 127.0.0.1) is refused by name and gets no events', async () => {
+  const { context, page, record } = await openPage(hostPage(`${siteUrl}index.html#embed=1&frame=o&origins=` +
+    encodeURIComponent(hostOrigin.replace('127.0.0.1', '127.1'))));
+  try {
+    const frame = await calcFrame(page, '#f');
+    await settle(frame);
+    assert.match(await frame.evaluate(() => window.labcalc.getMessage()), /127\.1/, 'the link\'s origin is named as refused');
+    await sleep(1500);
+    const events = (await messages(page, 0)).filter((m) => m.from === 'f');
+    assert.deepEqual(events, [], 'the host, spelled otherwise in the link, receives nothing');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('privacy: the full page (no embed=1) in a same-site frame neither exposes nor overwrites the saved scenario', async () => {
+  const stored = JSON.stringify({ hours_per_week: 77 });
+  const { context, page, record } = await openPage(`${siteUrl}index.html`, { ready: waitReady, initScripts: [instrumentStorage] });
+  try {
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), ['labcalc.scenario.v1', stored]);
+    // The framing page is another port of the same host: the same site. The link lists it, as a lesson would.
+    await page.goto(hostPage(`${siteUrl}index.html#origins=${encodeURIComponent(hostOrigin)}`, 1000, 700));
+    const frame = await calcFrame(page, '#f', { scroll: false });
+    await settle(frame);
+    assert.notEqual((await scenarioOf(frame)).hours_per_week, 77, 'the saved scenario is not loaded in a frame');
+    const ready = (await messages(page, 0)).find((m) => m.from === 'f' && m.data && m.data.type === 'labcalc:ready');
+    assert.ok(ready, 'the frame announced itself');
+    assert.notEqual(ready.data.report.scenario.hours_per_week, 77, 'the ready event does not carry the saved scenario');
+    await request(page, 'f', { type: 'labcalc:set-scenario', version: 1, id: 'w', merge: true, scenario: { budget_usd: 5000 } });
+    await sleep(1500);
+    assert.deepEqual(await frame.evaluate(() => window.__storageCalls), [], 'no localStorage call in the framed page');
+    assert.equal(await frame.evaluate(() => localStorage.getItem('labcalc.scenario.v1')), stored, 'the saved scenario is untouched');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {

@@ -59,6 +59,15 @@ TEST_CASE("origins: the frame's own is allowed, null only when listed", "[embed]
         CHECK(IsValidOrigin(good));
     for (const char* bad : {"", "https://", "https://a.example/", "https://a b", "javascript:alert(1)", "https://[::1", "file://", "HTTPS://A.EXAMPLE"})
         CHECK_FALSE(IsValidOrigin(bad));
+    // Spellings the browser rewrites before it compares (so an event would reach an origin the link does not
+    // name as such): refused, so the list holds only what the browser reports.
+    for (const char* other : {"http://127.1:8080", "http://0x7f.0.0.1:8080", "http://2130706433:8080", "http://127.0.0.01:8080",
+                              "http://127.0.0.1:08080", "https://course.example.", "https://course..example", "https://course.example:443",
+                              "http://course.example:80", "http://256.0.0.1", "http://1.2.3"})
+        CHECK_FALSE(IsValidOrigin(other));
+    for (const char* good : {"http://127.0.0.1:8443", "https://course.example:8443", "http://10.0.0.255", "https://x1.example"})
+        CHECK(IsValidOrigin(good));
+    CHECK_THAT(ParsePageOptions("origins=http%3A%2F%2F127.1%3A8080").errors.at(0), Catch::Contains("127.1"));
 
     PageOptions none;
     CHECK(OriginAllowed(none, "https://site.example", "https://site.example"));

@@ -6,6 +6,7 @@
 #include "core/catalog.hpp"
 #include "core/embedded_assets.hpp"
 #include "core/figure_ids.hpp"
+#include "core/report.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/url_state.hpp"
@@ -217,4 +218,51 @@ TEST_CASE("catalogs: bad files are rejected with the field and the rule", "[cata
         CHECK_THAT(err(j), Catch::Contains("unknown key 'extra'"));
     }
     CHECK_THAT(ParseCatalog("{").error, Catch::Contains("malformed"));
+}
+
+TEST_CASE("exports: catalog text cannot add markup, lines or table cells to the Markdown and text reports", "[report][hardening]")
+{
+    Catalog c = LoadDefaultCatalog();
+    const std::string hostile = "<script>alert(1)</script> [click](javascript:alert(1)) a|b\n# Heading\n- item `code` *em*";
+    for (GpuModel& g : c.gpus) {
+        g.name = hostile;
+        g.price_usd.source = hostile;
+    }
+    for (CloudOffer& o : c.offers) {
+        o.name = hostile;
+        o.usd_per_gpu_hour.source = hostile;
+    }
+    for (auto& [id, f] : c.figures) {
+        f.label = hostile;
+        f.source = hostile;
+    }
+    const Report r = BuildReport(Scenario{}, c, ReportSettings{"2026-11-29", true});
+    const std::string md = ReportToMarkdown(r);
+    CHECK(md.find("<script") == std::string::npos);
+    CHECK(md.find("[click](") == std::string::npos); // no link: its brackets are escaped
+    CHECK(md.find("\n# Heading") == std::string::npos);
+    CHECK(md.find("\n- item") == std::string::npos);
+    CHECK(md.find("&lt;script&gt;") != std::string::npos); // shown as text
+    // Every table row has as many cell separators as its header (an escaped \| is text).
+    std::size_t start = 0;
+    int header_cells = -1;
+    while (start < md.size()) {
+        const std::size_t end = md.find('\n', start);
+        const std::string line = md.substr(start, end - start);
+        start = end == std::string::npos ? md.size() : end + 1;
+        if (line.empty() || line[0] != '|') {
+            header_cells = -1;
+            continue;
+        }
+        int cells = 0;
+        for (std::size_t i = 0; i < line.size(); ++i)
+            cells += line[i] == '|' && (i == 0 || line[i - 1] != '\\') ? 1 : 0;
+        if (header_cells < 0)
+            header_cells = cells;
+        INFO(line);
+        CHECK(cells == header_cells);
+    }
+    const std::string text = ReportToText(r);
+    CHECK(text.find("\n# Heading") == std::string::npos);
+    CHECK(text.find("\n- item") == std::string::npos);
 }
