@@ -34,13 +34,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                   "page options do not survive the link the page writes: " + written.substr(0, 300));
     const bool null_listed = std::find(o.origins.begin(), o.origins.end(), "null") != o.origins.end();
     LABCALC_CHECK(core::OriginAllowed(o, "null", "null") == null_listed, "an opaque origin allowed without being listed");
-    for (const std::string& origin : o.origins)
+    for (const std::string& origin : o.origins) {
         LABCALC_CHECK(core::IsValidOrigin(origin), "an invalid origin in the allow-list: " + origin);
+        // Only origins as the browser writes them: no trailing dot, no zero-led or default port.
+        const bool ipv6 = origin.find('[') != std::string::npos;
+        const std::size_t colon = origin.rfind(':');
+        const std::string port = !ipv6 && colon != std::string::npos && colon > 6 ? origin.substr(colon + 1) : "";
+        LABCALC_CHECK(origin.find(".:") == std::string::npos && origin.back() != '.' && (port.empty() || port[0] != '0') &&
+                          !(port == "443" && origin.rfind("https:", 0) == 0) && !(port == "80" && origin.rfind("http:", 0) == 0),
+                      "a non-canonical origin in the allow-list: " + origin);
+    }
 
     // The message.
     const core::ParsedMessage m = core::ParseEmbedMessage(message);
     if (message.find("labcalc:") == std::string_view::npos)
         LABCALC_CHECK(m.disposition == core::MessageDisposition::ignore, "answered a message not addressed to labcalc");
+    if (m.disposition == core::MessageDisposition::accept)
+        LABCALC_CHECK(message.find('\0') == std::string_view::npos, "a message with a NUL byte was accepted");
     auto check_reply = [&](const std::string& text) {
         const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
         LABCALC_CHECK(!j.is_discarded() && j.is_object(), "a reply that is not a JSON object: " + text.substr(0, 300));

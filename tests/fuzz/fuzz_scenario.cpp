@@ -13,6 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fuzz::CheckError(parsed.error);
         return 0;
     }
+    // A NUL byte is never the end of the input: text with one is malformed, whatever comes before it.
+    LABCALC_CHECK(text.find('\0') == std::string_view::npos, "a scenario with a NUL byte was accepted");
     fuzz::CheckAcceptedScenario(*parsed.value, data, size);
     return 0;
 }
