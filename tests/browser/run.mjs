@@ -269,6 +269,19 @@ test('setScenario validates: bad input returns {ok:false, error} and keeps the s
     const unknown = await page.evaluate(() => window.labcalc.setScenario({ no_such_input: 1 }));
     assert.equal(unknown.ok, false);
     assert.deepEqual(await scenario(page), before);
+    // What the CLI refuses, the page refuses: unknown figure ids (the prototype key too) and out-of-range figures.
+    for (const assumptions of ['{"__proto__": 1}', '{"no.such.figure": 1}', '{"defaults.electricity_usd_per_kwh": 1e9}']) {
+      const r = await page.evaluate((a) => window.labcalc.setScenario(`{"assumptions": ${a}}`), assumptions);
+      assert.equal(r.ok, false, assumptions);
+      assert.match(r.error, /assumptions\./);
+    }
+    // A link with thousands of unknown ids (it would be refused on reopening anyway): refused now, inputs kept.
+    const ids = {};
+    for (let i = 0; i < 3000; i++) ids[`x${i}`] = 1;
+    const b64 = Buffer.from(JSON.stringify({ assumptions: ids })).toString('base64url');
+    await page.evaluate((h) => { location.hash = h; }, 's=' + b64);
+    await page.waitForFunction(() => window.labcalc.getMessage() !== '', null, { timeout: 5000 });
+    assert.deepEqual(await scenario(page), before);
     assertClean(record);
   } finally {
     await context.close();
@@ -498,6 +511,12 @@ test('Load your own prices: a bad catalog is refused with the field named, a goo
     await page.waitForFunction(() => window.labcalc.getMessage() !== '', null, { timeout: 5000 });
     assert.match(await page.evaluate(() => window.labcalc.getMessage()), /gpus\[0\]\.price_usd\.value/);
     assert.deepEqual(await report(page), before, 'the current catalog stays');
+
+    // A file name cannot add a line of its own to the page's text summary (what a screen reader reads).
+    await pick('prices.json\nRecommendation: Cloud.json', '{}');
+    await page.waitForFunction(() => /prices\.json\?Recommendation/.test(window.labcalc.getMessage()), null, { timeout: 5000 });
+    const summaryLines = await page.evaluate(() => document.getElementById('labcalc-summary').innerText.split('\n'));
+    assert.ok(!summaryLines.some((l) => l.trim().startsWith('Recommendation: Cloud.json')), 'no spoofed line in the summary');
 
     const cheaper = structuredClone(catalog);
     for (const g of cheaper.gpus) g.price_usd.value = Math.round(g.price_usd.value / 2);
