@@ -18,17 +18,12 @@
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
+using labcalc::test::Cat;
+using labcalc::test::Priced;
 using labcalc::test::RandomScenario;
 
 namespace {
 
-const Catalog& Cat()
-{
-    static const Catalog c = LoadDefaultCatalog();
-    return c;
-}
-
-bool Priced(const OptionCost& c) { return c.gpu_index >= 0 || c.offer_index >= 0; }
 const OptionCost& Home(const Evaluation& e) { return e.cost[0]; }
 const OptionCost& Cloud(const Evaluation& e) { return e.cost[1]; }
 const OptionCost& Hybrid(const Evaluation& e) { return e.cost[2]; }
@@ -57,17 +52,26 @@ Scenario AdviceScenario(std::mt19937& rng, int i)
     return s;
 }
 
+// Runs `check(scenario, evaluation)` over `count` advice scenarios from `seed`, each described on failure.
+template <class Check>
+void ForEachAdviceScenario(unsigned seed, int count, Check check)
+{
+    std::mt19937 rng(seed);
+    for (int i = 0; i < count; ++i) {
+        const Scenario s = AdviceScenario(rng, i);
+        const Evaluation e = Evaluate(s, Cat());
+        INFO(Describe(s));
+        check(s, e);
+    }
+}
+
 } // namespace
 
 TEST_CASE("advice: the recommendation never breaks a hard limit", "[advice][property]")
 {
-    std::mt19937 rng(12001);
     int nothing_fits = 0, data_must_stay = 0;
-    for (int i = 0; i < 3000; ++i) {
-        const Scenario s = AdviceScenario(rng, i);
-        const Evaluation e = Evaluate(s, Cat());
+    ForEachAdviceScenario(12001, 3000, [&](const Scenario& s, const Evaluation& e) {
         const OptionCost& rec = e.cost[static_cast<std::size_t>(e.recommended)];
-        INFO(Describe(s));
         // Data that may not leave the premises is never sent to a cloud, fitting or not.
         CHECK((rec.blockers & kDataMustStay) == 0);
         if (s.privacy == Privacy::on_premises_only && s.sensitive_work_pct > 0) {
@@ -82,7 +86,7 @@ TEST_CASE("advice: the recommendation never breaks a hard limit", "[advice][prop
             // of the job), never the data's.
             CHECK((rec.blockers & kDataMustStay) == 0);
         }
-    }
+    });
     CHECK(nothing_fits > 50);
     CHECK(data_must_stay > 400);
 }
@@ -107,12 +111,8 @@ TEST_CASE("advice: with nothing fitting, the headline says so and names an optio
 
 TEST_CASE("advice: work runs only on hardware that holds the job", "[advice][property]")
 {
-    std::mt19937 rng(12002);
     int checked = 0;
-    for (int i = 0; i < 3000; ++i) {
-        const Scenario s = AdviceScenario(rng, i);
-        const Evaluation e = Evaluate(s, Cat());
-        INFO(Describe(s));
+    ForEachAdviceScenario(12002, 3000, [&](const Scenario& s, const Evaluation& e) {
         for (int o = 0; o < kOptionCount; ++o) {
             const OptionCost& c = e.cost[static_cast<std::size_t>(o)];
             INFO(OptionKey(static_cast<Option>(o)));
@@ -129,7 +129,7 @@ TEST_CASE("advice: work runs only on hardware that holds the job", "[advice][pro
             if (c.Feasible())
                 CHECK(c.local_work_hours_per_week + c.cloud_work_hours_per_week == Approx(std::clamp(s.hours_per_week, 0.0, 168.0)).margin(1e-6));
         }
-    }
+    });
     CHECK(checked > 1000);
 }
 
@@ -215,12 +215,8 @@ TEST_CASE("advice: a heavy steady user whose home lab fits and costs less is not
 
 TEST_CASE("advice: a hybrid that costs more than every fitting pure option and adds nothing asked for is not recommended", "[advice][property]")
 {
-    std::mt19937 rng(12005);
     int hybrids = 0;
-    for (int i = 0; i < 3000; ++i) {
-        const Scenario s = AdviceScenario(rng, i);
-        const Evaluation e = Evaluate(s, Cat());
-        INFO(Describe(s));
+    ForEachAdviceScenario(12005, 3000, [&](const Scenario& s, const Evaluation& e) {
         const OptionCost& y = Hybrid(e);
         if (y.Feasible()) {
             // A feasible hybrid is a real mix: work in both places, or the home lab plus the off-site copy the
@@ -229,7 +225,7 @@ TEST_CASE("advice: a hybrid that costs more than every fitting pure option and a
             CHECK((y.cloud_work_hours_per_week > 0 || s.wants_redundancy));
         }
         if (e.recommended != Option::hybrid || !e.any_feasible)
-            continue;
+            return;
         ++hybrids;
         // The pure options it is weighed against: priced and kept out by nothing but money.
         auto comparable = [](const OptionCost& c) {
@@ -245,7 +241,7 @@ TEST_CASE("advice: a hybrid that costs more than every fitting pure option and a
             }
         if (compared > 0 && !only_mix_gives && (Home(e).Feasible() || Cloud(e).Feasible()))
             CHECK(cheaper_than_one); // never dearer than both pure options for nothing asked for
-    }
+    });
     CHECK(hybrids > 30);
 }
 

@@ -11,13 +11,10 @@
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
+using labcalc::test::Cat;
+using labcalc::test::Priced;
 
 namespace {
-const Catalog& Cat()
-{
-    static const Catalog c = LoadDefaultCatalog();
-    return c;
-}
 Report Build(const Scenario& s)
 {
     return BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});

@@ -17,15 +17,11 @@
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
+using labcalc::test::Cat;
+using labcalc::test::Priced;
 using labcalc::test::FirstNonFinite;
 
 namespace {
-
-const Catalog& Cat()
-{
-    static const Catalog c = LoadDefaultCatalog();
-    return c;
-}
 
 const OptionReport& Opt(const Report& r, const char* name)
 {

@@ -5,9 +5,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalog.hpp"
+#include "core/evaluate.hpp"
 #include "core/scenario.hpp"
 
 namespace labcalc::test {
+
+// The built-in catalog, read once for all tests.
+inline const core::Catalog& Cat()
+{
+    static const core::Catalog c = core::LoadDefaultCatalog();
+    return c;
+}
+
+// Whether an option could be priced at all (a machine or an offer was found for it).
+inline bool Priced(const core::OptionCost& c) { return c.gpu_index >= 0 || c.offer_index >= 0; }
 
 inline core::Scenario RandomScenario(std::mt19937& rng)
 {

@@ -10,17 +10,10 @@
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
+using labcalc::test::Cat;
+using labcalc::test::Priced;
 using labcalc::test::FirstNonFinite;
 using labcalc::test::RandomScenario;
-
-namespace {
-const Catalog& Cat()
-{
-    static const Catalog c = LoadDefaultCatalog();
-    return c;
-}
-bool Priced(const OptionCost& c) { return c.gpu_index >= 0 || c.offer_index >= 0; }
-} // namespace
 
 TEST_CASE("the default scenario prices all three options", "[model]")
 {

@@ -5,15 +5,13 @@
 #include "core/evaluate.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
+#include "test_helpers.hpp"
 
 using namespace labcalc::core;
+using labcalc::test::Cat;
+using labcalc::test::Priced;
 
 namespace {
-const Catalog& Cat()
-{
-    static const Catalog c = LoadDefaultCatalog();
-    return c;
-}
 
 // The rules of one section that the report says are met.
 int Met(const Report& r, const std::string& section)
