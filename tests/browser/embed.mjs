@@ -851,6 +851,24 @@ test('origins: a spelling the browser would rewrite (127.1 for 127.0.0.1) is ref
   }
 });
 
+test('events go quietly to the allowed origin the parent has: no console warning for the other listed origins', async () => {
+  const warnings = [];
+  const { context, page, record } = await openPage(hostPage(`${siteUrl}index.html#embed=1&frame=q&origins=` +
+    encodeURIComponent(`https://other.example,${hostOrigin}`)));
+  try {
+    page.on('console', (m) => { if (m.type() === 'warning' && /postMessage/.test(m.text())) warnings.push(m.text()); });
+    const frame = await calcFrame(page, '#f');
+    await settle(frame);
+    await request(page, 'f', { type: 'labcalc:set-scenario', version: 1, id: 'e1', merge: true, scenario: { budget_usd: 5000 } });
+    await page.waitForFunction(() => window.__msgs.some((m) => m.data && m.data.type === 'labcalc:changed'), null, { timeout: 10000 });
+    await sleep(500);
+    assert.deepEqual(warnings, [], 'no "target origin does not match" warning per event');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('privacy: the full page (no embed=1) in a same-site frame neither exposes nor overwrites the saved scenario', async () => {
   const stored = JSON.stringify({ hours_per_week: 77 });
   const { context, page, record } = await openPage(`${siteUrl}index.html`, { ready: waitReady, initScripts: [instrumentStorage] });

@@ -234,3 +234,26 @@ TEST_CASE("A catalog file's name is shown without control characters (a newline 
     CHECK(h.state.status_message.find('\n') == std::string::npos);
     CHECK(h.state.status_message.find('\r') == std::string::npos);
 }
+
+TEST_CASE("An origin that may not use the frame gets no work done: its long messages are not even parsed")
+{
+    Harness h(false, "embed=1&frame=lesson&origins=https%3A%2F%2Fcourse.example", ImVec2(480, 560), kSelf);
+    h.Settle();
+    const core::Scenario kept = h.state.scenario;
+    // Short: read to tell a request from other traffic; answered with how to be allowed, its id echoed.
+    json reply = json::parse(ui::HandleEmbedMessage(h.state, "https://evil.example", R"({"type":"labcalc:get-report","version":1,"id":"q"})"));
+    CHECK(reply["type"] == "labcalc:error");
+    CHECK(reply["id"] == "q");
+    CHECK(reply["error"].get<std::string>().find("may not use this calculator") != std::string::npos);
+    // Long: not parsed (so its id cannot be echoed), still told how to be allowed; nothing changes.
+    const std::string padding(8000, ' ');
+    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://evil.example",
+                                               R"({"type":"labcalc:set-scenario","version":1,"id":"long","scenario":{"budget_usd":1})" + padding + "}"));
+    CHECK(reply["type"] == "labcalc:error");
+    CHECK(reply["id"].is_null());
+    CHECK(h.state.scenario == kept);
+    // Other scripts' traffic and labcalc's own replies from it: no answer at all.
+    CHECK(ui::HandleEmbedMessage(h.state, "https://evil.example", R"({"hello":1})").empty());
+    CHECK(ui::HandleEmbedMessage(h.state, "https://evil.example", R"({"type":"labcalc:error","version":1})").empty());
+    CHECK(ui::HandleEmbedMessage(h.state, "https://evil.example", "{\"x\": \"" + padding + "\"}").empty());
+}
