@@ -413,6 +413,44 @@ test('touch: a finger drags the hours slider (pointer events, not GLFW touch)', 
   }
 });
 
+test('touch: a vertical swipe that starts on a slider scrolls and changes nothing; a tap sets the value', async () => {
+  const { context, page, record } = await openPage(siteUrl, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  try {
+    await settle(page);
+    const before = await scenario(page);
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: x === null ? [] : [{ x, y }] });
+    const r = await itemRect(page, 'budget_usd');
+    const x = r.x + r.width * 0.3, y0 = r.y + r.height / 2;
+    // A thumb swipe up from the budget slider, as a thumb does it: it rests a moment, then moves up, a
+    // little sideways. (A press that lands before the finger moves used to grab the slider.)
+    await touch('touchStart', x, y0);
+    await sleep(120);
+    for (let i = 1; i <= 12; i++) {
+      await touch('touchMove', x + i * 1.5, y0 - i * 20);
+      await sleep(30);
+    }
+    await touch('touchEnd', null, null);
+    await settle(page);
+    const after = await scenario(page);
+    assert.equal(after.budget_usd, before.budget_usd, 'a vertical swipe must not edit the budget');
+    assert.equal(after.hours_per_week, before.hours_per_week, 'nor any other input');
+    const moved = await itemRect(page, 'budget_usd');
+    assert.ok(moved.y < r.y - 20, `the panel scrolled with the finger (slider at ${r.y}, now ${moved.y})`);
+
+    // A tap without movement on the hours slider sets the value where it landed.
+    const h = await itemRect(page, 'hours_per_week');
+    await touch('touchStart', h.x + h.width * 0.75, h.y + h.height / 2);
+    await touch('touchEnd', null, null);
+    await settle(page);
+    const tapped = (await scenario(page)).hours_per_week;
+    assert.ok(Math.abs(tapped - 0.75 * 168) < 12, `a tap at 75% of the hours slider: ${tapped}`);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('Tab leaves the canvas (no keyboard trap)', async () => {
   const { context, page, record } = await openPage(siteUrl);
   try {

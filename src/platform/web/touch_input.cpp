@@ -10,15 +10,6 @@
 namespace labcalc::platform::web {
 namespace {
 
-// True when the last press landed on a widget (not on a window's empty background).
-bool PressOnWidget()
-{
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
-    if (g.ActiveId == 0)
-        return false;
-    return !(g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
-}
-
 // Scrolls the innermost scrollable window under the finger by `dy` pixels.
 void ScrollHovered(float dy)
 {
@@ -40,6 +31,7 @@ void TouchInput::OnPointer(float x, float y, int phase)
     y_ = y;
     if (phase == kDown) {
         state_ = State::hover;
+        start_x_ = x;
         start_y_ = scrolled_y_ = y;
         up_requested_ = false;
     } else if (phase == kUp && state_ != State::idle) {
@@ -54,17 +46,37 @@ void TouchInput::Apply(float slop_px)
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(x_, y_);
     switch (state_) {
-    case State::hover:          // position only; the press comes next frame
+    case State::hover:          // position only: ImGui needs a hovered item before a press
         io.MouseDown[0] = false;
-        state_ = State::pressed;
+        state_ = State::undecided;
         break;
-    case State::pressed:
-        if (std::fabs(y_ - start_y_) > slop_px && !PressOnWidget()) {
-            state_ = State::scrolling;
-            io.MouseDown[0] = false;
-        } else {
+    case State::undecided: {    // nothing pressed until the finger shows what it does
+        const float dx = std::fabs(x_ - start_x_), dy = std::fabs(y_ - start_y_);
+        io.MouseDown[0] = false;
+        if (dy > slop_px && dy >= dx) {
+            state_ = State::scrolling; // a vertical swipe scrolls, wherever it started
+            ScrollHovered(scrolled_y_ - y_);
+            scrolled_y_ = y_;
+        } else if (dx > slop_px) {
+            state_ = State::dragging;  // a horizontal drag presses where the finger came down
+            io.MousePos = ImVec2(start_x_, start_y_);
+            io.MouseDown[0] = true;
+        } else if (up_requested_) {
+            state_ = State::tapped;    // a tap: press where it landed, release next frame
+            io.MousePos = ImVec2(start_x_, start_y_);
             io.MouseDown[0] = true;
         }
+        if (up_requested_ && state_ == State::dragging)
+            state_ = State::tapped;    // the drag ended in the same event: release next frame
+        break;
+    }
+    case State::tapped:
+        io.MousePos = ImVec2(start_x_, start_y_);
+        io.MouseDown[0] = false;
+        state_ = State::leaving;
+        break;
+    case State::dragging:
+        io.MouseDown[0] = true;
         if (up_requested_)
             state_ = State::releasing;
         break;
