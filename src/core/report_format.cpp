@@ -9,8 +9,10 @@
 #include "core/formulas.hpp"
 #include "core/report.hpp"
 #include "core/report_json.hpp"
+#include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
+#include "core/url_state.hpp"
 
 namespace labcalc::core {
 namespace {
@@ -93,6 +95,41 @@ json OptionJson(const OptionReport& o)
 
 std::string Pad(const std::string& s, std::size_t n) { return s.size() >= n ? s : s + std::string(n - s.size(), ' '); }
 std::string PadLeft(const std::string& s, std::size_t n) { return s.size() >= n ? s : std::string(n - s.size(), ' ') + s; }
+
+// An input's value in words, as the page shows it ("on premises only", "yes", "automatic").
+std::string FieldInWords(const Scenario& s, const FieldSpec& f)
+{
+    const FieldValue v = GetField(s, f);
+    if (!v.set)
+        return "automatic";
+    switch (f.kind) {
+    case FieldKind::boolean: return v.number != 0 ? "yes" : "no";
+    case FieldKind::choice: {
+        const std::size_t i = static_cast<std::size_t>(v.number);
+        std::string word = i < f.choices.size() ? f.choices[i] : "";
+        for (char& c : word)
+            c = c == '_' ? ' ' : c;
+        return word;
+    }
+    case FieldKind::text: return v.text;
+    default: return FormatNumber(v.number) + (f.unit[0] ? std::string(" ") + f.unit : "");
+    }
+}
+
+// A flip point in the page's words: "Work per week above 27.931 h/week: Home lab wins".
+std::string FlipInWords(const FlipPoint& f)
+{
+    const FieldSpec* spec = FindField(f.input);
+    const std::string label = spec ? spec->label : f.input;
+    if (!f.value)
+        return label + ": " + f.note;
+    std::string value = f.value_text;
+    for (char& c : value)
+        c = c == '_' ? ' ' : c;
+    const std::string to = OptionLabel(f.to == "home" ? Option::home : f.to == "hybrid" ? Option::hybrid : Option::cloud);
+    const std::string where = f.direction == "stricter" || f.direction == "looser" ? label + " at " + value : label + " " + f.direction + " " + value;
+    return where + (f.to_fits ? ": " + to + " wins" : ": nothing fits your limits (" + to + " comes closest)");
+}
 
 std::string FlipSentence(const FlipPoint& f)
 {
@@ -272,7 +309,17 @@ std::string ReportToMarkdown(const Report& r)
     }
     out << "\n## What would change it\n\n";
     for (const FlipPoint& f : r.flip_points)
-        out << "- " << MarkdownText(FlipSentence(f)) << "\n";
+        out << "- " << MarkdownText(FlipInWords(f)) << "\n";
+    out << "\n## Your inputs\n\n";
+    for (const FieldSpec& f : ScenarioFields())
+        out << "- " << MarkdownText(f.label) << ": " << MarkdownText(FieldInWords(r.scenario, f)) << "\n";
+    for (int i = 0; i < kFactorCount; ++i)
+        out << "- Weight of " << MarkdownText(FactorLabel(static_cast<Factor>(i))) << ": "
+            << FormatNumber(r.scenario.weights[static_cast<std::size_t>(i)]) << "\n";
+    for (const auto& [id, value] : r.scenario.assumptions)
+        out << "- Your figure " << MarkdownText(id) << ": " << FormatNumber(value) << "\n";
+    out << "\nThis scenario as a link part for the labcalc page (add it after `index.html`): `#" << EncodeScenarioFragment(r.scenario)
+        << "`\n";
     out << "\n## Figures used\n\n";
     for (const AssumptionUsed& a : r.assumptions)
         out << "- " << MarkdownText(a.label) << ": " << FormatNumber(a.value) << " " << MarkdownText(a.unit) << " (" << MarkdownText(a.source)

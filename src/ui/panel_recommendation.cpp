@@ -1,5 +1,6 @@
 // The answer, first and big: which option, by how much, why in plain words, and what each option
 // costs or why it is ruled out. Everything is read from the core's report.
+#include <cmath>
 #include <string>
 
 #include "ui/format.hpp"
@@ -29,8 +30,15 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
     ImGui::TextUnformatted((o.label + (recommended ? (state.report.any_feasible ? "  (recommended)" : "  (closest)") : "")).c_str());
     ImGui::PopStyleColor();
     if (o.feasible) {
-        WrappedText(Usd(o.cost.total_usd) + " over " + std::to_string(state.report.scenario.horizon_months) + " months");
-        TextWrappedDisabled(Usd(o.cost.upfront_usd) + " up front, " + Usd(o.cost.monthly_usd) + " per month");
+        // One line that adds up, in whole dollars as shown: up front + running over the horizon - resale.
+        const int months = state.report.scenario.horizon_months;
+        const double upfront = std::round(o.cost.upfront_usd), running = std::round(o.cost.monthly_usd * months),
+                     resale = std::round(o.cost.resale_usd);
+        WrappedText(Usd(upfront + running - resale) + " over " + std::to_string(months) + " months");
+        std::string sum = (upfront > 0 ? Usd(upfront) + " up front + " : "") + Usd(running) + " to run (" + Usd(o.cost.monthly_usd) + " a month)";
+        if (resale > 0)
+            sum += " - " + Usd(resale) + " resale";
+        TextWrappedDisabled(upfront > 0 || resale > 0 ? sum + " = " + Usd(upfront + running - resale) : sum);
         if (!o.setup.empty())
             TextWrappedDisabled(o.setup);
     } else {

@@ -266,3 +266,25 @@ TEST_CASE("exports: catalog text cannot add markup, lines or table cells to the 
     CHECK(text.find("\n# Heading") == std::string::npos);
     CHECK(text.find("\n- item") == std::string::npos);
 }
+
+TEST_CASE("the Markdown export holds the person's inputs, a link part to reopen them, and flips in the page's words", "[report]")
+{
+    Scenario s;
+    REQUIRE(ApplySetting(s, "privacy=on_premises_only") == "");
+    REQUIRE(ApplySetting(s, "hours_per_week=27") == "");
+    REQUIRE(ApplySetting(s, "assumptions.home.base_system_usd=900") == "");
+    const std::string md = ReportToMarkdown(BuildReport(s, LoadDefaultCatalog(), ReportSettings{"2026-11-29", true}));
+    CHECK_THAT(md, Catch::Contains("- Privacy need: on premises only"));
+    CHECK_THAT(md, Catch::Contains("- Work per week: 27 h/week"));
+    CHECK_THAT(md, Catch::Contains("- Your figure home.base\\_system\\_usd: 900"));
+    const std::size_t at = md.find("`#s=");
+    REQUIRE(at != std::string::npos);
+    const std::string fragment = md.substr(at + 1, md.find('`', at + 1) - at - 1);
+    const auto reopened = DecodeScenarioFragment(fragment);
+    REQUIRE(reopened);
+    CHECK(ScenarioToJson(*reopened.value) == ScenarioToJson(s));
+    // No file keys in the flip lines.
+    const std::string flips = md.substr(md.find("## What would change it"), md.find("## Your inputs") - md.find("## What would change it"));
+    CHECK(flips.find("hours_per_week") == std::string::npos);
+    CHECK(flips.find("on_premises_only") == std::string::npos);
+}
