@@ -1,6 +1,8 @@
 // Presets are scenario files with a title and a description, compiled in from assets/presets/.
 #include "core/presets.hpp"
 
+#include <algorithm>
+
 #include "core/text_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -48,6 +50,11 @@ std::vector<PresetInfo> ListPresets()
         info.description = doc.value->value("description", "");
         out.push_back(info);
     }
+    // The course's "Getting started" levels first, in their order, then the situations by name.
+    auto rank = [](const PresetInfo& p) { return p.name == "beginner" ? 0 : p.name == "intermediate" ? 1 : p.name == "advanced" ? 2 : 3; };
+    std::stable_sort(out.begin(), out.end(), [&](const PresetInfo& a, const PresetInfo& b) {
+        return rank(a) != rank(b) ? rank(a) < rank(b) : a.name < b.name;
+    });
     return out;
 }
 

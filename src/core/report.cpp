@@ -64,7 +64,8 @@ std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCo
     case kOverCapacity:
         return FormatNumber(s.hours_per_week) + " h/week of work is more than the largest home machine can run";
     case kNothingToSplit:
-        return "all of your work is on data that must stay local, so nothing can go to the cloud";
+        return "all of your work is on data that must stay local (work on that data: " + FormatPercent(s.sensitive_work_pct) +
+               "), so nothing can go to the cloud; if some of it may leave, lower that share in the advanced inputs";
     case kUnknownGpu:
         return "home.gpu '" + s.home.gpu.value_or("") + "' is not in the catalog";
     case kUnknownOffer:
@@ -300,7 +301,9 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
             totals += " " + o.label + " " + FormatUsd(o.cost.total_usd) + ",";
     totals.back() = '.';
     r.reasons.push_back({totals, "Comparison Matrix: Initial Cost and Ongoing Cost"});
-    if (home_priced && cloud_priced) {
+    // Break-even only for a home lab that is in the running (it fits, or it is the closest when nothing
+    // does): "pays for itself" about an option ruled out would contradict the reason above it.
+    if (home_priced && cloud_priced && (costs[0].Feasible() || e.recommended == Option::home)) {
         const auto& home_curve = r.options[0].cumulative_usd;
         const auto& cloud_curve = r.options[1].cumulative_usd;
         const bool only_by_resale = r.break_even_month && *r.break_even_month == s.horizon_months &&

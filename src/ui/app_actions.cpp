@@ -456,12 +456,16 @@ Summary BuildSummary(const core::Report& r)
         totals += " " + o.label + " " + (o.feasible ? Usd(o.cost.total_usd) : std::string("ruled out")) + ";";
     totals.back() = '.';
     s.lines.push_back(totals);
-    if (r.break_even_month_owning)
-        s.lines.push_back("Home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month_owning) + ".");
-    else if (r.break_even_month)
-        s.lines.push_back("Home lab comes out cheaper than the cloud only if sold at the end (month " + std::to_string(*r.break_even_month) + ").");
-    else
-        s.lines.push_back("Home lab does not pay for itself against the cloud within the horizon.");
+    // Break-even only for a home lab in the running (it fits, or it comes closest when nothing does).
+    const bool home_in_running = !r.options.empty() && (r.options[0].feasible || r.recommendation == "home");
+    if (home_in_running) {
+        if (r.break_even_month_owning)
+            s.lines.push_back("Home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month_owning) + ".");
+        else if (r.break_even_month)
+            s.lines.push_back("Home lab comes out cheaper than the cloud only if sold at the end (month " + std::to_string(*r.break_even_month) + ").");
+        else
+            s.lines.push_back("Home lab does not pay for itself against the cloud within the horizon.");
+    }
     for (const core::OptionReport& o : r.options)
         for (const std::string& b : o.blockers)
             s.lines.push_back(o.label + " is ruled out: " + b);

@@ -41,7 +41,7 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     // The answer, its lead, and the way out to the full calculator, on one line.
     if (state.fonts.headline)
         ImGui::PushFont(state.fonts.headline);
-    ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(OptionIndex(r.recommendation)));
+    ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(r.recommendation)));
     ImGui::TextUnformatted(OptionLabelOf(r.recommendation).c_str());
     ImGui::PopStyleColor();
     if (state.fonts.headline)

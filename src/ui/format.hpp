@@ -18,6 +18,7 @@ std::string OptionLabelOf(std::string_view option_name); // "Home lab", "Cloud",
 
 // Option colours (Okabe-Ito palette: distinguishable with the common colour-vision deficiencies),
 // as ImGui packed colours (ImU32). `alpha` 0..1.
-unsigned int OptionColor(int option_index, float alpha = 1.0f);
+unsigned int OptionColor(int option_index, float alpha = 1.0f);     // fills: chart, map, bars
+unsigned int OptionTextColor(int option_index, float alpha = 1.0f); // text: 4.5:1 or more on the page
 
 } // namespace labcalc::ui

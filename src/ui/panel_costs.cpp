@@ -137,7 +137,7 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
         ImGui::Text(m == months ? "After month %d (cumulative, resale value credited)" : "After month %d (cumulative)", m);
         for (const core::OptionReport& o : r.options)
             if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(OptionIndex(o.name)));
+                ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.name)));
                 ImGui::Text("%s: %s%s", o.label.c_str(), Usd(o.cumulative_usd[static_cast<std::size_t>(m)]).c_str(),
                             o.feasible ? "" : " (ruled out)");
                 ImGui::PopStyleColor();

@@ -78,7 +78,7 @@ void DrawCourse(AppState& state)
             ImGui::Spacing();
             const int option = OptionIndex(line.option);
             if (option >= 0)
-                ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(option));
+                ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(option));
             ImGui::TextUnformatted((section + (line.option == "any" || section == "Getting Started" ? "" : ":")).c_str());
             if (option >= 0)
                 ImGui::PopStyleColor();

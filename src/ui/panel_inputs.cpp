@@ -72,7 +72,9 @@ void DrawHeadlineInputs(AppState& state, bool compact)
         // Logarithmic: $500 and $5,000 both need fine control; the range grows with a preset's budget.
         double value = s.budget_usd;
         const double lo = f->min_value, hi = std::min(f->max_value, std::max(50000.0, s.budget_usd));
-        if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &lo, &hi, "$%.0f",
+        // Shown as every other amount on the page ("$4,000"): the text is the format (no % in it).
+        const std::string shown = Usd(value);
+        if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &lo, &hi, shown.c_str(),
                                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, RoundBudget(value));
         RememberItem(state, "budget_usd");

@@ -83,7 +83,7 @@ void DrawMatrix(AppState& state)
         ImGui::TableNextColumn();
         for (const core::OptionReport& o : r.options) {
             ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(OptionIndex(o.name), o.feasible ? 1.0f : 0.4f));
+            ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.name), o.feasible ? 1.0f : 0.4f));
             ImGui::TextUnformatted(value_of(o).c_str());
             ImGui::PopStyleColor();
         }

@@ -26,7 +26,7 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     // A colour bar at the left edge ties the card to the chart and map colours.
     ImGui::Indent(Em(0.6f));
-    ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(index));
+    ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(index));
     ImGui::TextUnformatted((o.label + (recommended ? (state.report.any_feasible ? "  (recommended)" : "  (closest)") : "")).c_str());
     ImGui::PopStyleColor();
     if (o.feasible) {
@@ -62,7 +62,7 @@ void DrawVerdict(AppState& state)
     ImGui::TextDisabled("%s", r.any_feasible ? "Our recommendation for you" : "Nothing fits yet. Closest to fitting:");
     if (state.fonts.headline)
         ImGui::PushFont(state.fonts.headline);
-    ImGui::PushStyleColor(ImGuiCol_Text, OptionColor(index));
+    ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(index));
     ImGui::TextUnformatted(OptionLabelOf(r.recommendation).c_str());
     ImGui::PopStyleColor();
     if (state.fonts.headline)

@@ -85,13 +85,25 @@ void HelpMarker(const char* text)
 {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
-    if (ImGui::IsItemHovered()) {
+    // A mouse shows the help while it hovers; a tap or click keeps it open until the next tap elsewhere
+    // (a finger does not hover: a tooltip would vanish as it lifts).
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PushID(text);
+    if (ImGui::IsItemClicked())
+        ImGui::OpenPopup("help");
+    if (ImGui::BeginPopup("help")) {
+        ImGui::PushTextWrapPos(Em(24));
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndPopup();
+    } else if (hovered) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(Em(24));
         ImGui::TextUnformatted(text);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    ImGui::PopID();
 }
 
 void WrappedText(const std::string& text)

@@ -228,3 +228,20 @@ TEST_CASE("reports of random scenarios: finite numbers, totals match the curves"
         CHECK_FALSE(r.reasons.empty());
     }
 }
+
+TEST_CASE("reasons do not contradict each other: no break-even for a home lab that is ruled out", "[model][report]")
+{
+    Scenario s;
+    s.budget_usd = 0; // the home lab is over budget, the cloud fits
+    const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-29", false});
+    REQUIRE_FALSE(r.options[0].feasible);
+    REQUIRE(r.recommendation == "cloud");
+    for (const Reason& reason : r.reasons)
+        CHECK_THAT(reason.text, !Catch::Contains("pays for itself") && !Catch::Contains("comes out cheaper than the cloud"));
+    // The hidden default behind "nothing to split" is named, with what to change.
+    s.privacy = Privacy::on_premises_only;
+    s.budget_usd = 4000;
+    const Report strict = BuildReport(s, Cat(), ReportSettings{"2026-11-29", false});
+    REQUIRE_FALSE(strict.options[2].blockers.empty());
+    CHECK_THAT(strict.options[2].blockers[0], Catch::Contains("work on that data: 100%") && Catch::Contains("lower that share"));
+}
