@@ -7,6 +7,7 @@
 #include "core/course.hpp"
 #include "core/embed_api.hpp"
 #include "core/figure_ids.hpp"
+#include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
@@ -56,6 +57,7 @@ core::Expected<core::Scenario> CheckedForCatalog(const AppState& state, core::Ex
 
 void MarkEdited(AppState& state)
 {
+    state.undo_scenario.reset(); // an edit of the learner's own makes the last Try or Reset final
     state.dirty = true;
     state.persist_pending = true;
     // A copied link or "loaded" note no longer describes the edited scenario.
@@ -215,10 +217,46 @@ void RestoreDefaultCatalog(AppState& state)
 
 void ResetScenario(AppState& state)
 {
+    core::Scenario before = state.scenario;
+    std::string preset = state.preset_name;
     SetScenario(state, core::Scenario{});
     state.preset_name.clear();
     state.error_message.clear();
-    state.status_message.clear();
+    state.status_message = "Every input is back to its default.";
+    state.undo_scenario = std::move(before);
+    state.undo_preset_name = std::move(preset);
+}
+
+bool TryFlipPoint(AppState& state, const core::FlipPoint& point)
+{
+    const core::FieldSpec* f = core::FindField(point.input);
+    if (!f || !point.value)
+        return false;
+    core::Scenario tried = state.scenario;
+    if (!core::SetFieldNumber(tried, *f, *point.value).empty())
+        return false;
+    core::Scenario before = state.scenario;
+    std::string preset = state.preset_name;
+    SetScenario(state, tried);
+    state.preset_name.clear();
+    state.error_message.clear();
+    state.status_message = std::string("Trying ") + f->label + " at the value where the answer changes.";
+    state.undo_scenario = std::move(before);
+    state.undo_preset_name = std::move(preset);
+    return true;
+}
+
+bool UndoLastChange(AppState& state)
+{
+    if (!state.undo_scenario)
+        return false;
+    core::Scenario before = *state.undo_scenario;
+    std::string preset = state.undo_preset_name;
+    SetScenario(state, before); // clears the undo slot (an edit)
+    state.preset_name = std::move(preset);
+    state.error_message.clear();
+    state.status_message = "Undone: your inputs are as they were.";
+    return true;
 }
 
 void RecomputeIfDirty(AppState& state, bool interacting)

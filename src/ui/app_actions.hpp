@@ -39,7 +39,10 @@ bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_
 // Every change of catalog goes through here: it counts the catalog's version, so the decision map follows.
 void ReplaceCatalog(AppState& state, core::Catalog catalog, std::string name);
 void RestoreDefaultCatalog(AppState& state);
-void ResetScenario(AppState& state);
+void ResetScenario(AppState& state);             // every input to its default; Undo brings them back
+// Sets the input of a flip point to its value (the answer changes there), keeping the scenario before for Undo.
+bool TryFlipPoint(AppState& state, const core::FlipPoint& point);
+bool UndoLastChange(AppState& state);             // after TryFlipPoint or ResetScenario; false when none
 
 // Marks the inputs changed: the report is rebuilt before the next frame is drawn.
 void MarkEdited(AppState& state);

@@ -3,6 +3,7 @@
 // Panels draw from it and edit `scenario`; app_actions.cpp rebuilds the cached report and decision
 // map once after an edit (never per frame), so a frame costs only drawing.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,9 @@ struct AppState {
     // Messages.
     std::string error_message;           // last rejected paste/import/link, shown until dismissed
     std::string status_message;          // last success ("Link copied"), shown until replaced
+    // The scenario before the last "Try" of a flip point or "Reset", until any other edit: "Undo" restores it.
+    std::optional<core::Scenario> undo_scenario;
+    std::string undo_preset_name;
     std::string share_link;              // last link built by "Copy link" (shown for manual copying)
     std::map<std::string, std::string> field_errors; // per input key, while its text is invalid
     std::map<std::string, std::string> edit_buffers; // text typed into an unset optional field

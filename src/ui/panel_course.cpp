@@ -72,7 +72,8 @@ void DrawCourse(AppState& state)
     std::string section;
     for (std::size_t i = 0; i < lines.size() && i < r.rules.size(); ++i) {
         const core::CourseCondition& line = lines[i];
-        const core::RuleCheck& rule = r.rules[i];
+        // A copy: ticking the line below rebuilds the report, and a reference into it would dangle.
+        const core::RuleCheck rule = r.rules[i];
         if (line.section != section) {
             section = line.section;
             ImGui::Spacing();

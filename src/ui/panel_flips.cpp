@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/scenario_fields.hpp"
+#include "ui/app_actions.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -61,6 +62,16 @@ void DrawFlips(AppState& state)
         ImGui::EndGroup();
         if (!p.note.empty() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", p.note.c_str());
+        // Try the value: the line does what it says, and the toolbar offers Undo.
+        ImGui::PushID(shown);
+        ImGui::Indent(h);
+        if (ImGui::SmallButton("Try it"))
+            TryFlipPoint(state, p);
+        RememberItem(state, ("try_flip_" + std::to_string(shown)).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Set this value and see the answer change; Undo at the top brings yours back.");
+        ImGui::Unindent(h);
+        ImGui::PopID();
         ++shown;
     }
     if (!r.flip_points.empty() && shown == 0)

@@ -123,6 +123,12 @@ void DrawToolbar(AppState& state, PlatformServices& services)
             state.error_message.clear();
     } else if (!state.status_message.empty()) {
         TextWrappedColored(IM_COL32(20, 120, 50, 255), state.status_message);
+        if (state.undo_scenario) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Undo"))
+                UndoLastChange(state);
+            RememberItem(state, "undo");
+        }
         if (!state.share_link.empty()) {
             // Read-only but selectable, for when the clipboard is not available.
             ImGui::SetNextItemWidth(-1);

@@ -225,3 +225,39 @@ TEST_CASE("File menu: open, save and export go through the platform's files")
     CHECK(h.services.files["/out/labcalc-summary.md"] == core::ReportToMarkdown(h.state.report));
     CHECK(h.services.downloads.empty());
 }
+
+TEST_CASE("A flip point can be tried with one click, and Undo brings the learner's inputs back; Reset too")
+{
+    Harness h;
+    h.Settle();
+    const core::Scenario mine = h.state.scenario;
+    const std::string answer = h.state.report.recommendation;
+    REQUIRE(h.state.item_rects.count("try_flip_0") == 1);
+    const core::FlipPoint first = [&] {
+        for (const core::FlipPoint& p : h.state.report.flip_points)
+            if (!p.to.empty())
+                return p;
+        return core::FlipPoint{};
+    }();
+    h.Click("try_flip_0");
+    h.Settle();
+    CHECK_FALSE(h.state.scenario == mine);
+    CHECK(h.state.report.recommendation == first.to); // the line did what it said
+    REQUIRE(h.state.undo_scenario.has_value());
+    h.Click("undo");
+    h.Settle();
+    CHECK(h.state.scenario == mine);
+    CHECK(h.state.report.recommendation == answer);
+    CHECK_FALSE(h.state.undo_scenario.has_value());
+
+    // Reset can be undone as well; any edit of the learner's own makes it final.
+    ui::ResetScenario(h.state);
+    h.Settle();
+    REQUIRE(h.state.undo_scenario.has_value());
+    CHECK(ui::UndoLastChange(h.state));
+    h.Settle();
+    CHECK(h.state.scenario == mine);
+    ui::ResetScenario(h.state);
+    ui::MarkEdited(h.state);
+    CHECK_FALSE(ui::UndoLastChange(h.state));
+}
