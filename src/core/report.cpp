@@ -255,9 +255,8 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     if (!e.any_feasible) {
         // Nothing fits: say so, name the closest option that keeps the data's limits and what stands in its way.
         std::string change;
-        for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
-            if (win.cost.blockers & bit)
-                change += (change.empty() ? "" : "; ") + BlockerSentence(bit, s, win.cost, p);
+        for (const std::string& b : win.blockers)
+            change += (change.empty() ? "" : "; ") + b;
         const bool keeps_data = p.data_must_stay && e.recommended != Option::cloud;
         r.reasons.push_back({"Nothing fits yet. " + win.label + " comes closest" + (keeps_data ? " of the options that keep your data on your premises" : "") +
                                  " (" + FormatFixed(win.score, 1) + " points); to make it fit, change this: " + change + ".",

@@ -215,16 +215,26 @@ void RestoreDefaultCatalog(AppState& state)
     state.status_message = "Built-in prices restored.";
 }
 
-void ResetScenario(AppState& state)
+namespace {
+
+// Replaces the scenario and keeps the one before for Undo (SetScenario's edit clears the old slot).
+void ReplaceKeepingUndo(AppState& state, const core::Scenario& next, std::string status)
 {
     core::Scenario before = state.scenario;
     std::string preset = state.preset_name;
-    SetScenario(state, core::Scenario{});
+    SetScenario(state, next);
     state.preset_name.clear();
     state.error_message.clear();
-    state.status_message = "Every input is back to its default.";
+    state.status_message = std::move(status);
     state.undo_scenario = std::move(before);
     state.undo_preset_name = std::move(preset);
+}
+
+} // namespace
+
+void ResetScenario(AppState& state)
+{
+    ReplaceKeepingUndo(state, core::Scenario{}, "Every input is back to its default.");
 }
 
 bool TryFlipPoint(AppState& state, const core::FlipPoint& point)
@@ -235,14 +245,7 @@ bool TryFlipPoint(AppState& state, const core::FlipPoint& point)
     core::Scenario tried = state.scenario;
     if (!core::SetFieldNumber(tried, *f, *point.value).empty())
         return false;
-    core::Scenario before = state.scenario;
-    std::string preset = state.preset_name;
-    SetScenario(state, tried);
-    state.preset_name.clear();
-    state.error_message.clear();
-    state.status_message = std::string("Trying ") + f->label + " at the value where the answer changes.";
-    state.undo_scenario = std::move(before);
-    state.undo_preset_name = std::move(preset);
+    ReplaceKeepingUndo(state, tried, std::string("Trying ") + f->label + " at the value where the answer changes.");
     return true;
 }
 

@@ -73,33 +73,41 @@ std::string OptionLabelOf(std::string_view option_name)
     return i < 0 ? std::string(option_name) : core::OptionLabel(static_cast<core::Option>(i));
 }
 
+namespace {
+
+// Four colours: home, cloud, hybrid, and grey for "nothing fits".
+unsigned int PaletteColor(const ImVec4 (&palette)[4], int option_index, float alpha)
+{
+    ImVec4 c = palette[(option_index >= 0 && option_index < 3) ? option_index : 3];
+    c.w = alpha;
+    return ImGui::ColorConvertFloat4ToU32(c);
+}
+
+} // namespace
+
 unsigned int OptionColor(int option_index, float alpha)
 {
     // Okabe-Ito: orange (home), blue (cloud), bluish green (hybrid); grey for "nothing fits".
-    static const ImVec4 kColors[] = {
+    static const ImVec4 kFills[4] = {
         ImVec4(0.84f, 0.50f, 0.00f, 1.0f),
         ImVec4(0.00f, 0.45f, 0.70f, 1.0f),
         ImVec4(0.00f, 0.62f, 0.45f, 1.0f),
         ImVec4(0.55f, 0.55f, 0.55f, 1.0f),
     };
-    ImVec4 c = kColors[(option_index >= 0 && option_index < 3) ? option_index : 3];
-    c.w = alpha;
-    return ImGui::ColorConvertFloat4ToU32(c);
+    return PaletteColor(kFills, option_index, alpha);
 }
 
 unsigned int OptionTextColor(int option_index, float alpha)
 {
     // The same hues, dark enough for text on the page and the cards (WCAG AA: 4.5:1; these give 4.6 to
     // 5.1 on both backgrounds): Okabe-Ito's orange and green are 2.9:1 and 3.3:1.
-    static const ImVec4 kColors[] = {
+    static const ImVec4 kText[4] = {
         ImVec4(0.647f, 0.385f, 0.00f, 1.0f),
         ImVec4(0.00f, 0.45f, 0.70f, 1.0f),
         ImVec4(0.00f, 0.508f, 0.369f, 1.0f),
         ImVec4(0.40f, 0.40f, 0.40f, 1.0f),
     };
-    ImVec4 c = kColors[(option_index >= 0 && option_index < 3) ? option_index : 3];
-    c.w = alpha;
-    return ImGui::ColorConvertFloat4ToU32(c);
+    return PaletteColor(kText, option_index, alpha);
 }
 
 } // namespace labcalc::ui
