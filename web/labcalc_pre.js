@@ -35,8 +35,8 @@ var LabcalcHost = (function () {
   // long paste, file or link would overrun and corrupt), as a pointer and a byte length, so a NUL byte
   // stays data for the reader to refuse. A string longer than its limit is cut to a little over it first:
   // the reader then refuses it with its own message, and the page never copies more than it would read.
-  // kinds[i] names the limit (kLimits) of texts[i].
-  function callString(name, texts, kinds) {
+  // kinds[i] names the limit (kLimits) of texts[i]; `numbers` (optional) follow the strings.
+  function callString(name, texts, kinds, numbers) {
     if (!started) return '';
     var args = [], types = [], blocks = [];
     try {
@@ -52,6 +52,7 @@ var LabcalcHost = (function () {
         args.push(p, n);
         types.push('number', 'number');
       }
+      (numbers || []).forEach(function (n) { args.push(n); types.push('number'); });
       return Module.ccall(name, 'string', types, args);
     } finally {
       blocks.forEach(function (p) { _free(p); });
@@ -64,10 +65,19 @@ var LabcalcHost = (function () {
   // Backspace working in real form fields.
   window.addEventListener('keydown', function (e) {
     var t = e.target;
-    var formField = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+    var formField = t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' ||
+      t.tagName === 'BUTTON' || t.isContentEditable);
+    // The elements over the controls (labcalc_controls.js) handle their keys here: stopping the event
+    // for GLFW below also stops it reaching listeners on the element itself.
+    if (formField && typeof LabcalcControls !== 'undefined') LabcalcControls.keydown(e);
     // Tab stays with ImGui only while a text field is being edited (moving between fields).
     if (formField || (e.key === 'Tab' && !wants.text)) e.stopImmediatePropagation();
     else wake();
+  }, true);
+  // Characters typed into a form field are not ImGui's either.
+  window.addEventListener('keypress', function (e) {
+    var t = e.target;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.tagName === 'BUTTON')) e.stopImmediatePropagation();
   }, true);
   window.addEventListener('keyup', wake, true);
 
@@ -205,8 +215,23 @@ var LabcalcHost = (function () {
     try { return window.localStorage; } catch (err) { return null; }
   }
 
+  // The text version is not a live region (a screen reader would read all of it after every change):
+  // a short status line says what changed instead: the answer (or that it stayed), and the first two
+  // lines that are new, other than the inputs the person just set (their control says those).
+  var lastSummary = null;
+  function announceChange(headline, lines) {
+    var live = document.getElementById('labcalc-live');
+    if (!live) return;
+    if (!lastSummary) { lastSummary = { headline: headline, lines: lines }; return; } // the first one is the page itself
+    var before = new Set(lastSummary.lines);
+    var changed = lines.filter(function (l) { return !before.has(l) && l.indexOf('Your inputs:') !== 0; }).slice(0, 2);
+    var parts = [(headline === lastSummary.headline ? 'Still: ' : '') + headline + '.'].concat(changed);
+    lastSummary = { headline: headline, lines: lines };
+    live.textContent = parts.join(' ');
+  }
   function renderSummary(headline, lines) {
     if (!summaryEl) return;
+    announceChange(headline, lines);
     // Text only (textContent), never markup: the lines come from user-controlled inputs.
     var h = document.createElement('h2');
     h.textContent = headline;
@@ -297,10 +322,16 @@ var LabcalcHost = (function () {
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     },
-    writeFragment: function (fragment) {
+    // A finished edit is a new history entry (Back undoes it, and Back after Reset stays on the page);
+    // the first write and a scenario that came from the history itself replace the entry. A page in
+    // another page's frame never adds entries: they would be the host page's Back button's steps.
+    writeFragment: function (fragment, newEntry) {
       var hash = '#' + fragment;
       if (location.hash === hash) return;
-      try { history.replaceState(history.state, '', hash); } catch (err) { location.hash = hash; }
+      try {
+        if (newEntry && !framed) history.pushState(null, '', hash);
+        else history.replaceState(history.state, '', hash);
+      } catch (err) { location.hash = hash; }
     },
     shareLink: function (fragment) { return location.href.split('#')[0] + '#' + fragment; },
     // The link part, cut a little over the reader's limit (it refuses what is longer with its message).

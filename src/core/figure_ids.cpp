@@ -65,6 +65,15 @@ double Value(const Scenario& s, const Catalog& c, const char* id)
 
 } // namespace
 
+const char* FieldForFigure(std::string_view figure_id)
+{
+    if (figure_id == "defaults.electricity_usd_per_kwh")
+        return "electricity_usd_per_kwh";
+    if (figure_id == "cloud.idle_overhead_pct")
+        return "cloud.idle_overhead_pct";
+    return nullptr;
+}
+
 ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
 {
     ResolvedFigures r;

@@ -17,6 +17,10 @@ struct FigureRule {
 };
 const std::vector<FigureRule>& FigureRules();
 const FigureRule* FindFigureRule(std::string_view id);
+// The scenario input that also sets a figure, and wins over its "assumptions" override ("electricity_usd_per_kwh"
+// for "defaults.electricity_usd_per_kwh"); nullptr when the figure has no input of its own. A face that
+// lets a person edit the figure edits that input, so one value never hides behind another.
+const char* FieldForFigure(std::string_view figure_id);
 
 // Figures as the model uses them: catalog values with the scenario's overrides applied.
 struct ResolvedFigures {

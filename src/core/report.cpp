@@ -300,9 +300,9 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
             totals += " " + o.label + " " + FormatUsd(o.cost.total_usd) + ",";
     totals.back() = '.';
     r.reasons.push_back({totals, "Comparison Matrix: Initial Cost and Ongoing Cost"});
-    // Break-even only for a home lab that is in the running (it fits, or it is the closest when nothing
-    // does): "pays for itself" about an option ruled out would contradict the reason above it.
-    if (home_priced && cloud_priced && (costs[0].Feasible() || e.recommended == Option::home)) {
+    // Break-even only for a home lab that fits: "pays for itself" about a home lab that is ruled out (even
+    // the closest one when nothing fits) would contradict the reason that rules it out.
+    if (home_priced && cloud_priced && costs[0].Feasible()) {
         const auto& home_curve = r.options[0].cumulative_usd;
         const auto& cloud_curve = r.options[1].cumulative_usd;
         const bool only_by_resale = r.break_even_month && *r.break_even_month == s.horizon_months &&

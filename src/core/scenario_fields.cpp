@@ -1,6 +1,7 @@
 // The table of scenario inputs and the one place their rules are checked.
 #include "core/scenario_fields.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cctype>
 #include <cstdlib>
@@ -313,6 +314,104 @@ std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value
     if (!ParseDouble(value, &v))
         return std::string(f.key) + ": " + RangeRule(f) + " (got '" + Printable(value, 40) + "')";
     return SetFieldNumber(s, f, v);
+}
+
+std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view unit)
+{
+    if (typed.size() > 64)
+        return std::nullopt;
+    std::string t;
+    for (char c : typed)
+        if (c != '\t')
+            t += c;
+    auto trim = [&]() {
+        while (!t.empty() && t.front() == ' ')
+            t.erase(t.begin());
+        while (!t.empty() && t.back() == ' ')
+            t.pop_back();
+    };
+    trim();
+    // The field's unit after the number ("20 h/week", "36 months"), and a currency sign before it.
+    if (!unit.empty() && t.size() > unit.size() && t.compare(t.size() - unit.size(), unit.size(), unit) == 0) {
+        t.erase(t.size() - unit.size());
+        trim();
+    }
+    if (unit == "USD" && t.size() > 3 && t.compare(t.size() - 3, 3, "USD") == 0) {
+        t.erase(t.size() - 3);
+        trim();
+    }
+    bool negative = false;
+    if (!t.empty() && t.front() == '-') {
+        negative = true;
+        t.erase(t.begin());
+        trim();
+    }
+    if (!t.empty() && t.front() == '$') {
+        t.erase(t.begin());
+        trim();
+    }
+    if (!negative && !t.empty() && t.front() == '-') {
+        negative = true;
+        t.erase(t.begin());
+    }
+    // Which separator is the decimal one: a '.' when there is one; else a lone ',' not followed by a
+    // group of exactly three digits (or after a leading "0"): "0,16" and "12,5" are decimals, "4,000" is not.
+    const std::size_t dot = t.find('.');
+    const std::size_t first_comma = t.find(',');
+    const bool one_comma = first_comma != std::string::npos && t.find(',', first_comma + 1) == std::string::npos;
+    bool decimal_comma = false;
+    if (dot == std::string::npos && one_comma) {
+        std::size_t digits_after = 0;
+        while (first_comma + 1 + digits_after < t.size() && std::isdigit(static_cast<unsigned char>(t[first_comma + 1 + digits_after])))
+            ++digits_after;
+        const bool three_then_end = digits_after == 3 && first_comma + 4 == t.size();
+        decimal_comma = !three_then_end || t.compare(0, first_comma, "0") == 0;
+    }
+    // The integer part may hold thousands separators (',' or ' ', the same one throughout) between
+    // groups of three digits; drop them after checking the grouping.
+    const std::size_t int_end = decimal_comma ? first_comma : (dot == std::string::npos ? t.find_first_of("eE") : dot);
+    std::string whole = t.substr(0, std::min(int_end, t.size()));
+    std::string rest = int_end < t.size() ? t.substr(int_end) : std::string();
+    if (decimal_comma)
+        rest[0] = '.';
+    char separator = 0;
+    for (char c : whole)
+        if (c == ',' || c == ' ') {
+            if (separator && separator != c)
+                return std::nullopt;
+            separator = c;
+        }
+    if (separator) {
+        std::size_t group_start = 0;
+        bool first_group = true;
+        for (std::size_t i = 0; i <= whole.size(); ++i)
+            if (i == whole.size() || whole[i] == separator) {
+                const std::size_t len = i - group_start;
+                if (first_group ? (len < 1 || len > 3) : len != 3)
+                    return std::nullopt;
+                first_group = false;
+                group_start = i + 1;
+            }
+        whole.erase(std::remove(whole.begin(), whole.end(), separator), whole.end());
+    }
+    const std::string plain = (negative ? "-" : "") + whole + rest;
+    double v = 0;
+    if (!ParseDouble(plain, &v))
+        return std::nullopt;
+    return v;
+}
+
+std::string SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed)
+{
+    if (f.kind != FieldKind::number && f.kind != FieldKind::integer)
+        return SetFieldText(s, f, typed);
+    const std::optional<double> v = ParseTypedNumber(typed, f.unit);
+    if (!v)
+        return std::string(f.key) + ": " + RangeRule(f) + " (got '" + Printable(typed, 40) + "')";
+    if (f.kind == FieldKind::integer && *v != std::floor(*v))
+        return std::string(f.key) + ": must be a whole number from " + FormatNumber(f.min_value) + " to " +
+               FormatNumber(f.max_value) + (f.unit[0] ? std::string(" ") + f.unit : std::string()) + " (got '" + Printable(typed, 40) + "')";
+    return SetFieldNumber(s, f, *v);
 }
 
 void UnsetField(Scenario& s, const FieldSpec& f)

@@ -42,6 +42,15 @@ FieldValue GetField(const Scenario& s, const FieldSpec& f);
 [[nodiscard]] std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value);
 void UnsetField(Scenario& s, const FieldSpec& f); // optional fields only
 
+// A number as a person types it into a box: "4000", "4,000", "$4,000", " 0,16 " (a decimal comma),
+// "1 200", "20 h/week" (the field's own unit after it). Thousands separators are a comma or a space
+// before groups of exactly three digits; a lone comma followed by other than three digits, or after a
+// leading 0, is a decimal comma. Returns nothing for anything else (letters, two signs, "1,2,3").
+std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view unit = "");
+// A field set from typed text (ParseTypedNumber, then the field's range). Returns "" or an error that
+// names the field, the rule and what was typed.
+[[nodiscard]] std::string SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed);
+
 // --set KEY=VALUE, also for weights.<factor> and assumptions.<figure id>. VALUE is a number,
 // true/false, a choice name, or "default" to unset an optional field.
 [[nodiscard]] std::string ApplySetting(Scenario& s, std::string_view key_equals_value);

@@ -3,9 +3,11 @@
 #include "ui/app.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "imgui.h"
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -43,9 +45,9 @@ void EndCard(const Card& card)
     ImGui::Dummy(ImVec2(0, Em(0.4f)));
 }
 
-bool Section(const char* title, bool open_by_default = true)
+bool Section(AppState& state, const char* id, const char* title, bool open_by_default = true)
 {
-    return ImGui::CollapsingHeader(title, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    return ExposedSection(state, std::string("section.") + id, title, open_by_default);
 }
 
 void DrawResults(AppState& state, PlatformServices& services, bool narrow)
@@ -72,30 +74,30 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
         // Very wide screens: costs beside "what would change it" and the map.
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (Section("Cost over time"))
+        if (Section(state, "costs", "Cost over time"))
             DrawCosts(state);
         ImGui::TableNextColumn();
-        if (Section("Decision map: budget x hours per week"))
+        if (Section(state, "map", "Decision map: budget x hours per week"))
             DrawDecisionMap(state);
         ImGui::EndTable();
     } else {
-        if (Section("Cost over time"))
+        if (Section(state, "costs", "Cost over time"))
             DrawCosts(state);
         // On wide screens the flip points sit under the sliders they are about.
-        if (narrow && Section("What would change the answer"))
+        if (narrow && Section(state, "flips", "What would change the answer"))
             DrawFlips(state);
-        if (Section("Decision map: budget x hours per week"))
+        if (Section(state, "map", "Decision map: budget x hours per week"))
             DrawDecisionMap(state);
     }
-    if (Section("Comparison matrix: ten factors x three options", false))
+    if (Section(state, "matrix", "Comparison matrix: ten factors x three options", false))
         DrawMatrix(state);
-    const bool course_open = Section("The course, line by line: choose home, cloud or hybrid when...", false);
+    const bool course_open = Section(state, "course", "The course, line by line: choose home, cloud or hybrid when...", false);
     RememberItem(state, "course_section");
     if (course_open)
         DrawCourse(state);
-    if (narrow && Section("More inputs (advanced)", state.show_advanced))
+    if (narrow && Section(state, "advanced", "More inputs (advanced)", state.show_advanced))
         DrawAdvancedInputs(state);
-    const bool show_sources = Section("Where the numbers come from", false);
+    const bool show_sources = Section(state, "sources", "Where the numbers come from", false);
     RememberItem(state, "sources_section");
     if (show_sources)
         DrawAssumptions(state, services);
@@ -106,14 +108,18 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
 bool DrawApp(AppState& state, PlatformServices& services)
 {
     // An active widget (a held slider) means the learner is mid-gesture: the expensive flip-point search
-    // and the link/storage writes wait for the release.
-    const bool interacting = ImGui::IsAnyItemActive();
+    // and the link/storage writes wait for the release. Typing into a box is not a gesture: each
+    // change is complete, so the list "what would change the answer" stays (it does not collapse to
+    // "release the slider" and shift the column under the box being typed in).
+    const bool interacting = ImGui::IsAnyItemActive() && !ImGui::GetIO().WantTextInput;
     RecomputeIfDirty(state, interacting);
+    state.a11y.controls.clear(); // listed again as this frame draws them
     if (state.page.embed) {
         DrawEmbeddedApp(state, services);
         PersistIfPending(state, services, ImGui::IsAnyItemActive());
         PublishSummaryIfChanged(state, services);
-        return state.dirty || state.persist_pending;
+        state.a11y.pending_presses.clear(); // a press for a control no longer drawn is dropped
+        return state.dirty || state.persist_pending || std::exchange(state.a11y.redraw, false);
     }
 
     const bool wide = ImGui::GetMainViewport()->WorkSize.x >= Em(kWideLayoutEm);
@@ -131,9 +137,9 @@ bool DrawApp(AppState& state, PlatformServices& services)
         ImGui::TextDisabled("Your situation");
         DrawHeadlineInputs(state);
         ImGui::Spacing();
-        if (Section("What would change the answer"))
+        if (Section(state, "flips", "What would change the answer"))
             DrawFlips(state);
-        if (Section("More inputs (advanced)", state.show_advanced))
+        if (Section(state, "advanced", "More inputs (advanced)", state.show_advanced))
             DrawAdvancedInputs(state);
         ImGui::EndChild();
         ImGui::SameLine();
@@ -147,7 +153,8 @@ bool DrawApp(AppState& state, PlatformServices& services)
 
     PersistIfPending(state, services, ImGui::IsAnyItemActive());
     PublishSummaryIfChanged(state, services);
-    return state.dirty || state.persist_pending;
+    state.a11y.pending_presses.clear(); // a press for a control no longer drawn is dropped
+    return state.dirty || state.persist_pending || std::exchange(state.a11y.redraw, false);
 }
 
 } // namespace labcalc::ui

@@ -12,6 +12,7 @@
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
 #include "ui/format.hpp"
+#include "ui/panels.hpp"
 
 namespace labcalc::ui {
 namespace {
@@ -60,6 +61,7 @@ void MarkEdited(AppState& state)
     state.undo_scenario.reset(); // an edit of the learner's own makes the last Try or Reset final
     state.dirty = true;
     state.persist_pending = true;
+    state.history_entry_pending = true;
     // A copied link or "loaded" note no longer describes the edited scenario.
     state.share_link.clear();
     state.status_message.clear();
@@ -110,6 +112,7 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
     }
     if (!notes.empty())
         state.error_message = notes + ".";
+    state.history_entry_pending = false; // the page as opened replaces its own entry
 }
 
 bool ApplyFragment(AppState& state, std::string_view fragment)
@@ -125,6 +128,7 @@ bool ApplyFragment(AppState& state, std::string_view fragment)
     if (*decoded.value != state.scenario) {
         SetScenario(state, *decoded.value);
         state.preset_name.clear();
+        state.history_entry_pending = false; // it came from the history (Back, Forward) or a typed link
     }
     state.error_message.clear();
     return true;
@@ -313,7 +317,8 @@ void PersistIfPending(AppState& state, PlatformServices& services, bool interact
 {
     if (!state.persist_pending || interacting)
         return;
-    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario));
+    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario), state.history_entry_pending);
+    state.history_entry_pending = false;
     if (!state.page.embed)
         services.StoreValue(kStoredScenarioKey, core::ScenarioToJson(state.scenario).dump());
     state.persist_pending = false;
@@ -366,7 +371,8 @@ void OpenFullCalculator(AppState& state, PlatformServices& services)
 void CopyShareLink(AppState& state, PlatformServices& services)
 {
     const std::string fragment = core::EncodeScenarioFragment(state.scenario);
-    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario));
+    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario), state.history_entry_pending);
+    state.history_entry_pending = false;
     state.share_link = services.ShareLink(fragment);
     if (state.share_link.empty())
         state.share_link = "#" + fragment;
@@ -481,35 +487,68 @@ bool ExportReportToFolder(AppState& state, PlatformServices& services, ExportFor
 
 Summary BuildSummary(const core::Report& r)
 {
+    // In the order a reader needs it: the answer, what it was worked out from, why, what each option
+    // costs, what would change it, then the matrix and the course's rules. Each fact once (an option's
+    // blockers are in its cost line, not again as reasons); a sentence that no longer holds (a home lab
+    // that "pays for itself" when it is ruled out) is left out.
     Summary s;
     const std::string winner = OptionLabelOf(r.recommendation);
-    if (!r.any_feasible) {
-        s.headline = "Nothing fits yet; closest: " + winner;
-    } else {
-        s.headline = "Recommendation: " + winner;
+    s.headline = r.any_feasible ? "Recommendation: " + winner : "Nothing fits yet; closest: " + winner;
+    const core::Scenario& in = r.scenario;
+    s.lines.push_back("Your inputs: Budget up front " + Usd(in.budget_usd) + "; work per week " + Number(in.hours_per_week, 1) +
+                      " h/week; privacy need " + core::PrivacyLabel(in.privacy) + "; horizon " + std::to_string(in.horizon_months) +
+                      " months; electricity " + Usd(r.electricity_usd_per_kwh) + " per kWh; largest job " + Number(in.vram_gb, 1) +
+                      " GB of GPU memory.");
+    if (r.any_feasible && !r.runner_up.empty())
+        s.lines.push_back("Ahead of " + OptionLabelOf(r.runner_up) + " by " + Number(r.margin, 1) +
+                          " points (each option is scored out of 10 on the course's ten factors, plus a bonus for the course rules it meets).");
+    for (const core::Reason& reason : r.reasons) {
+        // The blockers follow in the options' lines.
+        bool blocker = false;
+        for (const core::OptionReport& o : r.options)
+            blocker = blocker || (!o.feasible && reason.text.rfind(o.label + " is ruled out", 0) == 0);
+        if (!blocker)
+            s.lines.push_back(reason.text + " (course: " + reason.course + ")");
     }
-    if (r.any_feasible)
-        s.lines.push_back("Wins by " + Number(r.margin, 1) + " points (scores out of 10 plus course-rule bonus).");
-    for (const core::Reason& reason : r.reasons)
-        s.lines.push_back(reason.text + " (course: " + reason.course + ")");
-    std::string totals = "Total over " + std::to_string(r.scenario.horizon_months) + " months:";
-    for (const core::OptionReport& o : r.options)
-        totals += " " + o.label + " " + (o.feasible ? Usd(o.cost.total_usd) : std::string("ruled out")) + ";";
-    totals.back() = '.';
-    s.lines.push_back(totals);
-    // Break-even only for a home lab in the running (it fits, or it comes closest when nothing does).
-    const bool home_in_running = !r.options.empty() && (r.options[0].feasible || r.recommendation == "home");
-    if (home_in_running) {
-        if (r.break_even_month_owning)
-            s.lines.push_back("Home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month_owning) + ".");
-        else if (r.break_even_month)
-            s.lines.push_back("Home lab comes out cheaper than the cloud only if sold at the end (month " + std::to_string(*r.break_even_month) + ").");
-        else
-            s.lines.push_back("Home lab does not pay for itself against the cloud within the horizon.");
+    for (const core::OptionReport& o : r.options) {
+        if (o.feasible) {
+            s.lines.push_back(o.label + ": " + Usd(ShownTotal(o, in.horizon_months)) + " over " + std::to_string(in.horizon_months) +
+                              " months, " + CostSum(o, in.horizon_months) + (o.setup.empty() ? "" : "; " + o.setup) + ".");
+        } else {
+            std::string why;
+            for (const std::string& b : o.blockers)
+                why += (why.empty() ? "" : "; ") + b;
+            s.lines.push_back(o.label + " is ruled out: " + why + ".");
+        }
     }
+    // (The break-even is one of the core's reasons, above, for a home lab that fits.)
+    std::string flips;
+    for (const core::FlipPoint& p : r.flip_points)
+        if (!p.to.empty())
+            flips += (flips.empty() ? "" : " ") + FlipSentence(p);
+    if (!flips.empty())
+        s.lines.push_back("What would change the answer: " + flips);
+    std::string scores;
     for (const core::OptionReport& o : r.options)
-        for (const std::string& b : o.blockers)
-            s.lines.push_back(o.label + " is ruled out: " + b);
+        scores += (scores.empty() ? "" : "; ") + o.label + " " + (o.feasible ? Number(o.score, 1) : std::string("ruled out"));
+    if (!scores.empty())
+        s.lines.push_back("Comparison matrix, final scores out of 10 with the course bonus: " + scores + ".");
+    std::string rules;
+    for (const core::OptionReport& o : r.options) {
+        int total = 0;
+        for (const core::RuleCheck& rule : r.rules)
+            total += rule.option == o.name ? 1 : 0;
+        if (total > 0)
+            rules += (rules.empty() ? "" : "; ") + o.label + " " + std::to_string(o.rules_matched) + " of " + std::to_string(total);
+    }
+    if (!rules.empty())
+        s.lines.push_back("Course rules met (the course's \"choose ... when\" lines): " + rules + ".");
+    // The same sentence twice says nothing new.
+    std::vector<std::string> unique;
+    for (std::string& line : s.lines)
+        if (std::find(unique.begin(), unique.end(), line) == unique.end())
+            unique.push_back(std::move(line));
+    s.lines = std::move(unique);
     return s;
 }
 

@@ -35,6 +35,36 @@ struct ItemRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// A control as the platform's own elements show it (ui/exposed_controls.hpp): its role, name and value,
+// and where it was drawn.
+enum class ControlRole { button, section, slider, number, checkbox, choice };
+struct ControlOption {
+    std::string value;                   // what SetControlText takes ("" = automatic)
+    std::string label;
+};
+struct ExposedControl {
+    std::string id;                      // stable: a field key, "budget_usd#typed", "toolbar.copy_link", "flip.0"
+    ControlRole role = ControlRole::button;
+    std::string label;                   // the accessible name
+    std::string description;             // help text (read after the name)
+    std::string value_text;              // the value in words: "$4,000", "20 h/week", "internal"
+    std::string typed_text;              // number: the text a box starts from ("4000")
+    double value = 0, min = 0, max = 0;  // slider, number
+    bool checked = false;                // checkbox ticked, section open
+    bool in_popup = false;               // a menu's item (focus moves into a menu that opens)
+    std::string error;                   // the control's current validation message
+    std::vector<ControlOption> options;  // choice
+    ItemRect rect;                       // where it was drawn (device pixels)
+    ItemRect visible;                    // the part not clipped by its window (empty when scrolled away)
+};
+struct Accessibility {
+    std::vector<ExposedControl> controls;        // this frame's, in the order drawn
+    std::vector<std::string> pending_presses;    // pressed from outside, taken when drawn
+    std::string focused_id;                      // the platform's focus ("" none)
+    bool scroll_to_focused = false;              // bring focused_id into view when next drawn
+    bool redraw = false;                         // a press or scroll was acted on: the list is a frame behind
+};
+
 // Paths typed into the File menu (platforms with a file system only, see PlatformServices).
 struct FilePaths {
     std::string scenario;                // scenario file to open or save
@@ -71,6 +101,7 @@ struct AppState {
     bool dirty = true;                   // inputs changed since the report was built
     bool flips_pending = false;          // report built without flip points while a slider was held
     bool persist_pending = false;        // URL fragment and stored scenario are behind the inputs
+    bool history_entry_pending = false;  // the next fragment write is a person's edit: a new history entry
     int report_version = 0;              // counts rebuilds (lets tests and mirrors notice change)
     double map_hours_max = 60;           // decision map axes, widened to include the scenario
     core::Scenario map_scenario;         // the scenario decision_map was computed for
@@ -95,6 +126,8 @@ struct AppState {
 
     std::string published_error;         // error_message as last sent with the summary
     int published_version = -1;          // report_version as last sent with the summary
+
+    Accessibility a11y;                  // this frame's controls for the platform's elements
 
     // UI flags.
     std::map<std::string, ItemRect> item_rects; // named controls (see RememberItem in widgets.hpp)

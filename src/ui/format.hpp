@@ -12,6 +12,11 @@ std::string Usd(double usd);                 // "$12,345", "$0.47" below $10, "-
 std::string UsdShort(double usd);            // axis labels: "$12k", "$1.2M", "$800"
 std::string Number(double v, int max_decimals = 2); // "12.5", "36" (trailing zeros dropped)
 
+// An option's total as one sum that adds up in the whole dollars shown: "$1,795 up front + $999 to run
+// ($28 a month) - $598 resale = $2,196" (the parts that are zero left out).
+std::string CostSum(const core::OptionReport& option, int horizon_months);
+double ShownTotal(const core::OptionReport& option, int horizon_months); // the total that sum ends in
+
 // Index (0 home, 1 cloud, 2 hybrid) of an option name in the report; -1 when unknown.
 int OptionIndex(std::string_view option_name);
 std::string OptionLabelOf(std::string_view option_name); // "Home lab", "Cloud", "Hybrid"

@@ -4,7 +4,10 @@
 #include <string>
 
 #include "core/scenario_fields.hpp"
+#include "core/figure_ids.hpp"
+#include "core/text_format.hpp"
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -14,43 +17,56 @@ namespace {
 
 const ImU32 kStaleColor = IM_COL32(180, 90, 0, 255);
 
-// The value cell: an editable number; a changed value becomes the learner's override.
+// The value cell: an editable number; a changed value becomes the learner's override. A figure that has
+// an input of its own (the electricity price) edits that input: one value, whichever box it is typed in.
 void ValueEditor(AppState& state, const core::AssumptionUsed& a, float width)
 {
     ImGui::PushID(a.id.c_str());
     double value = a.value;
+    const char* field = core::FieldForFigure(a.id);
+    const std::string key = field ? std::string(field) : "assumptions." + a.id;
     ImGui::SetNextItemWidth(width);
     if (ImGui::InputDouble("##value", &value, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue) ||
         (ImGui::IsItemDeactivatedAfterEdit() && value != a.value)) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.17g", value);
-        const std::string error = core::ApplySetting(state.scenario, "assumptions." + a.id + "=" + buf);
+        const std::string error = core::ApplySetting(state.scenario, key + "=" + core::FormatNumber(value));
         if (error.empty()) {
-            state.field_errors.erase("assumptions." + a.id);
+            state.field_errors.erase(key);
             state.preset_name.clear(); // an edited preset is the learner's own scenario, as for every input
             MarkEdited(state);
         } else {
-            state.field_errors["assumptions." + a.id] = error;
+            state.field_errors[key] = error;
         }
+    }
+    {
+        ExposedControl c;
+        c.id = "figure." + a.id;
+        c.role = ControlRole::number;
+        c.label = a.label + " (" + a.unit + ")";
+        c.typed_text = core::FormatNumber(a.value);
+        c.description = a.overridden ? "your value" : "the catalog's value, " + a.source + " (" + a.date + ")";
+        ExposeLastItem(state, std::move(c));
     }
     ImGui::SameLine();
     ImGui::TextUnformatted(a.unit.c_str());
     if (a.overridden) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Default")) {
+        if (ExposedButton(state, "figure." + a.id + "#default", "Default", true, "Default for " + a.label)) {
+            // Both doors closed: the input of its own and any override in the assumptions.
+            if (field)
+                (void)core::ApplySetting(state.scenario, key + "=default");
             const std::string error = core::ApplySetting(state.scenario, "assumptions." + a.id + "=default");
             if (error.empty()) {
-                state.field_errors.erase("assumptions." + a.id);
+                state.field_errors.erase(key);
                 state.preset_name.clear();
                 MarkEdited(state);
             } else {
-                state.field_errors["assumptions." + a.id] = error;
+                state.field_errors[key] = error;
             }
         }
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Back to the catalog's value.");
     }
-    auto it = state.field_errors.find("assumptions." + a.id);
+    auto it = state.field_errors.find(key);
     if (it != state.field_errors.end())
         TextWrappedColored(IM_COL32(190, 25, 25, 255), it->second);
     ImGui::PopID();
@@ -89,7 +105,7 @@ void DrawAssumptions(AppState& state, PlatformServices& services)
     }
     ImGui::TextDisabled("Type your own value over any figure to override it; it travels with the link.");
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Load your own prices...")) {
+    if (ExposedButton(state, "sources.load_prices", "Load your own prices...")) {
         if (services.HasFileSystem())
             state.open_file_menu = true; // the File menu has the path field
         else
@@ -100,7 +116,7 @@ void DrawAssumptions(AppState& state, PlatformServices& services)
         ImGui::SetTooltip("A catalog JSON file in labcalc's format (see assets/catalog.json).");
     if (state.catalog_name != "built-in catalog") {
         ImGui::SameLine();
-        if (ImGui::Button("Back to built-in prices"))
+        if (ExposedButton(state, "sources.builtin_prices", "Back to built-in prices"))
             RestoreDefaultCatalog(state);
     }
     ImGui::Spacing();

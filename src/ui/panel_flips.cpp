@@ -6,6 +6,7 @@
 
 #include "core/scenario_fields.hpp"
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -65,7 +66,7 @@ void DrawFlips(AppState& state)
         // Try the value: the line does what it says, and the toolbar offers Undo.
         ImGui::PushID(shown);
         ImGui::Indent(h);
-        if (ImGui::SmallButton("Try it"))
+        if (ExposedButton(state, "flip." + std::to_string(shown), "Try it", true, "Try it: " + FlipSentence(p)))
             TryFlipPoint(state, p);
         RememberItem(state, ("try_flip_" + std::to_string(shown)).c_str());
         if (ImGui::IsItemHovered())

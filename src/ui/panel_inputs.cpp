@@ -6,23 +6,18 @@
 #include <string>
 
 #include "core/scenario_fields.hpp"
+#include "core/text_format.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "imgui_stdlib.h"
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 namespace labcalc::ui {
 namespace {
-
-// Slider values rounded to what a learner would type (3 significant digits for money, half hours),
-// so a dragged scenario reads cleanly in links and exports.
-double RoundBudget(double usd)
-{
-    if (usd <= 0)
-        return 0;
-    const double unit = std::pow(10.0, std::max(0.0, std::floor(std::log10(usd)) - 2));
-    return std::round(usd / unit) * unit;
-}
 
 void Apply(AppState& state, const core::FieldSpec& f, double value)
 {
@@ -37,20 +32,70 @@ void Apply(AppState& state, const core::FieldSpec& f, double value)
 }
 
 // The label above the slider, or (compact, for a frame in a lesson) a short one beside it.
-void SliderLabel(const core::FieldSpec& f, bool compact, const char* short_label)
+// `box_em`: the width of the number box beside the slider (0: none).
+void SliderLabel(const core::FieldSpec& f, bool compact, const char* short_label, float box_em)
 {
+    const float box = box_em > 0 ? Em(box_em) + ImGui::GetStyle().ItemSpacing.x : 0.0f;
     if (compact) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(short_label);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", f.help);
         ImGui::SameLine(Em(6.2f));
-        ImGui::SetNextItemWidth(-1);
+        ImGui::SetNextItemWidth(-1 - box);
         return;
     }
     ImGui::TextUnformatted(f.label);
     HelpMarker(f.help);
-    ImGui::SetNextItemWidth(-Em(0.6f)); // a margin before the card edge
+    ImGui::SetNextItemWidth(-Em(0.6f) - box); // a margin before the card edge
+}
+
+// Lists the slider just drawn for the page's range element.
+void ExposeSlider(AppState& state, const core::FieldSpec& f, double value, double lo, double hi, std::string value_text)
+{
+    ExposedControl c;
+    c.id = f.key;
+    c.role = ControlRole::slider;
+    c.label = f.label;
+    c.description = f.help;
+    c.value = value;
+    c.min = lo;
+    c.max = hi;
+    c.value_text = std::move(value_text);
+    auto it = state.field_errors.find(f.key);
+    if (it != state.field_errors.end())
+        c.error = it->second;
+    ExposeLastItem(state, std::move(c));
+}
+
+// The box beside a slider where the value can be typed: on the canvas an ImGui text field (the desktop
+// app types into it), on the page a real decimal text box over it (a phone's keyboard opens). Both
+// commit through SetControlText when the edit ends (Enter, Tab or a click elsewhere).
+void NumberBox(AppState& state, const core::FieldSpec& f, double value, float box_em)
+{
+    const std::string id = std::string(f.key) + "#typed";
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(Em(box_em));
+    std::string& buffer = state.edit_buffers[id];
+    ImGui::PushID(id.c_str());
+    const bool editing = ImGui::GetActiveID() == ImGui::GetID("##typed");
+    if (!editing)
+        buffer = core::FormatNumber(value);
+    ImGui::InputText("##typed", &buffer, ImGuiInputTextFlags_AutoSelectAll);
+    if (ImGui::IsItemDeactivatedAfterEdit())
+        (void)SetControlText(state, id, buffer); // an error shows under the slider; the value stays
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Type a value (%s).", f.unit);
+    ImGui::PopID();
+    ExposedControl c;
+    c.id = id;
+    c.role = ControlRole::number;
+    c.label = std::string(f.label) + ", typed (" + f.unit + ")";
+    c.typed_text = core::FormatNumber(value);
+    auto it = state.field_errors.find(f.key);
+    if (it != state.field_errors.end())
+        c.error = it->second;
+    ExposeLastItem(state, std::move(c));
 }
 
 const char* const kPrivacyNames[] = {"public data", "internal", "confidential", "on premises only"};
@@ -68,7 +113,7 @@ void DrawHeadlineInputs(AppState& state, bool compact)
     core::Scenario& s = state.scenario;
 
     if (const core::FieldSpec* f = core::FindField("budget_usd")) {
-        SliderLabel(*f, compact, "Budget");
+        SliderLabel(*f, compact, "Budget", 5.0f);
         // Logarithmic: $500 and $5,000 both need fine control; the range grows with a preset's budget.
         double value = s.budget_usd;
         const double lo = f->min_value, hi = std::min(f->max_value, std::max(50000.0, s.budget_usd));
@@ -78,29 +123,35 @@ void DrawHeadlineInputs(AppState& state, bool compact)
                                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, RoundBudget(value));
         RememberItem(state, "budget_usd");
+        ExposeSlider(state, *f, s.budget_usd, lo, hi, Usd(s.budget_usd));
+        NumberBox(state, *f, s.budget_usd, 5.0f);
     }
     if (!compact)
         ImGui::Spacing();
     if (const core::FieldSpec* f = core::FindField("hours_per_week")) {
-        SliderLabel(*f, compact, "Work");
+        SliderLabel(*f, compact, "Work", 3.5f);
         double value = s.hours_per_week;
         const double lo = f->min_value, hi = f->max_value;
         if (ImGui::SliderScalar("##hours_per_week", ImGuiDataType_Double, &value, &lo, &hi, "%.1f h/week",
                                 ImGuiSliderFlags_AlwaysClamp))
             Apply(state, *f, std::round(value * 2) / 2);
         RememberItem(state, "hours_per_week");
+        ExposeSlider(state, *f, s.hours_per_week, lo, hi, Number(s.hours_per_week, 1) + " hours per week");
+        NumberBox(state, *f, s.hours_per_week, 3.5f);
     }
     if (!compact)
         ImGui::Spacing();
     if (const core::FieldSpec* f = core::FindField("privacy")) {
         const int current = static_cast<int>(s.privacy);
-        SliderLabel(*f, compact, "Privacy");
+        SliderLabel(*f, compact, "Privacy", 0.0f);
         int value = current;
         // The format string is the choice's name, so the slider shows words, not numbers.
         if (ImGui::SliderInt("##privacy", &value, 0, 3, kPrivacyNames[std::clamp(current, 0, 3)],
                              ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) && value != current)
             Apply(state, *f, value);
         RememberItem(state, "privacy");
+        const int level = std::clamp(static_cast<int>(s.privacy), 0, 3);
+        ExposeSlider(state, *f, level, 0, 3, std::string(kPrivacyNames[level]) + ": " + kPrivacyMeaning[level]);
         if (compact && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
         if (!compact)
@@ -137,7 +188,7 @@ void DrawAdvancedInputs(AppState& state)
         }
     }
     ImGui::Spacing();
-    if (ImGui::Button("Reset every input to the defaults"))
+    if (ExposedButton(state, "inputs.reset", "Reset every input to the defaults"))
         ResetScenario(state);
 }
 

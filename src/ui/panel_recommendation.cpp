@@ -32,13 +32,8 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
     if (o.feasible) {
         // One line that adds up, in whole dollars as shown: up front + running over the horizon - resale.
         const int months = state.report.scenario.horizon_months;
-        const double upfront = std::round(o.cost.upfront_usd), running = std::round(o.cost.monthly_usd * months),
-                     resale = std::round(o.cost.resale_usd);
-        WrappedText(Usd(upfront + running - resale) + " over " + std::to_string(months) + " months");
-        std::string sum = (upfront > 0 ? Usd(upfront) + " up front + " : "") + Usd(running) + " to run (" + Usd(o.cost.monthly_usd) + " a month)";
-        if (resale > 0)
-            sum += " - " + Usd(resale) + " resale";
-        TextWrappedDisabled(upfront > 0 || resale > 0 ? sum + " = " + Usd(upfront + running - resale) : sum);
+        WrappedText(Usd(ShownTotal(o, months)) + " over " + std::to_string(months) + " months");
+        TextWrappedDisabled(CostSum(o, months));
         if (!o.setup.empty())
             TextWrappedDisabled(o.setup);
     } else {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -52,7 +53,7 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     for (const core::PresetInfo& p : state.presets)
         if (p.name == state.preset_name)
             presets_label = "Preset: " + p.title;
-    if (ImGui::Button((presets_label + "###presets").c_str()))
+    if (ExposedButton(state, "toolbar.presets", (presets_label + "###presets").c_str()))
         ImGui::OpenPopup("presets");
     RememberItem(state, "presets");
     if (ImGui::BeginPopup("presets")) {
@@ -60,7 +61,7 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         ImGui::Separator();
         ImGui::PushTextWrapPos(Em(26));
         for (const core::PresetInfo& p : state.presets) {
-            if (ImGui::Selectable(p.title.c_str(), p.name == state.preset_name))
+            if (ExposedSelectable(state, "preset." + p.name, p.title.c_str(), p.name == state.preset_name))
                 LoadPresetByName(state, p.name);
             ImGui::Indent();
             ImGui::TextDisabled("%s", p.description.c_str());
@@ -70,21 +71,21 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         ImGui::EndPopup();
     }
     SameLineIfFits("Copy link");
-    if (ImGui::Button("Copy link"))
+    if (ExposedButton(state, "toolbar.copy_link", "Copy link"))
         CopyShareLink(state, services);
     RememberItem(state, "copy_link");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A link that opens this exact scenario (it lives in the part after #).");
     if (state.has_web_address) {
         SameLineIfFits("Copy embed code");
-        if (ImGui::Button("Copy embed code"))
+        if (ExposedButton(state, "toolbar.copy_embed", "Copy embed code"))
             CopyEmbedCode(state, services);
         RememberItem(state, "copy_embed");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("An <iframe> with this scenario for a lesson page: the compact calculator (docs/embedding.md).");
     }
     SameLineIfFits("Export...");
-    if (ImGui::Button("Export..."))
+    if (ExposedButton(state, "toolbar.export", "Export..."))
         ImGui::OpenPopup("export");
     RememberItem(state, "export");
     if (ImGui::BeginPopup("export")) {
@@ -99,19 +100,19 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         if (files)
             ImGui::TextDisabled("Saved into %s (change it under File...)",
                                 state.files.export_folder.empty() ? "the current folder" : state.files.export_folder.c_str());
-        if (ImGui::Selectable("Report as JSON (same as the command line)"))
+        if (ExposedSelectable(state, "export.json", "Report as JSON (same as the command line)", false))
             save(ExportFormat::json);
         RememberItem(state, "export_json");
-        if (ImGui::Selectable("Monthly costs as CSV (for a spreadsheet)"))
+        if (ExposedSelectable(state, "export.csv", "Monthly costs as CSV (for a spreadsheet)", false))
             save(ExportFormat::csv);
         RememberItem(state, "export_csv");
-        if (ImGui::Selectable("Summary as Markdown (for your notes)"))
+        if (ExposedSelectable(state, "export.markdown", "Summary as Markdown (for your notes)", false))
             save(ExportFormat::markdown);
         RememberItem(state, "export_markdown");
         ImGui::EndPopup();
     }
     SameLineIfFits("Reset");
-    if (ImGui::Button("Reset"))
+    if (ExposedButton(state, "toolbar.reset", "Reset"))
         ResetScenario(state);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Every input back to its default.");
@@ -119,13 +120,13 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     if (!state.error_message.empty()) {
         TextWrappedColored(IM_COL32(190, 25, 25, 255), state.error_message);
         RememberItem(state, "error_message");
-        if (ImGui::SmallButton("Dismiss"))
+        if (ExposedButton(state, "toolbar.dismiss", "Dismiss", true))
             state.error_message.clear();
     } else if (!state.status_message.empty()) {
         TextWrappedColored(IM_COL32(20, 120, 50, 255), state.status_message);
         if (state.undo_scenario) {
             ImGui::SameLine();
-            if (ImGui::SmallButton("Undo"))
+            if (ExposedButton(state, "toolbar.undo", "Undo", true))
                 UndoLastChange(state);
             RememberItem(state, "undo");
         }

@@ -28,8 +28,9 @@ public:
     // Offers bytes as a file to save (a browser download). Platforms with a file system get reports
     // through WriteTextFile into a folder the learner chose instead.
     virtual void DownloadFile(std::string_view file_name, std::string_view mime_type, std::string_view bytes) = 0;
-    // Replaces the page's URL fragment ("s=...") without adding a history entry; no-op on desktop.
-    virtual void WriteUrlFragment(std::string_view fragment) = 0;
+    // Writes the page's URL fragment ("s=..."): as a new browser history entry when `new_entry` (a
+    // finished edit of the person's own, so Back undoes it), else in place. No-op on desktop.
+    virtual void WriteUrlFragment(std::string_view fragment, bool new_entry) = 0;
     // An absolute link that opens this app with the given fragment ("" when there is no such link).
     virtual std::string ShareLink(std::string_view fragment) = 0;
     // A small key/value store that survives restarts (localStorage). Both may fail silently:

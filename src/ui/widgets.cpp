@@ -7,8 +7,10 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/text_format.hpp"
 #include "imgui_stdlib.h"
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 
 namespace labcalc::ui {
@@ -66,6 +68,69 @@ bool CatalogPick(AppState& state, const core::FieldSpec& f, const core::FieldVal
         ImGui::EndCombo();
     }
     return changed;
+}
+
+// Lists a field's editor (the item just drawn) for the page's element: a decimal box for numbers, a
+// checkbox, or a list of choices (catalog picks with "automatic" first).
+void ExposeFieldEditor(AppState& state, const core::FieldSpec& f, const core::FieldValue& v, const std::string& label)
+{
+    ExposedControl c;
+    c.id = f.key;
+    c.label = label;
+    c.description = f.help;
+    switch (f.kind) {
+    case core::FieldKind::boolean:
+        c.role = ControlRole::checkbox;
+        c.checked = v.number != 0;
+        break;
+    case core::FieldKind::choice:
+        c.role = ControlRole::choice;
+        for (std::size_t i = 0; i < f.choices.size(); ++i)
+            c.options.push_back({std::to_string(i), ChoiceText(f.choices[i])});
+        c.typed_text = std::to_string(static_cast<int>(v.number));
+        break;
+    case core::FieldKind::text: {
+        c.role = ControlRole::choice;
+        const bool gpus = std::string(f.key) == "home.gpu";
+        c.options.push_back({"", "automatic (cheapest that fits)"});
+        if (gpus)
+            for (const core::GpuModel& g : state.catalog.gpus)
+                c.options.push_back({g.id, g.name});
+        else
+            for (const core::CloudOffer& o : state.catalog.offers)
+                c.options.push_back({o.id, o.name});
+        c.typed_text = v.set ? v.text : "";
+        break;
+    }
+    case core::FieldKind::number:
+    case core::FieldKind::integer:
+        c.role = ControlRole::number;
+        c.typed_text = v.set ? core::FormatNumber(v.number) : "";
+        if (!v.set)
+            c.value_text = "automatic (from the catalog); type a number to set your own";
+        break;
+    }
+    auto it = state.field_errors.find(f.key);
+    if (it != state.field_errors.end())
+        c.error = it->second;
+    ExposeLastItem(state, std::move(c));
+}
+
+// "Default" beside an optional field that is set: the page's element presses it as "<key>#default".
+bool TakeDefaultPress(AppState& state, const core::FieldSpec& f)
+{
+    const std::string id = std::string(f.key) + "#default";
+    ExposedControl c;
+    c.id = id;
+    c.role = ControlRole::button;
+    c.label = std::string("Default for ") + f.label;
+    ExposeLastItem(state, std::move(c));
+    auto& presses = state.a11y.pending_presses;
+    auto found = std::find(presses.begin(), presses.end(), id);
+    if (found == presses.end())
+        return false;
+    presses.erase(found);
+    return true;
 }
 
 } // namespace
@@ -261,9 +326,11 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
     }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", f.help);
+    ExposeFieldEditor(state, f, v, label);
     if (f.optional && v.set) {
         ImGui::SameLine();
-        if (ImGui::Button("Default", ImVec2(Em(4.5f) - ImGui::GetStyle().ItemSpacing.x, 0))) {
+        if (ImGui::Button("Default", ImVec2(Em(4.5f) - ImGui::GetStyle().ItemSpacing.x, 0)) ||
+            TakeDefaultPress(state, f)) {
             core::UnsetField(state.scenario, f);
             changed = true;
         }

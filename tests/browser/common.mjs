@@ -49,6 +49,22 @@ export async function pngStats(analysis, buffer) {
   }, buffer.toString('base64'));
 }
 
+// How many pixels of a PNG are within `tolerance` (sum of channel differences) of colour [r, g, b].
+export async function countColor(analysis, buffer, rgb, tolerance = 30) {
+  return analysis.evaluate(async ([b64, want, tol]) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d');
+    g.drawImage(bmp, 0, 0);
+    const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i] - want[0]) + Math.abs(d[i + 1] - want[1]) + Math.abs(d[i + 2] - want[2]) <= tol) n++;
+    return n;
+  }, [buffer.toString('base64'), rgb, tolerance]);
+}
+
 // Stops with "0 passed, 1 failed" when a build output the runner needs is missing.
 export function requireFiles(runner, paths) {
   for (const p of paths) {

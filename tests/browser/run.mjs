@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import {
-  ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CLI, SINGLE, SITE, pngStats as decodePng, repo, requireFiles, runTests, sleep,
+  ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CLI, SINGLE, SITE, countColor, pngStats as decodePng, repo, requireFiles, runTests, sleep,
   waitReady as waitReadyFor,
 } from './common.mjs';
 
@@ -451,13 +451,211 @@ test('touch: a vertical swipe that starts on a slider scrolls and changes nothin
   }
 });
 
-test('Tab leaves the canvas (no keyboard trap)', async () => {
+// The budget slider's keyboard step (src/ui/exposed_controls.cpp): 10% a press, three significant digits.
+function budgetStep(usd, up) {
+  const round = (v) => {
+    if (v <= 0) return 0;
+    const unit = Math.pow(10, Math.max(0, Math.floor(Math.log10(v)) - 2));
+    return Math.round(v / unit) * unit;
+  };
+  return up ? Math.max(round(usd * 1.1), usd + 100) : round(usd / 1.1);
+}
+
+// What has the keyboard focus: its role and accessible name, as a screen reader would say it.
+const focusedControl = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  return { id: el.dataset.id || el.id, tag: el.tagName, type: el.type || '', name: el.getAttribute('aria-label') || el.textContent };
+});
+
+test('keyboard only: Tab moves through the controls in reading order, every quick arrow press counts, Enter and Space press buttons, the focus shows', async () => {
   const { context, page, record } = await openPage(siteUrl);
   try {
-    await page.focus('#canvas');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    await settle(page);
+    // From the top of the page: the toolbar's buttons, then the three sliders (each with its number box).
+    const order = [];
+    for (let i = 0; i < 11; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focusedControl(page);
+      order.push(f && f.id);
+    }
+    assert.deepEqual(order, ['toolbar.presets', 'toolbar.copy_link', 'toolbar.copy_embed', 'toolbar.export', 'toolbar.reset',
+      'budget_usd', 'budget_usd#typed', 'hours_per_week', 'hours_per_week#typed', 'privacy', 'section.flips']);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focusedControl(page)).id, 'privacy', 'Shift+Tab goes back');
+
+    // Nine quick presses on the budget slider (no pause between them): nine steps.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+Tab');
+    assert.equal((await focusedControl(page)).id, 'budget_usd');
+    let expected = (await scenario(page)).budget_usd;
+    for (let i = 0; i < 9; i++) {
+      await page.keyboard.press('ArrowRight', { delay: 0 });
+      expected = budgetStep(expected, true);
+    }
+    assert.equal((await scenario(page)).budget_usd, expected, 'every one of nine quick presses counted');
+    await page.keyboard.press('ArrowLeft');
+    expected = budgetStep(expected, false);
+    assert.equal((await scenario(page)).budget_usd, expected);
+    await page.keyboard.press('Home');
+    assert.equal((await scenario(page)).budget_usd, 0, 'Home: the lowest budget');
+
+    // The focus ring: the canvas draws it around the focused slider (the element over it is transparent).
+    await settle(page);
+    const r = await itemRect(page, 'budget_usd');
+    const ring = await page.screenshot({ clip: { x: r.x - 6, y: r.y - 6, width: r.width + 12, height: r.height + 12 } });
+    const blue = await countColor(analysis, ring, [26, 95, 180], 40);
+    assert.ok(blue > r.width, `a focus ring around the slider (${blue} pixels of the focus colour)`);
+    await screenshot(page, 'keyboard-focus-1280x800.png');
+
+    // Hours: arrows step half an hour; Page Up five hours.
     await page.keyboard.press('Tab');
-    assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'canvas');
+    await page.keyboard.press('Tab');
+    assert.equal((await focusedControl(page)).id, 'hours_per_week');
+    const hours = (await scenario(page)).hours_per_week;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageUp');
+    assert.equal((await scenario(page)).hours_per_week, hours + 5.5);
+
+    // Space presses Reset; Enter presses Undo, which the toolbar then offers.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+    assert.equal((await focusedControl(page)).id, 'toolbar.reset');
+    await page.keyboard.press('Space');
+    await settle(page);
+    assert.equal((await scenario(page)).hours_per_week, 20, 'Reset by Space');
+    await page.keyboard.press('Tab'); // the Undo button appears after Reset, next in reading order
+    assert.equal((await focusedControl(page)).id, 'toolbar.undo');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await scenario(page)).hours_per_week, hours + 5.5, 'Undo by Enter');
+
+    // A menu: Enter opens Presets, the focus moves into it, Enter loads one, the focus comes back.
+    await page.focus('[data-id="toolbar.presets"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.menu === '1', null, { timeout: 5000 });
+    const first = await focusedControl(page);
+    assert.match(first.id, /^preset\./);
+    await page.keyboard.press('ArrowDown'); // not a menu key here: the focus stays on the item
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.id === 'toolbar.presets', null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.labcalc.getScenario().budget_usd), (await scenario(page)).budget_usd);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('typing numbers: each slider has a real decimal box (a phone keyboard opens), typed values apply, a bad one is named and nothing is lost', async () => {
+  const { context, page, record } = await openPage(siteUrl, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  try {
+    await settle(page);
+    const box = page.locator('[data-id="budget_usd#typed"]');
+    assert.equal(await box.getAttribute('inputmode'), 'decimal');
+    assert.equal(await box.evaluate((el) => el.tagName + ':' + el.type), 'INPUT:text');
+    // A tap on the box focuses the real input (what makes a phone open its keyboard).
+    const b = await box.boundingBox();
+    assert.ok(b && b.width > 20 && b.height > 15, 'the box sits over the canvas box');
+    await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2);
+    assert.equal((await focusedControl(page)).id, 'budget_usd#typed', 'a tap focuses the real text box');
+    await page.keyboard.type('2,500');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await scenario(page)).budget_usd, 2500, 'typed with a thousands separator');
+    await screenshot(page, 'typing-390x844.png');
+
+    // A bad value: named with its rule, the last good value stays, the box says it is invalid.
+    await box.fill('lots');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await scenario(page)).budget_usd, 2500);
+    assert.equal(await box.getAttribute('aria-invalid'), 'true');
+    const live = await page.evaluate(() => document.getElementById('labcalc-live').textContent);
+    assert.match(live, /budget_usd: must be a number from 0/);
+
+    // Hours with a decimal comma; an advanced input and a catalog override by the same kind of box.
+    const hours = page.locator('[data-id="hours_per_week#typed"]');
+    await hours.fill('12,5');
+    await hours.press('Enter');
+    await settle(page);
+    assert.equal((await scenario(page)).hours_per_week, 12.5);
+    await page.evaluate(() => document.querySelector('[data-id="section.advanced"]').click());
+    await page.waitForSelector('[data-id="electricity_usd_per_kwh"]', { state: 'attached', timeout: 5000 });
+    const power = page.locator('[data-id="electricity_usd_per_kwh"]');
+    assert.equal(await power.getAttribute('inputmode'), 'decimal');
+    await power.fill('0.31');
+    await power.press('Enter');
+    await settle(page);
+    assert.equal((await scenario(page)).electricity_usd_per_kwh, 0.31);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('screen reader: the inputs are labelled controls with values it can change; the summary has the inputs, costs and flips once each and announces only what changed', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    await settle(page);
+    const slider = page.getByRole('slider', { name: 'Budget up front' });
+    assert.equal(await slider.getAttribute('aria-valuetext'), '$4,000');
+    assert.equal(await slider.getAttribute('min'), '0');
+    assert.ok(Number(await slider.getAttribute('max')) >= 50000);
+    assert.equal(await page.getByRole('slider', { name: 'Privacy need' }).getAttribute('aria-valuetext'),
+      'internal: Company or personal data: a mainstream cloud with normal care is fine.');
+    for (const name of ['Copy link', 'Reset', 'Export...']) assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
+    assert.ok(await page.getByRole('button', { name: /^Try it: / }).count() >= 1, 'each flip line has its Try button, named with the line');
+    assert.equal(await page.getByRole('button', { name: 'More inputs (advanced)' }).getAttribute('aria-expanded'), 'false');
+    // The canvas itself is a picture a screen reader skips; it is not a Tab stop.
+    assert.equal(await page.locator('#canvas').getAttribute('aria-hidden'), 'true');
+
+    // Changing a value the way assistive technology does (it sets the range's value and fires input).
+    await slider.evaluate((el) => { el.value = '2000'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+    await settle(page);
+    assert.equal((await scenario(page)).budget_usd, 2000);
+    await page.waitForFunction(() => /Budget up front \$2,000/.test(document.getElementById('labcalc-summary').textContent), null, { timeout: 5000 });
+    const lines = await page.evaluate(() => [...document.querySelectorAll('#labcalc-summary li')].map((li) => li.textContent));
+    assert.equal(new Set(lines).size, lines.length, `no line twice: ${lines.join(' | ')}`);
+    const text = await summary(page);
+    assert.match(text, /Your inputs: Budget up front \$2,000; work per week 20 h\/week; privacy need internal/);
+    assert.match(text, /a month\)/);
+    assert.match(text, /What would change the answer/);
+    assert.match(text, /Comparison matrix/);
+    assert.match(text, /Course rules met/);
+    // The live region says what changed, not the whole list.
+    await page.waitForFunction(() => document.getElementById('labcalc-live').textContent, null, { timeout: 5000 });
+    const live = await page.evaluate(() => document.getElementById('labcalc-live').textContent);
+    assert.ok(live.length < text.length / 3, `the announcement is short (${live.length} of ${text.length} characters): ${live}`);
+    assert.match(live, /^(Still: )?(Recommendation|Nothing fits yet)/);
+    assert.doesNotMatch(live, /Your inputs/);
+
+    // Budget $0, home ruled out: no "pays for itself" for a home lab that cannot be bought.
+    await page.evaluate(() => window.labcalc.setScenario({ budget_usd: 0 }));
+    await page.waitForFunction(() => /Budget up front \$0/.test(document.getElementById('labcalc-summary').textContent), null, { timeout: 5000 });
+    const zero = await summary(page);
+    assert.doesNotMatch(zero, /pays for itself/);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
+test('browser history: each finished edit is a step Back undoes; Back after Reset returns to the scenario, not away from the page', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    await settle(page);
+    await page.focus('[data-id="hours_per_week"]');
+    await page.keyboard.press('PageUp'); // 25 h
+    await settle(page);
+    await page.focus('[data-id="toolbar.reset"]');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await scenario(page)).hours_per_week, 20);
+    await page.goBack();
+    await settle(page);
+    assert.equal((await scenario(page)).hours_per_week, 25, 'Back after Reset brings the edit back');
+    assert.ok(page.url().startsWith(siteUrl), 'still on the page');
+    await page.goForward();
+    await settle(page);
+    assert.equal((await scenario(page)).hours_per_week, 20);
     assertClean(record);
   } finally {
     await context.close();

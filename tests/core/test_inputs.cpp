@@ -288,3 +288,47 @@ TEST_CASE("the Markdown export holds the person's inputs, a link part to reopen 
     CHECK(flips.find("hours_per_week") == std::string::npos);
     CHECK(flips.find("on_premises_only") == std::string::npos);
 }
+
+TEST_CASE("a number typed into a box reads as a person means it, and nothing else reads at all", "[inputs][typed]")
+{
+    using labcalc::core::ParseTypedNumber;
+    const std::pair<const char*, double> good[] = {
+        {"4000", 4000}, {"4,000", 4000}, {"$4,000", 4000}, {" 4 000 ", 4000}, {"4,000.50", 4000.5},
+        {"1,234,567", 1234567}, {"0,16", 0.16}, {"0,160", 0.16}, {"12,5", 12.5}, {"1 200,5", 1200.5},
+        {"0.16", 0.16}, {"-$5", -5}, {"$-5", -5}, {"1e3", 1000}, {"4000 USD", 4000},
+    };
+    for (const auto& [text, value] : good) {
+        INFO(text);
+        const std::optional<double> v = ParseTypedNumber(text, "USD");
+        REQUIRE(v);
+        CHECK(*v == Approx(value));
+    }
+    CHECK(ParseTypedNumber("20 h/week", "h/week") == Approx(20));
+    const char* bad[] = {"", " ", "abc", "1,2,3", "4.000.000", "1 000,000,0", "$", "--5", "5-", "0x10",
+                         "inf", "nan", "4 000,000", "20 h/week"};
+    for (const char* text : bad) {
+        INFO(text);
+        CHECK_FALSE(ParseTypedNumber(text, "USD"));
+    }
+}
+
+TEST_CASE("a typed value that breaks a field's rule is refused with the field, the rule and the text", "[inputs][typed]")
+{
+    using namespace labcalc::core;
+    Scenario s;
+    const FieldSpec* budget = FindField("budget_usd");
+    REQUIRE(budget);
+    REQUIRE(SetFieldTyped(s, *budget, "$3,500") == "");
+    CHECK(s.budget_usd == 3500);
+    const std::string error = SetFieldTyped(s, *budget, "lots");
+    CHECK(error.find("budget_usd") != std::string::npos);
+    CHECK(error.find("must be a number from") != std::string::npos);
+    CHECK(error.find("'lots'") != std::string::npos);
+    CHECK(s.budget_usd == 3500); // the last good value stays
+    CHECK_FALSE(SetFieldTyped(s, *budget, "-1").empty());
+    const FieldSpec* horizon = FindField("horizon_months");
+    REQUIRE(horizon);
+    CHECK(SetFieldTyped(s, *horizon, "24.5").find("whole number") != std::string::npos);
+    CHECK(SetFieldTyped(s, *horizon, "24") == "");
+    CHECK(s.horizon_months == 24);
+}

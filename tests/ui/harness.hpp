@@ -33,8 +33,13 @@ public:
     bool SetClipboardText(std::string_view text) override { clipboard = std::string(text); return true; }
     void DownloadFile(std::string_view name, std::string_view, std::string_view) override { downloads.emplace_back(name); }
     std::string url_fragment;
+    int history_entries = 0;             // fragments written as new browser history entries
     std::string opened;
-    void WriteUrlFragment(std::string_view f) override { url_fragment = std::string(f); }
+    void WriteUrlFragment(std::string_view f, bool new_entry) override
+    {
+        url_fragment = std::string(f);
+        history_entries += new_entry ? 1 : 0;
+    }
     void OpenInNewTab(std::string_view url) override { opened = std::string(url); }
     std::string ShareLink(std::string_view fragment) override { return "https://example.invalid/#" + std::string(fragment); }
     std::optional<std::string> LoadValue(std::string_view key) override

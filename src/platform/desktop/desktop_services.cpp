@@ -116,7 +116,7 @@ void DesktopServices::DownloadFile(std::string_view file_name, std::string_view,
     WriteFileAtomically(std::string(file_name), bytes);
 }
 
-void DesktopServices::WriteUrlFragment(std::string_view) {}
+void DesktopServices::WriteUrlFragment(std::string_view, bool) {}
 
 std::string DesktopServices::ShareLink(std::string_view)
 {

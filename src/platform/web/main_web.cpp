@@ -17,6 +17,7 @@
 #include "core/embed_api.hpp"
 #include "ui/app_actions.hpp"
 #include "ui/embed_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "web_app.hpp"
@@ -161,6 +162,12 @@ void Frame()
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++app.frame_count;
     PublishWants(app);
+    // The page's elements follow the controls (positions change as panels scroll): sent when changed.
+    std::string controls = ui::ControlsToJson(app.state, app.pixel_scale);
+    if (controls != app.last_controls) {
+        app.last_controls = std::move(controls);
+        labcalc_js_sync_controls(app.last_controls.c_str());
+    }
     PostEmbedEvent(app);
     if (!app.ready_sent) {
         app.ready_sent = true;

@@ -24,6 +24,7 @@ struct WebApp {
     bool ready_sent = false;
     bool in_frame = false;          // inside another page's frame: events go to the parent
     int last_cursor = -2;
+    std::string last_controls;               // the controls last sent to the page (ui::ControlsToJson)
     int last_wants = -1;
 };
 

@@ -16,6 +16,7 @@
 #include "imgui.h"
 #include "ui/app_actions.hpp"
 #include "ui/embed_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "web_app.hpp"
 
 using labcalc::platform::web::App;
@@ -167,6 +168,36 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_on_message(const char* origin, int orig
         labcalc::platform::web::PostEmbedEvent(App());
     }
     return reply.c_str();
+}
+
+// The page's real elements over the controls (web/labcalc_controls.js, ui/exposed_controls.hpp).
+EMSCRIPTEN_KEEPALIVE const char* labcalc_control_text(const char* id, int id_length, const char* text, int length)
+{
+    static std::string error;
+    error = labcalc::ui::SetControlText(App().state, Text(id, id_length), Text(text, length));
+    WakeUp();
+    return error.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* labcalc_control_step(const char* id, int id_length, int steps, int to_end)
+{
+    labcalc::ui::StepControl(App().state, Text(id, id_length), steps, to_end);
+    WakeUp();
+    return "";
+}
+
+EMSCRIPTEN_KEEPALIVE const char* labcalc_control_press(const char* id, int id_length)
+{
+    labcalc::ui::PressControl(App().state, Text(id, id_length));
+    WakeUp();
+    return "";
+}
+
+EMSCRIPTEN_KEEPALIVE const char* labcalc_control_focus(const char* id, int id_length)
+{
+    labcalc::ui::FocusControl(App().state, Text(id, id_length));
+    WakeUp();
+    return "";
 }
 
 EMSCRIPTEN_KEEPALIVE const char* labcalc_get_message()

@@ -19,7 +19,7 @@ EM_JS(void, labcalc_js_download, (const char* name, const char* mime, const char
     // slice() copies out of the wasm heap, which may move when memory grows.
     LabcalcHost.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(bytes, bytes + length));
 });
-EM_JS(void, labcalc_js_write_fragment, (const char* fragment), { LabcalcHost.writeFragment(UTF8ToString(fragment)); });
+EM_JS(void, labcalc_js_write_fragment, (const char* fragment, int new_entry), { LabcalcHost.writeFragment(UTF8ToString(fragment), new_entry); });
 EM_JS(char*, labcalc_js_share_link, (const char* fragment), { return LabcalcHost.cString(LabcalcHost.shareLink(UTF8ToString(fragment))); });
 EM_JS(char*, labcalc_js_fragment, (), { return LabcalcHost.cString(LabcalcHost.fragment()); });
 EM_JS(char*, labcalc_js_storage_get, (const char* key), {
@@ -40,3 +40,4 @@ EM_JS(void, labcalc_js_post_event, (const char* json, const char* targets), {
     LabcalcHost.postEvent(UTF8ToString(json), UTF8ToString(targets).split('\n'));
 });
 EM_JS(void, labcalc_js_open_tab, (const char* url), { LabcalcHost.openTab(UTF8ToString(url)); });
+EM_JS(void, labcalc_js_sync_controls, (const char* json), { LabcalcControls.sync(UTF8ToString(json)); });

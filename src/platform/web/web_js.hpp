@@ -12,7 +12,7 @@ void labcalc_js_set_cursor(const char* css_cursor);
 void labcalc_js_publish_summary(const char* headline, const char* lines_joined_by_newline);
 int labcalc_js_copy_text(const char* text);
 void labcalc_js_download(const char* name, const char* mime, const char* bytes, std::size_t length);
-void labcalc_js_write_fragment(const char* fragment);
+void labcalc_js_write_fragment(const char* fragment, int new_entry);
 char* labcalc_js_share_link(const char* fragment);
 char* labcalc_js_fragment();
 char* labcalc_js_storage_get(const char* key);   // null when absent or unavailable
@@ -27,4 +27,6 @@ char* labcalc_js_self_origin();                   // location.origin, "null" for
 int labcalc_js_in_frame();                        // the page is inside another page's frame
 void labcalc_js_post_event(const char* json, const char* targets_joined_by_newline);
 void labcalc_js_open_tab(const char* url);
+// The controls drawn this frame, as JSON (ui::ControlsToJson), for the page's real elements.
+void labcalc_js_sync_controls(const char* json);
 }

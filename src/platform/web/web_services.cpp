@@ -31,9 +31,9 @@ void WebServices::DownloadFile(std::string_view file_name, std::string_view mime
     labcalc_js_download(std::string(file_name).c_str(), std::string(mime_type).c_str(), bytes.data(), bytes.size());
 }
 
-void WebServices::WriteUrlFragment(std::string_view fragment)
+void WebServices::WriteUrlFragment(std::string_view fragment, bool new_entry)
 {
-    labcalc_js_write_fragment(std::string(fragment).c_str());
+    labcalc_js_write_fragment(std::string(fragment).c_str(), new_entry ? 1 : 0);
 }
 
 std::string WebServices::ShareLink(std::string_view fragment)

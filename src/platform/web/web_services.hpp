@@ -9,7 +9,7 @@ class WebServices final : public ui::PlatformServices {
 public:
     bool SetClipboardText(std::string_view text) override;
     void DownloadFile(std::string_view file_name, std::string_view mime_type, std::string_view bytes) override;
-    void WriteUrlFragment(std::string_view fragment) override;
+    void WriteUrlFragment(std::string_view fragment, bool new_entry) override;
     std::string ShareLink(std::string_view fragment) override;
     std::optional<std::string> LoadValue(std::string_view key) override;
     bool StoreValue(std::string_view key, std::string_view value) override;

@@ -1,0 +1,226 @@
+// The controls the UI lists for the platform's own elements (ui/exposed_controls.hpp): what the page's
+// range inputs, decimal boxes and buttons are built from, and what they change.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/figure_ids.hpp"
+#include "harness.hpp"
+#include "ui/exposed_controls.hpp"
+
+using namespace labcalc;
+using labcalc::test::Harness;
+
+namespace {
+const ui::ExposedControl* Find(const ui::AppState& state, const std::string& id)
+{
+    for (const ui::ExposedControl& c : state.a11y.controls)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+std::vector<std::string> Ids(const ui::AppState& state)
+{
+    std::vector<std::string> ids;
+    for (const ui::ExposedControl& c : state.a11y.controls)
+        ids.push_back(c.id);
+    return ids;
+}
+} // namespace
+
+TEST_CASE("every control is listed once, in reading order, with its role, name, value and place")
+{
+    Harness h;
+    h.Settle();
+    const std::vector<std::string> ids = Ids(h.state);
+    const std::vector<std::string> first(ids.begin(), ids.begin() + 10);
+    CHECK(first == std::vector<std::string>{"toolbar.presets", "toolbar.copy_link", "toolbar.copy_embed", "toolbar.export", "toolbar.reset",
+                                            "budget_usd", "budget_usd#typed", "hours_per_week", "hours_per_week#typed", "privacy"});
+    std::vector<std::string> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()); // no id twice
+
+    const ui::ExposedControl* budget = Find(h.state, "budget_usd");
+    REQUIRE(budget);
+    CHECK(budget->role == ui::ControlRole::slider);
+    CHECK(budget->label == "Budget up front");
+    CHECK(budget->value_text == "$4,000");
+    CHECK(budget->value == 4000);
+    CHECK(budget->max >= 50000);
+    CHECK(budget->rect.x1 > budget->rect.x0);
+    // The element sits where the slider was drawn (the rectangle tests aim the mouse at).
+    CHECK(budget->rect.x0 == h.state.item_rects.at("budget_usd").x0);
+    const ui::ExposedControl* typed = Find(h.state, "budget_usd#typed");
+    REQUIRE(typed);
+    CHECK(typed->role == ui::ControlRole::number);
+    CHECK(typed->typed_text == "4000");
+    CHECK(typed->rect.x0 >= budget->rect.x1); // beside the slider, not over it
+    const ui::ExposedControl* flips = Find(h.state, "section.flips");
+    REQUIRE(flips);
+    CHECK(flips->checked); // open
+    const ui::ExposedControl* try_first = Find(h.state, "flip.0");
+    REQUIRE(try_first);
+    CHECK(try_first->label.rfind("Try it: ", 0) == 0);
+
+    const nlohmann::json j = nlohmann::json::parse(ui::ControlsToJson(h.state, 2.0f));
+    REQUIRE(j.is_array());
+    CHECK(j.size() == h.state.a11y.controls.size());
+    CHECK(j[5]["id"] == "budget_usd");
+    CHECK(j[5]["rect"][0].get<double>() == Approx(budget->rect.x0 / 2)); // CSS pixels
+    CHECK(j[5]["valueText"] == "$4,000");
+}
+
+TEST_CASE("a typed value applies through the field's rules; a bad one is named and the last good value stays")
+{
+    Harness h;
+    h.Settle();
+    CHECK(ui::SetControlText(h.state, "budget_usd#typed", "$2,500") == "");
+    h.Settle();
+    CHECK(h.state.scenario.budget_usd == 2500);
+    CHECK(Find(h.state, "budget_usd#typed")->typed_text == "2500");
+    CHECK(Find(h.state, "budget_usd")->value_text == "$2,500");
+
+    const std::string error = ui::SetControlText(h.state, "budget_usd#typed", "lots");
+    CHECK(error.find("budget_usd: must be a number from 0") != std::string::npos);
+    h.Settle();
+    CHECK(h.state.scenario.budget_usd == 2500);
+    CHECK(Find(h.state, "budget_usd")->error == error); // the slider's element says it too
+
+    CHECK(ui::SetControlText(h.state, "hours_per_week#typed", "12,5") == "");
+    CHECK(h.state.scenario.hours_per_week == 12.5);
+    // The slider's own element (assistive technology sets a value): rounded as a drag rounds.
+    CHECK(ui::SetControlText(h.state, "budget_usd", "1234.5") == "");
+    CHECK(h.state.scenario.budget_usd == 1230);
+    CHECK(ui::SetControlText(h.state, "privacy", "3") == "");
+    CHECK(h.state.scenario.privacy == core::Privacy::on_premises_only);
+    CHECK(ui::SetControlText(h.state, "nonsense", "1").find("unknown control") == 0);
+}
+
+TEST_CASE("arrow keys step the sliders: 10% of the budget, half an hour, one privacy level; Home and End go to the ends")
+{
+    Harness h;
+    h.Settle();
+    ui::StepControl(h.state, "budget_usd", 1);
+    CHECK(h.state.scenario.budget_usd == 4400);
+    ui::StepControl(h.state, "budget_usd", -1);
+    CHECK(h.state.scenario.budget_usd == 4000);
+    ui::StepControl(h.state, "budget_usd", 0, -1);
+    CHECK(h.state.scenario.budget_usd == 0);
+    ui::StepControl(h.state, "budget_usd", 1);
+    CHECK(h.state.scenario.budget_usd == 100); // from nothing, a first step up
+    ui::StepControl(h.state, "hours_per_week", 1);
+    CHECK(h.state.scenario.hours_per_week == 20.5);
+    ui::StepControl(h.state, "hours_per_week", -10);
+    CHECK(h.state.scenario.hours_per_week == 15.5);
+    ui::StepControl(h.state, "hours_per_week", 0, 1);
+    CHECK(h.state.scenario.hours_per_week == 168);
+    ui::StepControl(h.state, "privacy", 1);
+    CHECK(h.state.scenario.privacy == core::Privacy::confidential);
+    ui::StepControl(h.state, "privacy", 0, 1);
+    CHECK(h.state.scenario.privacy == core::Privacy::on_premises_only);
+    ui::StepControl(h.state, "privacy", 1); // already at the end
+    CHECK(h.state.scenario.privacy == core::Privacy::on_premises_only);
+}
+
+TEST_CASE("a press from outside works as a click: Reset, Undo, a section, a menu and its item")
+{
+    Harness h;
+    h.Settle();
+    REQUIRE(ui::SetControlText(h.state, "hours_per_week#typed", "30") == "");
+    h.Settle();
+    ui::PressControl(h.state, "toolbar.reset");
+    h.Settle();
+    CHECK(h.state.scenario.hours_per_week == 20);
+    REQUIRE(Find(h.state, "toolbar.undo"));
+    ui::PressControl(h.state, "toolbar.undo");
+    h.Settle();
+    CHECK(h.state.scenario.hours_per_week == 30);
+
+    CHECK_FALSE(Find(h.state, "section.advanced")->checked);
+    CHECK_FALSE(Find(h.state, "electricity_usd_per_kwh"));
+    ui::PressControl(h.state, "section.advanced");
+    h.Settle();
+    CHECK(Find(h.state, "section.advanced")->checked);
+    const ui::ExposedControl* power = Find(h.state, "electricity_usd_per_kwh");
+    REQUIRE(power);
+    CHECK(power->role == ui::ControlRole::number);
+    CHECK(power->typed_text.empty()); // unset: the catalog's value applies
+    const ui::ExposedControl* gpu = Find(h.state, "home.gpu");
+    REQUIRE(gpu);
+    CHECK(gpu->role == ui::ControlRole::choice);
+    CHECK(gpu->options.size() == h.state.catalog.gpus.size() + 1); // "automatic" first
+
+    ui::PressControl(h.state, "toolbar.presets");
+    h.Settle();
+    const ui::ExposedControl* item = Find(h.state, "preset.beginner");
+    REQUIRE(item);
+    CHECK(item->in_popup);
+    ui::PressControl(h.state, "preset.beginner");
+    h.Settle();
+    CHECK(h.state.preset_name == "beginner");
+    CHECK_FALSE(Find(h.state, "preset.beginner")); // the menu closed
+    // A press for a control that is not drawn is dropped, not kept for later.
+    ui::PressControl(h.state, "preset.advanced");
+    h.Settle();
+    ui::PressControl(h.state, "toolbar.presets");
+    h.Settle();
+    CHECK(h.state.preset_name == "beginner");
+    ui::PressControl(h.state, "menu.close");
+    h.Settle();
+    CHECK_FALSE(Find(h.state, "preset.beginner"));
+}
+
+TEST_CASE("the electricity price is one value: typed in the sources table or in the inputs, the same input changes")
+{
+    Harness h;
+    h.Settle();
+    REQUIRE(std::string(core::FieldForFigure("defaults.electricity_usd_per_kwh")) == "electricity_usd_per_kwh");
+    CHECK(ui::SetControlText(h.state, "figure.defaults.electricity_usd_per_kwh", "0.31") == "");
+    h.Settle();
+    REQUIRE(h.state.scenario.electricity_usd_per_kwh);
+    CHECK(*h.state.scenario.electricity_usd_per_kwh == 0.31);
+    CHECK(h.state.scenario.assumptions.count("defaults.electricity_usd_per_kwh") == 0); // no second, hidden value
+    CHECK(h.state.report.electricity_usd_per_kwh == 0.31);
+    CHECK(ui::SetControlText(h.state, "electricity_usd_per_kwh", "0.2") == "");
+    h.Settle();
+    CHECK(h.state.report.electricity_usd_per_kwh == 0.2);
+    // Another figure has no input of its own: its override goes to the assumptions.
+    CHECK(ui::SetControlText(h.state, "figure.home.base_system_usd", "900") == "");
+    CHECK(h.state.scenario.assumptions.at("home.base_system_usd") == 900);
+}
+
+TEST_CASE("finished edits become browser history entries; a scenario from the history or the opening link does not")
+{
+    Harness h;
+    h.Settle();
+    const int opened = h.services.history_entries;
+    CHECK(opened == 0); // the page as opened replaces its own entry
+    REQUIRE(ui::SetControlText(h.state, "hours_per_week#typed", "30") == "");
+    h.Settle();
+    CHECK(h.services.history_entries == 1);
+    const std::string after_edit = h.services.url_fragment;
+    ui::PressControl(h.state, "toolbar.reset");
+    h.Settle();
+    CHECK(h.services.history_entries == 2);
+    // Back: the browser hands the earlier fragment back; applying it writes no new entry.
+    REQUIRE(ui::ApplyFragment(h.state, after_edit));
+    h.Settle();
+    CHECK(h.state.scenario.hours_per_week == 30);
+    CHECK(h.services.history_entries == 2);
+}
+
+TEST_CASE("the platform's focus is drawn on the canvas and scrolled into view")
+{
+    Harness h(false, "", ImVec2(1280, 400)); // short: the advanced inputs are below the fold
+    h.Settle();
+    ui::PressControl(h.state, "section.advanced");
+    h.Settle();
+    const ui::ExposedControl* reset = Find(h.state, "inputs.reset");
+    REQUIRE(reset);
+    CHECK(reset->visible.y1 <= reset->visible.y0); // scrolled away in its panel
+    ui::FocusControl(h.state, "inputs.reset");
+    h.Settle();
+    reset = Find(h.state, "inputs.reset");
+    CHECK(reset->visible.y1 > reset->visible.y0); // now in view
+    CHECK_FALSE(h.state.a11y.scroll_to_focused);
+}
