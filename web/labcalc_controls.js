@@ -57,7 +57,11 @@ var LabcalcControls = (function () {
     } else if (kind === 'checkbox') {
       el = document.createElement('input');
       el.type = 'checkbox';
-      el.addEventListener('change', function () { text(el.dataset.id, el.checked ? 'true' : 'false'); LabcalcHost.call('labcalc_wake'); });
+      el.addEventListener('change', function () {
+        var error = text(el.dataset.id, el.checked ? 'true' : 'false');
+        if (error) { el.checked = !el.checked; announce(error); }
+        LabcalcHost.call('labcalc_wake');
+      });
     } else if (kind === 'select') {
       el = document.createElement('select');
       el.addEventListener('change', function () { text(el.dataset.id, el.value); LabcalcHost.call('labcalc_wake'); });

@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -70,7 +71,7 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     const char* open_label = "Full calculator";
     const float open_width = ImGui::CalcTextSize(open_label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - open_width));
-    if (ImGui::SmallButton(open_label))
+    if (ExposedButton(state, "embed.open_full", open_label, true, "Open the full calculator in a new tab"))
         OpenFullCalculator(state, services);
     RememberItem(state, "embed_open_full");
     if (ImGui::IsItemHovered())

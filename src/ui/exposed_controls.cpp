@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
+#include "core/course.hpp"
 #include "core/figure_ids.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/text_format.hpp"
@@ -178,6 +180,22 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         AfterEdit(state, target);
         return "";
     }
+    if (key.rfind("course.", 0) == 0) {
+        // A line of the course checklist: ticking sets the inputs to match it (SetCourseLine).
+        const std::size_t index = static_cast<std::size_t>(std::strtoul(key.c_str() + 7, nullptr, 10));
+        const auto& lines = core::CourseConditions();
+        if (index >= lines.size())
+            return "unknown control '" + core::Printable(id, 40) + "'";
+        const bool tick = text == "true";
+        const bool matched = state.has_report && index < state.report.rules.size() && state.report.rules[index].matched;
+        if (!lines[index].settable)
+            return "This course line follows from the costs and scores; it cannot be ticked.";
+        if (matched && !tick && !lines[index].can_untick)
+            return "This course line cannot be unticked; pick another level to change it.";
+        if (!SetCourseLine(state, index, tick))
+            return state.error_message;
+        return "";
+    }
     if (key.rfind("weights.", 0) == 0) {
         const std::optional<double> v = core::ParseTypedNumber(text);
         error = v ? core::ApplySetting(state.scenario, key + "=" + core::FormatNumber(*v))
@@ -211,6 +229,24 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
 
 void StepControl(AppState& state, std::string_view id, int steps, int to_end)
 {
+    if (id.rfind("weights.", 0) == 0) {
+        // A factor's weight in the matrix: whole steps from 0 to 10.
+        const std::optional<core::Factor> factor = [&]() -> std::optional<core::Factor> {
+            for (int i = 0; i < core::kFactorCount; ++i)
+                if (id.substr(8) == core::FactorKey(static_cast<core::Factor>(i)))
+                    return static_cast<core::Factor>(i);
+            return std::nullopt;
+        }();
+        if (!factor)
+            return;
+        double& w = state.scenario.weights[static_cast<std::size_t>(*factor)];
+        const double next = to_end ? (to_end < 0 ? 0.0 : 10.0) : std::clamp(std::round(w) + (steps > 0 ? 1 : -1) * (std::abs(steps) >= 10 ? 3 : 1), 0.0, 10.0);
+        if (next != w) {
+            w = next;
+            AfterEdit(state, std::string(id));
+        }
+        return;
+    }
     const core::FieldSpec* f = core::FindField(FieldKeyOf(id));
     if (!f)
         return;

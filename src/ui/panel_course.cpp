@@ -7,6 +7,7 @@
 
 #include "core/course.hpp"
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -100,6 +101,16 @@ void DrawCourse(AppState& state)
                                                                  : "");
         const std::string rect_id = "course_" + std::to_string(i);
         RememberItem(state, rect_id.c_str());
+        {
+            ExposedControl c;
+            c.id = "course." + std::to_string(i);
+            c.role = ControlRole::checkbox;
+            c.label = line.text;
+            c.checked = rule.matched;
+            c.description = rule.why + (!line.settable ? " This one follows from the costs and scores; it cannot be ticked."
+                                        : !line.can_untick && rule.matched ? " Pick another level to change it." : "");
+            ExposeLastItem(state, std::move(c));
+        }
         ImGui::SameLine();
         ImGui::BeginGroup();
         WrappedText(line.text);

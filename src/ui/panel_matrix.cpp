@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/app_actions.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -63,6 +64,17 @@ void DrawMatrix(AppState& state)
             state.scenario.weights[static_cast<std::size_t>(f)] = std::round(weight);
             state.preset_name.clear();
             MarkEdited(state);
+        }
+        {
+            ExposedControl c;
+            c.id = std::string("weights.") + core::FactorKey(static_cast<core::Factor>(f));
+            c.role = ControlRole::slider;
+            c.label = std::string("Weight of ") + core::FactorLabel(static_cast<core::Factor>(f));
+            c.value = state.scenario.weights[static_cast<std::size_t>(f)];
+            c.min = 0;
+            c.max = 10;
+            c.value_text = Number(c.value, 1) + " of 10";
+            ExposeLastItem(state, std::move(c));
         }
         double best = -1;
         for (const core::OptionReport& o : r.options)

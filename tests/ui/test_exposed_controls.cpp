@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/course.hpp"
 #include "core/figure_ids.hpp"
 #include "harness.hpp"
 #include "ui/exposed_controls.hpp"
@@ -223,4 +224,58 @@ TEST_CASE("the platform's focus is drawn on the canvas and scrolled into view")
     reset = Find(h.state, "inputs.reset");
     CHECK(reset->visible.y1 > reset->visible.y0); // now in view
     CHECK_FALSE(h.state.a11y.scroll_to_focused);
+}
+
+TEST_CASE("the matrix weights, the course checklist and the lesson frame's button are controls too")
+{
+    // Tall: a table scrolled out of view is not drawn, so its controls are listed once it is in view.
+    Harness h(false, "", ImVec2(1280, 2400));
+    h.Settle();
+    ui::PressControl(h.state, "section.matrix");
+    ui::PressControl(h.state, "section.course");
+    h.Settle();
+    const ui::ExposedControl* weight = Find(h.state, "weights.initial_cost");
+    REQUIRE(weight);
+    CHECK(weight->role == ui::ControlRole::slider);
+    CHECK(weight->label == "Weight of Initial cost");
+    const double before = weight->value;
+    ui::StepControl(h.state, "weights.initial_cost", 1);
+    CHECK(h.state.scenario.weights[0] == std::min(10.0, before + 1));
+    ui::StepControl(h.state, "weights.initial_cost", 0, -1);
+    CHECK(h.state.scenario.weights[0] == 0);
+    CHECK(ui::SetControlText(h.state, "weights.initial_cost", "7") == "");
+    CHECK(h.state.scenario.weights[0] == 7);
+    CHECK_FALSE(ui::SetControlText(h.state, "weights.initial_cost", "11").empty());
+    CHECK(h.state.scenario.weights[0] == 7);
+    h.Settle();
+
+    // A course line that can be set: ticking it from outside changes the inputs to match, as a click does.
+    const auto& lines = core::CourseConditions();
+    std::size_t settable = lines.size();
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].settable && lines[i].can_untick && !h.state.report.rules[i].matched) {
+            settable = i;
+            break;
+        }
+    REQUIRE(settable < lines.size());
+    const std::string id = "course." + std::to_string(settable);
+    REQUIRE(Find(h.state, id));
+    CHECK_FALSE(Find(h.state, id)->checked);
+    CHECK(ui::SetControlText(h.state, id, "true") == "");
+    h.Settle();
+    CHECK(h.state.report.rules[settable].matched);
+    CHECK(Find(h.state, id)->checked);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!lines[i].settable) {
+            CHECK(ui::SetControlText(h.state, "course." + std::to_string(i), "true").find("cannot be ticked") != std::string::npos);
+            break;
+        }
+
+    Harness frame(false, "embed=1&preset=beginner", ImVec2(480, 560));
+    frame.Settle();
+    REQUIRE(Find(frame.state, "embed.open_full"));
+    REQUIRE(Find(frame.state, "budget_usd#typed")); // the lesson frame's sliders have their boxes too
+    ui::PressControl(frame.state, "embed.open_full");
+    frame.Settle();
+    CHECK(frame.services.opened.find("https://example.invalid/#") == 0);
 }

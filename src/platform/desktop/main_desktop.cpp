@@ -23,6 +23,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/common/key_event_queue.hpp"
 #include "png_writer.hpp"
 #include "ui/app.hpp"
 #include "ui/app_actions.hpp"
@@ -80,6 +81,7 @@ struct DesktopApp {
     float framebuffer_scale = 0;   // framebuffer pixels per window unit they are built for
     bool app_wants_frame = true;   // DrawApp asked for another frame
     bool paste_requested = false;  // Ctrl+V while no text field has focus
+    platform::KeyEventQueue keys;  // every quick key press reaches ImGui (key_event_queue.hpp)
 };
 
 // SIGTERM / SIGINT: leave the loop like a window close, so the scenario and window size are saved.
@@ -109,6 +111,12 @@ void OnKey(GLFWwindow* w, int key, int, int action, int mods)
     // A labcalc link or scenario JSON pasted onto the app (not into a field), as on the page.
     if (key == GLFW_KEY_V && action == GLFW_PRESS && (mods & kShortcutModifier) && !ImGui::GetIO().WantTextInput)
         app.paste_requested = true;
+}
+
+// In front of ImGui's key callback (which chains to OnKey above).
+void OnQueuedKey(GLFWwindow* w, int key, int scancode, int action, int mods)
+{
+    From(w).keys.OnKey(w, key, scancode, action, mods);
 }
 
 void OnGlfwError(int code, const char* description)
@@ -166,7 +174,8 @@ void DrawFrame(DesktopApp& app)
     if (io.DeltaTime <= 0.0f) // 1.86 asserts DeltaTime > 0; two frames in one clock tick would trip it
         io.DeltaTime = 1e-5f;
     ImGui::NewFrame();
-    app.app_wants_frame = ui::DrawApp(app.state, app.services);
+    app.keys.AfterNewFrame(app.window);
+    app.app_wants_frame = ui::DrawApp(app.state, app.services) || app.keys.Pending();
     ImGui::Render();
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(app.window, &fw, &fh);
@@ -304,6 +313,7 @@ int Run(const Args& args, const StartupInputs& inputs)
     io.IniFilename = nullptr; // state lives in the config folder, written by the platform services
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(app.window, true); // chains to the callbacks above
+    app.keys.SetForward(glfwSetKeyCallback(app.window, OnQueuedKey));
     ImGui_ImplOpenGL3_Init(glsl_version);
 
     ui::InitAppState(app.state, app.services, "");

@@ -153,7 +153,8 @@ void Frame()
     if (io.DeltaTime <= 0.0f)
         io.DeltaTime = 1e-5f;
     ImGui::NewFrame();
-    app.app_wants_frame = ui::DrawApp(app.state, app.services);
+    app.keys.AfterNewFrame(app.window);
+    app.app_wants_frame = ui::DrawApp(app.state, app.services) || app.keys.Pending();
     ImGui::Render();
     glViewport(0, 0, app.width_px, app.height_px);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -173,6 +174,12 @@ void Frame()
         app.ready_sent = true;
         labcalc_js_mark_ready();
     }
+}
+
+// In front of ImGui's key callback (see key_event_queue.hpp).
+void OnQueuedKey(GLFWwindow* window, int key, int scancode, int action, int mods)
+{
+    App().keys.OnKey(window, key, scancode, action, mods);
 }
 
 // GLFW errors go to the console as warnings (the page shows its own message if the window fails).
@@ -230,6 +237,7 @@ int main()
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigMacOSXBehaviors = labcalc_js_is_apple() != 0;
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+    app.keys.SetForward(glfwSetKeyCallback(app.window, OnQueuedKey));
     ImGui_ImplOpenGL3_Init("#version 300 es"); // WebGL 2 = OpenGL ES 3.0 shaders
     // Clipboard: GLFW's is a no-op. Copies go to the system clipboard through the page; pastes arrive
     // as DOM paste events (labcalc_on_paste), so ImGui's own paste gets nothing.

@@ -2,6 +2,7 @@
 // The one running instance of the page: window, UI state, services, frame scheduling, touch.
 // main_web.cpp owns it; web_bridge.cpp (the functions JavaScript calls) reaches it through App().
 #include "frame_scheduler.hpp"
+#include "platform/common/key_event_queue.hpp"
 #include "touch_input.hpp"
 #include "ui/app_state.hpp"
 #include "web_services.hpp"
@@ -24,6 +25,7 @@ struct WebApp {
     bool ready_sent = false;
     bool in_frame = false;          // inside another page's frame: events go to the parent
     int last_cursor = -2;
+    platform::KeyEventQueue keys;            // every quick key press reaches ImGui (key_event_queue.hpp)
     std::string last_controls;               // the controls last sent to the page (ui::ControlsToJson)
     int last_wants = -1;
 };
