@@ -121,8 +121,8 @@ var LabcalcControls = (function () {
     } else if (kind === 'number') {
       if (document.activeElement !== el && el.value !== c.typed) el.value = c.typed;
       el.dataset.typed = c.typed;
-      setAttr(el, 'placeholder', c.valueText ? 'automatic' : null);
-      setAttr(el, 'aria-description', c.error ? c.error : (c.valueText || c.description || null));
+      setAttr(el, 'placeholder', c.valueText || null);
+      setAttr(el, 'aria-description', c.error ? c.error : [c.valueText, c.description].filter(Boolean).join('. ') || null);
     } else if (kind === 'checkbox') {
       el.checked = !!c.checked;
     } else if (kind === 'select') {

@@ -43,6 +43,17 @@ void SetScenario(AppState& state, const core::Scenario& s)
     MarkEdited(state);
 }
 
+// The preset a scenario is, unchanged ("" when none): a link to a preset opens under its name again.
+std::string PresetNameOf(const AppState& state, const core::Scenario& s)
+{
+    for (const core::PresetInfo& p : state.presets) {
+        core::Expected<core::Scenario> preset = core::LoadPreset(p.name);
+        if (preset && *preset.value == s)
+            return p.name;
+    }
+    return "";
+}
+
 } // namespace
 
 // The rules the CLI applies after reading a scenario, applied by every face: each assumption id names a
@@ -94,6 +105,7 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
         core::Expected<core::Scenario> decoded = CheckedForCatalog(state, core::DecodeScenarioFragment(fragment));
         if (decoded) {
             SetScenario(state, *decoded.value);
+            state.preset_name = PresetNameOf(state, state.scenario);
         } else {
             SetScenario(state, core::Scenario{});
             notes += std::string(notes.empty() ? "" : "; ") + "This link's scenario could not be read (" + decoded.error +
@@ -127,7 +139,7 @@ bool ApplyFragment(AppState& state, std::string_view fragment)
     }
     if (*decoded.value != state.scenario) {
         SetScenario(state, *decoded.value);
-        state.preset_name.clear();
+        state.preset_name = PresetNameOf(state, state.scenario);
         state.history_entry_pending = false; // it came from the history (Back, Forward) or a typed link
     }
     state.error_message.clear();

@@ -70,8 +70,11 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
     if (months <= 0)
         return;
     hi *= 1.05;
+    // The break-even label gets a line of its own above the plot, so no curve runs through it.
+    const std::optional<int> even = r.break_even_month_owning ? r.break_even_month_owning : r.break_even_month;
+    const bool even_shown = even && *even <= months;
     const float left = origin.x + Em(3.6f), right = origin.x + width - Em(0.6f);
-    const float top = origin.y + Em(0.5f), bottom = origin.y + height - Em(1.6f);
+    const float top = origin.y + (even_shown ? Em(1.6f) : Em(0.5f)), bottom = origin.y + height - Em(1.6f);
     auto x_of = [&](double month) { return left + static_cast<float>(month / months) * (right - left); };
     auto y_of = [&](double usd) { return bottom - static_cast<float>((usd - lo) / (hi - lo)) * (bottom - top); };
     const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
@@ -99,13 +102,15 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
 
     // Break-even: the first month the home lab's cumulative cost is at or below the cloud's while it is
     // kept; when it gets there only by being sold at the end, the label says so.
-    const std::optional<int> even = r.break_even_month_owning ? r.break_even_month_owning : r.break_even_month;
-    if (even && *even <= months) {
+    if (even_shown) {
         const float x = x_of(*even);
-        draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ImGui::GetColorU32(ImGuiCol_Text), Em(0.1f));
+        draw->AddLine(ImVec2(x, top - Em(0.3f)), ImVec2(x, bottom), ImGui::GetColorU32(ImGuiCol_Text), Em(0.1f));
         const std::string label = (r.break_even_month_owning ? "break-even: month " : "break-even only if sold: month ") + std::to_string(*even);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
-        draw->AddText(ImVec2(std::min(x + Em(0.3f), right - w), top), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+        // Right of the line where it fits, else left of it; never past the chart's edges.
+        const float gap = Em(0.3f);
+        const float at = x + gap + w <= origin.x + width ? x + gap : std::max(origin.x, x - gap - w);
+        draw->AddText(ImVec2(at, origin.y + Em(0.15f)), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     }
 
     // The curves; ruled-out options faded so the eye goes to what is possible.
@@ -189,20 +194,20 @@ void DrawBreakdown(const core::Report& r)
         {"Total over the horizon", [](const core::OptionReport& o) { return o.cost.total_usd; }},
         {"Per hour of work", [](const core::OptionReport& o) { return o.usd_per_work_hour; }},
     };
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
-                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoHostExtendY;
-    const float rows_height = ImGui::GetFrameHeightWithSpacing() * (std::size(kRows) + 1.6f);
-    if (!ImGui::BeginTable("breakdown", 4, flags, ImVec2(0, rows_height)))
+    // Sized to its rows (no inner scrolling); on a phone the money columns narrow and the labels wrap,
+    // so no label is cut ("Hardwa") and no empty band is left under the table.
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("breakdown", 4, flags))
         return;
-    ImGui::TableSetupScrollFreeze(1, 1);
+    const float money_width = ImGui::GetContentRegionAvail().x < Em(30) ? Em(4.4f) : Em(6);
     ImGui::TableSetupColumn("Cost", ImGuiTableColumnFlags_WidthStretch);
     for (const core::OptionReport& o : r.options)
-        ImGui::TableSetupColumn(o.label.c_str(), ImGuiTableColumnFlags_WidthFixed, Em(6));
+        ImGui::TableSetupColumn(o.label.c_str(), ImGuiTableColumnFlags_WidthFixed, money_width);
     ImGui::TableHeadersRow();
     for (const Row& row : kRows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row.label);
+        WrappedText(row.label);
         for (const core::OptionReport& o : r.options) {
             ImGui::TableNextColumn();
             const double v = row.get(o);

@@ -117,6 +117,10 @@ void DrawDecisionMap(AppState& state)
         ImGui::TextUnformatted(core::OptionLabel(static_cast<core::Option>(i)));
         ImGui::SameLine(0, Em(1));
     }
+    // On the same line while it fits, else on the next (phones).
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("faded: nothing fits").x > right_edge)
+        ImGui::NewLine();
     ImGui::TextDisabled("faded: nothing fits");
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Budget up, hours per week across; every other input as you set it.");

@@ -2,6 +2,7 @@
 // dismissed, so a rejected link or file is never missed).
 #include <string>
 
+#include "ui/app.hpp"
 #include "ui/app_actions.hpp"
 #include "ui/exposed_controls.hpp"
 #include "ui/panels.hpp"
@@ -74,14 +75,18 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     if (ExposedButton(state, "toolbar.copy_link", "Copy link"))
         CopyShareLink(state, services);
     RememberItem(state, "copy_link");
-    if (ImGui::IsItemHovered())
+    // No tooltip over the confirmation line the click just put under the toolbar.
+    if (ImGui::IsItemHovered() && state.status_message.empty())
         ImGui::SetTooltip("A link that opens this exact scenario (it lives in the part after #).");
-    if (state.has_web_address) {
+    // Course authors copy embed code; a learner on a phone needs the row for the rest: there it is in
+    // the Export menu.
+    const bool narrow = ImGui::GetMainViewport()->WorkSize.x < Em(kWideLayoutEm);
+    if (state.has_web_address && !narrow) {
         SameLineIfFits("Copy embed code");
         if (ExposedButton(state, "toolbar.copy_embed", "Copy embed code"))
             CopyEmbedCode(state, services);
         RememberItem(state, "copy_embed");
-        if (ImGui::IsItemHovered())
+        if (ImGui::IsItemHovered() && state.status_message.empty())
             ImGui::SetTooltip("An <iframe> with this scenario for a lesson page: the compact calculator (docs/embedding.md).");
     }
     SameLineIfFits("Export...");
@@ -109,6 +114,9 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         if (ExposedSelectable(state, "export.markdown", "Summary as Markdown (for your notes)", false))
             save(ExportFormat::markdown);
         RememberItem(state, "export_markdown");
+        if (state.has_web_address && narrow &&
+            ExposedSelectable(state, "export.embed_code", "Copy embed code (for a lesson page)", false))
+            CopyEmbedCode(state, services);
         ImGui::EndPopup();
     }
     SameLineIfFits("Reset");

@@ -37,11 +37,63 @@ std::string ChoiceText(const char* choice)
     return s;
 }
 
+// What an unset optional input stands at: the value the model used, read from the report (the home
+// option for home.*, the cloud option for cloud.*), with its unit; "" when the report has none (no home
+// machine fits, say). Shown instead of a bare "automatic", so a learner sees what they would override.
+std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
+{
+    const core::Report& r = state.report;
+    if (!state.has_report || r.options.size() < 2)
+        return "";
+    const std::string key = f.key;
+    const core::OptionCost& home = r.options[0].cost;
+    const core::OptionCost& cloud = r.options[1].cost;
+    const std::string unit = f.unit[0] ? std::string(" ") + f.unit : std::string();
+    auto figure = [&](const std::string& id) -> const core::AssumptionUsed* {
+        for (const core::AssumptionUsed& a : r.assumptions)
+            if (a.id == id)
+                return &a;
+        return nullptr;
+    };
+    if (key == "electricity_usd_per_kwh")
+        return Usd(r.electricity_usd_per_kwh) + " per kWh";
+    if (key.rfind("home.", 0) == 0) {
+        if (home.gpu_index < 0 || static_cast<std::size_t>(home.gpu_index) >= state.catalog.gpus.size())
+            return "";
+        if (key == "home.gpu") return state.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].name;
+        if (key == "home.gpu_count") return Number(home.gpu_count, 0) + unit;
+        if (key == "home.hardware_usd") return Usd(home.upfront_usd);
+        if (key == "home.power_watts") return Number(home.load_watts, 0) + unit;
+        if (key == "home.idle_watts") return Number(home.idle_watts, 0) + unit;
+        if (key == "home.maintenance_usd_per_year") return Usd(home.monthly.maintenance_usd * 12) + " a year";
+        if (key == "home.on_hours_per_week") return Number(home.local_on_hours_per_week, 1) + unit;
+        return "";
+    }
+    if (key.rfind("cloud.", 0) == 0) {
+        if (key == "cloud.idle_overhead_pct")
+            return figure("cloud.idle_overhead_pct") ? Number(figure("cloud.idle_overhead_pct")->value, 1) + unit : "";
+        if (cloud.offer_index < 0 || static_cast<std::size_t>(cloud.offer_index) >= state.catalog.offers.size())
+            return "";
+        const core::CloudOffer& offer = state.catalog.offers[static_cast<std::size_t>(cloud.offer_index)];
+        if (key == "cloud.offer") return offer.name;
+        if (key == "cloud.usd_per_gpu_hour") {
+            const core::AssumptionUsed* spot = figure("offer." + offer.id + ".spot_usd_per_gpu_hour");
+            const core::AssumptionUsed* on_demand = figure("offer." + offer.id + ".usd_per_gpu_hour");
+            const core::AssumptionUsed* used = spot ? spot : on_demand;
+            return used ? Usd(used->value) + " per GPU-hour" : "";
+        }
+        if (key == "cloud.storage_usd_per_month") return Usd(cloud.monthly.storage_usd) + " a month";
+        if (key == "cloud.egress_usd_per_month") return Usd(cloud.monthly.egress_usd) + " a month";
+    }
+    return "";
+}
+
 // Catalog picks for home.gpu and cloud.offer: a combo of catalog entries plus "automatic".
 bool CatalogPick(AppState& state, const core::FieldSpec& f, const core::FieldValue& v)
 {
     const bool gpus = std::string(f.key) == "home.gpu";
-    std::string preview = v.set ? v.text : std::string("automatic (cheapest that fits)");
+    const std::string automatic = AutomaticValue(state, f);
+    std::string preview = v.set ? v.text : automatic.empty() ? std::string("automatic (cheapest that fits)") : "automatic: " + automatic;
     auto name_of = [&](std::size_t i) { return gpus ? state.catalog.gpus[i].name : state.catalog.offers[i].name; };
     auto id_of = [&](std::size_t i) { return gpus ? state.catalog.gpus[i].id : state.catalog.offers[i].id; };
     const std::size_t count = gpus ? state.catalog.gpus.size() : state.catalog.offers.size();
@@ -92,7 +144,8 @@ void ExposeFieldEditor(AppState& state, const core::FieldSpec& f, const core::Fi
     case core::FieldKind::text: {
         c.role = ControlRole::choice;
         const bool gpus = std::string(f.key) == "home.gpu";
-        c.options.push_back({"", "automatic (cheapest that fits)"});
+        const std::string automatic = AutomaticValue(state, f);
+        c.options.push_back({"", automatic.empty() ? "automatic (cheapest that fits)" : "automatic: " + automatic});
         if (gpus)
             for (const core::GpuModel& g : state.catalog.gpus)
                 c.options.push_back({g.id, g.name});
@@ -106,8 +159,10 @@ void ExposeFieldEditor(AppState& state, const core::FieldSpec& f, const core::Fi
     case core::FieldKind::integer:
         c.role = ControlRole::number;
         c.typed_text = v.set ? core::FormatNumber(v.number) : "";
-        if (!v.set)
-            c.value_text = "automatic (from the catalog); type a number to set your own";
+        if (!v.set) {
+            const std::string automatic = AutomaticValue(state, f);
+            c.value_text = automatic.empty() ? "automatic (from the catalog)" : "automatic: " + automatic;
+        }
         break;
     }
     auto it = state.field_errors.find(f.key);
@@ -298,7 +353,9 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
         if (f.optional && !v.set) {
             // Unset optional: an empty box with a hint; typing a valid number overrides the default.
             std::string& buffer = state.edit_buffers[f.key];
-            if (ImGui::InputTextWithHint("##v", "automatic (from the catalog)", &buffer, ImGuiInputTextFlags_CharsScientific)) {
+            const std::string automatic = AutomaticValue(state, f);
+            const std::string hint = automatic.empty() ? "automatic (from the catalog)" : "automatic: " + automatic;
+            if (ImGui::InputTextWithHint("##v", hint.c_str(), &buffer, ImGuiInputTextFlags_CharsScientific)) {
                 char* end = nullptr;
                 const double parsed = std::strtod(buffer.c_str(), &end);
                 if (!buffer.empty() && end && *end == '\0') {

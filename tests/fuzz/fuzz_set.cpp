@@ -1,7 +1,9 @@
 // Fuzz target: the --set parser (ApplySetting), several settings per input, one per line, applied in
 // order on top of the default scenario (or a preset, chosen by the first byte of the input when it is
 // a digit). A refused setting gives a one-line error; when all are accepted the scenario must evaluate
-// finitely and round-trip.
+// finitely and round-trip. Each line is also read as a number typed into a box (core::ParseTypedNumber).
+#include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +32,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
         if (line.empty())
             continue;
+        // The same text typed into a box (the page's decimal boxes): a number read from it is finite, and
+        // the text holds at least one digit.
+        if (const std::optional<double> typed = core::ParseTypedNumber(line, "USD")) {
+            LABCALC_CHECK(std::isfinite(*typed), "a typed number read as infinite: " + std::string(line.substr(0, 80)));
+            LABCALC_CHECK(line.find_first_of("0123456789") != std::string_view::npos,
+                          "a typed number without a digit: " + std::string(line.substr(0, 80)));
+        }
         const std::string error = core::ApplySetting(s, line);
         if (!error.empty()) {
             fuzz::CheckError(error);

@@ -8,6 +8,7 @@
 #include "core/figure_ids.hpp"
 #include "harness.hpp"
 #include "ui/exposed_controls.hpp"
+#include "ui/format.hpp"
 
 using namespace labcalc;
 using labcalc::test::Harness;
@@ -278,4 +279,52 @@ TEST_CASE("the matrix weights, the course checklist and the lesson frame's butto
     ui::PressControl(frame.state, "embed.open_full");
     frame.Settle();
     CHECK(frame.services.opened.find("https://example.invalid/#") == 0);
+}
+
+TEST_CASE("a link to an unchanged preset opens under the preset's name; on a phone, embed code is in the Export menu")
+{
+    Harness h;
+    REQUIRE(ui::LoadPresetByName(h.state, "beginner"));
+    h.Settle();
+    const std::string link = h.services.url_fragment;
+    REQUIRE_FALSE(link.empty());
+    Harness reopened(false, link);
+    reopened.Settle();
+    CHECK(reopened.state.preset_name == "beginner");
+    CHECK(Find(reopened.state, "toolbar.presets")->label == "Preset: Beginner");
+    REQUIRE(ui::SetControlText(reopened.state, "hours_per_week#typed", "33") == "");
+    CHECK(reopened.state.preset_name.empty()); // edited: the learner's own scenario
+
+    Harness phone(false, "", ImVec2(390, 844));
+    phone.Settle();
+    CHECK_FALSE(Find(phone.state, "toolbar.copy_embed"));
+    ui::PressControl(phone.state, "toolbar.export");
+    phone.Settle();
+    REQUIRE(Find(phone.state, "export.embed_code"));
+    ui::PressControl(phone.state, "export.embed_code");
+    phone.Settle();
+    CHECK(phone.services.clipboard.find("<iframe") != std::string::npos);
+    CHECK(Find(h.state, "toolbar.copy_embed")); // wide: a button of its own
+}
+
+TEST_CASE("an unset optional input shows the value the model used, with its unit, not a bare 'automatic'")
+{
+    Harness h;
+    ui::PressControl(h.state, "section.advanced");
+    h.Settle();
+    const ui::ExposedControl* power = Find(h.state, "electricity_usd_per_kwh");
+    REQUIRE(power);
+    CHECK(power->value_text == "automatic: " + ui::Usd(h.state.report.electricity_usd_per_kwh) + " per kWh");
+    const ui::ExposedControl* watts = Find(h.state, "home.power_watts");
+    REQUIRE(watts);
+    CHECK(watts->value_text == "automatic: " + ui::Number(h.state.report.options[0].cost.load_watts, 0) + " W");
+    const ui::ExposedControl* gpu = Find(h.state, "home.gpu");
+    REQUIRE(gpu);
+    const std::string chosen = h.state.catalog.gpus[static_cast<std::size_t>(h.state.report.options[0].cost.gpu_index)].name;
+    CHECK(gpu->options.front().label == "automatic: " + chosen);
+    // Once set, the box holds the person's value and says nothing about "automatic".
+    REQUIRE(ui::SetControlText(h.state, "home.power_watts", "650") == "");
+    h.Settle();
+    CHECK(Find(h.state, "home.power_watts")->typed_text == "650");
+    CHECK(Find(h.state, "home.power_watts")->value_text.empty());
 }
