@@ -164,4 +164,38 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
     return out;
 }
 
+std::string FlipInWords(const FlipPoint& p)
+{
+    const FieldSpec* f = FindField(p.input);
+    const std::string label = f ? f->label : p.input;
+    if (p.to.empty() || !p.value)
+        return label + ": " + p.note;
+    std::string value = p.value_text;
+    std::replace(value.begin(), value.end(), '_', ' '); // choices in the slider's words
+    if (f && (f->kind == FieldKind::number || f->kind == FieldKind::integer)) {
+        const std::string unit = f->unit;
+        const int decimals = unit == "USD" ? (std::fabs(*p.value) < 10 ? 2 : 0) : (std::fabs(*p.value) < 1 ? 3 : 1);
+        const double step = std::pow(10.0, -decimals);
+        const double v = p.direction == "below" ? std::floor(*p.value / step + 1e-9) * step : std::ceil(*p.value / step - 1e-9) * step;
+        if (unit == "USD") {
+            value = FormatUsd(v);
+        } else {
+            value = FormatFixed(v, decimals);
+            if (value.find('.') != std::string::npos) {
+                while (value.back() == '0')
+                    value.pop_back();
+                if (value.back() == '.')
+                    value.pop_back();
+            }
+            value += unit.empty() ? "" : " " + unit;
+        }
+    }
+    const Option to = p.to == "home" ? Option::home : p.to == "hybrid" ? Option::hybrid : Option::cloud;
+    // Privacy is a choice: the level ("Privacy need at public"), not "looser public".
+    const bool choice = p.direction == "stricter" || p.direction == "looser";
+    const std::string where = choice ? label + " at " + value : label + " " + p.direction + " " + value;
+    return where + (p.to_fits ? ": " + std::string(OptionLabel(to)) + " wins."
+                              : ": nothing fits your limits (" + std::string(OptionLabel(to)) + " comes closest).");
+}
+
 } // namespace labcalc::core

@@ -11,6 +11,7 @@
 #include "core/report_json.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
+#include "core/flip_points.hpp"
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
 
@@ -116,21 +117,8 @@ std::string FieldInWords(const Scenario& s, const FieldSpec& f)
     }
 }
 
-// A flip point in the page's words: "Work per week above 27.931 h/week: Home lab wins".
-std::string FlipInWords(const FlipPoint& f)
-{
-    const FieldSpec* spec = FindField(f.input);
-    const std::string label = spec ? spec->label : f.input;
-    if (!f.value)
-        return label + ": " + f.note;
-    std::string value = f.value_text;
-    for (char& c : value)
-        c = c == '_' ? ' ' : c;
-    const std::string to = OptionLabel(f.to == "home" ? Option::home : f.to == "hybrid" ? Option::hybrid : Option::cloud);
-    const std::string where = f.direction == "stricter" || f.direction == "looser" ? label + " at " + value : label + " " + f.direction + " " + value;
-    return where + (f.to_fits ? ": " + to + " wins" : ": nothing fits your limits (" + to + " comes closest)");
-}
-
+// A flip point in the keys the command line takes back (--set): "hours_per_week above 27.931 -> home". The
+// page's words are FlipInWords (flip_points.hpp), used by the Markdown export.
 std::string FlipSentence(const FlipPoint& f)
 {
     if (!f.value)

@@ -7,6 +7,7 @@
 #include "core/course.hpp"
 #include "core/embed_api.hpp"
 #include "core/figure_ids.hpp"
+#include "core/flip_points.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
@@ -537,7 +538,7 @@ Summary BuildSummary(const core::Report& r)
     std::string flips;
     for (const core::FlipPoint& p : r.flip_points)
         if (!p.to.empty())
-            flips += (flips.empty() ? "" : " ") + FlipSentence(p);
+            flips += (flips.empty() ? "" : " ") + core::FlipInWords(p);
     if (!flips.empty())
         s.lines.push_back("What would change the answer: " + flips);
     std::string scores;

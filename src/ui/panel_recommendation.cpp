@@ -67,6 +67,10 @@ void DrawVerdict(AppState& state)
     if (const core::OptionReport* second = r.any_feasible ? RunnerUp(r) : nullptr) {
         const char* strength = r.margin >= 1.5 ? "a clear lead" : r.margin >= 0.5 ? "a modest lead" : "a narrow lead: see what would change it";
         WrappedText("Ahead of " + second->label + " by " + Number(r.margin, 1) + " points (" + strength + ").");
+        // "Points" defined where it is used: the same scores as the matrix's "Final score" row.
+        HelpMarker("Points: each option's score out of 10 for your situation (the mean of the comparison matrix's ten "
+                   "factor scores, weighted by your weights), plus a bonus for each of the course's \"choose ... when\" "
+                   "rules it meets. The matrix's \"Final score\" row shows them; an option that is ruled out cannot win.");
     }
 }
 

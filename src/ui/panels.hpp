@@ -14,7 +14,6 @@ void DrawCosts(AppState& state);                                // panel_costs.c
 void DrawCostChart(const core::Report& report, float total_height, bool compact); // panel_costs.cpp
 void DrawMatrix(AppState& state);                               // panel_matrix.cpp
 void DrawFlips(AppState& state);                                // panel_flips.cpp
-std::string FlipSentence(const core::FlipPoint& p);             // one line of it: "Privacy need at on premises only: Home lab wins."
 void DrawDecisionMap(AppState& state);                          // panel_decision_map.cpp
 void DrawCourse(AppState& state);                               // panel_course.cpp: the course's lines as a checklist
 void DrawEmbeddedApp(AppState& state, PlatformServices& services); // app_embed.cpp: the compact layout for a frame

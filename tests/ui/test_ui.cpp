@@ -4,6 +4,7 @@
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
+#include "core/flip_points.hpp"
 #include "harness.hpp"
 #include "ui/panels.hpp"
 
@@ -98,7 +99,7 @@ TEST_CASE("Flip points read as sentences in the page's words")
     for (const core::FlipPoint& p : h.state.report.flip_points) {
         if (p.to.empty())
             continue;
-        const std::string line = ui::FlipSentence(p);
+        const std::string line = core::FlipInWords(p);
         INFO(line);
         CHECK(line.find('_') == std::string::npos); // no file keys such as on_premises_only
         CHECK(line.back() == '.');
@@ -125,7 +126,13 @@ TEST_CASE("Flip points read as sentences in the page's words")
     onprem.value_text = "on_premises_only";
     onprem.to = "home";
     onprem.direction = "stricter";
-    CHECK(ui::FlipSentence(onprem) == "Privacy need at on premises only: Home lab wins.");
+    CHECK(core::FlipInWords(onprem) == "Privacy need at on premises only: Home lab wins.");
+    // One wording: the Markdown export says each flip as the page does.
+    const std::string markdown = core::ReportToMarkdown(h.state.report);
+    for (const core::FlipPoint& p : h.state.report.flip_points) {
+        INFO(core::FlipInWords(p));
+        CHECK(markdown.find("- " + core::FlipInWords(p) + "\n") != std::string::npos);
+    }
 }
 
 TEST_CASE("Without a file system (the page) there is no File menu and exports are downloads")
