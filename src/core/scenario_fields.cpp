@@ -450,6 +450,10 @@ std::string ApplySetting(Scenario& s, std::string_view kv)
             return "assumptions.<id>: name a catalog figure, e.g. assumptions.home.base_system_usd";
         if (id.size() > 80 || id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos)
             return "assumptions." + Printable(id, 80) + ": not a figure id (at most 80 letters, digits, '.', '-' and '_')";
+        if (value == "default") { // back to the catalog's figure
+            s.assumptions.erase(id);
+            return "";
+        }
         if (!ParseDouble(value, &v) || !std::isfinite(v) || v < 0 || v > 1e9)
             return Printable(key, 80) + ": must be a number from 0 to 1e9";
         s.assumptions[id] = v == 0 ? 0.0 : v;

@@ -52,7 +52,7 @@ std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view 
 [[nodiscard]] std::string SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed);
 
 // --set KEY=VALUE, also for weights.<factor> and assumptions.<figure id>. VALUE is a number,
-// true/false, a choice name, or "default" to unset an optional field.
+// true/false, a choice name, or "default" to unset an optional field or an assumption override.
 [[nodiscard]] std::string ApplySetting(Scenario& s, std::string_view key_equals_value);
 
 } // namespace labcalc::core

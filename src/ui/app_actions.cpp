@@ -3,6 +3,7 @@
 #include "ui/app_actions.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/course.hpp"
 #include "core/embed_api.hpp"
@@ -78,6 +79,44 @@ void MarkEdited(AppState& state)
     state.share_link.clear();
     state.status_message.clear();
     state.course_change.valid = false;
+}
+
+std::string CommitSettings(AppState& state, const std::vector<Setting>& settings)
+{
+    core::Scenario edited = state.scenario;
+    for (const Setting& s : settings) {
+        const std::string error = core::ApplySetting(edited, s.first + "=" + s.second);
+        if (!error.empty()) {
+            state.field_errors[s.first] = error;
+            return error;
+        }
+    }
+    for (const Setting& s : settings)
+        state.field_errors.erase(s.first);
+    if (edited == state.scenario)
+        return "";
+    state.scenario = std::move(edited);
+    state.preset_name.clear();
+    MarkEdited(state);
+    return "";
+}
+
+std::string CommitSetting(AppState& state, std::string_view key, std::string_view value)
+{
+    return CommitSettings(state, {{std::string(key), std::string(value)}});
+}
+
+std::string CommitSetting(AppState& state, std::string_view key, double value)
+{
+    const core::FieldSpec* f = core::FindField(key);
+    if (f && f->kind == core::FieldKind::choice) {
+        const double i = std::round(value);
+        if (i >= 0 && i < static_cast<double>(f->choices.size()))
+            return CommitSetting(state, key, f->choices[static_cast<std::size_t>(i)]);
+    }
+    if (f && f->kind == core::FieldKind::boolean)
+        return CommitSetting(state, key, value != 0 ? "true" : "false");
+    return CommitSetting(state, key, core::FormatNumber(value));
 }
 
 void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment)

@@ -4,6 +4,8 @@
 // AppState::error_message and keeps the last good state. No ImGui here, so tests can call them directly.
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ui/app_state.hpp"
 #include "ui/platform_services.hpp"
@@ -46,6 +48,16 @@ bool UndoLastChange(AppState& state);             // after TryFlipPoint or Reset
 
 // Marks the inputs changed: the report is rebuilt before the next frame is drawn.
 void MarkEdited(AppState& state);
+
+// The one way an input is edited, by every panel and every platform element: the core's rule for the key
+// (core::ApplySetting: a field, "weights.<factor>", "assumptions.<figure id>", "default" to unset), the error
+// kept under the key or cleared, the preset name cleared (an edited preset is the learner's own scenario),
+// MarkEdited. Several settings apply together or not at all. Returns "" or the error; the last good value stays.
+using Setting = std::pair<std::string, std::string>; // key, value as text
+std::string CommitSettings(AppState& state, const std::vector<Setting>& settings);
+std::string CommitSetting(AppState& state, std::string_view key, std::string_view value);
+// A number (for a choice field: the index of the choice).
+std::string CommitSetting(AppState& state, std::string_view key, double value);
 
 // Rebuilds the report and decision map if the inputs changed. `interacting` (a slider is held) skips
 // the flip-point search, which is then done once the slider is released.

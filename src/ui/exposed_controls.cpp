@@ -1,7 +1,6 @@
 // Controls listed for the platform's elements (see exposed_controls.hpp). The state changes here are the
-// ones a click on the canvas makes: field setters with the core's rules, MarkEdited, the preset name
-// cleared, errors kept per field; a press is only recorded, and the widget acts on it when next drawn
-// (inside its own window and popup, as a click would).
+// ones a click on the canvas makes, through the same CommitSetting (app_actions.hpp); a press is only
+// recorded, and the widget acts on it when next drawn (inside its own window and popup, as a click would).
 #include "ui/exposed_controls.hpp"
 
 #include <algorithm>
@@ -50,13 +49,6 @@ std::string_view FieldKeyOf(std::string_view id)
     if (id.size() > kTypedSuffix.size() && id.substr(id.size() - kTypedSuffix.size()) == kTypedSuffix)
         return id.substr(0, id.size() - kTypedSuffix.size());
     return id;
-}
-
-void AfterEdit(AppState& state, const std::string& key)
-{
-    state.field_errors.erase(key);
-    state.preset_name.clear();
-    MarkEdited(state);
 }
 
 ItemRect Intersect(const ItemRect& a, const ImRect& clip)
@@ -164,22 +156,11 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
 {
     const std::string key(FieldKeyOf(id));
     const bool typed = key.size() != id.size();
-    std::string error;
-    if (key.rfind("figure.", 0) == 0) {
-        // A figure of "where the numbers come from": its own input when it has one (core::FieldForFigure).
-        const std::string figure = key.substr(7);
-        const char* field = core::FieldForFigure(figure);
-        const std::string target = field ? std::string(field) : "assumptions." + figure;
-        const std::optional<double> v = core::ParseTypedNumber(text);
-        error = v ? core::ApplySetting(state.scenario, target + "=" + core::FormatNumber(*v))
-                  : target + ": must be a number (got '" + core::Printable(text, 40) + "')";
-        if (!error.empty()) {
-            state.field_errors[target] = error;
-            return error;
-        }
-        AfterEdit(state, target);
-        return "";
-    }
+    auto not_a_number = [&](const std::string& target) {
+        const std::string error = target + ": must be a number (got '" + core::Printable(text, 40) + "')";
+        state.field_errors[target] = error;
+        return error;
+    };
     if (key.rfind("course.", 0) == 0) {
         // A line of the course checklist: ticking sets the inputs to match it (SetCourseLine).
         const std::size_t index = static_cast<std::size_t>(std::strtoul(key.c_str() + 7, nullptr, 10));
@@ -196,35 +177,48 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
             return state.error_message;
         return "";
     }
+    if (key.rfind("figure.", 0) == 0) {
+        // A figure of "where the numbers come from": its own input when it has one (core::FieldForFigure).
+        const std::string figure = key.substr(7);
+        const char* field = core::FieldForFigure(figure);
+        const std::string target = field ? std::string(field) : "assumptions." + figure;
+        const std::optional<double> v = core::ParseTypedNumber(text);
+        return v ? CommitSetting(state, target, *v) : not_a_number(target);
+    }
     if (key.rfind("weights.", 0) == 0) {
         const std::optional<double> v = core::ParseTypedNumber(text);
-        error = v ? core::ApplySetting(state.scenario, key + "=" + core::FormatNumber(*v))
-                  : key + ": must be a number from 0 to 10 (got '" + core::Printable(text, 40) + "')";
-    } else if (const core::FieldSpec* f = core::FindField(key)) {
-        if (!typed && f->headline && f->kind != core::FieldKind::choice) {
-            // A slider's own element: the value rounded as a drag rounds it.
-            const std::optional<double> v = core::ParseTypedNumber(text, f->unit);
-            if (!v)
-                error = key + ": " + "must be a number (got '" + core::Printable(text, 40) + "')";
-            else
-                error = core::SetFieldNumber(state.scenario, *f, key == "budget_usd" ? RoundBudget(*v) : std::round(*v * 2) / 2);
-        } else if (f->kind == core::FieldKind::choice && !text.empty() && std::all_of(text.begin(), text.end(), ::isdigit)) {
-            error = core::SetFieldNumber(state.scenario, *f, std::stod(std::string(text)));
-        } else if (f->optional && text.empty()) {
-            core::UnsetField(state.scenario, *f);
-        } else {
-            error = core::SetFieldTyped(state.scenario, *f, text);
-        }
-    } else {
+        return v ? CommitSetting(state, key, *v) : not_a_number(key);
+    }
+    const core::FieldSpec* f = core::FindField(key);
+    if (!f)
         return "unknown control '" + core::Printable(id, 40) + "'";
+    std::string error;
+    if (!typed && f->headline && f->kind != core::FieldKind::choice) {
+        // A slider's own element: the value rounded as a drag rounds it.
+        const std::optional<double> v = core::ParseTypedNumber(text, f->unit);
+        if (!v)
+            return not_a_number(key);
+        error = CommitSetting(state, key, key == "budget_usd" ? RoundBudget(*v) : std::round(*v * 2) / 2);
+    } else if (f->kind == core::FieldKind::choice && !text.empty() && std::all_of(text.begin(), text.end(), ::isdigit)) {
+        error = CommitSetting(state, key, std::stod(std::string(text)));
+    } else if (f->optional && text.empty()) {
+        error = CommitSetting(state, key, std::string_view("default"));
+    } else if (f->kind == core::FieldKind::number || f->kind == core::FieldKind::integer) {
+        // Read as typed ("$2,500", "12,5"); what is refused is named with the field's rule.
+        const std::optional<double> v = core::ParseTypedNumber(text, f->unit);
+        if (!v) {
+            core::Scenario scratch = state.scenario;
+            error = core::SetFieldTyped(scratch, *f, text);
+            state.field_errors[key] = error;
+            return error;
+        }
+        error = CommitSetting(state, key, *v);
+    } else {
+        error = CommitSetting(state, key, text);
     }
-    if (!error.empty()) {
-        state.field_errors[key] = error;
-        return error;
-    }
-    state.edit_buffers.erase(key);
-    AfterEdit(state, key);
-    return "";
+    if (error.empty())
+        state.edit_buffers.erase(key);
+    return error;
 }
 
 void StepControl(AppState& state, std::string_view id, int steps, int to_end)
@@ -239,12 +233,9 @@ void StepControl(AppState& state, std::string_view id, int steps, int to_end)
         }();
         if (!factor)
             return;
-        double& w = state.scenario.weights[static_cast<std::size_t>(*factor)];
+        const double w = state.scenario.weights[static_cast<std::size_t>(*factor)];
         const double next = to_end ? (to_end < 0 ? 0.0 : 10.0) : std::clamp(std::round(w) + (steps > 0 ? 1 : -1) * (std::abs(steps) >= 10 ? 3 : 1), 0.0, 10.0);
-        if (next != w) {
-            w = next;
-            AfterEdit(state, std::string(id));
-        }
+        (void)CommitSetting(state, id, next);
         return;
     }
     const core::FieldSpec* f = core::FindField(FieldKeyOf(id));
@@ -271,10 +262,8 @@ void StepControl(AppState& state, std::string_view id, int steps, int to_end)
     } else {
         return; // number boxes are typed, not stepped
     }
-    if (next == v.number)
-        return;
-    if (core::SetFieldNumber(state.scenario, *f, next).empty())
-        AfterEdit(state, key);
+    if (next != v.number)
+        (void)CommitSetting(state, key, next);
 }
 
 void PressControl(AppState& state, std::string_view id)

@@ -27,16 +27,8 @@ void ValueEditor(AppState& state, const core::AssumptionUsed& a, float width)
     const std::string key = field ? std::string(field) : "assumptions." + a.id;
     ImGui::SetNextItemWidth(width);
     if (ImGui::InputDouble("##value", &value, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue) ||
-        (ImGui::IsItemDeactivatedAfterEdit() && value != a.value)) {
-        const std::string error = core::ApplySetting(state.scenario, key + "=" + core::FormatNumber(value));
-        if (error.empty()) {
-            state.field_errors.erase(key);
-            state.preset_name.clear(); // an edited preset is the learner's own scenario, as for every input
-            MarkEdited(state);
-        } else {
-            state.field_errors[key] = error;
-        }
-    }
+        (ImGui::IsItemDeactivatedAfterEdit() && value != a.value))
+        (void)CommitSetting(state, key, value); // an error shows under the box; the value stays
     {
         ExposedControl c;
         c.id = "figure." + a.id;
@@ -52,16 +44,10 @@ void ValueEditor(AppState& state, const core::AssumptionUsed& a, float width)
         ImGui::SameLine();
         if (ExposedButton(state, "figure." + a.id + "#default", "Default", true, "Default for " + a.label)) {
             // Both doors closed: the input of its own and any override in the assumptions.
+            std::vector<Setting> back{{"assumptions." + a.id, "default"}};
             if (field)
-                (void)core::ApplySetting(state.scenario, key + "=default");
-            const std::string error = core::ApplySetting(state.scenario, "assumptions." + a.id + "=default");
-            if (error.empty()) {
-                state.field_errors.erase(key);
-                state.preset_name.clear();
-                MarkEdited(state);
-            } else {
-                state.field_errors[key] = error;
-            }
+                back.push_back({key, "default"});
+            (void)CommitSettings(state, back);
         }
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Back to the catalog's value.");

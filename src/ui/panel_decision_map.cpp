@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/scenario_fields.hpp"
+#include "core/text_format.hpp"
 #include "ui/app_actions.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
@@ -95,16 +96,9 @@ void DrawDecisionMap(AppState& state)
                           Usd(map.BudgetAt(row)).c_str(), core::OptionLabel(static_cast<core::Option>(v % 4)),
                           v >= 4 ? " (nothing fits yet; closest)" : "");
         if (clicked) {
-            const core::FieldSpec* hours = core::FindField("hours_per_week");
-            const core::FieldSpec* budget = core::FindField("budget_usd");
-            // Both values or neither: they are set on a copy, which replaces the scenario only when both hold.
-            core::Scenario moved = state.scenario;
-            if (hours && budget && core::SetFieldNumber(moved, *hours, std::round(map.HoursAt(col) * 2) / 2).empty() &&
-                core::SetFieldNumber(moved, *budget, std::round(map.BudgetAt(row) / 10) * 10).empty()) {
-                state.scenario = moved;
-                state.preset_name.clear();
-                MarkEdited(state);
-            }
+            // Both values or neither.
+            (void)CommitSettings(state, {{"hours_per_week", core::FormatNumber(std::round(map.HoursAt(col) * 2) / 2)},
+                                         {"budget_usd", core::FormatNumber(std::round(map.BudgetAt(row) / 10) * 10)}});
         }
     }
     // Legend.

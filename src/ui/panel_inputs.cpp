@@ -21,14 +21,7 @@ namespace {
 
 void Apply(AppState& state, const core::FieldSpec& f, double value)
 {
-    const std::string error = core::SetFieldNumber(state.scenario, f, value);
-    if (error.empty()) {
-        state.field_errors.erase(f.key);
-        state.preset_name.clear();
-        MarkEdited(state);
-    } else {
-        state.field_errors[f.key] = error;
-    }
+    (void)CommitSetting(state, f.key, value); // an error shows under the slider; the value stays
 }
 
 // The label above the slider, or (compact, for a frame in a lesson) a short one beside it.

@@ -60,14 +60,12 @@ void DrawMatrix(AppState& state)
         ImGui::TableNextColumn();
         float weight = static_cast<float>(state.scenario.weights[static_cast<std::size_t>(f)]);
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderFloat("##w", &weight, 0.0f, 10.0f, "%.0f", ImGuiSliderFlags_AlwaysClamp)) {
-            state.scenario.weights[static_cast<std::size_t>(f)] = std::round(weight);
-            state.preset_name.clear();
-            MarkEdited(state);
-        }
+        const std::string key = std::string("weights.") + core::FactorKey(static_cast<core::Factor>(f));
+        if (ImGui::SliderFloat("##w", &weight, 0.0f, 10.0f, "%.0f", ImGuiSliderFlags_AlwaysClamp))
+            (void)CommitSetting(state, key, std::round(static_cast<double>(weight)));
         {
             ExposedControl c;
-            c.id = std::string("weights.") + core::FactorKey(static_cast<core::Factor>(f));
+            c.id = key;
             c.role = ControlRole::slider;
             c.label = std::string("Weight of ") + core::FactorLabel(static_cast<core::Factor>(f));
             c.value = state.scenario.weights[static_cast<std::size_t>(f)];

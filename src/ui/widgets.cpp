@@ -102,19 +102,12 @@ bool CatalogPick(AppState& state, const core::FieldSpec& f, const core::FieldVal
             preview = name_of(i);
     bool changed = false;
     if (ImGui::BeginCombo("##pick", preview.c_str())) {
-        if (ImGui::Selectable("automatic (cheapest that fits)", !v.set)) {
-            core::UnsetField(state.scenario, f);
-            changed = true;
-        }
+        if (ImGui::Selectable("automatic (cheapest that fits)", !v.set))
+            changed = CommitSetting(state, f.key, std::string_view("default")).empty();
         for (std::size_t i = 0; i < count; ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(name_of(i).c_str(), v.set && id_of(i) == v.text)) {
-                const std::string error = core::SetFieldText(state.scenario, f, id_of(i));
-                if (error.empty())
-                    changed = true;
-                else
-                    state.field_errors[f.key] = error;
-            }
+            if (ImGui::Selectable(name_of(i).c_str(), v.set && id_of(i) == v.text))
+                changed = CommitSetting(state, f.key, std::string_view(id_of(i))).empty();
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -323,13 +316,14 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
     const float reset_width = f.optional && v.set ? Em(4.5f) : 0.0f;
     ImGui::SetNextItemWidth(-1.0f - reset_width);
 
+    // Every change goes through CommitSetting (the core's rule, the error kept under the field's key).
     bool changed = false;
-    std::string error;
+    auto commit = [&](auto value) { changed = CommitSetting(state, f.key, value).empty() || changed; };
     switch (f.kind) {
     case core::FieldKind::boolean: {
         bool b = v.number != 0;
         if (ImGui::Checkbox("##v", &b))
-            error = core::SetFieldNumber(state.scenario, f, b ? 1 : 0), changed = error.empty();
+            commit(b ? 1.0 : 0.0);
         break;
     }
     case core::FieldKind::choice: {
@@ -337,10 +331,8 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
         const std::string preview = index >= 0 && index < static_cast<int>(f.choices.size()) ? ChoiceText(f.choices[static_cast<std::size_t>(index)]) : "";
         if (ImGui::BeginCombo("##v", preview.c_str())) {
             for (std::size_t i = 0; i < f.choices.size(); ++i)
-                if (ImGui::Selectable(ChoiceText(f.choices[i]).c_str(), static_cast<int>(i) == index)) {
-                    error = core::SetFieldNumber(state.scenario, f, static_cast<double>(i));
-                    changed = error.empty();
-                }
+                if (ImGui::Selectable(ChoiceText(f.choices[i]).c_str(), static_cast<int>(i) == index))
+                    commit(static_cast<double>(i));
             ImGui::EndCombo();
         }
         break;
@@ -356,28 +348,21 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
             const std::string automatic = AutomaticValue(state, f);
             const std::string hint = automatic.empty() ? "automatic (from the catalog)" : "automatic: " + automatic;
             if (ImGui::InputTextWithHint("##v", hint.c_str(), &buffer, ImGuiInputTextFlags_CharsScientific)) {
-                char* end = nullptr;
-                const double parsed = std::strtod(buffer.c_str(), &end);
-                if (!buffer.empty() && end && *end == '\0') {
-                    error = core::SetFieldNumber(state.scenario, f, parsed);
-                    changed = error.empty();
+                if (const std::optional<double> typed = core::ParseTypedNumber(buffer, f.unit)) {
+                    commit(*typed);
                     if (changed)
                         buffer.clear();
                 }
             }
         } else if (f.kind == core::FieldKind::integer) {
             int i = static_cast<int>(v.number);
-            if (ImGui::InputInt("##v", &i)) {
-                error = core::SetFieldNumber(state.scenario, f, i);
-                changed = error.empty();
-            }
+            if (ImGui::InputInt("##v", &i))
+                commit(static_cast<double>(i));
         } else {
             double d = v.number;
             const double step = StepFor(f, d);
-            if (ImGui::InputDouble("##v", &d, step, step * 10, "%.6g")) {
-                error = core::SetFieldNumber(state.scenario, f, d);
-                changed = error.empty();
-            }
+            if (ImGui::InputDouble("##v", &d, step, step * 10, "%.6g"))
+                commit(d);
         }
         break;
     }
@@ -387,26 +372,16 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
     if (f.optional && v.set) {
         ImGui::SameLine();
         if (ImGui::Button("Default", ImVec2(Em(4.5f) - ImGui::GetStyle().ItemSpacing.x, 0)) ||
-            TakeDefaultPress(state, f)) {
-            core::UnsetField(state.scenario, f);
-            changed = true;
-        }
+            TakeDefaultPress(state, f))
+            commit(std::string_view("default"));
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Back to the automatic value from the catalog.");
     }
 
-    if (changed)
-        state.field_errors.erase(f.key);
-    else if (!error.empty())
-        state.field_errors[f.key] = error;
     auto it = state.field_errors.find(f.key);
     if (it != state.field_errors.end())
         TextWrappedColored(ImGui::ColorConvertFloat4ToU32(kErrorColor), it->second);
     ImGui::PopID();
-    if (changed) {
-        MarkEdited(state);
-        state.preset_name.clear();
-    }
     return changed;
 }
 

@@ -69,6 +69,11 @@ TEST_CASE("set KEY=VALUE: the same rules as files", "[inputs]")
     CHECK(*s.home.hardware_usd == 2200);
     CHECK(ApplySetting(s, "home.hardware_usd=default") == "");
     CHECK_FALSE(s.home.hardware_usd.has_value());
+    // An assumption override goes back to the catalog's figure the same way (the sources table's "Default").
+    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=900") == "");
+    CHECK(s.assumptions.at("home.base_system_usd") == 900);
+    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=default") == "");
+    CHECK(s.assumptions.count("home.base_system_usd") == 0);
     CHECK(ApplySetting(s, "privacy=on_premises_only") == "");
     CHECK(s.privacy == Privacy::on_premises_only);
     CHECK(ApplySetting(s, "learn_hardware=true") == "");

@@ -328,3 +328,32 @@ TEST_CASE("an unset optional input shows the value the model used, with its unit
     CHECK(Find(h.state, "home.power_watts")->typed_text == "650");
     CHECK(Find(h.state, "home.power_watts")->value_text.empty());
 }
+
+TEST_CASE("every input is edited one way: the core's rule, the error under the key, the preset name cleared; 'Default' in the sources table works")
+{
+    Harness h;
+    REQUIRE(ui::LoadPresetByName(h.state, "beginner"));
+    h.Settle();
+    // Several settings together or not at all (the decision map's click sets two).
+    const core::Scenario before = h.state.scenario;
+    CHECK_FALSE(ui::CommitSettings(h.state, {{"hours_per_week", "30"}, {"budget_usd", "-5"}}).empty());
+    CHECK(h.state.scenario == before);
+    CHECK(h.state.preset_name == "beginner"); // nothing changed: still the preset
+    CHECK(h.state.field_errors.count("budget_usd") == 1);
+    CHECK(ui::CommitSettings(h.state, {{"hours_per_week", "30"}, {"budget_usd", "2500"}}) == "");
+    CHECK(h.state.scenario.hours_per_week == 30);
+    CHECK(h.state.scenario.budget_usd == 2500);
+    CHECK(h.state.field_errors.count("budget_usd") == 0);
+    CHECK(h.state.preset_name.empty());
+
+    // A figure overridden in the sources table, then its "Default" pressed: back to the catalog's value.
+    REQUIRE(ui::SetControlText(h.state, "figure.home.base_system_usd", "900") == "");
+    ui::PressControl(h.state, "section.sources");
+    h.Settle();
+    REQUIRE(Find(h.state, "figure.home.base_system_usd#default"));
+    ui::PressControl(h.state, "figure.home.base_system_usd#default");
+    h.Settle();
+    CHECK(h.state.scenario.assumptions.count("home.base_system_usd") == 0);
+    CHECK(h.state.field_errors.empty());
+    CHECK_FALSE(Find(h.state, "figure.home.base_system_usd#default"));
+}
