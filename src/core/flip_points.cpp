@@ -180,14 +180,7 @@ std::string FlipInWords(const FlipPoint& p)
         if (unit == "USD") {
             value = FormatUsd(v);
         } else {
-            value = FormatFixed(v, decimals);
-            if (value.find('.') != std::string::npos) {
-                while (value.back() == '0')
-                    value.pop_back();
-                if (value.back() == '.')
-                    value.pop_back();
-            }
-            value += unit.empty() ? "" : " " + unit;
+            value = FormatRounded(v, decimals) + (unit.empty() ? "" : " " + unit);
         }
     }
     const Option to = p.to == "home" ? Option::home : p.to == "hybrid" ? Option::hybrid : Option::cloud;

@@ -33,6 +33,18 @@ std::string FormatFixed(double v, int decimals)
     return s;
 }
 
+std::string FormatRounded(double v, int max_decimals)
+{
+    std::string s = FormatFixed(v, max_decimals);
+    if (s.find('.') != std::string::npos) {
+        while (!s.empty() && s.back() == '0')
+            s.pop_back();
+        if (!s.empty() && s.back() == '.')
+            s.pop_back();
+    }
+    return s == "-0" ? "0" : s;
+}
+
 std::string FormatUsd(double v)
 {
     if (!std::isfinite(v))

@@ -126,7 +126,7 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
 
 void InitAppState(AppState& state, PlatformServices& services, std::string_view fragment, std::string_view self_origin)
 {
-    ReplaceCatalog(state, core::LoadDefaultCatalog(), "built-in catalog");
+    ReplaceCatalog(state, core::LoadDefaultCatalog(), "");
     state.presets = core::ListPresets();
     state.self_origin = std::string(self_origin);
     state.has_web_address = !services.ShareLink("").empty();
@@ -261,13 +261,14 @@ void ReplaceCatalog(AppState& state, core::Catalog catalog, std::string name)
 {
     state.catalog = std::move(catalog);
     ++state.catalog_version; // the decision map is drawn again for it (RecomputeIfDirty)
-    state.catalog_name = std::move(name);
+    state.catalog_is_built_in = name.empty();
+    state.catalog_name = name.empty() ? std::string(kBuiltInCatalogName) : std::move(name);
     MarkEdited(state);
 }
 
 void RestoreDefaultCatalog(AppState& state)
 {
-    ReplaceCatalog(state, core::LoadDefaultCatalog(), "built-in catalog");
+    ReplaceCatalog(state, core::LoadDefaultCatalog(), "");
     state.status_message = "Built-in prices restored.";
 }
 

@@ -39,6 +39,7 @@ bool LoadPresetByName(AppState& state, std::string_view name);
 // A catalog file chosen by the learner. Invalid files are rejected with the core's message.
 bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_view json_text);
 // Every change of catalog goes through here: it counts the catalog's version, so the decision map follows.
+// `name` is the file's name for the learner's own prices, "" for the built-in catalog.
 void ReplaceCatalog(AppState& state, core::Catalog catalog, std::string name);
 void RestoreDefaultCatalog(AppState& state);
 void ResetScenario(AppState& state);             // every input to its default; Undo brings them back

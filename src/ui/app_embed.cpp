@@ -11,6 +11,7 @@
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
+#include "ui/theme.hpp"
 
 namespace labcalc::ui {
 namespace {
@@ -56,7 +57,7 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     // message on hover (a line of its own would take the room of a reason in a small frame).
     if (!state.error_message.empty()) {
         ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 25, 25, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, colors::kError);
         ImGui::TextUnformatted("(!)");
         ImGui::PopStyleColor();
         RememberItem(state, "error_message");

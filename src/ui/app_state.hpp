@@ -80,6 +80,8 @@ struct CourseChange {
     core::ReportChange change;
 };
 
+constexpr const char* kBuiltInCatalogName = "built-in catalog";
+
 struct AppState {
     // How the page was opened (URL fragment at start): embed layout, frame name, origins allowed to
     // use the message API. Fixed for the life of the page.
@@ -90,7 +92,8 @@ struct AppState {
     // Inputs.
     core::Scenario scenario;
     core::Catalog catalog;
-    std::string catalog_name = "built-in catalog";
+    std::string catalog_name = kBuiltInCatalogName;
+    bool catalog_is_built_in = true;     // false once the learner loaded their own prices
     std::vector<core::PresetInfo> presets;
     std::string preset_name;             // preset last loaded ("" once edited or for a link)
 

@@ -18,6 +18,7 @@
 #include "ui/app_actions.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
+#include "ui/theme.hpp"
 
 namespace labcalc::ui {
 namespace {
@@ -92,7 +93,7 @@ void ExposeLastItem(AppState& state, ExposedControl control)
         // The focus, visible on the canvas (the page's element over it is transparent): a 2-pixel ring
         // in the theme's focus blue, 3:1 or more against the card and the control.
         const float pad = Em(0.15f);
-        window->DrawList->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), IM_COL32(26, 95, 180, 255),
+        window->DrawList->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), colors::kFocus,
                                   Em(0.25f), 0, std::max(2.0f, Em(0.12f)));
         if (state.a11y.scroll_to_focused) {
             state.a11y.scroll_to_focused = false;

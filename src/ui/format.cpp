@@ -5,31 +5,15 @@
 #include <cstdio>
 
 #include "core/evaluate.hpp"
+#include "core/text_format.hpp"
 #include "imgui.h"
 
 namespace labcalc::ui {
 
+// The core's formatters: the page shows a figure as the reports write it.
 std::string Usd(double usd)
 {
-    if (!std::isfinite(usd))
-        return "n/a";
-    const bool negative = usd < 0;
-    const double a = std::fabs(usd);
-    char buf[64];
-    if (a < 10 && a != std::floor(a)) {
-        std::snprintf(buf, sizeof buf, "%s$%.2f", negative ? "-" : "", a);
-        return buf;
-    }
-    // Whole dollars with thousands separators.
-    std::snprintf(buf, sizeof buf, "%.0f", std::round(a));
-    std::string digits = buf, grouped;
-    const int n = static_cast<int>(digits.size());
-    for (int i = 0; i < n; ++i) {
-        grouped += digits[static_cast<std::size_t>(i)];
-        if ((n - 1 - i) % 3 == 0 && i != n - 1)
-            grouped += ',';
-    }
-    return std::string(negative ? "-$" : "$") + grouped;
+    return core::FormatUsd(usd);
 }
 
 std::string UsdShort(double usd)
@@ -47,16 +31,7 @@ std::string UsdShort(double usd)
 
 std::string Number(double v, int max_decimals)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", max_decimals, v);
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
-        while (!s.empty() && s.back() == '0')
-            s.pop_back();
-        if (!s.empty() && s.back() == '.')
-            s.pop_back();
-    }
-    return s == "-0" ? "0" : s;
+    return core::FormatRounded(v, max_decimals);
 }
 
 int OptionIndex(std::string_view option_name)

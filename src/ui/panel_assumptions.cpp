@@ -11,11 +11,11 @@
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
+#include "ui/theme.hpp"
 
 namespace labcalc::ui {
 namespace {
 
-const ImU32 kStaleColor = IM_COL32(180, 90, 0, 255);
 
 // The value cell: an editable number; a changed value becomes the learner's override. A figure that has
 // an input of its own (the electricity price) edits that input: one value, whichever box it is typed in.
@@ -54,7 +54,7 @@ void ValueEditor(AppState& state, const core::AssumptionUsed& a, float width)
     }
     auto it = state.field_errors.find(key);
     if (it != state.field_errors.end())
-        TextWrappedColored(IM_COL32(190, 25, 25, 255), it->second);
+        TextWrappedColored(colors::kError, it->second);
     ImGui::PopID();
 }
 
@@ -66,7 +66,7 @@ void SourceLine(const core::AssumptionUsed& a)
     }
     ImGui::TextDisabled("%s (%s)", a.source.c_str(), a.date.c_str());
     if (a.stale) {
-        ImGui::PushStyleColor(ImGuiCol_Text, kStaleColor);
+        ImGui::PushStyleColor(ImGuiCol_Text, colors::kStale);
         ImGui::TextUnformatted("Stale: older than the catalog's freshness limit; check the current price.");
         ImGui::PopStyleColor();
     }
@@ -85,7 +85,7 @@ void DrawAssumptions(AppState& state, PlatformServices& services)
     ImGui::Text("Prices from the %s, checked %s. Report date %s.", state.catalog_name.c_str(), r.catalog_as_of.c_str(),
                 r.report_date.c_str());
     if (stale > 0) {
-        ImGui::PushStyleColor(ImGuiCol_Text, kStaleColor);
+        ImGui::PushStyleColor(ImGuiCol_Text, colors::kStale);
         ImGui::Text("%d figure%s may be out of date (flagged below).", stale, stale == 1 ? "" : "s");
         ImGui::PopStyleColor();
     }
@@ -100,7 +100,7 @@ void DrawAssumptions(AppState& state, PlatformServices& services)
     RememberItem(state, "import_catalog");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A catalog JSON file in labcalc's format (see assets/catalog.json).");
-    if (state.catalog_name != "built-in catalog") {
+    if (!state.catalog_is_built_in) {
         ImGui::SameLine();
         if (ExposedButton(state, "sources.builtin_prices", "Back to built-in prices"))
             RestoreDefaultCatalog(state);

@@ -11,6 +11,7 @@
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
+#include "ui/theme.hpp"
 
 namespace labcalc::ui {
 namespace {
@@ -83,9 +84,9 @@ void DrawDecisionMap(AppState& state)
     const float fx = FractionalIndex(state.scenario.hours_per_week, map.columns, HoursAt, map);
     const float fy = FractionalIndex(state.scenario.budget_usd, map.rows, BudgetAt, map);
     const ImVec2 you(left + (fx + 0.5f) * cell_w, bottom - (fy + 0.5f) * cell_h);
-    draw->AddCircle(you, Em(0.55f), IM_COL32(255, 255, 255, 255), 0, Em(0.3f));
-    draw->AddCircle(you, Em(0.55f), IM_COL32(20, 20, 20, 255), 0, Em(0.12f));
-    draw->AddText(ImVec2(std::min(you.x + Em(0.7f), right - Em(2)), you.y - Em(1.2f)), IM_COL32(20, 20, 20, 255), "you");
+    draw->AddCircle(you, Em(0.55f), colors::kMarkerHalo, 0, Em(0.3f));
+    draw->AddCircle(you, Em(0.55f), colors::kMarker, 0, Em(0.12f));
+    draw->AddText(ImVec2(std::min(you.x + Em(0.7f), right - Em(2)), you.y - Em(1.2f)), colors::kMarker, "you");
 
     if (hovered) {
         const ImVec2 mouse = ImGui::GetIO().MousePos;

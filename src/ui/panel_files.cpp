@@ -6,6 +6,7 @@
 #include "ui/app_actions.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
+#include "ui/theme.hpp"
 
 #include "imgui_stdlib.h"
 
@@ -47,7 +48,7 @@ void DrawFileMenu(AppState& state, PlatformServices& services)
     if (ImGui::Button("Import prices") && ImportCatalogFile(state, services, files.catalog))
         ImGui::CloseCurrentPopup();
     RememberItem(state, "file_import");
-    if (state.catalog_name != "built-in catalog") {
+    if (!state.catalog_is_built_in) {
         ImGui::SameLine();
         if (ImGui::Button("Back to built-in prices"))
             RestoreDefaultCatalog(state);
@@ -74,9 +75,9 @@ void DrawFileMenu(AppState& state, PlatformServices& services)
     // The toolbar's message line is under this menu: repeat the outcome here.
     // (WrappedText wraps at the menu's width, which the path fields set.)
     if (!state.error_message.empty())
-        TextWrappedColored(IM_COL32(190, 25, 25, 255), state.error_message);
+        TextWrappedColored(colors::kError, state.error_message);
     else if (!state.status_message.empty())
-        TextWrappedColored(IM_COL32(20, 120, 50, 255), state.status_message);
+        TextWrappedColored(colors::kSuccess, state.status_message);
     ImGui::EndPopup();
 }
 

@@ -15,6 +15,7 @@
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
+#include "ui/theme.hpp"
 
 namespace labcalc::ui {
 namespace {
@@ -153,7 +154,7 @@ void DrawHeadlineInputs(AppState& state, bool compact)
     for (const char* key : {"budget_usd", "hours_per_week", "privacy"}) {
         auto it = state.field_errors.find(key);
         if (it != state.field_errors.end())
-            TextWrappedColored(IM_COL32(190, 25, 25, 255), it->second);
+            TextWrappedColored(colors::kError, it->second);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "ui/exposed_controls.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
+#include "ui/theme.hpp"
 
 #include "imgui_stdlib.h"
 
@@ -126,12 +127,12 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         ImGui::SetTooltip("Every input back to its default.");
 
     if (!state.error_message.empty()) {
-        TextWrappedColored(IM_COL32(190, 25, 25, 255), state.error_message);
+        TextWrappedColored(colors::kError, state.error_message);
         RememberItem(state, "error_message");
         if (ExposedButton(state, "toolbar.dismiss", "Dismiss", true))
             state.error_message.clear();
     } else if (!state.status_message.empty()) {
-        TextWrappedColored(IM_COL32(20, 120, 50, 255), state.status_message);
+        TextWrappedColored(colors::kSuccess, state.status_message);
         if (state.undo_scenario) {
             ImGui::SameLine();
             if (ExposedButton(state, "toolbar.undo", "Undo", true))

@@ -12,11 +12,11 @@
 #include "ui/app_actions.hpp"
 #include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
+#include "ui/theme.hpp"
 
 namespace labcalc::ui {
 namespace {
 
-const ImVec4 kErrorColor(0.75f, 0.10f, 0.10f, 1.0f);
 
 // Step of the +/- buttons: about 1% of a typical value, in round units.
 double StepFor(const core::FieldSpec& f, double value)
@@ -380,7 +380,7 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
 
     auto it = state.field_errors.find(f.key);
     if (it != state.field_errors.end())
-        TextWrappedColored(ImGui::ColorConvertFloat4ToU32(kErrorColor), it->second);
+        TextWrappedColored(colors::kError, it->second);
     ImGui::PopID();
     return changed;
 }
