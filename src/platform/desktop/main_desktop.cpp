@@ -23,7 +23,9 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/common/frame_scheduler.hpp"
 #include "platform/common/key_event_queue.hpp"
+#include "platform/common/ui_frame.hpp"
 #include "png_writer.hpp"
 #include "ui/app.hpp"
 #include "ui/app_actions.hpp"
@@ -47,35 +49,14 @@ constexpr bool kWindowUnitsArePixels = true;  // X11, Wayland via XWayland, Wind
 constexpr int kShortcutModifier = GLFW_MOD_CONTROL; // Ctrl+V
 #endif
 
-// Idle means idle: draw a few frames after each input (ImGui needs 1-2 extra frames for popups and
-// widgets that react a frame late), keep drawing while a button is held or the app asks; otherwise
-// the loop sleeps in glfwWaitEventsTimeout and no frame is drawn.
-class IdleScheduler {
-public:
-    static constexpr int kFramesAfterInput = 3;
-    void Wake() { pending_ = kFramesAfterInput; }
-    void WakeOnce() { pending_ = std::max(pending_, 1); }
-    bool Busy(bool held, bool app_wants) const { return pending_ > 0 || held || app_wants; }
-    bool TakeFrame(bool held, bool app_wants)
-    {
-        if (held || app_wants)
-            pending_ = kFramesAfterInput;
-        if (pending_ == 0)
-            return false;
-        --pending_;
-        return true;
-    }
-
-private:
-    int pending_ = kFramesAfterInput;
-};
-
 struct DesktopApp {
     explicit DesktopApp(std::string config_folder) : services(std::move(config_folder)) {}
     GLFWwindow* window = nullptr;
     ui::AppState state;
     DesktopServices services;
-    IdleScheduler scheduler;
+    // Idle means idle (frame_scheduler.hpp): no keep-alive, so once the frames after an input are drawn the
+    // loop sleeps in glfwWaitEventsTimeout and no frame is drawn.
+    FrameScheduler scheduler;
     float scale_override = 0;      // --scale
     float font_scale = 0;          // content scale the fonts are built for (0: not yet)
     float framebuffer_scale = 0;   // framebuffer pixels per window unit they are built for
@@ -94,20 +75,25 @@ DesktopApp& From(GLFWwindow* window)
     return *static_cast<DesktopApp*>(glfwGetWindowUserPointer(window));
 }
 
+double NowMs()
+{
+    return glfwGetTime() * 1000.0;
+}
+
 // Input callbacks installed before ImGui's (ImGui 1.86 chains to them), so every event wakes the loop.
-void OnCursorPos(GLFWwindow* w, double, double) { From(w).scheduler.Wake(); }
-void OnMouseButton(GLFWwindow* w, int, int, int) { From(w).scheduler.Wake(); }
-void OnScroll(GLFWwindow* w, double, double) { From(w).scheduler.Wake(); }
-void OnChar(GLFWwindow* w, unsigned int) { From(w).scheduler.Wake(); }
-void OnCursorEnter(GLFWwindow* w, int) { From(w).scheduler.Wake(); }
-void OnFocus(GLFWwindow* w, int) { From(w).scheduler.Wake(); }
-void OnWindowEvent(GLFWwindow* w, int, int) { From(w).scheduler.Wake(); }
-void OnRefresh(GLFWwindow* w) { From(w).scheduler.Wake(); }
-void OnContentScale(GLFWwindow* w, float, float) { From(w).scheduler.Wake(); }
+void OnCursorPos(GLFWwindow* w, double, double) { From(w).scheduler.Wake(NowMs()); }
+void OnMouseButton(GLFWwindow* w, int, int, int) { From(w).scheduler.Wake(NowMs()); }
+void OnScroll(GLFWwindow* w, double, double) { From(w).scheduler.Wake(NowMs()); }
+void OnChar(GLFWwindow* w, unsigned int) { From(w).scheduler.Wake(NowMs()); }
+void OnCursorEnter(GLFWwindow* w, int) { From(w).scheduler.Wake(NowMs()); }
+void OnFocus(GLFWwindow* w, int) { From(w).scheduler.Wake(NowMs()); }
+void OnWindowEvent(GLFWwindow* w, int, int) { From(w).scheduler.Wake(NowMs()); }
+void OnRefresh(GLFWwindow* w) { From(w).scheduler.Wake(NowMs()); }
+void OnContentScale(GLFWwindow* w, float, float) { From(w).scheduler.Wake(NowMs()); }
 void OnKey(GLFWwindow* w, int key, int, int action, int mods)
 {
     DesktopApp& app = From(w);
-    app.scheduler.Wake();
+    app.scheduler.Wake(NowMs());
     // A labcalc link or scenario JSON pasted onto the app (not into a field), as on the page.
     if (key == GLFW_KEY_V && action == GLFW_PRESS && (mods & kShortcutModifier) && !ImGui::GetIO().WantTextInput)
         app.paste_requested = true;
@@ -150,13 +136,7 @@ void SyncScale(DesktopApp& app)
     const bool first = app.font_scale == 0;
     app.font_scale = scale;
     app.framebuffer_scale = fb_scale;
-    ui::LoadFonts(app.state.fonts, scale);
-    ui::ApplyTheme(scale / fb_scale);
-    ImGui::GetIO().FontGlobalScale = 1.0f / fb_scale;
-    if (!first) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    RebuildFontsAndStyle(app.state.fonts, scale, scale / fb_scale, 1.0f / fb_scale, first);
 }
 
 // Draws one frame into the back buffer (not yet shown).
@@ -170,20 +150,9 @@ void DrawFrame(DesktopApp& app)
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    ImGuiIO& io = ImGui::GetIO();
-    if (io.DeltaTime <= 0.0f) // 1.86 asserts DeltaTime > 0; two frames in one clock tick would trip it
-        io.DeltaTime = 1e-5f;
-    ImGui::NewFrame();
-    app.keys.AfterNewFrame(app.window);
-    app.app_wants_frame = ui::DrawApp(app.state, app.services) || app.keys.Pending();
-    ImGui::Render();
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(app.window, &fw, &fh);
-    glViewport(0, 0, fw, fh);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app.app_wants_frame = RunUiFrame(app.state, app.services, app.keys, app.window, fw, fh);
 }
 
 std::string SaveScreenshot(GLFWwindow* window, const std::string& path)
@@ -338,7 +307,7 @@ int Run(const Args& args, const StartupInputs& inputs)
         std::signal(SIGINT, OnStopSignal);
         while (!glfwWindowShouldClose(app.window) && !g_stop_requested) {
             const bool held = ImGui::IsAnyMouseDown();
-            if (app.scheduler.Busy(held, app.app_wants_frame)) {
+            if (app.scheduler.Busy(NowMs(), held, app.app_wants_frame)) {
                 glfwPollEvents();
             } else if (io.WantTextInput) {
                 glfwWaitEventsTimeout(kCaretBlinkSeconds);
@@ -348,7 +317,7 @@ int Run(const Args& args, const StartupInputs& inputs)
             }
             if (glfwGetWindowAttrib(app.window, GLFW_ICONIFIED))
                 continue;
-            if (!app.scheduler.TakeFrame(ImGui::IsAnyMouseDown(), app.app_wants_frame))
+            if (!app.scheduler.ShouldDraw(NowMs(), ImGui::IsAnyMouseDown(), app.app_wants_frame))
                 continue;
             DrawFrame(app);
             glfwSwapBuffers(app.window);

@@ -19,6 +19,7 @@
 #include "ui/embed_actions.hpp"
 #include "ui/exposed_controls.hpp"
 #include "ui/fonts.hpp"
+#include "platform/common/ui_frame.hpp"
 #include "ui/theme.hpp"
 #include "web_app.hpp"
 #include "web_js.hpp"
@@ -64,12 +65,7 @@ void SyncCanvasSize(WebApp& app)
     if (scale != app.pixel_scale) {
         const bool first = app.pixel_scale == 0;
         app.pixel_scale = scale;
-        ui::LoadFonts(app.state.fonts, scale);
-        ui::ApplyTheme(scale);
-        if (!first) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+        RebuildFontsAndStyle(app.state.fonts, scale, scale, 1.0f, first);
     }
 }
 
@@ -148,19 +144,7 @@ void Frame()
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     app.touch.Apply(10.0f * app.pixel_scale);
-    ImGuiIO& io = ImGui::GetIO();
-    // 1.86 asserts DeltaTime > 0; two frames in one clock tick (or a coarse clock) would trip it.
-    if (io.DeltaTime <= 0.0f)
-        io.DeltaTime = 1e-5f;
-    ImGui::NewFrame();
-    app.keys.AfterNewFrame(app.window);
-    app.app_wants_frame = ui::DrawApp(app.state, app.services) || app.keys.Pending();
-    ImGui::Render();
-    glViewport(0, 0, app.width_px, app.height_px);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app.app_wants_frame = RunUiFrame(app.state, app.services, app.keys, app.window, app.width_px, app.height_px);
     ++app.frame_count;
     PublishWants(app);
     // The page's elements follow the controls (positions change as panels scroll): sent when changed.

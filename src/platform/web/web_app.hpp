@@ -1,7 +1,7 @@
 #pragma once
 // The one running instance of the page: window, UI state, services, frame scheduling, touch.
 // main_web.cpp owns it; web_bridge.cpp (the functions JavaScript calls) reaches it through App().
-#include "frame_scheduler.hpp"
+#include "platform/common/frame_scheduler.hpp"
 #include "platform/common/key_event_queue.hpp"
 #include "touch_input.hpp"
 #include "ui/app_state.hpp"
@@ -15,7 +15,7 @@ struct WebApp {
     GLFWwindow* window = nullptr;
     ui::AppState state;
     WebServices services;
-    FrameScheduler scheduler;
+    platform::FrameScheduler scheduler{1000.0}; // keep-alive: well under the 2 s after which tests expect silence
     TouchInput touch;
     float pixel_scale = 0;          // device pixels per CSS pixel the fonts and style are built for
     int width_px = 0, height_px = 0; // canvas backing store
