@@ -1,41 +1,22 @@
-// State transitions of the app (see app_actions.hpp). Every path that takes outside input validates
-// through the core and keeps the last good state when the input is rejected.
+// The inputs' state transitions (see app_actions.hpp): start-up, a link, a paste, a preset, an edit,
+// Try / Undo / Reset, a course line. Every path that takes outside input validates through the core and
+// keeps the last good state when the input is rejected.
 #include "ui/app_actions.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/course.hpp"
-#include "core/embed_api.hpp"
 #include "core/figure_ids.hpp"
-#include "core/flip_points.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
 #include "ui/format.hpp"
-#include "ui/panels.hpp"
 
 namespace labcalc::ui {
+
 namespace {
-
-// Smallest "nice" axis end at or above `need`, so the decision map's axes move in steps, not on
-// every slider movement.
-double NiceAxisMax(double need, const double* steps, int count)
-{
-    for (int i = 0; i < count; ++i)
-        if (steps[i] >= need)
-            return steps[i];
-    return steps[count - 1];
-}
-
-void UpdateMapAxes(AppState& state)
-{
-    static const double kHours[] = {40, 80, 168};
-    static const double kBudgets[] = {5000, 10000, 20000, 50000, 100000, 250000, 1e6, 1e7};
-    state.map_hours_max = NiceAxisMax(state.scenario.hours_per_week * 1.25, kHours, 3);
-    state.map_budget_max_usd = NiceAxisMax(state.scenario.budget_usd * 1.25, kBudgets, 8);
-}
 
 void SetScenario(AppState& state, const core::Scenario& s)
 {
@@ -241,37 +222,6 @@ bool LoadPresetByName(AppState& state, std::string_view name)
     return true;
 }
 
-bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_view json_text)
-{
-    // The name is shown on the page and read out in its text summary: no control characters (a newline
-    // would start a line of its own), and no more of it than fits a line.
-    const std::string name = core::Printable(file_name, 80);
-    core::Expected<core::Catalog> parsed = core::ParseCatalog(json_text);
-    if (!parsed) {
-        state.error_message = "Catalog '" + name + "' was rejected: " + parsed.error + ". The current catalog is kept.";
-        return false;
-    }
-    ReplaceCatalog(state, std::move(*parsed.value), name);
-    state.error_message.clear();
-    state.status_message = "Prices from " + name + " loaded.";
-    return true;
-}
-
-void ReplaceCatalog(AppState& state, core::Catalog catalog, std::string name)
-{
-    state.catalog = std::move(catalog);
-    ++state.catalog_version; // the decision map is drawn again for it (RecomputeIfDirty)
-    state.catalog_is_built_in = name.empty();
-    state.catalog_name = name.empty() ? std::string(kBuiltInCatalogName) : std::move(name);
-    MarkEdited(state);
-}
-
-void RestoreDefaultCatalog(AppState& state)
-{
-    ReplaceCatalog(state, core::LoadDefaultCatalog(), "");
-    state.status_message = "Built-in prices restored.";
-}
-
 namespace {
 
 // Replaces the scenario and keeps the one before for Undo (SetScenario's edit clears the old slot).
@@ -319,64 +269,6 @@ bool UndoLastChange(AppState& state)
     return true;
 }
 
-void RecomputeIfDirty(AppState& state, bool interacting)
-{
-    const bool finish_flips = state.flips_pending && !interacting;
-    if (!state.dirty && !finish_flips)
-        return;
-    core::ReportSettings settings;
-    settings.today = state.today;
-    // The flip-point search re-evaluates the model many times; while a slider is held the learner
-    // watches the recommendation and the chart, so the search waits for the release.
-    settings.flip_points = !interacting;
-    state.report = core::BuildReport(state.scenario, state.catalog, settings);
-    state.flips_pending = interacting;
-    if (state.dirty) {
-        UpdateMapAxes(state);
-        // The map sets budget and hours itself: dragging those two sliders (the usual gesture) keeps
-        // it, unless an axis had to widen. Anything else, or another catalog, draws it again.
-        const core::DecisionMap& m = state.decision_map;
-        const bool still_valid = !m.cells.empty() && m.hours_max == state.map_hours_max &&
-                                 m.budget_max_usd == state.map_budget_max_usd &&
-                                 state.map_catalog_version == state.catalog_version &&
-                                 core::SameMapInputs(state.map_scenario, state.scenario);
-        if (!still_valid) {
-            state.decision_map = core::ComputeDecisionMap(state.scenario, state.catalog, kMapColumns, kMapRows,
-                                                          state.map_hours_max, state.map_budget_max_usd);
-            state.map_scenario = state.scenario;
-            state.map_catalog_version = state.catalog_version;
-            ++state.map_computations;
-        }
-    }
-    state.has_report = true;
-    state.dirty = false;
-    ++state.report_version;
-}
-
-void PublishSummaryIfChanged(AppState& state, PlatformServices& services)
-{
-    if (!state.has_report || (state.published_version == state.report_version && state.published_error == state.error_message))
-        return;
-    Summary summary = BuildSummary(state.report);
-    // A rejected link or file is news for a screen reader too: it goes first.
-    if (!state.error_message.empty())
-        summary.lines.insert(summary.lines.begin(), "Notice: " + state.error_message);
-    services.PublishSummary(summary);
-    state.published_version = state.report_version;
-    state.published_error = state.error_message;
-}
-
-void PersistIfPending(AppState& state, PlatformServices& services, bool interacting)
-{
-    if (!state.persist_pending || interacting)
-        return;
-    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario), state.history_entry_pending);
-    state.history_entry_pending = false;
-    if (!state.page.embed)
-        services.StoreValue(kStoredScenarioKey, core::ScenarioToJson(state.scenario).dump());
-    state.persist_pending = false;
-}
-
 bool SetCourseLine(AppState& state, std::size_t index, bool tick)
 {
     if (index >= core::CourseConditions().size())
@@ -398,211 +290,6 @@ bool SetCourseLine(AppState& state, std::size_t index, bool tick)
     state.course_change.change = core::CompareReports(before, state.report);
     state.course_change.change.settings = std::move(settings);
     return true;
-}
-
-void CopyEmbedCode(AppState& state, PlatformServices& services)
-{
-    const std::string page_url = services.ShareLink("");
-    if (page_url.empty()) {
-        state.error_message = "This copy of the calculator has no web address to embed (open the web page to copy embed code).";
-        return;
-    }
-    state.share_link = core::EmbedSnippet(page_url, state.scenario);
-    if (services.SetClipboardText(state.share_link))
-        state.status_message = "Embed code copied: paste it into your lesson's HTML (docs/embedding.md).";
-    else
-        state.status_message = "Copy this embed code by hand (the clipboard is not available here):";
-}
-
-void OpenFullCalculator(AppState& state, PlatformServices& services)
-{
-    const std::string link = services.ShareLink(core::EncodeScenarioFragment(state.scenario));
-    if (!link.empty())
-        services.OpenInNewTab(link);
-}
-
-void CopyShareLink(AppState& state, PlatformServices& services)
-{
-    const std::string fragment = core::EncodeScenarioFragment(state.scenario);
-    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario), state.history_entry_pending);
-    state.history_entry_pending = false;
-    state.share_link = services.ShareLink(fragment);
-    if (state.share_link.empty())
-        state.share_link = "#" + fragment;
-    if (services.SetClipboardText(state.share_link))
-        state.status_message = "Link copied. Anyone who opens it sees this exact scenario.";
-    else
-        state.status_message = "Copy this link by hand (the clipboard is not available here):";
-}
-
-namespace {
-
-struct ExportFile {
-    const char* file_name;
-    const char* mime_type;
-    std::string bytes;
-};
-
-ExportFile MakeExport(AppState& state, ExportFormat format)
-{
-    // Exports always carry the flip points, even right after a drag.
-    if (state.flips_pending || state.dirty)
-        RecomputeIfDirty(state, false);
-    switch (format) {
-    case ExportFormat::csv:
-        return {"labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.report)};
-    case ExportFormat::markdown:
-        return {"labcalc-summary.md", "text/markdown", core::ReportToMarkdown(state.report)};
-    case ExportFormat::json:
-        break;
-    }
-    return {"labcalc-report.json", "application/json", core::ReportToJson(state.report)};
-}
-
-std::string BaseName(const std::string& path)
-{
-    const std::size_t slash = path.find_last_of("/\\");
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-} // namespace
-
-void ExportReport(AppState& state, PlatformServices& services, ExportFormat format)
-{
-    const ExportFile file = MakeExport(state, format);
-    services.DownloadFile(file.file_name, file.mime_type, file.bytes);
-    state.status_message = "Report downloaded.";
-}
-
-bool OpenScenarioFile(AppState& state, PlatformServices& services, const std::string& path)
-{
-    core::Expected<std::string> text = services.ReadTextFile(path);
-    if (!text) {
-        state.error_message = "Scenario file '" + path + "' could not be read: " + text.error + ". Your inputs are kept.";
-        return false;
-    }
-    // The command line's checks: the scenario itself, then its price overrides against this catalog.
-    core::Expected<core::Scenario> parsed = core::ParseScenarioJson(*text.value);
-    std::string error = parsed ? core::CheckAssumptionIds(*parsed.value, state.catalog) : parsed.error;
-    if (error.empty())
-        error = ApplyScenarioJson(state, *text.value);
-    if (!error.empty()) {
-        state.error_message = "Scenario file '" + path + "' was rejected: " + error + ". Your inputs are kept.";
-        return false;
-    }
-    state.files.scenario = path;
-    state.status_message = "Scenario loaded from " + path + ".";
-    return true;
-}
-
-bool SaveScenarioFile(AppState& state, PlatformServices& services, const std::string& path)
-{
-    const std::string error = services.WriteTextFile(path, core::ScenarioToJson(state.scenario).dump(2) + "\n");
-    if (!error.empty()) {
-        state.error_message = "The scenario could not be saved to '" + path + "': " + error + ".";
-        return false;
-    }
-    state.files.scenario = path;
-    state.error_message.clear();
-    state.status_message = "Scenario saved to " + path + ".";
-    return true;
-}
-
-bool ImportCatalogFile(AppState& state, PlatformServices& services, const std::string& path)
-{
-    core::Expected<std::string> text = services.ReadTextFile(path);
-    if (!text) {
-        state.error_message = "Catalog '" + path + "' could not be read: " + text.error + ". The current catalog is kept.";
-        return false;
-    }
-    if (!ImportCatalogText(state, BaseName(path), *text.value))
-        return false;
-    state.files.catalog = path;
-    return true;
-}
-
-bool ExportReportToFolder(AppState& state, PlatformServices& services, ExportFormat format, const std::string& folder)
-{
-    const ExportFile file = MakeExport(state, format);
-    std::string path = folder;
-    if (!path.empty() && path.back() != '/' && path.back() != '\\')
-        path += '/';
-    path += file.file_name;
-    const std::string error = services.WriteTextFile(path, file.bytes);
-    if (!error.empty()) {
-        state.error_message = "The report could not be saved to '" + path + "': " + error + ".";
-        return false;
-    }
-    state.error_message.clear();
-    state.status_message = "Report saved to " + path + ".";
-    return true;
-}
-
-Summary BuildSummary(const core::Report& r)
-{
-    // In the order a reader needs it: the answer, what it was worked out from, why, what each option
-    // costs, what would change it, then the matrix and the course's rules. Each fact once (an option's
-    // blockers are in its cost line, not again as reasons); a sentence that no longer holds (a home lab
-    // that "pays for itself" when it is ruled out) is left out.
-    Summary s;
-    const std::string winner = OptionLabelOf(r.recommendation);
-    s.headline = r.any_feasible ? "Recommendation: " + winner : "Nothing fits yet; closest: " + winner;
-    const core::Scenario& in = r.scenario;
-    s.lines.push_back("Your inputs: Budget up front " + Usd(in.budget_usd) + "; work per week " + Number(in.hours_per_week, 1) +
-                      " h/week; privacy need " + core::PrivacyLabel(in.privacy) + "; horizon " + std::to_string(in.horizon_months) +
-                      " months; electricity " + Usd(r.electricity_usd_per_kwh) + " per kWh; largest job " + Number(in.vram_gb, 1) +
-                      " GB of GPU memory.");
-    if (r.any_feasible && !r.runner_up.empty())
-        s.lines.push_back("Ahead of " + OptionLabelOf(r.runner_up) + " by " + Number(r.margin, 1) +
-                          " points (each option is scored out of 10 on the course's ten factors, plus a bonus for the course rules it meets).");
-    for (const core::Reason& reason : r.reasons) {
-        // The blockers follow in the options' lines.
-        bool blocker = false;
-        for (const core::OptionReport& o : r.options)
-            blocker = blocker || (!o.feasible && reason.text.rfind(o.label + " is ruled out", 0) == 0);
-        if (!blocker)
-            s.lines.push_back(reason.text + " (course: " + reason.course + ")");
-    }
-    for (const core::OptionReport& o : r.options) {
-        if (o.feasible) {
-            s.lines.push_back(o.label + ": " + Usd(ShownTotal(o, in.horizon_months)) + " over " + std::to_string(in.horizon_months) +
-                              " months, " + CostSum(o, in.horizon_months) + (o.setup.empty() ? "" : "; " + o.setup) + ".");
-        } else {
-            std::string why;
-            for (const std::string& b : o.blockers)
-                why += (why.empty() ? "" : "; ") + b;
-            s.lines.push_back(o.label + " is ruled out: " + why + ".");
-        }
-    }
-    // (The break-even is one of the core's reasons, above, for a home lab that fits.)
-    std::string flips;
-    for (const core::FlipPoint& p : r.flip_points)
-        if (!p.to.empty())
-            flips += (flips.empty() ? "" : " ") + core::FlipInWords(p);
-    if (!flips.empty())
-        s.lines.push_back("What would change the answer: " + flips);
-    std::string scores;
-    for (const core::OptionReport& o : r.options)
-        scores += (scores.empty() ? "" : "; ") + o.label + " " + (o.feasible ? Number(o.score, 1) : std::string("ruled out"));
-    if (!scores.empty())
-        s.lines.push_back("Comparison matrix, final scores out of 10 with the course bonus: " + scores + ".");
-    std::string rules;
-    for (const core::OptionReport& o : r.options) {
-        int total = 0;
-        for (const core::RuleCheck& rule : r.rules)
-            total += rule.option == o.name ? 1 : 0;
-        if (total > 0)
-            rules += (rules.empty() ? "" : "; ") + o.label + " " + std::to_string(o.rules_matched) + " of " + std::to_string(total);
-    }
-    if (!rules.empty())
-        s.lines.push_back("Course rules met (the course's \"choose ... when\" lines): " + rules + ".");
-    // The same sentence twice says nothing new.
-    std::vector<std::string> unique;
-    for (std::string& line : s.lines)
-        if (std::find(unique.begin(), unique.end(), line) == unique.end())
-            unique.push_back(std::move(line));
-    s.lines = std::move(unique);
-    return s;
 }
 
 } // namespace labcalc::ui

@@ -2,6 +2,9 @@
 // State transitions of the app that are not drawing: start-up, loading a link, a paste, a preset or a
 // catalog, rebuilding the report, exports. Each rejects bad input with a message in
 // AppState::error_message and keeps the last good state. No ImGui here, so tests can call them directly.
+// Implemented by concern: app_actions.cpp (the inputs: start-up, links, presets, edits, Try / Undo / Reset,
+// course lines), app_results.cpp (the report, the text version, the link written back), app_files.cpp
+// (catalogs, links and embed code to share, exports, files).
 #include <string>
 #include <string_view>
 #include <utility>
