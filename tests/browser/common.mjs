@@ -29,28 +29,9 @@ export async function waitReady(page, timeout = 60000) {
 }
 
 // Decodes a PNG in `analysis`, a blank page of its own (the app's CSP forbids data: images), and returns
-// how many distinct colours it has and what share of pixels differs from the top-left one.
-export async function pngStats(analysis, buffer) {
-  return analysis.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const c = new OffscreenCanvas(bmp.width, bmp.height);
-    const g = c.getContext('2d');
-    g.drawImage(bmp, 0, 0);
-    const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
-    const colors = new Set();
-    let differing = 0, samples = 0;
-    for (let i = 0; i < d.length; i += 4 * 5) {
-      colors.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 40) differing++;
-      samples++;
-    }
-    return { width: bmp.width, height: bmp.height, colors: colors.size, differing: differing / samples };
-  }, buffer.toString('base64'));
-}
-
-// How many pixels of a PNG are within `tolerance` (sum of channel differences) of colour [r, g, b].
-export async function countColor(analysis, buffer, rgb, tolerance = 30) {
+// how many distinct colours it has and what share of pixels differs from the top-left one; with `color`
+// ([r, g, b]), also how many pixels are within `tolerance` (sum of channel differences) of it.
+export async function pngStats(analysis, buffer, color = null, tolerance = 30) {
   return analysis.evaluate(async ([b64, want, tol]) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
@@ -58,11 +39,23 @@ export async function countColor(analysis, buffer, rgb, tolerance = 30) {
     const g = c.getContext('2d');
     g.drawImage(bmp, 0, 0);
     const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (Math.abs(d[i] - want[0]) + Math.abs(d[i + 1] - want[1]) + Math.abs(d[i + 2] - want[2]) <= tol) n++;
-    return n;
-  }, [buffer.toString('base64'), rgb, tolerance]);
+    const colors = new Set();
+    let differing = 0, samples = 0, matching = 0;
+    for (let i = 0; i < d.length; i += 4 * 5) {
+      colors.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 40) differing++;
+      samples++;
+    }
+    if (want)
+      for (let i = 0; i < d.length; i += 4)
+        if (Math.abs(d[i] - want[0]) + Math.abs(d[i + 1] - want[1]) + Math.abs(d[i + 2] - want[2]) <= tol) matching++;
+    return { width: bmp.width, height: bmp.height, colors: colors.size, differing: differing / samples, matching };
+  }, [buffer.toString('base64'), color, tolerance]);
+}
+
+// How many pixels of a PNG are within `tolerance` of colour [r, g, b].
+export async function countColor(analysis, buffer, rgb, tolerance = 30) {
+  return (await pngStats(analysis, buffer, rgb, tolerance)).matching;
 }
 
 // Stops with "0 passed, 1 failed" when a build output the runner needs is missing.

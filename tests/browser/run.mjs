@@ -537,7 +537,12 @@ test('keyboard only: Tab moves through the controls in reading order, every quic
     await page.keyboard.press('ArrowDown'); // not a menu key here: the focus stays on the item
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.id === 'toolbar.presets', null, { timeout: 5000 });
-    assert.equal(await page.evaluate(() => window.labcalc.getScenario().budget_usd), (await scenario(page)).budget_usd);
+    // The item pressed was loaded: the toolbar's button now names that preset.
+    const presets = await page.evaluate(() => window.labcalc.presets());
+    const loaded = presets.find((p) => 'preset.' + p.name === first.id);
+    assert.ok(loaded, `a preset named by ${first.id}`);
+    await settle(page);
+    assert.equal(await page.locator('[data-id="toolbar.presets"]').textContent(), 'Preset: ' + loaded.title);
     assertClean(record);
   } finally {
     await context.close();
