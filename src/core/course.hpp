@@ -10,6 +10,7 @@
 #include "core/catalog.hpp"
 #include "core/expected.hpp"
 #include "core/report.hpp"
+#include "core/rules.hpp"
 #include "core/scenario.hpp"
 
 namespace labcalc::core {
@@ -19,11 +20,11 @@ namespace labcalc::core {
 const std::vector<std::string>& CourseParts();
 bool CitesCoursePart(std::string_view course);
 
-// One checklist line: a course rule (index into the report's `rules`, same order as the course) in the
-// project's own short wording. Ticking applies settings that make the rule hold; unticking, settings
+// One checklist line: a course rule (the report's `rules` at RuleIndex(rule), same order as the course)
+// in the project's own short wording. Ticking applies settings that make the rule hold; unticking, settings
 // that make it not hold. Some lines follow from the results (not settable) and only show their state.
 struct CourseCondition {
-    int rule = 0;                    // index into Report::rules
+    RuleId rule = RuleId::data_cannot_leave_premises;
     std::string option;              // "home" | "cloud" | "hybrid" | "any"
     std::string section;             // the course heading: "Choose Home-Based When"
     std::string text;                // our wording: "Your data may not leave your premises"

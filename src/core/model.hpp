@@ -3,10 +3,12 @@
 // Not part of the faces' API: they call Evaluate / BuildReport / ComputeDecisionMap.
 #include <array>
 #include <optional>
+#include <string>
 
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
 #include "core/figure_ids.hpp"
+#include "core/rules.hpp"
 #include "core/scenario.hpp"
 
 namespace labcalc::core {
@@ -59,17 +61,12 @@ OptionChoices CostOptions(const Prepared& p, double hours_per_week);
 // Picks each option's choice for the budgets and sets the budget blockers.
 OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double monthly_budget_usd);
 
-// The course's rules ("Choose X when", "Getting started"): which ones the situation meets.
-constexpr int kRuleCount = 20;
-struct RuleDef {
-    Option option;
-    bool counts;              // adds to the option's score (the advanced level only informs)
-    const char* section;      // where in the course
-    const char* text;         // the course's words, shortened
-};
-const std::array<RuleDef, kRuleCount>& Rules();
+// The course's rules (rules.hpp): which ones the situation meets, indexed by RuleIndex.
 std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, const OptionCosts& costs,
                                         const std::array<double, kOptionCount>& factor_score);
+// How the situation meets or misses a rule, in numbers (the report's `why`).
+std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& costs,
+                    const std::array<double, kOptionCount>& factor_score);
 
 // The ten factor scores (0..10) of each option.
 std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scenario& s, const OptionCosts& costs);

@@ -132,41 +132,6 @@ std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenar
     return "";
 }
 
-// How the situation meets or misses each course rule, in numbers.
-std::string RuleWhy(int r, bool met, const Scenario& s, const OptionCosts& costs,
-                    const std::array<double, kOptionCount>& fs)
-{
-    const OptionCost& home = costs[0];
-    const OptionCost& hybrid = costs[2];
-    const std::string hours = FormatNumber(s.hours_per_week) + " h/week";
-    const std::string bursts = FormatPercent(s.burst_share_pct) + " of your work comes in bursts";
-    switch (r) {
-    case 0: return met ? "your data may not leave your premises" : std::string("your strictest data is ") + PrivacyLabel(s.privacy) + ", which may leave your premises";
-    case 1: return hours + (met ? " keeps a machine busy around the clock (60 h/week or more)" : " is below around-the-clock use (60 h/week)");
-    case 2: return bursts + " at " + hours + (met ? ": steady and continuous" : " (steady means at most 25% in bursts and 20 h/week or more)");
-    case 3: return met ? "you want hands-on hardware experience" : "you did not ask for hands-on hardware experience";
-    case 4: return home.gpu_index >= 0 ? "the home machine costs " + FormatUsd(home.upfront_usd) + " against your budget of " + FormatUsd(s.budget_usd)
-                                      : "no home machine fits";
-    case 5: return "your largest job needs " + FormatNumber(s.vram_gb) + " GB" + (met ? ", within a consumer card (32 GB)" : ", more than a consumer card holds (32 GB)");
-    case 6: return bursts + (met ? ": you need to scale up and down" : " (dynamic scaling starts at 60%)");
-    case 7: return "your largest job needs " + FormatNumber(s.vram_gb) + " GB" + (met ? ": data-centre GPUs" : ": a consumer card will do");
-    case 8: return bursts + (met ? ": a variable workload" : " (variable starts at 50%)");
-    case 9: return std::to_string(s.remote_collaborators) + " remote collaborator" + (s.remote_collaborators == 1 ? "" : "s") + (met ? "" : " (a distributed team is 2 or more)");
-    case 10: return met ? "you are a beginner and do not want to look after hardware" : "you are ready to look after hardware";
-    case 11: return met ? "no consumer home machine can run your largest job" : "a consumer machine can run your largest job";
-    case 12: return "home scores " + FormatFixed(fs[0], 1) + " and cloud " + FormatFixed(fs[1], 1) + (met ? ": neither clearly wins" : ": one clearly wins");
-    case 13: return hybrid.cloud_work_hours_per_week > 0 ? "the hybrid runs " + FormatNumber(std::round(hybrid.local_work_hours_per_week * 10) / 10) + " h/week at home and sends " +
-                                                           FormatNumber(std::round(hybrid.cloud_work_hours_per_week * 10) / 10) + " h/week of bursts to the cloud"
-                                                     : "nothing in your work needs to go to the cloud";
-    case 14: return hybrid.gpu_index >= 0 ? "the hybrid costs " + FormatUsd(hybrid.total_usd) + " over the horizon" + (met ? ", within 15% of the cheapest" : ", more than 15% above the cheapest")
-                                          : "no hybrid split fits";
-    case 15: return met ? "you want a second place to run and off-site backups" : "you did not ask for redundancy";
-    case 16: return FormatPercent(s.sensitive_work_pct) + " of your work touches " + PrivacyLabel(s.privacy) + " data";
-    case 17: case 18: case 19: return std::string("you are ") + (s.experience == Experience::beginner ? "a beginner" : s.experience == Experience::intermediate ? "an intermediate user" : "an advanced user");
-    default: return "";
-    }
-}
-
 void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overridden, double value)
 {
     AssumptionUsed a;
@@ -180,14 +145,9 @@ void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overr
     r.assumptions.push_back(a);
 }
 
-} // namespace
-
-Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings)
+// The report's head: the recommendation and what it was worked out with, for every face's headline.
+Report Headline(const Scenario& s, const Catalog& c, const ReportSettings& settings, const Prepared& p, const Evaluation& e)
 {
-    const Prepared p(s, c);
-    const OptionCosts costs = ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd);
-    const Evaluation e = Score(p, s, costs);
-
     Report r;
     r.scenario = s;
     r.report_date = settings.today;
@@ -197,7 +157,12 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     r.runner_up = OptionKey(e.runner_up);
     r.any_feasible = e.any_feasible;
     r.electricity_usd_per_kwh = p.fig.electricity_usd_per_kwh;
+    return r;
+}
 
+// One entry per option (machine or plan, limits, costs over time, scores): the tables and later steps read them.
+void AddOptions(Report& r, const Prepared& p, const Scenario& s, const OptionCosts& costs, const Evaluation& e)
+{
     for (int o = 0; o < kOptionCount; ++o) {
         const OptionCost& oc = costs[static_cast<std::size_t>(o)];
         OptionReport rep;
@@ -220,31 +185,44 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
         rep.rules_matched = e.rules_matched[static_cast<std::size_t>(o)];
         r.options.push_back(std::move(rep));
     }
-    const bool home_priced = costs[0].gpu_index >= 0, cloud_priced = costs[1].offer_index >= 0;
-    if (home_priced && cloud_priced) {
-        r.break_even_month = BreakEvenMonth(r.options[0].cumulative_usd, r.options[1].cumulative_usd);
-        // While owning: the home lab is never sold, so no resale is credited.
-        OptionCost kept = costs[0];
-        kept.resale_usd = 0;
-        r.break_even_month_owning = BreakEvenMonth(CumulativeUsd(kept, s.horizon_months), r.options[1].cumulative_usd);
-    }
+}
 
-    // Course rules, met or not.
+bool HomeAndCloudPriced(const OptionCosts& costs)
+{
+    return costs[0].gpu_index >= 0 && costs[1].offer_index >= 0;
+}
+
+// The months the home lab catches up with the cloud, sold or kept: when a purchase pays off is what a buyer asks.
+void AddBreakEven(Report& r, const Scenario& s, const OptionCosts& costs)
+{
+    if (!HomeAndCloudPriced(costs))
+        return;
+    r.break_even_month = BreakEvenMonth(r.options[0].cumulative_usd, r.options[1].cumulative_usd);
+    // While owning: the home lab is never sold, so no resale is credited.
+    OptionCost kept = costs[0];
+    kept.resale_usd = 0;
+    r.break_even_month_owning = BreakEvenMonth(CumulativeUsd(kept, s.horizon_months), r.options[1].cumulative_usd);
+}
+
+// Every course rule, met or not, with its numbers: the course view lists them and the reasons cite them.
+void AddRuleChecks(Report& r, const Prepared& p, const Scenario& s, const OptionCosts& costs, const Evaluation& e)
+{
     const auto met = CheckRules(p, s, costs, e.factor_score);
-    for (int i = 0; i < kRuleCount; ++i) {
-        const RuleDef& d = Rules()[static_cast<std::size_t>(i)];
+    for (const RuleSpec& spec : Rules()) {
         RuleCheck rc;
-        rc.option = i == 19 ? "any" : OptionKey(d.option);
-        rc.rule = d.text;
-        rc.section = d.section;
-        rc.matched = met[static_cast<std::size_t>(i)];
-        rc.why = RuleWhy(i, rc.matched, s, costs, e.factor_score);
+        rc.option = RuleOptionKey(spec);
+        rc.rule = spec.words;
+        rc.section = spec.section;
+        rc.matched = met[RuleIndex(spec.id)];
+        rc.why = RuleWhy(spec.id, rc.matched, s, costs, e.factor_score);
         r.rules.push_back(rc);
     }
+}
 
-    // Reasons, most important first.
-    const int best = static_cast<int>(e.recommended);
-    const OptionReport& win = r.options[static_cast<std::size_t>(best)];
+// The verdict, first: what wins and by how much, or that nothing fits yet and what comes closest.
+void AddVerdict(Report& r, const Prepared& p, const Evaluation& e)
+{
+    const OptionReport& win = r.options[static_cast<std::size_t>(e.recommended)];
     // The runner-up the margin is measured against (among the options that fit, when any does).
     const OptionReport& second = r.options[static_cast<std::size_t>(e.runner_up)];
     int feasible_count = 0;
@@ -267,9 +245,20 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
         r.reasons.push_back({win.label + " fits best: " + FormatFixed(win.score, 1) + " points against " + FormatFixed(second.score, 1) + " for " +
                                  second.label + (e.margin < 0.3 ? " - a close call." : "."),
                              verdict_course});
+}
+
+// Why a hybrid that fits is passed over, which its fitting alone would not explain.
+void AddDominatedHybrid(Report& r, const OptionCosts& costs, const Evaluation& e)
+{
     if (e.hybrid_dominated && e.recommended != Option::hybrid)
         r.reasons.push_back({"Hybrid fits but costs more (" + FormatUsd(costs[2].total_usd) + ") than both the home lab and the cloud, and gives nothing you asked for that they lack, so it is not recommended.",
                              "Choose Hybrid Approach When: \"You need to balance cost and performance\""});
+}
+
+// Each limit that rules out an option (and any the winner still breaks), citing the disadvantage behind it.
+void AddBlockerReasons(Report& r, const Prepared& p, const Scenario& s, const Evaluation& e)
+{
+    const OptionReport& win = r.options[static_cast<std::size_t>(e.recommended)];
     auto add_blockers = [&](const OptionReport& o, const std::string& lead) {
         for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
             if (o.cost.blockers & bit)
@@ -280,45 +269,64 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
             add_blockers(o, " is ruled out: ");
     if (e.any_feasible)
         add_blockers(win, " still breaks a limit: ");
-    for (int i = 0; i < kRuleCount; ++i) {
-        const RuleDef& d = Rules()[static_cast<std::size_t>(i)];
-        if (met[static_cast<std::size_t>(i)] && static_cast<int>(d.option) == best && d.counts)
-        {
-            std::string why = r.rules[static_cast<std::size_t>(i)].why;
+}
+
+// The winner's course rules met, in the course's words, and the advanced level's advice: the course's case.
+void AddRuleReasons(Report& r, const Scenario& s, const Evaluation& e)
+{
+    for (const RuleSpec& spec : Rules()) {
+        const RuleCheck& check = r.rules[RuleIndex(spec.id)];
+        if (check.matched && spec.option == e.recommended && spec.counts) {
+            std::string why = check.why;
             if (!why.empty())
                 why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
-            r.reasons.push_back({why + ".", std::string(d.section) + ": \"" + d.text + "\""});
+            r.reasons.push_back({why + ".", std::string(spec.section) + ": \"" + spec.words + "\""});
         }
     }
     if (s.experience == Experience::advanced)
         r.reasons.push_back({"You are an advanced user: optimise for your workload, so the costs and factors decide.",
                              "Getting Started, For Advanced Users: \"Analyze cost/performance trade-offs\""});
-    // Money, over the horizon.
+}
+
+// Money over the horizon: each priced option's total in one sentence.
+void AddTotalsReason(Report& r, const Scenario& s)
+{
     std::string totals = "Over " + std::to_string(s.horizon_months) + " months:";
     for (const OptionReport& o : r.options)
         if (o.cost.gpu_index >= 0 || o.cost.offer_index >= 0)
             totals += " " + o.label + " " + FormatUsd(o.cost.total_usd) + ",";
     totals.back() = '.';
     r.reasons.push_back({totals, "Comparison Matrix: Initial Cost and Ongoing Cost"});
-    // Break-even only for a home lab that fits: "pays for itself" about a home lab that is ruled out (even
-    // the closest one when nothing fits) would contradict the reason that rules it out.
-    if (home_priced && cloud_priced && costs[0].Feasible()) {
-        const auto& home_curve = r.options[0].cumulative_usd;
-        const auto& cloud_curve = r.options[1].cumulative_usd;
-        const bool only_by_resale = r.break_even_month && *r.break_even_month == s.horizon_months &&
-                                    home_curve.back() + costs[0].resale_usd > cloud_curve.back();
-        const std::string course = "Home-Based AI Labs, Advantages: Cost Predictability (\"lower than cloud usage for continuous workloads\")";
-        if (only_by_resale)
-            r.reasons.push_back({"The home lab comes out cheaper than the cloud only by selling it at the end (month " +
-                                     std::to_string(*r.break_even_month) + ", resale " + FormatUsd(costs[0].resale_usd) + ").",
-                                 "Home-Based AI Labs, Disadvantages: Upfront Capital Investment (\"risk of hardware obsolescence\")"});
-        else if (r.break_even_month)
-            r.reasons.push_back({"The home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".", course});
-        else
-            r.reasons.push_back({"The home lab does not pay for itself against the cloud within " + std::to_string(s.horizon_months) + " months.",
-                                 "Cloud-Based AI Labs, Advantages: Scalability on Demand (\"pay only for what you use\")"});
-    }
-    // The factors that separate the winner from the runner-up most, by weight.
+}
+
+// Whether the home lab pays for itself against the cloud: the course's cost-predictability claim, checked.
+void AddBreakEvenReason(Report& r, const Scenario& s, const OptionCosts& costs)
+{
+    // Only for a home lab that fits: "pays for itself" about a home lab that is ruled out (even the closest
+    // one when nothing fits) would contradict the reason that rules it out.
+    if (!HomeAndCloudPriced(costs) || !costs[0].Feasible())
+        return;
+    const auto& home_curve = r.options[0].cumulative_usd;
+    const auto& cloud_curve = r.options[1].cumulative_usd;
+    const bool only_by_resale = r.break_even_month && *r.break_even_month == s.horizon_months &&
+                                home_curve.back() + costs[0].resale_usd > cloud_curve.back();
+    const std::string course = "Home-Based AI Labs, Advantages: Cost Predictability (\"lower than cloud usage for continuous workloads\")";
+    if (only_by_resale)
+        r.reasons.push_back({"The home lab comes out cheaper than the cloud only by selling it at the end (month " +
+                                 std::to_string(*r.break_even_month) + ", resale " + FormatUsd(costs[0].resale_usd) + ").",
+                             "Home-Based AI Labs, Disadvantages: Upfront Capital Investment (\"risk of hardware obsolescence\")"});
+    else if (r.break_even_month)
+        r.reasons.push_back({"The home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".", course});
+    else
+        r.reasons.push_back({"The home lab does not pay for itself against the cloud within " + std::to_string(s.horizon_months) + " months.",
+                             "Cloud-Based AI Labs, Advantages: Scalability on Demand (\"pay only for what you use\")"});
+}
+
+// The (at most two) matrix factors that separate the winner from the runner-up most, by weight.
+void AddFactorReasons(Report& r, const Scenario& s, const Evaluation& e)
+{
+    const OptionReport& win = r.options[static_cast<std::size_t>(e.recommended)];
+    const OptionReport& second = r.options[static_cast<std::size_t>(e.runner_up)];
     std::array<int, kFactorCount> order{};
     for (int i = 0; i < kFactorCount; ++i)
         order[static_cast<std::size_t>(i)] = i;
@@ -335,12 +343,23 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
                                  FormatFixed(second.factors[static_cast<std::size_t>(i)], 1) + " for " + second.label + ".",
                              "Comparison Matrix: " + factor});
     }
+}
 
-    if (settings.flip_points)
-        r.flip_points = FindFlipPoints(s, c);
+// The explanation, most important first, each sentence citing the part of the course it comes from.
+void AddReasons(Report& r, const Prepared& p, const Scenario& s, const OptionCosts& costs, const Evaluation& e)
+{
+    AddVerdict(r, p, e);
+    AddDominatedHybrid(r, costs, e);
+    AddBlockerReasons(r, p, s, e);
+    AddRuleReasons(r, s, e);
+    AddTotalsReason(r, s);
+    AddBreakEvenReason(r, s, costs);
+    AddFactorReasons(r, s, e);
+}
 
-    // Assumptions: every catalog figure in force, and the prices of the GPU and offers chosen.
-    const long today = DateDays(settings.today);
+// Every catalog figure in force, with the scenario's override where it has one.
+void AddFigureAssumptions(Report& r, const Scenario& s, const Catalog& c)
+{
     for (const FigureRule& rule : FigureRules()) {
         const auto it = c.figures.find(rule.id);
         if (it == c.figures.end())
@@ -357,6 +376,11 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
         }
         AddAssumption(r, rule.id, it->second, overridden, value);
     }
+}
+
+// The prices of the GPUs bought and the cloud offers used (each once, in the options' order).
+void AddPriceAssumptions(Report& r, const Prepared& p, const Scenario& s, const OptionCosts& costs)
+{
     std::vector<int> gpus_used, offers_used;
     for (const OptionCost& oc : costs) {
         if (oc.gpu_index >= 0 && std::find(gpus_used.begin(), gpus_used.end(), oc.gpu_index) == gpus_used.end())
@@ -383,10 +407,43 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
         }
         AddAssumption(r, id, f, ov, v);
     }
+}
+
+// Flags catalog figures older than stale_after_days on the report date (never the scenario's own): check these.
+void MarkStaleAssumptions(Report& r, const Catalog& c, const std::string& today_date)
+{
+    const long today = DateDays(today_date);
     for (AssumptionUsed& a : r.assumptions) {
         const long d = DateDays(a.date);
         a.stale = !a.overridden && today >= 0 && d >= 0 && today - d > c.stale_after_days;
     }
+}
+
+// Every figure the numbers rest on, with its source and date, so a reader can check or replace it.
+void AddAssumptions(Report& r, const Prepared& p, const Scenario& s, const Catalog& c, const OptionCosts& costs,
+                    const std::string& today_date)
+{
+    AddFigureAssumptions(r, s, c);
+    AddPriceAssumptions(r, p, s, costs);
+    MarkStaleAssumptions(r, c, today_date);
+}
+
+} // namespace
+
+Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings)
+{
+    const Prepared p(s, c);
+    const OptionCosts costs = ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd);
+    const Evaluation e = Score(p, s, costs);
+
+    Report r = Headline(s, c, settings, p, e);
+    AddOptions(r, p, s, costs, e);
+    AddBreakEven(r, s, costs);
+    AddRuleChecks(r, p, s, costs, e);
+    AddReasons(r, p, s, costs, e);
+    if (settings.flip_points)
+        r.flip_points = FindFlipPoints(s, c);
+    AddAssumptions(r, p, s, c, costs, settings.today);
     return r;
 }
 

@@ -1,90 +1,206 @@
 // The course's "Choose X when" lists and its "Getting started" levels, each checked against the
-// situation. A rule met adds model.rule_bonus_points to its option's score and becomes a reason.
+// situation and explained in numbers. A rule met adds model.rule_bonus_points to its option's score and
+// becomes a reason.
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
+#include <utility>
 
 #include "core/model.hpp"
+#include "core/text_format.hpp"
 
 namespace labcalc::core {
 
-const std::array<RuleDef, kRuleCount>& Rules()
+namespace {
+
+constexpr const char* kHomeWhen = "Choose Home-Based When";
+constexpr const char* kCloudWhen = "Choose Cloud-Based When";
+constexpr const char* kHybridWhen = "Choose Hybrid Approach When";
+
+constexpr std::array<RuleSpec, kRuleCount> kRules = {{
+    {RuleId::data_cannot_leave_premises, Option::home, true, kHomeWhen, "You have sensitive data that cannot leave your premises"},
+    {RuleId::needs_round_the_clock_access, Option::home, true, kHomeWhen, "You need 24/7 access to compute resources"},
+    {RuleId::predictable_continuous_workload, Option::home, true, kHomeWhen, "You have predictable, continuous workloads"},
+    {RuleId::learn_hardware_and_sysadmin, Option::home, true, kHomeWhen, "You want to learn hardware and system administration"},
+    {RuleId::home_budget_allows_upfront, Option::home, true, kHomeWhen, "Your budget allows for upfront investment"},
+    {RuleId::models_fit_consumer_hardware, Option::home, true, kHomeWhen, "You're working with smaller models that fit on consumer hardware"},
+    {RuleId::scale_dynamically, Option::cloud, true, kCloudWhen, "You need to scale resources dynamically"},
+    {RuleId::latest_hardware, Option::cloud, true, kCloudWhen, "You want access to the latest hardware"},
+    {RuleId::variable_workload, Option::cloud, true, kCloudWhen, "You have variable or unpredictable workloads"},
+    {RuleId::distributed_team, Option::cloud, true, kCloudWhen, "You need to collaborate with distributed teams"},
+    {RuleId::minimal_maintenance, Option::cloud, true, kCloudWhen, "You want to minimize maintenance overhead"},
+    {RuleId::very_large_models, Option::cloud, true, kCloudWhen, "You're training very large models requiring specialized hardware"},
+    {RuleId::best_of_both_worlds, Option::hybrid, true, kHybridWhen, "You want the best of both worlds"},
+    {RuleId::develop_locally_train_in_cloud, Option::hybrid, true, kHybridWhen, "You develop locally but train in the cloud"},
+    {RuleId::balance_cost_and_performance, Option::hybrid, true, kHybridWhen, "You need to balance cost and performance"},
+    {RuleId::redundancy_and_backup, Option::hybrid, true, kHybridWhen, "You want redundancy and backup options"},
+    {RuleId::sensitive_and_non_sensitive_work, Option::hybrid, true, kHybridWhen, "You have both sensitive and non-sensitive workloads"},
+    {RuleId::beginner_starts_in_cloud, Option::cloud, true, "Getting Started: For Beginners", "Start with cloud-based solutions"},
+    {RuleId::intermediate_considers_hybrid, Option::hybrid, true, "Getting Started: For Intermediate Users", "Consider a hybrid approach"},
+    // Informs only: an advanced user optimises on the numbers, which no option's bonus should tilt.
+    {RuleId::advanced_optimises_for_workload, Option::home, false, "Getting Started: For Advanced Users", "Optimize based on your specific workloads"},
+}};
+
+// The table is indexed by RuleIndex, so each row must sit at its own id's place.
+constexpr bool EachRuleAtItsIndex()
 {
-    static const std::array<RuleDef, kRuleCount> kRules = {{
-        {Option::home, true, "Choose Home-Based When", "You have sensitive data that cannot leave your premises"},
-        {Option::home, true, "Choose Home-Based When", "You need 24/7 access to compute resources"},
-        {Option::home, true, "Choose Home-Based When", "You have predictable, continuous workloads"},
-        {Option::home, true, "Choose Home-Based When", "You want to learn hardware and system administration"},
-        {Option::home, true, "Choose Home-Based When", "Your budget allows for upfront investment"},
-        {Option::home, true, "Choose Home-Based When", "You're working with smaller models that fit on consumer hardware"},
-        {Option::cloud, true, "Choose Cloud-Based When", "You need to scale resources dynamically"},
-        {Option::cloud, true, "Choose Cloud-Based When", "You want access to the latest hardware"},
-        {Option::cloud, true, "Choose Cloud-Based When", "You have variable or unpredictable workloads"},
-        {Option::cloud, true, "Choose Cloud-Based When", "You need to collaborate with distributed teams"},
-        {Option::cloud, true, "Choose Cloud-Based When", "You want to minimize maintenance overhead"},
-        {Option::cloud, true, "Choose Cloud-Based When", "You're training very large models requiring specialized hardware"},
-        {Option::hybrid, true, "Choose Hybrid Approach When", "You want the best of both worlds"},
-        {Option::hybrid, true, "Choose Hybrid Approach When", "You develop locally but train in the cloud"},
-        {Option::hybrid, true, "Choose Hybrid Approach When", "You need to balance cost and performance"},
-        {Option::hybrid, true, "Choose Hybrid Approach When", "You want redundancy and backup options"},
-        {Option::hybrid, true, "Choose Hybrid Approach When", "You have both sensitive and non-sensitive workloads"},
-        {Option::cloud, true, "Getting Started: For Beginners", "Start with cloud-based solutions"},
-        {Option::hybrid, true, "Getting Started: For Intermediate Users", "Consider a hybrid approach"},
-        {Option::home, false, "Getting Started: For Advanced Users", "Optimize based on your specific workloads"},
-    }};
-    return kRules;
+    for (std::size_t i = 0; i < kRules.size(); ++i)
+        if (RuleIndex(kRules[i].id) != i)
+            return false;
+    return true;
+}
+static_assert(EachRuleAtItsIndex(), "kRules lists the rules in RuleId order, one row each");
+
+// The least any priced option costs over the horizon (infinity when none is priced).
+double CheapestPricedUsd(const OptionCosts& costs)
+{
+    double cheapest = std::numeric_limits<double>::infinity();
+    for (const OptionCost& c : costs)
+        if (c.gpu_index >= 0 || c.offer_index >= 0)
+            cheapest = std::min(cheapest, c.total_usd);
+    return cheapest;
 }
 
-// Thresholds that turn the course's words into numbers (labcalc's reading, shown with each rule).
-namespace rule_limits {
-constexpr double kAroundTheClockHoursPerWeek = 60;   // "24/7 access": busy more than a third of the week
-constexpr double kSteadyBurstPct = 25;               // "predictable, continuous"
-constexpr double kContinuousHoursPerWeek = 20;
-constexpr double kDynamicBurstPct = 60;              // "scale dynamically"
-constexpr double kVariableBurstPct = 50;             // "variable or unpredictable"
-constexpr double kConsumerVramGb = 32;               // the largest consumer card (RTX 5090)
-constexpr int kDistributedTeam = 2;
-constexpr double kBalancedCostPct = 15;              // hybrid within 15% of the cheapest
-constexpr double kBestOfBothPoints = 1.0;            // home and cloud within a point of each other
-} // namespace rule_limits
-
-std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, const OptionCosts& costs,
-                                        const std::array<double, kOptionCount>& factor_score)
+// Whether the situation meets one rule. The rule is a template argument so that each instance's switch
+// folds to its one case and inlines: the decision map checks every rule once per cell.
+template <RuleId id>
+bool Holds(const Prepared& p, const Scenario& s, const OptionCosts& costs, const std::array<double, kOptionCount>& factor_score)
 {
     namespace L = rule_limits;
     const OptionCost& home = costs[0];
     const OptionCost& hybrid = costs[2];
     const bool home_priced = home.gpu_index >= 0;
-    const bool home_datacenter = home_priced && p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].tier == "datacenter";
-    double cheapest = std::numeric_limits<double>::infinity();
-    for (const OptionCost& c : costs)
-        if (c.gpu_index >= 0 || c.offer_index >= 0)
-            cheapest = std::min(cheapest, c.total_usd);
-    const double burst_pct = s.burst_share_pct;
     const bool hybrid_priced = hybrid.gpu_index >= 0;
+    const double burst_pct = s.burst_share_pct;
+    switch (id) {
+    case RuleId::data_cannot_leave_premises: return p.data_must_stay;
+    case RuleId::needs_round_the_clock_access: return s.hours_per_week >= L::kAroundTheClockHoursPerWeek;
+    case RuleId::predictable_continuous_workload:
+        return burst_pct <= L::kSteadyBurstPct && s.hours_per_week >= L::kContinuousHoursPerWeek;
+    case RuleId::learn_hardware_and_sysadmin: return s.learn_hardware;
+    case RuleId::home_budget_allows_upfront: return home_priced && home.upfront_usd <= s.budget_usd;
+    case RuleId::models_fit_consumer_hardware: return s.vram_gb <= L::kConsumerVramGb;
+    case RuleId::scale_dynamically: return burst_pct >= L::kDynamicBurstPct;
+    case RuleId::latest_hardware: return s.vram_gb > L::kConsumerVramGb;
+    case RuleId::variable_workload: return burst_pct >= L::kVariableBurstPct;
+    case RuleId::distributed_team: return s.remote_collaborators >= L::kDistributedTeamPeople;
+    case RuleId::minimal_maintenance: return s.experience == Experience::beginner && !s.learn_hardware;
+    case RuleId::very_large_models: {
+        const bool home_datacenter = home_priced && p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].tier == "datacenter";
+        return (home.blockers & kVramTooLarge) != 0 || home_datacenter;
+    }
+    case RuleId::best_of_both_worlds:
+        return hybrid_priced && std::fabs(factor_score[0] - factor_score[1]) <= L::kBestOfBothPoints;
+    case RuleId::develop_locally_train_in_cloud:
+        return hybrid_priced && hybrid.cloud_work_hours_per_week > 0 && hybrid.local_work_hours_per_week > 0;
+    case RuleId::balance_cost_and_performance: {
+        const double cheapest = CheapestPricedUsd(costs);
+        return hybrid_priced && std::isfinite(cheapest) && hybrid.total_usd <= cheapest * (1 + L::kBalancedCostPct / 100.0) + 1e-6;
+    }
+    case RuleId::redundancy_and_backup: return s.wants_redundancy;
+    case RuleId::sensitive_and_non_sensitive_work:
+        return s.privacy >= Privacy::confidential && s.sensitive_work_pct > 0 && s.sensitive_work_pct < 100;
+    case RuleId::beginner_starts_in_cloud: return s.experience == Experience::beginner;
+    case RuleId::intermediate_considers_hybrid: return s.experience == Experience::intermediate;
+    case RuleId::advanced_optimises_for_workload: return s.experience == Experience::advanced;
+    }
+    return false; // not reached: the switch names every rule
+}
 
-    std::array<bool, kRuleCount> m{};
-    m[0] = p.data_must_stay;
-    m[1] = s.hours_per_week >= L::kAroundTheClockHoursPerWeek;
-    m[2] = burst_pct <= L::kSteadyBurstPct && s.hours_per_week >= L::kContinuousHoursPerWeek;
-    m[3] = s.learn_hardware;
-    m[4] = home_priced && home.upfront_usd <= s.budget_usd;
-    m[5] = s.vram_gb <= L::kConsumerVramGb;
-    m[6] = burst_pct >= L::kDynamicBurstPct;
-    m[7] = s.vram_gb > L::kConsumerVramGb;
-    m[8] = burst_pct >= L::kVariableBurstPct;
-    m[9] = s.remote_collaborators >= L::kDistributedTeam;
-    m[10] = s.experience == Experience::beginner && !s.learn_hardware;
-    m[11] = (home.blockers & kVramTooLarge) != 0 || home_datacenter;
-    m[12] = hybrid_priced && std::fabs(factor_score[0] - factor_score[1]) <= L::kBestOfBothPoints;
-    m[13] = hybrid_priced && hybrid.cloud_work_hours_per_week > 0 && hybrid.local_work_hours_per_week > 0;
-    m[14] = hybrid_priced && std::isfinite(cheapest) && hybrid.total_usd <= cheapest * (1 + L::kBalancedCostPct / 100.0) + 1e-6;
-    m[15] = s.wants_redundancy;
-    m[16] = s.privacy >= Privacy::confidential && s.sensitive_work_pct > 0 && s.sensitive_work_pct < 100;
-    m[17] = s.experience == Experience::beginner;
-    m[18] = s.experience == Experience::intermediate;
-    m[19] = s.experience == Experience::advanced;
-    return m;
+// Holds for every rule, in RuleId order.
+template <std::size_t... Index>
+std::array<bool, kRuleCount> HoldsForEach(std::index_sequence<Index...>, const Prepared& p, const Scenario& s, const OptionCosts& costs,
+                                          const std::array<double, kOptionCount>& factor_score)
+{
+    return {{Holds<static_cast<RuleId>(Index)>(p, s, costs, factor_score)...}};
+}
+
+// How two rules' sentences open: the VRAM the largest job needs.
+std::string LargestJob(const Scenario& s) { return "your largest job needs " + FormatNumber(s.vram_gb) + " GB"; }
+
+std::string HoursPerWeek(double hours) { return FormatNumber(hours) + " h/week"; }
+
+// A hybrid's hours, to a tenth, as the report prints them.
+std::string TenthsOfHours(double hours) { return FormatNumber(std::round(hours * 10) / 10); }
+
+} // namespace
+
+const std::array<RuleSpec, kRuleCount>& Rules()
+{
+    return kRules;
+}
+
+const char* RuleOptionKey(const RuleSpec& rule)
+{
+    return rule.counts ? OptionKey(rule.option) : "any";
+}
+
+std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, const OptionCosts& costs,
+                                        const std::array<double, kOptionCount>& factor_score)
+{
+    return HoldsForEach(std::make_index_sequence<kRuleCount>{}, p, s, costs, factor_score);
+}
+
+std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& costs,
+                    const std::array<double, kOptionCount>& factor_score)
+{
+    namespace L = rule_limits;
+    const OptionCost& home = costs[0];
+    const OptionCost& hybrid = costs[2];
+    const std::string hours = HoursPerWeek(s.hours_per_week);
+    const std::string bursts = FormatPercent(s.burst_share_pct) + " of your work comes in bursts";
+    switch (id) {
+    case RuleId::data_cannot_leave_premises:
+        return met ? "your data may not leave your premises" : std::string("your strictest data is ") + PrivacyLabel(s.privacy) + ", which may leave your premises";
+    case RuleId::needs_round_the_clock_access: {
+        const std::string limit = HoursPerWeek(L::kAroundTheClockHoursPerWeek);
+        return hours + (met ? " keeps a machine busy around the clock (" + limit + " or more)" : " is below around-the-clock use (" + limit + ")");
+    }
+    case RuleId::predictable_continuous_workload:
+        return bursts + " at " + hours +
+               (met ? ": steady and continuous"
+                    : " (steady means at most " + FormatPercent(L::kSteadyBurstPct) + " in bursts and " + HoursPerWeek(L::kContinuousHoursPerWeek) + " or more)");
+    case RuleId::learn_hardware_and_sysadmin:
+        return met ? "you want hands-on hardware experience" : "you did not ask for hands-on hardware experience";
+    case RuleId::home_budget_allows_upfront:
+        return home.gpu_index >= 0 ? "the home machine costs " + FormatUsd(home.upfront_usd) + " against your budget of " + FormatUsd(s.budget_usd)
+                                   : "no home machine fits";
+    case RuleId::models_fit_consumer_hardware:
+        return LargestJob(s) + (met ? ", within a consumer card (" : ", more than a consumer card holds (") + FormatNumber(L::kConsumerVramGb) + " GB)";
+    case RuleId::scale_dynamically:
+        return bursts + (met ? ": you need to scale up and down" : " (dynamic scaling starts at " + FormatPercent(L::kDynamicBurstPct) + ")");
+    case RuleId::latest_hardware:
+        return LargestJob(s) + (met ? ": data-centre GPUs" : ": a consumer card will do");
+    case RuleId::variable_workload:
+        return bursts + (met ? ": a variable workload" : " (variable starts at " + FormatPercent(L::kVariableBurstPct) + ")");
+    case RuleId::distributed_team:
+        return std::to_string(s.remote_collaborators) + " remote collaborator" + (s.remote_collaborators == 1 ? "" : "s") +
+               (met ? "" : " (a distributed team is " + std::to_string(L::kDistributedTeamPeople) + " or more)");
+    case RuleId::minimal_maintenance:
+        return met ? "you are a beginner and do not want to look after hardware" : "you are ready to look after hardware";
+    case RuleId::very_large_models:
+        return met ? "no consumer home machine can run your largest job" : "a consumer machine can run your largest job";
+    case RuleId::best_of_both_worlds:
+        return "home scores " + FormatFixed(factor_score[0], 1) + " and cloud " + FormatFixed(factor_score[1], 1) + (met ? ": neither clearly wins" : ": one clearly wins");
+    case RuleId::develop_locally_train_in_cloud:
+        return hybrid.cloud_work_hours_per_week > 0 ? "the hybrid runs " + TenthsOfHours(hybrid.local_work_hours_per_week) + " h/week at home and sends " +
+                                                          TenthsOfHours(hybrid.cloud_work_hours_per_week) + " h/week of bursts to the cloud"
+                                                    : "nothing in your work needs to go to the cloud";
+    case RuleId::balance_cost_and_performance:
+        return hybrid.gpu_index >= 0 ? "the hybrid costs " + FormatUsd(hybrid.total_usd) + " over the horizon" + (met ? ", within " : ", more than ") +
+                                           FormatPercent(L::kBalancedCostPct) + (met ? " of the cheapest" : " above the cheapest")
+                                     : "no hybrid split fits";
+    case RuleId::redundancy_and_backup:
+        return met ? "you want a second place to run and off-site backups" : "you did not ask for redundancy";
+    case RuleId::sensitive_and_non_sensitive_work:
+        return FormatPercent(s.sensitive_work_pct) + " of your work touches " + PrivacyLabel(s.privacy) + " data";
+    case RuleId::beginner_starts_in_cloud:
+    case RuleId::intermediate_considers_hybrid:
+    case RuleId::advanced_optimises_for_workload:
+        return std::string("you are ") + (s.experience == Experience::beginner ? "a beginner" : s.experience == Experience::intermediate ? "an intermediate user" : "an advanced user");
+    }
+    return ""; // not reached: the switch names every rule
 }
 
 bool HybridDominated(const Scenario& s, const OptionCosts& costs)
@@ -129,9 +245,9 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
         e.factor_score[static_cast<std::size_t>(o)] = weight_sum > 0 ? sum / weight_sum : 0;
     }
     const auto met = CheckRules(p, s, costs, e.factor_score);
-    for (int r = 0; r < kRuleCount; ++r)
-        if (met[static_cast<std::size_t>(r)] && Rules()[static_cast<std::size_t>(r)].counts)
-            ++e.rules_matched[static_cast<std::size_t>(Rules()[static_cast<std::size_t>(r)].option)];
+    for (const RuleSpec& rule : kRules)
+        if (met[RuleIndex(rule.id)] && rule.counts)
+            ++e.rules_matched[static_cast<std::size_t>(rule.option)];
     for (int o = 0; o < kOptionCount; ++o)
         e.score[static_cast<std::size_t>(o)] = e.factor_score[static_cast<std::size_t>(o)] +
                                                p.fig.rule_bonus_points * e.rules_matched[static_cast<std::size_t>(o)];

@@ -114,12 +114,12 @@ bool DrawApp(AppState& state, PlatformServices& services)
     const bool interacting = ImGui::IsAnyItemActive() && !ImGui::GetIO().WantTextInput;
     RecomputeIfDirty(state, interacting);
     state.a11y.controls.clear(); // listed again as this frame draws them
-    if (state.page.embed) {
+    if (state.embedding.page.embed) {
         DrawEmbeddedApp(state, services);
         PersistIfPending(state, services, ImGui::IsAnyItemActive());
         PublishSummaryIfChanged(state, services);
         state.a11y.pending_presses.clear(); // a press for a control no longer drawn is dropped
-        return state.dirty || state.persist_pending || std::exchange(state.a11y.redraw, false);
+        return state.results.dirty || state.sync.persist_pending || std::exchange(state.a11y.redraw, false);
     }
 
     const bool wide = ImGui::GetMainViewport()->WorkSize.x >= Em(kWideLayoutEm);
@@ -127,7 +127,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
     BeginRootWindow("labcalc", wide ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
     DrawToolbar(state, services);
     ImGui::Spacing();
-    if (!state.has_report) {
+    if (!state.results.has_report) {
         ImGui::TextUnformatted("Working out the costs...");
     } else if (wide) {
         const float left_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.3f, Em(20), Em(30));
@@ -154,7 +154,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
     PersistIfPending(state, services, ImGui::IsAnyItemActive());
     PublishSummaryIfChanged(state, services);
     state.a11y.pending_presses.clear(); // a press for a control no longer drawn is dropped
-    return state.dirty || state.persist_pending || std::exchange(state.a11y.redraw, false);
+    return state.results.dirty || state.sync.persist_pending || std::exchange(state.a11y.redraw, false);
 }
 
 } // namespace labcalc::ui

@@ -53,9 +53,9 @@ core::Expected<core::Scenario> CheckedForCatalog(const AppState& state, core::Ex
 void MarkEdited(AppState& state)
 {
     state.undo_scenario.reset(); // an edit of the learner's own makes the last Try or Reset final
-    state.dirty = true;
-    state.persist_pending = true;
-    state.history_entry_pending = true;
+    state.results.dirty = true;
+    state.sync.persist_pending = true;
+    state.sync.history_entry_pending = true;
     // A copied link or "loaded" note no longer describes the edited scenario.
     state.share_link.clear();
     state.status_message.clear();
@@ -109,20 +109,20 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
 {
     ReplaceCatalog(state, core::LoadDefaultCatalog(), "");
     state.presets = core::ListPresets();
-    state.self_origin = std::string(self_origin);
-    state.has_web_address = !services.ShareLink("").empty();
+    state.embedding.self_origin = std::string(self_origin);
+    state.embedding.has_web_address = !services.ShareLink("").empty();
     const std::string today = services.TodayDate();
     if (today.size() == 10)
         state.today = today;
 
     // Options first (embed, frame, origins, preset): a bad one is named and ignored, the rest applies.
     core::PageOptionsResult opened = core::ParsePageOptions(fragment);
-    state.page = opened.options;
+    state.embedding.page = opened.options;
     std::string notes;
     for (const std::string& e : opened.errors)
         notes += (notes.empty() ? "" : "; ") + e;
 
-    if (state.page.has_scenario) {
+    if (state.embedding.page.has_scenario) {
         core::Expected<core::Scenario> decoded = CheckedForCatalog(state, core::DecodeScenarioFragment(fragment));
         if (decoded) {
             SetScenario(state, *decoded.value);
@@ -132,9 +132,9 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
             notes += std::string(notes.empty() ? "" : "; ") + "This link's scenario could not be read (" + decoded.error +
                      "). Showing the defaults instead";
         }
-    } else if (!state.page.preset.empty()) {
-        LoadPresetByName(state, state.page.preset);
-    } else if (std::optional<std::string> stored = state.page.embed ? std::nullopt : services.LoadValue(kStoredScenarioKey)) {
+    } else if (!state.embedding.page.preset.empty()) {
+        LoadPresetByName(state, state.embedding.page.preset);
+    } else if (std::optional<std::string> stored = state.embedding.page.embed ? std::nullopt : services.LoadValue(kStoredScenarioKey)) {
         // An embedded frame starts from its link only: the lesson decides what it shows, and several
         // frames on one page must not share (and overwrite) one stored scenario.
         core::Expected<core::Scenario> parsed = CheckedForCatalog(state, core::ParseScenarioJson(*stored));
@@ -145,7 +145,7 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
     }
     if (!notes.empty())
         state.error_message = notes + ".";
-    state.history_entry_pending = false; // the page as opened replaces its own entry
+    state.sync.history_entry_pending = false; // the page as opened replaces its own entry
 }
 
 bool ApplyFragment(AppState& state, std::string_view fragment)
@@ -161,7 +161,7 @@ bool ApplyFragment(AppState& state, std::string_view fragment)
     if (*decoded.value != state.scenario) {
         SetScenario(state, *decoded.value);
         state.preset_name = PresetNameOf(state, state.scenario);
-        state.history_entry_pending = false; // it came from the history (Back, Forward) or a typed link
+        state.sync.history_entry_pending = false; // it came from the history (Back, Forward) or a typed link
     }
     state.error_message.clear();
     return true;
@@ -275,7 +275,7 @@ bool SetCourseLine(AppState& state, std::size_t index, bool tick)
         return false;
     const core::CourseCondition& line = core::CourseConditions()[index];
     RecomputeIfDirty(state, false);
-    const core::Report before = state.report;
+    const core::Report before = state.results.report;
     std::vector<std::string> settings;
     core::Expected<core::Scenario> next = core::ApplyCondition(line, tick, state.scenario, before, &settings);
     if (!next) {
@@ -287,7 +287,7 @@ bool SetCourseLine(AppState& state, std::size_t index, bool tick)
     state.course_change.valid = true;
     state.course_change.line = line.text;
     state.course_change.ticked = tick;
-    state.course_change.change = core::CompareReports(before, state.report);
+    state.course_change.change = core::CompareReports(before, state.results.report);
     state.course_change.change.settings = std::move(settings);
     return true;
 }

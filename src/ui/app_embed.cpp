@@ -32,12 +32,12 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(Em(0.6f), Em(0.5f)));
     BeginRootWindow("labcalc_embedded", ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    if (!state.has_report) {
+    if (!state.results.has_report) {
         ImGui::TextUnformatted("Working out the costs...");
         ImGui::End();
         return;
     }
-    const core::Report& r = state.report;
+    const core::Report& r = state.results.report;
     const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
 
     // The answer, its lead, and the way out to the full calculator, on one line.

@@ -69,8 +69,8 @@ void OpenFullCalculator(AppState& state, PlatformServices& services)
 void CopyShareLink(AppState& state, PlatformServices& services)
 {
     const std::string fragment = core::EncodeScenarioFragment(state.scenario);
-    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario), state.history_entry_pending);
-    state.history_entry_pending = false;
+    services.WriteUrlFragment(core::EncodePageFragment(state.embedding.page, state.scenario), state.sync.history_entry_pending);
+    state.sync.history_entry_pending = false;
     state.share_link = services.ShareLink(fragment);
     if (state.share_link.empty())
         state.share_link = "#" + fragment;
@@ -91,17 +91,17 @@ struct ExportFile {
 ExportFile MakeExport(AppState& state, ExportFormat format)
 {
     // Exports always carry the flip points, even right after a drag.
-    if (state.flips_pending || state.dirty)
+    if (state.results.flips_pending || state.results.dirty)
         RecomputeIfDirty(state, false);
     switch (format) {
     case ExportFormat::csv:
-        return {"labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.report)};
+        return {"labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.results.report)};
     case ExportFormat::markdown:
-        return {"labcalc-summary.md", "text/markdown", core::ReportToMarkdown(state.report)};
+        return {"labcalc-summary.md", "text/markdown", core::ReportToMarkdown(state.results.report)};
     case ExportFormat::json:
         break;
     }
-    return {"labcalc-report.json", "application/json", core::ReportToJson(state.report)};
+    return {"labcalc-report.json", "application/json", core::ReportToJson(state.results.report)};
 }
 
 std::string BaseName(const std::string& path)

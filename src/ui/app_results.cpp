@@ -28,68 +28,68 @@ void UpdateMapAxes(AppState& state)
 {
     static const double kHours[] = {40, 80, 168};
     static const double kBudgets[] = {5000, 10000, 20000, 50000, 100000, 250000, 1e6, 1e7};
-    state.map_hours_max = NiceAxisMax(state.scenario.hours_per_week * 1.25, kHours, 3);
-    state.map_budget_max_usd = NiceAxisMax(state.scenario.budget_usd * 1.25, kBudgets, 8);
+    state.results.map_hours_max = NiceAxisMax(state.scenario.hours_per_week * 1.25, kHours, 3);
+    state.results.map_budget_max_usd = NiceAxisMax(state.scenario.budget_usd * 1.25, kBudgets, 8);
 }
 
 } // namespace
 
 void RecomputeIfDirty(AppState& state, bool interacting)
 {
-    const bool finish_flips = state.flips_pending && !interacting;
-    if (!state.dirty && !finish_flips)
+    const bool finish_flips = state.results.flips_pending && !interacting;
+    if (!state.results.dirty && !finish_flips)
         return;
     core::ReportSettings settings;
     settings.today = state.today;
     // The flip-point search re-evaluates the model many times; while a slider is held the learner
     // watches the recommendation and the chart, so the search waits for the release.
     settings.flip_points = !interacting;
-    state.report = core::BuildReport(state.scenario, state.catalog, settings);
-    state.flips_pending = interacting;
-    if (state.dirty) {
+    state.results.report = core::BuildReport(state.scenario, state.catalog, settings);
+    state.results.flips_pending = interacting;
+    if (state.results.dirty) {
         UpdateMapAxes(state);
         // The map sets budget and hours itself: dragging those two sliders (the usual gesture) keeps
         // it, unless an axis had to widen. Anything else, or another catalog, draws it again.
-        const core::DecisionMap& m = state.decision_map;
-        const bool still_valid = !m.cells.empty() && m.hours_max == state.map_hours_max &&
-                                 m.budget_max_usd == state.map_budget_max_usd &&
-                                 state.map_catalog_version == state.catalog_version &&
-                                 core::SameMapInputs(state.map_scenario, state.scenario);
+        const core::DecisionMap& m = state.results.decision_map;
+        const bool still_valid = !m.cells.empty() && m.hours_max == state.results.map_hours_max &&
+                                 m.budget_max_usd == state.results.map_budget_max_usd &&
+                                 state.results.map_catalog_version == state.catalog_version &&
+                                 core::SameMapInputs(state.results.map_scenario, state.scenario);
         if (!still_valid) {
-            state.decision_map = core::ComputeDecisionMap(state.scenario, state.catalog, kMapColumns, kMapRows,
-                                                          state.map_hours_max, state.map_budget_max_usd);
-            state.map_scenario = state.scenario;
-            state.map_catalog_version = state.catalog_version;
-            ++state.map_computations;
+            state.results.decision_map = core::ComputeDecisionMap(state.scenario, state.catalog, kMapColumns, kMapRows,
+                                                          state.results.map_hours_max, state.results.map_budget_max_usd);
+            state.results.map_scenario = state.scenario;
+            state.results.map_catalog_version = state.catalog_version;
+            ++state.test_hooks.map_computations;
         }
     }
-    state.has_report = true;
-    state.dirty = false;
-    ++state.report_version;
+    state.results.has_report = true;
+    state.results.dirty = false;
+    ++state.results.report_version;
 }
 
 void PublishSummaryIfChanged(AppState& state, PlatformServices& services)
 {
-    if (!state.has_report || (state.published_version == state.report_version && state.published_error == state.error_message))
+    if (!state.results.has_report || (state.sync.published_version == state.results.report_version && state.sync.published_error == state.error_message))
         return;
-    Summary summary = BuildSummary(state.report);
+    Summary summary = BuildSummary(state.results.report);
     // A rejected link or file is news for a screen reader too: it goes first.
     if (!state.error_message.empty())
         summary.lines.insert(summary.lines.begin(), "Notice: " + state.error_message);
     services.PublishSummary(summary);
-    state.published_version = state.report_version;
-    state.published_error = state.error_message;
+    state.sync.published_version = state.results.report_version;
+    state.sync.published_error = state.error_message;
 }
 
 void PersistIfPending(AppState& state, PlatformServices& services, bool interacting)
 {
-    if (!state.persist_pending || interacting)
+    if (!state.sync.persist_pending || interacting)
         return;
-    services.WriteUrlFragment(core::EncodePageFragment(state.page, state.scenario), state.history_entry_pending);
-    state.history_entry_pending = false;
-    if (!state.page.embed)
+    services.WriteUrlFragment(core::EncodePageFragment(state.embedding.page, state.scenario), state.sync.history_entry_pending);
+    state.sync.history_entry_pending = false;
+    if (!state.embedding.page.embed)
         services.StoreValue(kStoredScenarioKey, core::ScenarioToJson(state.scenario).dump());
-    state.persist_pending = false;
+    state.sync.persist_pending = false;
 }
 
 Summary BuildSummary(const core::Report& r)

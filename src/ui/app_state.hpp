@@ -82,40 +82,61 @@ struct CourseChange {
 
 constexpr const char* kBuiltInCatalogName = "built-in catalog";
 
-struct AppState {
-    // How the page was opened (URL fragment at start): embed layout, frame name, origins allowed to
-    // use the message API. Fixed for the life of the page.
+// How the page was opened, and what the embedding page has been told.
+struct Embedding {
+    // From the URL fragment at start: embed layout, frame name, origins allowed to use the message API.
+    // Fixed for the life of the page.
     core::PageOptions page;
     std::string self_origin;             // the page's own origin ("null" from file://), from the platform
     bool has_web_address = false;        // the platform has a link to this page (embed code can be copied)
+    int announced_version = -1;          // report_version last sent to an embedding page (-1: not ready yet)
+};
+
+// The results cache: rebuilt by RecomputeIfDirty() when `dirty` is set, never per frame.
+struct Results {
+    core::Report report;
+    core::DecisionMap decision_map;
+    bool has_report = false;
+    bool dirty = true;                   // inputs changed since the report was built
+    bool flips_pending = false;          // report built without flip points while a slider was held
+    int report_version = 0;              // counts rebuilds (lets tests and mirrors notice change)
+    double map_hours_max = 60;           // decision map axes, widened to include the scenario
+    double map_budget_max_usd = 10000;
+    core::Scenario map_scenario;         // the scenario decision_map was computed for
+    int map_catalog_version = -1;        // catalog_version decision_map was computed with
+};
+
+// What the platform has been given: the link and stored scenario, the text version.
+struct Sync {
+    bool persist_pending = false;        // URL fragment and stored scenario are behind the inputs
+    bool history_entry_pending = false;  // the next fragment write is a person's edit: a new history entry
+    std::string published_error;         // error_message as last sent with the summary
+    int published_version = -1;          // report_version as last sent with the summary
+};
+
+// Read by tests and embedders only.
+struct TestHooks {
+    std::map<std::string, ItemRect> item_rects; // named controls (see RememberItem in widgets.hpp)
+    int map_computations = 0;            // counts decision map computations
+};
+
+struct AppState {
+    Embedding embedding;
 
     // Inputs.
     core::Scenario scenario;
     core::Catalog catalog;
     std::string catalog_name = kBuiltInCatalogName;
     bool catalog_is_built_in = true;     // false once the learner loaded their own prices
+    int catalog_version = 0;             // counts catalog replacements
     std::vector<core::PresetInfo> presets;
     std::string preset_name;             // preset last loaded ("" once edited or for a link)
-
-    // Results, rebuilt by RecomputeIfDirty() when `dirty` is set.
-    core::Report report;
-    core::DecisionMap decision_map;
-    bool has_report = false;
-    bool dirty = true;                   // inputs changed since the report was built
-    bool flips_pending = false;          // report built without flip points while a slider was held
-    bool persist_pending = false;        // URL fragment and stored scenario are behind the inputs
-    bool history_entry_pending = false;  // the next fragment write is a person's edit: a new history entry
-    int report_version = 0;              // counts rebuilds (lets tests and mirrors notice change)
-    double map_hours_max = 60;           // decision map axes, widened to include the scenario
-    core::Scenario map_scenario;         // the scenario decision_map was computed for
-    int catalog_version = 0;             // counts catalog replacements
-    int map_catalog_version = -1;        // catalog_version decision_map was computed with
-    int map_computations = 0;            // counts decision map computations (tests)
-    double map_budget_max_usd = 10000;
+    std::map<std::string, std::string> field_errors; // per input key, while its text is invalid
+    std::map<std::string, std::string> edit_buffers; // text typed into a box, while it is typed
     std::string today = "2026-11-28";    // from the platform at start
 
-    int announced_version = -1;          // report_version last sent to an embedding page (-1: not ready yet)
-    CourseChange course_change;
+    Results results;
+    Sync sync;
 
     // Messages.
     std::string error_message;           // last rejected paste/import/link, shown until dismissed
@@ -124,16 +145,11 @@ struct AppState {
     std::optional<core::Scenario> undo_scenario;
     std::string undo_preset_name;
     std::string share_link;              // last link built by "Copy link" (shown for manual copying)
-    std::map<std::string, std::string> field_errors; // per input key, while its text is invalid
-    std::map<std::string, std::string> edit_buffers; // text typed into an unset optional field
+    CourseChange course_change;
 
-    std::string published_error;         // error_message as last sent with the summary
-    int published_version = -1;          // report_version as last sent with the summary
-
+    // The drawing side.
     Accessibility a11y;                  // this frame's controls for the platform's elements
-
-    // UI flags.
-    std::map<std::string, ItemRect> item_rects; // named controls (see RememberItem in widgets.hpp)
+    TestHooks test_hooks;
     Fonts fonts;
     FilePaths files;
     bool open_file_menu = false;         // asked to open the File menu next frame ("Load your own prices...")

@@ -13,12 +13,12 @@ namespace labcalc::ui {
 
 std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::string_view data_json)
 {
-    const std::string& frame = state.page.frame;
+    const std::string& frame = state.embedding.page.frame;
     // The origin first: a page that may not use this frame learns nothing but how to be allowed, and gets
     // no work done for it. A short message is read to tell a request (answered) from other scripts'
     // traffic and labcalc's own replies (not answered); a long one is not parsed at all.
     constexpr std::size_t kReadFromOthersBytes = 4096;
-    if (!core::OriginAllowed(state.page, origin, state.self_origin)) {
+    if (!core::OriginAllowed(state.embedding.page, origin, state.embedding.self_origin)) {
         nlohmann::json id = nullptr;
         if (data_json.size() <= kReadFromOthersBytes) {
             const core::ParsedMessage m = core::ParseEmbedMessage(data_json);
@@ -65,16 +65,16 @@ std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::st
     }
     // The complete report (flip points included) for the state the message left.
     RecomputeIfDirty(state, false);
-    return core::EmbedReportMessage("labcalc:report", r.id, frame, state.report);
+    return core::EmbedReportMessage("labcalc:report", r.id, frame, state.results.report);
 }
 
 std::string TakeEmbedEvent(AppState& state, bool interacting)
 {
-    if (!state.has_report || state.dirty || state.flips_pending || interacting || state.announced_version == state.report_version)
+    if (!state.results.has_report || state.results.dirty || state.results.flips_pending || interacting || state.embedding.announced_version == state.results.report_version)
         return "";
-    const bool first = state.announced_version < 0;
-    state.announced_version = state.report_version;
-    return core::EmbedReportMessage(first ? "labcalc:ready" : "labcalc:changed", nullptr, state.page.frame, state.report);
+    const bool first = state.embedding.announced_version < 0;
+    state.embedding.announced_version = state.results.report_version;
+    return core::EmbedReportMessage(first ? "labcalc:ready" : "labcalc:changed", nullptr, state.embedding.page.frame, state.results.report);
 }
 
 } // namespace labcalc::ui

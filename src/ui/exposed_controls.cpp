@@ -169,7 +169,7 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         if (index >= lines.size())
             return "unknown control '" + core::Printable(id, 40) + "'";
         const bool tick = text == "true";
-        const bool matched = state.has_report && index < state.report.rules.size() && state.report.rules[index].matched;
+        const bool matched = state.results.has_report && index < state.results.report.rules.size() && state.results.report.rules[index].matched;
         if (!lines[index].settable)
             return "This course line follows from the costs and scores; it cannot be ticked.";
         if (matched && !tick && !lines[index].can_untick)

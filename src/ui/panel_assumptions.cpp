@@ -77,7 +77,7 @@ void SourceLine(const core::AssumptionUsed& a)
 
 void DrawAssumptions(AppState& state, PlatformServices& services)
 {
-    const core::Report& r = state.report;
+    const core::Report& r = state.results.report;
     int stale = 0;
     for (const core::AssumptionUsed& a : r.assumptions)
         stale += a.stale ? 1 : 0;

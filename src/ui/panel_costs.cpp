@@ -228,9 +228,9 @@ void DrawBreakdown(const core::Report& r)
 
 void DrawCosts(AppState& state)
 {
-    DrawCostChart(state.report, std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, Em(11), Em(20)) + ImGui::GetTextLineHeightWithSpacing() * 3, false);
+    DrawCostChart(state.results.report, std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, Em(11), Em(20)) + ImGui::GetTextLineHeightWithSpacing() * 3, false);
     ImGui::Spacing();
-    DrawBreakdown(state.report);
+    DrawBreakdown(state.results.report);
 }
 
 } // namespace labcalc::ui

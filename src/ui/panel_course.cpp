@@ -61,7 +61,7 @@ void DrawChange(const AppState& state)
 
 void DrawCourse(AppState& state)
 {
-    const core::Report& r = state.report;
+    const core::Report& r = state.results.report;
     TextWrappedDisabled("The course's \"Choose ... when\" lines, in short. A tick means your situation meets the line. "
                         "Tick or untick one to set your inputs to match it, and see what it moves.");
     if (state.course_change.valid) {

@@ -38,7 +38,7 @@ double BudgetAt(const core::DecisionMap& m, int i) { return m.BudgetAt(i); }
 
 void DrawDecisionMap(AppState& state)
 {
-    const core::DecisionMap& map = state.decision_map;
+    const core::DecisionMap& map = state.results.decision_map;
     if (map.columns <= 0 || map.rows <= 0 || map.cells.size() < static_cast<std::size_t>(map.columns * map.rows)) {
         ImGui::TextDisabled("The decision map is not available.");
         return;

@@ -16,8 +16,8 @@ namespace labcalc::ui {
 
 void DrawFlips(AppState& state)
 {
-    const core::Report& r = state.report;
-    if (state.flips_pending) {
+    const core::Report& r = state.results.report;
+    if (state.results.flips_pending) {
         ImGui::TextDisabled("Release the slider to search for the flip points.");
     } else if (r.flip_points.empty()) {
         ImGui::TextDisabled("No flip points were searched for this scenario.");

@@ -34,7 +34,7 @@ void ScoreCell(double score, int option_index, bool best)
 
 void DrawMatrix(AppState& state)
 {
-    const core::Report& r = state.report;
+    const core::Report& r = state.results.report;
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Scores run from 0 (poor) to 10 (excellent) for your situation. Drag a weight to say how much a "
                         "factor matters to you (0 = ignore it).");

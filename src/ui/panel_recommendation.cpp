@@ -27,11 +27,11 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
     // A colour bar at the left edge ties the card to the chart and map colours.
     ImGui::Indent(Em(0.6f));
     ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(index));
-    ImGui::TextUnformatted((o.label + (recommended ? (state.report.any_feasible ? "  (recommended)" : "  (closest)") : "")).c_str());
+    ImGui::TextUnformatted((o.label + (recommended ? (state.results.report.any_feasible ? "  (recommended)" : "  (closest)") : "")).c_str());
     ImGui::PopStyleColor();
     if (o.feasible) {
         // One line that adds up, in whole dollars as shown: up front + running over the horizon - resale.
-        const int months = state.report.scenario.horizon_months;
+        const int months = state.results.report.scenario.horizon_months;
         WrappedText(Usd(ShownTotal(o, months)) + " over " + std::to_string(months) + " months");
         TextWrappedDisabled(CostSum(o, months));
         if (!o.setup.empty())
@@ -51,7 +51,7 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
 
 void DrawVerdict(AppState& state)
 {
-    const core::Report& r = state.report;
+    const core::Report& r = state.results.report;
     const int index = OptionIndex(r.recommendation);
 
     ImGui::TextDisabled("%s", r.any_feasible ? "Our recommendation for you" : "Nothing fits yet. Closest to fitting:");
@@ -76,7 +76,7 @@ void DrawVerdict(AppState& state)
 
 void DrawReasons(AppState& state)
 {
-    const core::Report& r = state.report;
+    const core::Report& r = state.results.report;
 
     if (!r.reasons.empty()) {
         ImGui::Spacing();

@@ -45,7 +45,7 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Open or save a scenario file, import your own prices, save the report.");
         // Under the button, also when "Load your own prices..." further down opens it.
-        const ItemRect& button = state.item_rects["file_menu"];
+        const ItemRect& button = state.test_hooks.item_rects["file_menu"];
         ImGui::SetNextWindowPos(ImVec2(button.x0, button.y1 + Em(0.2f)), ImGuiCond_Appearing);
         DrawFileMenu(state, services);
         SameLineIfFits("Presets...");
@@ -82,7 +82,7 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     // Course authors copy embed code; a learner on a phone needs the row for the rest: there it is in
     // the Export menu.
     const bool narrow = ImGui::GetMainViewport()->WorkSize.x < Em(kWideLayoutEm);
-    if (state.has_web_address && !narrow) {
+    if (state.embedding.has_web_address && !narrow) {
         SameLineIfFits("Copy embed code");
         if (ExposedButton(state, "toolbar.copy_embed", "Copy embed code"))
             CopyEmbedCode(state, services);
@@ -115,7 +115,7 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         if (ExposedSelectable(state, "export.markdown", "Summary as Markdown (for your notes)", false))
             save(ExportFormat::markdown);
         RememberItem(state, "export_markdown");
-        if (state.has_web_address && narrow &&
+        if (state.embedding.has_web_address && narrow &&
             ExposedSelectable(state, "export.embed_code", "Copy embed code (for a lesson page)", false))
             CopyEmbedCode(state, services);
         ImGui::EndPopup();

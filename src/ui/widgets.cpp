@@ -42,8 +42,8 @@ std::string ChoiceText(const char* choice)
 // machine fits, say). Shown instead of a bare "automatic", so a learner sees what they would override.
 std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
 {
-    const core::Report& r = state.report;
-    if (!state.has_report || r.options.size() < 2)
+    const core::Report& r = state.results.report;
+    if (!state.results.has_report || r.options.size() < 2)
         return "";
     const std::string key = f.key;
     const core::OptionCost& home = r.options[0].cost;
@@ -191,7 +191,7 @@ float Em(float n)
 void RememberItem(AppState& state, const char* id)
 {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.item_rects[id] = ItemRect{min.x, min.y, max.x, max.y};
+    state.test_hooks.item_rects[id] = ItemRect{min.x, min.y, max.x, max.y};
 }
 
 void HelpMarker(const char* text)

@@ -11,7 +11,7 @@
 namespace labcalc::ui {
 
 float Em(float n);                          // n times the current font size, in pixels
-// Records the last item's rectangle under `id` in state.item_rects.
+// Records the last item's rectangle under `id` in state.test_hooks.item_rects.
 void RememberItem(AppState& state, const char* id);
 void HelpMarker(const char* text);          // "(?)" with a wrapped tooltip
 void WrappedText(const std::string& text);  // wraps at spaces only (never inside "$2,418")

@@ -8,6 +8,8 @@
 #include "core/course.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
+#include "core/rules.hpp"
+#include "core/text_format.hpp"
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
@@ -56,11 +58,25 @@ TEST_CASE("the course view lists every course rule once, in the report's order",
     REQUIRE(CourseConditions().size() == r.rules.size());
     for (std::size_t i = 0; i < CourseConditions().size(); ++i) {
         const CourseCondition& c = CourseConditions()[i];
-        CHECK(c.rule == static_cast<int>(i));
+        CHECK(RuleIndex(c.rule) == i);
         CHECK(c.section == r.rules[i].section.substr(0, c.section.size()));
         CHECK(c.option == r.rules[i].option);
         CHECK(CitesCoursePart(c.section));
     }
+}
+
+TEST_CASE("the course view words each threshold as the rules check it", "[course]")
+{
+    namespace L = rule_limits;
+    const auto text = [](RuleId id) { return CourseConditions()[RuleIndex(id)].text; };
+    const auto states = [](const std::string& line, const std::string& number) { return line.find(number) != std::string::npos; };
+    CHECK(states(text(RuleId::needs_round_the_clock_access), "(" + FormatNumber(L::kAroundTheClockHoursPerWeek) + " h/week or more)"));
+    CHECK(states(text(RuleId::models_fit_consumer_hardware), "(" + FormatNumber(L::kConsumerVramGb) + " GB or less)"));
+    CHECK(states(text(RuleId::latest_hardware), "(more than " + FormatNumber(L::kConsumerVramGb) + " GB)"));
+    CHECK(states(text(RuleId::scale_dynamically), "(" + FormatPercent(L::kDynamicBurstPct) + " or more in bursts)"));
+    CHECK(states(text(RuleId::variable_workload), "(" + FormatPercent(L::kVariableBurstPct) + " or more in bursts)"));
+    CHECK(states(text(RuleId::distributed_team), "(" + std::to_string(L::kDistributedTeamPeople) + " or more)"));
+    CHECK(states(text(RuleId::balance_cost_and_performance), "within " + FormatPercent(L::kBalancedCostPct) + " of the cheapest"));
 }
 
 TEST_CASE("ticking a course line makes its rule hold; unticking makes it fail", "[course]")

@@ -5,6 +5,8 @@
 #include "core/evaluate.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
+#include "core/rules.hpp"
+#include "core/text_format.hpp"
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
@@ -20,6 +22,16 @@ int Met(const Report& r, const std::string& section)
     for (const RuleCheck& rc : r.rules)
         n += rc.section == section && rc.matched ? 1 : 0;
     return n;
+}
+
+RuleCheck Check(const Scenario& s, RuleId id)
+{
+    return BuildReport(s, Cat(), ReportSettings{"2026-11-28", false}).rules[RuleIndex(id)];
+}
+
+bool Contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
 }
 } // namespace
 
@@ -110,4 +122,65 @@ TEST_CASE("reasons trace to the course and to the numbers", "[rules][report]")
     CHECK(cites_rule);
     CHECK(cites_money);
     CHECK(rules_out_cloud);
+}
+
+TEST_CASE("the rules table has one row per rule, in the report's order", "[rules]")
+{
+    REQUIRE(Rules().size() == static_cast<std::size_t>(kRuleCount));
+    const Report r = BuildReport(Scenario{}, Cat(), ReportSettings{"2026-11-28", false});
+    REQUIRE(r.rules.size() == Rules().size());
+    for (std::size_t i = 0; i < Rules().size(); ++i) {
+        const RuleSpec& spec = Rules()[i];
+        CHECK(RuleIndex(spec.id) == i);
+        CHECK(r.rules[i].rule == spec.words);
+        CHECK(r.rules[i].section == spec.section);
+        CHECK(r.rules[i].option == (spec.counts ? OptionKey(spec.option) : "any"));
+    }
+}
+
+// Each threshold decides its rule exactly where rule_limits puts it, and the sentence that explains a miss
+// states the same number.
+TEST_CASE("a rule's threshold decides it and is the number its sentence states", "[rules]")
+{
+    namespace L = rule_limits;
+    Scenario s;
+    s.hours_per_week = L::kAroundTheClockHoursPerWeek;
+    CHECK(Check(s, RuleId::needs_round_the_clock_access).matched);
+    s.hours_per_week = L::kAroundTheClockHoursPerWeek - 0.5;
+    CHECK_FALSE(Check(s, RuleId::needs_round_the_clock_access).matched);
+    CHECK(Contains(Check(s, RuleId::needs_round_the_clock_access).why, "(" + FormatNumber(L::kAroundTheClockHoursPerWeek) + " h/week)"));
+
+    s = Scenario{};
+    s.hours_per_week = L::kContinuousHoursPerWeek;
+    s.burst_share_pct = L::kSteadyBurstPct;
+    CHECK(Check(s, RuleId::predictable_continuous_workload).matched);
+    s.burst_share_pct = L::kSteadyBurstPct + 1;
+    const std::string steady_why = Check(s, RuleId::predictable_continuous_workload).why;
+    CHECK(Contains(steady_why, "at most " + FormatPercent(L::kSteadyBurstPct) + " in bursts"));
+    CHECK(Contains(steady_why, FormatNumber(L::kContinuousHoursPerWeek) + " h/week or more"));
+
+    s = Scenario{};
+    s.vram_gb = L::kConsumerVramGb;
+    CHECK(Check(s, RuleId::models_fit_consumer_hardware).matched);
+    CHECK_FALSE(Check(s, RuleId::latest_hardware).matched);
+    s.vram_gb = L::kConsumerVramGb + 1;
+    CHECK(Check(s, RuleId::latest_hardware).matched);
+    CHECK(Contains(Check(s, RuleId::models_fit_consumer_hardware).why, "(" + FormatNumber(L::kConsumerVramGb) + " GB)"));
+
+    s = Scenario{};
+    s.burst_share_pct = L::kVariableBurstPct;
+    CHECK(Check(s, RuleId::variable_workload).matched);
+    CHECK_FALSE(Check(s, RuleId::scale_dynamically).matched);
+    CHECK(Contains(Check(s, RuleId::scale_dynamically).why, FormatPercent(L::kDynamicBurstPct)));
+    s.burst_share_pct = L::kDynamicBurstPct;
+    CHECK(Check(s, RuleId::scale_dynamically).matched);
+    s.burst_share_pct = L::kVariableBurstPct - 1;
+    CHECK(Contains(Check(s, RuleId::variable_workload).why, FormatPercent(L::kVariableBurstPct)));
+
+    s = Scenario{};
+    s.remote_collaborators = L::kDistributedTeamPeople;
+    CHECK(Check(s, RuleId::distributed_team).matched);
+    s.remote_collaborators = L::kDistributedTeamPeople - 1;
+    CHECK_FALSE(Check(s, RuleId::distributed_team).matched);
+    CHECK(Contains(Check(s, RuleId::distributed_team).why, std::to_string(L::kDistributedTeamPeople) + " or more"));
 }

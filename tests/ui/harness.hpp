@@ -116,8 +116,8 @@ struct Harness {
     }
     ImVec2 Point(const std::string& id, float fx = 0.5f, float fy = 0.5f)
     {
-        REQUIRE(state.item_rects.count(id) == 1);
-        const ui::ItemRect r = state.item_rects.at(id);
+        REQUIRE(state.test_hooks.item_rects.count(id) == 1);
+        const ui::ItemRect r = state.test_hooks.item_rects.at(id);
         REQUIRE(r.x1 > r.x0);
         return ImVec2(r.x0 + (r.x1 - r.x0) * fx, r.y0 + (r.y1 - r.y0) * fy);
     }

@@ -29,8 +29,8 @@ TEST_CASE("The embedded layout fits each documented frame size without scrolling
             // The answer comes with at least its first reason, at every size.
             for (const char* id : {"embed_open_full", "budget_usd", "hours_per_week", "privacy", "embed_reason_0", "embed_chart"}) {
                 INFO(id);
-                REQUIRE(h.state.item_rects.count(id) == 1);
-                const ui::ItemRect r = h.state.item_rects.at(id);
+                REQUIRE(h.state.test_hooks.item_rects.count(id) == 1);
+                const ui::ItemRect r = h.state.test_hooks.item_rects.at(id);
                 CHECK(r.x0 >= 0);
                 CHECK(r.y0 >= 0);
                 CHECK(r.x1 <= size.x + 0.5f);
@@ -38,11 +38,11 @@ TEST_CASE("The embedded layout fits each documented frame size without scrolling
                 CHECK(r.x1 > r.x0);
             }
             // The chart has real height, and nothing of the full page is drawn.
-            const ui::ItemRect chart = h.state.item_rects.at("embed_chart");
+            const ui::ItemRect chart = h.state.test_hooks.item_rects.at("embed_chart");
             CHECK(chart.y1 - chart.y0 > 100);
-            CHECK(h.state.item_rects.count("copy_link") == 0);
+            CHECK(h.state.test_hooks.item_rects.count("copy_link") == 0);
             // A bad link part is marked on the page (its message on hover).
-            CHECK(h.state.item_rects.count("error_message") == (std::string(fragment).find("ftp") != std::string::npos ? 1u : 0u));
+            CHECK(h.state.test_hooks.item_rects.count("error_message") == (std::string(fragment).find("ftp") != std::string::npos ? 1u : 0u));
             ImGuiWindow* window = ImGui::FindWindowByName("labcalc_embedded");
             REQUIRE(window != nullptr);
             CHECK(window->ScrollMax.y == 0);
@@ -56,7 +56,7 @@ TEST_CASE("An embedded frame starts from its link only and stores nothing")
     Harness h(false, "embed=1&frame=f1&preset=beginner", ImVec2(480, 560), kSelf);
     h.services.store[ui::kStoredScenarioKey] = R"({"budget_usd": 99})";
     h.Settle();
-    CHECK(h.state.page.embed);
+    CHECK(h.state.embedding.page.embed);
     CHECK(h.state.preset_name == "beginner");
     h.MoveTo(h.Point("hours_per_week", 0.1f));
     h.Button(true);
@@ -81,7 +81,7 @@ TEST_CASE("A bad embed option is named on the page and the rest still applies")
 {
     Harness h(false, "embed=1&frame=bad%20name&preset=sensitive-data", ImVec2(480, 560), kSelf);
     h.Settle();
-    CHECK(h.state.page.embed);
+    CHECK(h.state.embedding.page.embed);
     CHECK(h.state.preset_name == "sensitive-data");
     CHECK(h.state.error_message.find("frame must be") != std::string::npos);
 }
@@ -134,7 +134,7 @@ TEST_CASE("Events: ready once, then changed when the report settles")
     h.Settle();
     json e = json::parse(ui::TakeEmbedEvent(h.state, false));
     CHECK(e["type"] == "labcalc:ready");
-    CHECK(e["report"]["recommendation"] == h.state.report.recommendation);
+    CHECK(e["report"]["recommendation"] == h.state.results.report.recommendation);
     CHECK(ui::TakeEmbedEvent(h.state, false).empty());
     // A slider being dragged announces nothing until it is released.
     h.MoveTo(h.Point("hours_per_week", 0.1f));
@@ -162,21 +162,21 @@ TEST_CASE("Course view: ticking a line sets the scenario to match and says what 
 {
     Harness h(false, "", ImVec2(1280, 4000)); // tall enough that the course section is on screen
     h.Settle();
-    REQUIRE_FALSE(h.state.report.rules[0].matched);
+    REQUIRE_FALSE(h.state.results.report.rules[0].matched);
     h.Click("course_section");
     h.Settle();
     h.Click("course_0"); // "Some of your data may not leave your premises"
     h.Settle();
     CHECK(h.state.scenario.privacy == core::Privacy::on_premises_only);
-    CHECK(h.state.report.rules[0].matched);
+    CHECK(h.state.results.report.rules[0].matched);
     REQUIRE(h.state.course_change.valid);
     CHECK(h.state.course_change.ticked);
-    CHECK(h.state.course_change.change.to == h.state.report.recommendation);
+    CHECK(h.state.course_change.change.to == h.state.results.report.recommendation);
     CHECK_FALSE(h.state.course_change.change.rules_now_met.empty());
     // Unticking it again.
     h.Click("course_0");
     h.Settle();
-    CHECK_FALSE(h.state.report.rules[0].matched);
+    CHECK_FALSE(h.state.results.report.rules[0].matched);
     CHECK_FALSE(h.state.course_change.ticked);
     // A line that follows from the results cannot be ticked: the scenario stays.
     const core::Scenario kept = h.state.scenario;

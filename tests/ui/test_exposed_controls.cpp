@@ -51,7 +51,7 @@ TEST_CASE("every control is listed once, in reading order, with its role, name, 
     CHECK(budget->max >= 50000);
     CHECK(budget->rect.x1 > budget->rect.x0);
     // The element sits where the slider was drawn (the rectangle tests aim the mouse at).
-    CHECK(budget->rect.x0 == h.state.item_rects.at("budget_usd").x0);
+    CHECK(budget->rect.x0 == h.state.test_hooks.item_rects.at("budget_usd").x0);
     const ui::ExposedControl* typed = Find(h.state, "budget_usd#typed");
     REQUIRE(typed);
     CHECK(typed->role == ui::ControlRole::number);
@@ -182,10 +182,10 @@ TEST_CASE("the electricity price is one value: typed in the sources table or in 
     REQUIRE(h.state.scenario.electricity_usd_per_kwh);
     CHECK(*h.state.scenario.electricity_usd_per_kwh == 0.31);
     CHECK(h.state.scenario.assumptions.count("defaults.electricity_usd_per_kwh") == 0); // no second, hidden value
-    CHECK(h.state.report.electricity_usd_per_kwh == 0.31);
+    CHECK(h.state.results.report.electricity_usd_per_kwh == 0.31);
     CHECK(ui::SetControlText(h.state, "electricity_usd_per_kwh", "0.2") == "");
     h.Settle();
-    CHECK(h.state.report.electricity_usd_per_kwh == 0.2);
+    CHECK(h.state.results.report.electricity_usd_per_kwh == 0.2);
     // Another figure has no input of its own: its override goes to the assumptions.
     CHECK(ui::SetControlText(h.state, "figure.home.base_system_usd", "900") == "");
     CHECK(h.state.scenario.assumptions.at("home.base_system_usd") == 900);
@@ -254,7 +254,7 @@ TEST_CASE("the matrix weights, the course checklist and the lesson frame's butto
     const auto& lines = core::CourseConditions();
     std::size_t settable = lines.size();
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (lines[i].settable && lines[i].can_untick && !h.state.report.rules[i].matched) {
+        if (lines[i].settable && lines[i].can_untick && !h.state.results.report.rules[i].matched) {
             settable = i;
             break;
         }
@@ -264,7 +264,7 @@ TEST_CASE("the matrix weights, the course checklist and the lesson frame's butto
     CHECK_FALSE(Find(h.state, id)->checked);
     CHECK(ui::SetControlText(h.state, id, "true") == "");
     h.Settle();
-    CHECK(h.state.report.rules[settable].matched);
+    CHECK(h.state.results.report.rules[settable].matched);
     CHECK(Find(h.state, id)->checked);
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (!lines[i].settable) {
@@ -314,13 +314,13 @@ TEST_CASE("an unset optional input shows the value the model used, with its unit
     h.Settle();
     const ui::ExposedControl* power = Find(h.state, "electricity_usd_per_kwh");
     REQUIRE(power);
-    CHECK(power->value_text == "automatic: " + ui::Usd(h.state.report.electricity_usd_per_kwh) + " per kWh");
+    CHECK(power->value_text == "automatic: " + ui::Usd(h.state.results.report.electricity_usd_per_kwh) + " per kWh");
     const ui::ExposedControl* watts = Find(h.state, "home.power_watts");
     REQUIRE(watts);
-    CHECK(watts->value_text == "automatic: " + ui::Number(h.state.report.options[0].cost.load_watts, 0) + " W");
+    CHECK(watts->value_text == "automatic: " + ui::Number(h.state.results.report.options[0].cost.load_watts, 0) + " W");
     const ui::ExposedControl* gpu = Find(h.state, "home.gpu");
     REQUIRE(gpu);
-    const std::string chosen = h.state.catalog.gpus[static_cast<std::size_t>(h.state.report.options[0].cost.gpu_index)].name;
+    const std::string chosen = h.state.catalog.gpus[static_cast<std::size_t>(h.state.results.report.options[0].cost.gpu_index)].name;
     CHECK(gpu->options.front().label == "automatic: " + chosen);
     // Once set, the box holds the person's value and says nothing about "automatic".
     REQUIRE(ui::SetControlText(h.state, "home.power_watts", "650") == "");

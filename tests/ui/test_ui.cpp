@@ -18,25 +18,25 @@ TEST_CASE("Dragging the hours slider changes the scenario and the recommendation
     Harness h;
     h.Settle();
     const core::Scenario before = h.state.scenario;
-    const std::string before_recommendation = h.state.report.recommendation;
+    const std::string before_recommendation = h.state.results.report.recommendation;
     REQUIRE(before_recommendation == "home"); // the default scenario: the home lab by a narrow lead
-    const int version = h.state.report_version;
+    const int version = h.state.results.report_version;
 
     // Press on the slider's left part (about 17 h/week), drag to its left end (a few hours a week), release.
     h.MoveTo(h.Point("hours_per_week", 0.1f));
     h.Button(true);
     for (float f = 0.09f; f >= 0.0f; f -= 0.03f)
         h.MoveTo(h.Point("hours_per_week", f));
-    CHECK(h.state.report_version > version);     // rebuilt while the slider is still held
+    CHECK(h.state.results.report_version > version);     // rebuilt while the slider is still held
     h.Button(false);
     h.Settle();
 
     CHECK(h.state.scenario.hours_per_week < before.hours_per_week - 10);
     CHECK(h.state.scenario.budget_usd == before.budget_usd);
-    CHECK(h.state.report.recommendation == "cloud");
-    CHECK(h.state.report.recommendation != before_recommendation);
+    CHECK(h.state.results.report.recommendation == "cloud");
+    CHECK(h.state.results.report.recommendation != before_recommendation);
     // The cached report is exactly what the core gives for the new scenario (flip points included).
-    CHECK(core::ReportToJson(h.state.report) == ExpectedReportJson(h.state));
+    CHECK(core::ReportToJson(h.state.results.report) == ExpectedReportJson(h.state));
     // The learner let go: the scenario was stored for the next start, and the summary was republished.
     REQUIRE(h.services.store.count(ui::kStoredScenarioKey) == 1);
     CHECK(h.services.store[ui::kStoredScenarioKey] == core::ScenarioToJson(h.state.scenario).dump());
@@ -47,15 +47,15 @@ TEST_CASE("Once settled, the UI asks for no more frames and changes nothing")
 {
     Harness h;
     CHECK(h.Settle() <= 3);    // the first frames build the report and store the scenario
-    CHECK(h.state.has_report);
-    const int version = h.state.report_version;
+    CHECK(h.state.results.has_report);
+    const int version = h.state.results.report_version;
     const int writes = h.services.store_writes;
     for (int i = 0; i < 5; ++i)
         CHECK_FALSE(h.Frame());
     // Hovering does not rebuild anything either.
     h.MoveTo(h.Point("budget_usd"));
     CHECK_FALSE(h.Frame());
-    CHECK(h.state.report_version == version);
+    CHECK(h.state.results.report_version == version);
     CHECK(h.services.store_writes == writes);
 }
 
@@ -63,11 +63,11 @@ TEST_CASE("Dragging budget or hours keeps the decision map; other inputs and ano
 {
     Harness h;
     h.Settle();
-    const int computed = h.state.map_computations;
+    const int computed = h.state.test_hooks.map_computations;
     REQUIRE(computed >= 1);
     const auto fresh_map = [&] {
         return core::ComputeDecisionMap(h.state.scenario, h.state.catalog, ui::kMapColumns, ui::kMapRows,
-                                        h.state.map_hours_max, h.state.map_budget_max_usd).cells;
+                                        h.state.results.map_hours_max, h.state.results.map_budget_max_usd).cells;
     };
     // A drag of the budget slider within its axis: many rebuilt reports, the same map, and it is right.
     h.MoveTo(h.Point("budget_usd", 0.3f));
@@ -77,18 +77,18 @@ TEST_CASE("Dragging budget or hours keeps the decision map; other inputs and ano
     h.Button(false);
     h.Settle();
     CHECK(h.state.scenario.budget_usd != core::Scenario{}.budget_usd);
-    CHECK(h.state.map_computations == computed);
-    CHECK(h.state.decision_map.cells == fresh_map());
+    CHECK(h.state.test_hooks.map_computations == computed);
+    CHECK(h.state.results.decision_map.cells == fresh_map());
     // Another input: drawn again.
     h.state.scenario.vram_gb = 80;
     ui::MarkEdited(h.state);
     h.Settle();
-    CHECK(h.state.map_computations == computed + 1);
-    CHECK(h.state.decision_map.cells == fresh_map());
+    CHECK(h.state.test_hooks.map_computations == computed + 1);
+    CHECK(h.state.results.decision_map.cells == fresh_map());
     // Another catalog (the built-in one restored counts as a new catalog): drawn again.
     ui::RestoreDefaultCatalog(h.state);
     h.Settle();
-    CHECK(h.state.map_computations == computed + 2);
+    CHECK(h.state.test_hooks.map_computations == computed + 2);
 }
 
 TEST_CASE("Flip points read as sentences in the page's words")
@@ -96,7 +96,7 @@ TEST_CASE("Flip points read as sentences in the page's words")
     Harness h;
     h.Settle();
     bool saw_privacy = false, saw_number = false;
-    for (const core::FlipPoint& p : h.state.report.flip_points) {
+    for (const core::FlipPoint& p : h.state.results.report.flip_points) {
         if (p.to.empty())
             continue;
         const std::string line = core::FlipInWords(p);
@@ -128,8 +128,8 @@ TEST_CASE("Flip points read as sentences in the page's words")
     onprem.direction = "stricter";
     CHECK(core::FlipInWords(onprem) == "Privacy need at on premises only: Home lab wins.");
     // One wording: the Markdown export says each flip as the page does.
-    const std::string markdown = core::ReportToMarkdown(h.state.report);
-    for (const core::FlipPoint& p : h.state.report.flip_points) {
+    const std::string markdown = core::ReportToMarkdown(h.state.results.report);
+    for (const core::FlipPoint& p : h.state.results.report.flip_points) {
         INFO(core::FlipInWords(p));
         CHECK(markdown.find("- " + core::FlipInWords(p) + "\n") != std::string::npos);
     }
@@ -139,7 +139,7 @@ TEST_CASE("Without a file system (the page) there is no File menu and exports ar
 {
     Harness h(false);
     h.Settle();
-    CHECK(h.state.item_rects.count("file_menu") == 0);
+    CHECK(h.state.test_hooks.item_rects.count("file_menu") == 0);
     h.Click("export");
     h.Click("export_csv");
     REQUIRE(h.services.downloads.size() == 1);
@@ -151,7 +151,7 @@ TEST_CASE("A rejected catalog import keeps the old catalog and shows the core's 
     Harness h(true);
     h.Settle();
     const std::string catalog_before = core::CatalogToJson(h.state.catalog);
-    const std::string report_before = core::ReportToJson(h.state.report);
+    const std::string report_before = core::ReportToJson(h.state.results.report);
     const std::string bad = R"({"schema_version": 1, "gpus": "none"})";
     const std::string core_error = core::ParseCatalog(bad).error;
     REQUIRE_FALSE(core_error.empty());
@@ -166,11 +166,11 @@ TEST_CASE("A rejected catalog import keeps the old catalog and shows the core's 
     CHECK(h.state.error_message.find("rejected") != std::string::npos);
     CHECK(h.state.error_message.find(core_error) != std::string::npos);
     h.Settle();
-    CHECK(core::ReportToJson(h.state.report) == report_before);
+    CHECK(core::ReportToJson(h.state.results.report) == report_before);
     // The message is on screen (the toolbar's message line records its rectangle when drawn).
-    h.state.item_rects.erase("error_message");
+    h.state.test_hooks.item_rects.erase("error_message");
     h.Frame();
-    CHECK(h.state.item_rects.count("error_message") == 1);
+    CHECK(h.state.test_hooks.item_rects.count("error_message") == 1);
     CHECK(h.services.last_summary.lines.at(0).find(core_error) != std::string::npos);
 
     // A file that is not there: also refused, nothing changes.
@@ -187,7 +187,7 @@ TEST_CASE("A rejected catalog import keeps the old catalog and shows the core's 
     CHECK(h.state.error_message.empty());
     CHECK(h.state.catalog_name == "mine.json");
     h.Settle();
-    CHECK(core::ReportToJson(h.state.report) == ExpectedReportJson(h.state));
+    CHECK(core::ReportToJson(h.state.results.report) == ExpectedReportJson(h.state));
 }
 
 TEST_CASE("File menu: open, save and export go through the platform's files")
@@ -211,7 +211,7 @@ TEST_CASE("File menu: open, save and export go through the platform's files")
     CHECK(h.state.error_message.empty());
     CHECK(h.state.scenario.hours_per_week == 60);
     h.Settle();
-    CHECK(core::ReportToJson(h.state.report) == ExpectedReportJson(h.state));
+    CHECK(core::ReportToJson(h.state.results.report) == ExpectedReportJson(h.state));
 
     // Save writes what Open reads back.
     h.state.files.scenario = "/data/saved.json";
@@ -228,8 +228,8 @@ TEST_CASE("File menu: open, save and export go through the platform's files")
     h.Click("file_export_json");
     h.Click("file_export_markdown");
     REQUIRE(h.services.files.count("/out/labcalc-report.json") == 1);
-    CHECK(h.services.files["/out/labcalc-report.json"] == core::ReportToJson(h.state.report));
-    CHECK(h.services.files["/out/labcalc-summary.md"] == core::ReportToMarkdown(h.state.report));
+    CHECK(h.services.files["/out/labcalc-report.json"] == core::ReportToJson(h.state.results.report));
+    CHECK(h.services.files["/out/labcalc-summary.md"] == core::ReportToMarkdown(h.state.results.report));
     CHECK(h.services.downloads.empty());
 }
 
@@ -238,10 +238,10 @@ TEST_CASE("A flip point can be tried with one click, and Undo brings the learner
     Harness h;
     h.Settle();
     const core::Scenario mine = h.state.scenario;
-    const std::string answer = h.state.report.recommendation;
-    REQUIRE(h.state.item_rects.count("try_flip_0") == 1);
+    const std::string answer = h.state.results.report.recommendation;
+    REQUIRE(h.state.test_hooks.item_rects.count("try_flip_0") == 1);
     const core::FlipPoint first = [&] {
-        for (const core::FlipPoint& p : h.state.report.flip_points)
+        for (const core::FlipPoint& p : h.state.results.report.flip_points)
             if (!p.to.empty())
                 return p;
         return core::FlipPoint{};
@@ -249,12 +249,12 @@ TEST_CASE("A flip point can be tried with one click, and Undo brings the learner
     h.Click("try_flip_0");
     h.Settle();
     CHECK_FALSE(h.state.scenario == mine);
-    CHECK(h.state.report.recommendation == first.to); // the line did what it said
+    CHECK(h.state.results.report.recommendation == first.to); // the line did what it said
     REQUIRE(h.state.undo_scenario.has_value());
     h.Click("undo");
     h.Settle();
     CHECK(h.state.scenario == mine);
-    CHECK(h.state.report.recommendation == answer);
+    CHECK(h.state.results.report.recommendation == answer);
     CHECK_FALSE(h.state.undo_scenario.has_value());
 
     // Reset can be undone as well; any edit of the learner's own makes it final.

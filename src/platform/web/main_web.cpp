@@ -122,7 +122,7 @@ void PostEmbedEvent(WebApp& app)
     if (event.empty())
         return;
     std::string targets;
-    for (const std::string& origin : core::EventTargetOrigins(app.state.page, app.state.self_origin))
+    for (const std::string& origin : core::EventTargetOrigins(app.state.embedding.page, app.state.embedding.self_origin))
         targets += (targets.empty() ? "" : "\n") + origin;
     if (!targets.empty())
         labcalc_js_post_event(event.c_str(), targets.c_str());

@@ -113,7 +113,7 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_get_report()
     auto& app = App();
     labcalc::ui::RecomputeIfDirty(app.state, false);
     static std::string json;
-    json = labcalc::core::ReportToJson(app.state.report);
+    json = labcalc::core::ReportToJson(app.state.results.report);
     return json.c_str();
 }
 
@@ -127,8 +127,8 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_item_rect(const char* id, int length)
     // In CSS pixels relative to the canvas, as a page script or test would aim.
     static std::string json;
     auto& app = App();
-    auto it = app.state.item_rects.find(std::string(Text(id, length)));
-    if (it == app.state.item_rects.end() || app.pixel_scale <= 0)
+    auto it = app.state.test_hooks.item_rects.find(std::string(Text(id, length)));
+    if (it == app.state.test_hooks.item_rects.end() || app.pixel_scale <= 0)
         return "";
     const float s = app.pixel_scale;
     const labcalc::ui::ItemRect& r = it->second;
