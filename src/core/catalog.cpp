@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/embedded_assets.hpp"
+#include "core/compiled_assets.hpp"
 #include "core/figure_ids.hpp"
 #include "core/json_guard.hpp"
 #include "core/scenario_json.hpp"
@@ -284,7 +284,7 @@ Catalog LoadDefaultCatalog()
 {
     // The build embeds assets/catalog.json and a test parses it, so this cannot fail in a built program;
     // an empty catalog would still be safe (every option is then blocked with a reason).
-    auto parsed = ParseCatalog(EmbeddedText("catalog.json"));
+    auto parsed = ParseCatalog(CompiledText("catalog.json"));
     return parsed ? *parsed.value : Catalog{};
 }
 

@@ -42,8 +42,7 @@ DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns,
         for (int row = 0; row < map.rows; ++row) {
             t.budget_usd = map.BudgetAt(row);
             const Evaluation e = Score(p, t, ApplyBudgets(choices, t.budget_usd, t.monthly_budget_usd));
-            map.cells[static_cast<std::size_t>(row * map.columns + col)] =
-                static_cast<std::uint8_t>(static_cast<int>(e.recommended) + (e.any_feasible ? 0 : 4));
+            map.cells[static_cast<std::size_t>(row * map.columns + col)] = DecisionMap::Encode({e.recommended, e.any_feasible});
         }
     }
     return map;

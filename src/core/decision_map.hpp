@@ -9,14 +9,33 @@
 
 namespace labcalc::core {
 
+// What a cell of the map recommends: the option, and whether it fits (false: nothing fits, it comes closest).
+struct Outcome {
+    Option option = Option::cloud;
+    bool fits = true;
+    bool operator==(const Outcome& o) const { return option == o.option && fits == o.fits; }
+};
+
 struct DecisionMap {
     int columns = 0, rows = 0;                 // columns: hours_per_week; rows: budget_usd
     double hours_min = 0, hours_max = 168;
     double budget_min_usd = 0, budget_max_usd = 0;
-    std::vector<std::uint8_t> cells;           // rows * columns; Option index, +4 when nothing is feasible
+    std::vector<std::uint8_t> cells;           // rows * columns, one byte each (Encode): a map is redrawn often
     double HoursAt(int column) const;
     double BudgetAt(int row) const;
-    std::uint8_t At(int column, int row) const { return cells[static_cast<std::size_t>(row * columns + column)]; }
+    Outcome At(int column, int row) const { return Decode(cells[static_cast<std::size_t>(row * columns + column)]); }
+
+    static std::uint8_t Encode(Outcome o)
+    {
+        return static_cast<std::uint8_t>(static_cast<int>(o.option) + (o.fits ? 0 : kNothingFits));
+    }
+    static Outcome Decode(std::uint8_t cell)
+    {
+        return Outcome{static_cast<Option>(cell % kNothingFits), cell < kNothingFits};
+    }
+
+private:
+    static constexpr int kNothingFits = 4;     // added to the option's index when nothing fits
 };
 
 // Whether a map computed for scenario `a` also holds for `b`: the map sets the budget and the hours per

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/embedded_assets.hpp"
+#include "core/compiled_assets.hpp"
 #include "core/json_guard.hpp"
 #include "core/scenario_json.hpp"
 
@@ -19,7 +19,7 @@ using json = nlohmann::json;
 Expected<json> PresetDoc(std::string_view name)
 {
     const std::string path = "presets/" + std::string(name) + ".json";
-    const std::string_view text = EmbeddedText(path);
+    const std::string_view text = CompiledText(path);
     if (text.empty())
         return Expected<json>::Fail("unknown preset '" + Printable(name) + "' (labcalc --list-presets lists them)");
     auto doc = ParseGuardedJson(text, "preset " + std::string(name), kMaxInputBytes, kMaxJsonDepth);
@@ -36,7 +36,7 @@ std::vector<PresetInfo> ListPresets()
 {
     std::vector<PresetInfo> out;
     std::size_t count = 0;
-    const EmbeddedFile* files = EmbeddedFiles(&count);
+    const CompiledFile* files = CompiledFiles(&count);
     for (std::size_t i = 0; i < count; ++i) {
         const std::string name = files[i].name;
         if (name.rfind("presets/", 0) != 0 || name.size() < 14)

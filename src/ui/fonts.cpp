@@ -8,8 +8,8 @@
 
 namespace labcalc::ui {
 
-extern const unsigned char kEmbeddedFontData[];
-extern const std::size_t kEmbeddedFontSize;
+extern const unsigned char kCompiledFontData[];
+extern const std::size_t kCompiledFontSize;
 
 void LoadFonts(Fonts& fonts, float pixel_scale)
 {
@@ -30,8 +30,8 @@ void LoadFonts(Fonts& fonts, float pixel_scale)
     // enough pixels per glyph (HiDPI screens, the 30 px headline) does not need it.
     config.OversampleH = pixel_scale < 1.5f ? 2 : 1;
     config.OversampleV = 1;
-    void* data = const_cast<unsigned char*>(kEmbeddedFontData);
-    const int size = static_cast<int>(kEmbeddedFontSize);
+    void* data = const_cast<unsigned char*>(kCompiledFontData);
+    const int size = static_cast<int>(kCompiledFontSize);
     fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, kBodyFontPx * pixel_scale, &config, kBodyRanges);
     config.OversampleH = 1;
     fonts.headline = io.Fonts->AddFontFromMemoryTTF(data, size, kHeadlineFontPx * pixel_scale, &config, kHeadlineRanges);

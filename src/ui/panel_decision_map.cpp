@@ -58,12 +58,11 @@ void DrawDecisionMap(AppState& state)
     // Row 0 (the lowest budget) at the bottom, like a chart.
     for (int row = 0; row < map.rows; ++row)
         for (int col = 0; col < map.columns; ++col) {
-            const int v = map.At(col, row);
-            const bool none_feasible = v >= 4;
+            const core::Outcome cell = map.At(col, row);
             const float x0 = left + static_cast<float>(col) * cell_w;
             const float y0 = bottom - static_cast<float>(row + 1) * cell_h;
             draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + cell_w + 0.5f, y0 + cell_h + 0.5f),
-                                OptionColor(none_feasible ? v - 4 : v, none_feasible ? 0.25f : 0.85f));
+                                OptionColor(static_cast<int>(cell.option), cell.fits ? 0.85f : 0.25f));
         }
 
     // Axes: first, middle and last sample of each.
@@ -92,10 +91,10 @@ void DrawDecisionMap(AppState& state)
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         const int col = std::clamp(static_cast<int>((mouse.x - left) / cell_w), 0, map.columns - 1);
         const int row = std::clamp(static_cast<int>((bottom - mouse.y) / cell_h), 0, map.rows - 1);
-        const int v = map.At(col, row);
+        const core::Outcome cell = map.At(col, row);
         ImGui::SetTooltip("%s h/week, %s budget: %s%s\nClick to move your scenario here.", Number(map.HoursAt(col), 1).c_str(),
-                          Usd(map.BudgetAt(row)).c_str(), core::OptionLabel(static_cast<core::Option>(v % 4)),
-                          v >= 4 ? " (nothing fits yet; closest)" : "");
+                          Usd(map.BudgetAt(row)).c_str(), core::OptionLabel(cell.option),
+                          cell.fits ? "" : " (nothing fits yet; closest)");
         if (clicked) {
             // Both values or neither.
             (void)CommitSettings(state, {{"hours_per_week", core::FormatNumber(std::round(map.HoursAt(col) * 2) / 2)},

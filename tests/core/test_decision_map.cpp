@@ -27,7 +27,7 @@ TEST_CASE("decision map: each cell is the full model's answer at that budget and
             t.budget_usd = map.BudgetAt(row);
             const Evaluation e = Evaluate(t, c);
             INFO("col " << col << " row " << row);
-            CHECK(map.At(col, row) == static_cast<int>(e.recommended) + (e.any_feasible ? 0 : 4));
+            CHECK(map.At(col, row) == Outcome{e.recommended, e.any_feasible});
         }
     for (std::uint8_t v : map.cells)
         differing_cells += v != map.cells[0] ? 1 : 0;

@@ -4,7 +4,7 @@
 #include <random>
 
 #include "core/catalog.hpp"
-#include "core/embedded_assets.hpp"
+#include "core/compiled_assets.hpp"
 #include "core/figure_ids.hpp"
 #include "core/report.hpp"
 #include "core/scenario_fields.hpp"
@@ -163,7 +163,7 @@ TEST_CASE("link fragments: defaults make a short link; bad fragments give errors
 
 TEST_CASE("the built-in catalog is valid and every figure has a source and a date", "[catalog]")
 {
-    auto c = ParseCatalog(EmbeddedText("catalog.json"));
+    auto c = ParseCatalog(CompiledText("catalog.json"));
     REQUIRE(c);
     CHECK(c.value->gpus.size() >= 5);
     CHECK(c.value->offers.size() >= 10);
@@ -182,7 +182,7 @@ TEST_CASE("the built-in catalog is valid and every figure has a source and a dat
 
 TEST_CASE("catalogs: bad files are rejected with the field and the rule", "[catalog]")
 {
-    auto doc = nlohmann::json::parse(EmbeddedText("catalog.json"));
+    auto doc = nlohmann::json::parse(CompiledText("catalog.json"));
     auto err = [](const nlohmann::json& j) {
         auto r = ParseCatalog(j.dump());
         return r ? std::string() : r.error;
