@@ -103,7 +103,7 @@ std::string Heading(const char* section)
 CourseCondition ConditionFor(const RuleSpec& rule)
 {
     LineWording words = Wording(rule.id);
-    return {rule.id, RuleOptionKey(rule), Heading(rule.section), std::move(words.text), words.settable, words.can_untick};
+    return {rule.id, RuleOption(rule), Heading(rule.section), std::move(words.text), words.settable, words.can_untick};
 }
 
 // The least money up front any home machine that runs the work needs, rounded to what a person would type:

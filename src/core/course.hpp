@@ -3,6 +3,7 @@
 // its "Choose X when" conditions (and "Getting started" levels), each of which can be ticked to set the
 // scenario to match it. Course text: "Overview of AI Labs: Home-Based vs. Cloud-Based".
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,7 @@ bool CitesCoursePart(std::string_view course);
 // that make it not hold. Some lines follow from the results (not settable) and only show their state.
 struct CourseCondition {
     RuleId rule = RuleId::data_cannot_leave_premises;
-    std::string option;              // "home" | "cloud" | "hybrid" | "any"
+    std::optional<Option> option;    // the option the line points to; none: any ("Getting Started")
     std::string section;             // the course heading: "Choose Home-Based When"
     std::string text;                // our wording: "Your data may not leave your premises"
     bool settable = true;            // false: it follows from the costs and scores
@@ -43,7 +44,7 @@ Expected<Scenario> ApplyCondition(const CourseCondition& c, bool tick, const Sce
 // What a change moved: the recommendation, each option's score, and the course rules met or no
 // longer met (the reasons that come and go).
 struct ReportChange {
-    std::string from, to;                          // recommendation before and after
+    Option from = Option::home, to = Option::home; // recommendation before and after
     std::array<double, 3> score_delta{};           // home, cloud, hybrid: after - before
     std::vector<std::string> settings;             // what was set
     std::vector<RuleCheck> rules_now_met, rules_no_longer_met;

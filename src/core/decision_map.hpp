@@ -9,13 +9,6 @@
 
 namespace labcalc::core {
 
-// What a cell of the map recommends: the option, and whether it fits (false: nothing fits, it comes closest).
-struct Outcome {
-    Option option = Option::cloud;
-    bool fits = true;
-    bool operator==(const Outcome& o) const { return option == o.option && fits == o.fits; }
-};
-
 struct DecisionMap {
     int columns = 0, rows = 0;                 // columns: hours_per_week; rows: budget_usd
     double hours_min = 0, hours_max = 168;

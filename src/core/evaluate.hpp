@@ -80,6 +80,15 @@ struct Evaluation {
     bool hybrid_dominated = false;  // the hybrid fits but costs more than every option that fits, for nothing asked for
 };
 
+// What an evaluation recommends: the option, and whether it fits (false: nothing fits, it comes closest).
+struct Outcome {
+    Option option = Option::cloud;
+    bool fits = true;
+    bool operator==(const Outcome& o) const { return option == o.option && fits == o.fits; }
+    bool operator!=(const Outcome& o) const { return !(*this == o); }
+};
+inline Outcome OutcomeOf(const Evaluation& e) { return Outcome{e.recommended, e.any_feasible}; }
+
 // Everything the scenario and catalog fix before the per-hour search (resolved figures and overrides).
 struct Prepared;
 

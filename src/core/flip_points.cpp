@@ -22,14 +22,11 @@ struct NumericInput {
     const char* unit;
     double lo, hi;
     bool integer;
-    std::function<int(double)> answer_at; // Outcome(): the option, +4 when nothing fits
+    std::function<Outcome(double)> answer_at; // the answer with the input at that value
 };
 
-// The answer as one number: the option recommended, plus 4 when it is only the closest to fitting.
-int Outcome(const Evaluation& e) { return static_cast<int>(e.recommended) + (e.any_feasible ? 0 : 4); }
-
 // Nearest change of the answer from `current` towards `end` (scan, then bisection).
-bool SearchDirection(const NumericInput& in, double current, double end, int start, std::vector<FlipPoint>* out)
+bool SearchDirection(const NumericInput& in, double current, double end, Outcome start, std::vector<FlipPoint>* out)
 {
     double prev = current;
     for (int i = 1; i <= kScanSteps; ++i) {
@@ -38,21 +35,21 @@ bool SearchDirection(const NumericInput& in, double current, double end, int sta
             v = std::round(v);
         if (v == prev)
             continue;
-        const int r = in.answer_at(v);
+        const Outcome r = in.answer_at(v);
         if (r == start) {
             prev = v;
             continue;
         }
         // Bisection between prev (start's answer) and v (another answer).
         double a = prev, b = v;
-        int to = r;
+        Outcome to = r;
         for (int k = 0; k < kBisectSteps && std::fabs(b - a) > (in.integer ? 1.0 : 1e-6 * (in.hi - in.lo)); ++k) {
             double mid = (a + b) / 2;
             if (in.integer)
                 mid = std::round(mid);
             if (mid == a || mid == b)
                 break;
-            const int rm = in.answer_at(mid);
+            const Outcome rm = in.answer_at(mid);
             if (rm == start) {
                 a = mid;
             } else {
@@ -73,9 +70,9 @@ bool SearchDirection(const NumericInput& in, double current, double end, int sta
         fp.input = in.key;
         fp.value = shown;
         fp.value_text = FormatNumber(shown) + (in.unit[0] ? std::string(" ") + in.unit : "");
-        fp.to = OptionKey(static_cast<Option>(to % 4));
-        fp.to_fits = to < 4;
-        fp.direction = end > current ? "above" : "below";
+        fp.to = to.option;
+        fp.to_fits = to.fits;
+        fp.direction = end > current ? FlipDirection::above : FlipDirection::below;
         out->push_back(fp);
         return true;
     }
@@ -93,8 +90,8 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
     Prepared p(work, c);
     const ResolvedFigures base_fig = p.fig;
     const double tariff = base_fig.electricity_usd_per_kwh;
-    auto answer = [&]() { return Outcome(Score(p, work, ApplyBudgets(CostOptions(p, work.hours_per_week), work.budget_usd, work.monthly_budget_usd))); };
-    const int start = answer();
+    auto answer = [&]() { return OutcomeOf(Score(p, work, ApplyBudgets(CostOptions(p, work.hours_per_week), work.budget_usd, work.monthly_budget_usd))); };
+    const Outcome start = answer();
     const OptionChoices choices_now = CostOptions(p, s.hours_per_week);
     auto reset = [&]() {
         work = s;
@@ -107,7 +104,7 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
          [&](double v) {
              reset();
              work.budget_usd = v;
-             return Outcome(Score(p, work, ApplyBudgets(choices_now, work.budget_usd, work.monthly_budget_usd)));
+             return OutcomeOf(Score(p, work, ApplyBudgets(choices_now, work.budget_usd, work.monthly_budget_usd)));
          }},
         {"electricity_usd_per_kwh", "USD/kWh", 0, std::max(1.0, tariff * 2), false,
          [&](double v) {
@@ -142,15 +139,15 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
             continue;
         Scenario t = s;
         t.privacy = static_cast<Privacy>(level);
-        const int r = Outcome(Evaluate(t, c));
+        const Outcome r = OutcomeOf(Evaluate(t, c));
         if (r != start) {
             FlipPoint fp;
             fp.input = "privacy";
             fp.value = level;
             fp.value_text = PrivacyKey(t.privacy); // the value to type (--set privacy=...); the page words it
-            fp.to = OptionKey(static_cast<Option>(r % 4));
-            fp.to_fits = r < 4;
-            fp.direction = level > static_cast<int>(s.privacy) ? "stricter" : "looser";
+            fp.to = r.option;
+            fp.to_fits = r.fits;
+            fp.direction = level > static_cast<int>(s.privacy) ? FlipDirection::stricter : FlipDirection::looser;
             out.push_back(fp);
             found = true;
         }
@@ -168,7 +165,7 @@ std::string FlipInWords(const FlipPoint& p)
 {
     const FieldSpec* f = FindField(p.input);
     const std::string label = f ? f->label : p.input;
-    if (p.to.empty() || !p.value)
+    if (!p.to || !p.value)
         return label + ": " + p.note;
     std::string value = p.value_text;
     std::replace(value.begin(), value.end(), '_', ' '); // choices in the slider's words
@@ -176,19 +173,31 @@ std::string FlipInWords(const FlipPoint& p)
         const std::string unit = f->unit;
         const int decimals = unit == "USD" ? (std::fabs(*p.value) < 10 ? 2 : 0) : (std::fabs(*p.value) < 1 ? 3 : 1);
         const double step = std::pow(10.0, -decimals);
-        const double v = p.direction == "below" ? std::floor(*p.value / step + 1e-9) * step : std::ceil(*p.value / step - 1e-9) * step;
+        const double v = p.direction == FlipDirection::below ? std::floor(*p.value / step + 1e-9) * step : std::ceil(*p.value / step - 1e-9) * step;
         if (unit == "USD") {
             value = FormatUsd(v);
         } else {
             value = FormatRounded(v, decimals) + (unit.empty() ? "" : " " + unit);
         }
     }
-    const Option to = p.to == "home" ? Option::home : p.to == "hybrid" ? Option::hybrid : Option::cloud;
+    const Option to = *p.to;
     // Privacy is a choice: the level ("Privacy need at public"), not "looser public".
-    const bool choice = p.direction == "stricter" || p.direction == "looser";
-    const std::string where = choice ? label + " at " + value : label + " " + p.direction + " " + value;
+    const bool choice = p.direction == FlipDirection::stricter || p.direction == FlipDirection::looser;
+    const std::string where = choice ? label + " at " + value : label + " " + FlipDirectionKey(p.direction) + " " + value;
     return where + (p.to_fits ? ": " + std::string(OptionLabel(to)) + " wins."
                               : ": nothing fits your limits (" + std::string(OptionLabel(to)) + " comes closest).");
+}
+
+const char* FlipDirectionKey(FlipDirection d)
+{
+    switch (d) {
+    case FlipDirection::none: return "";
+    case FlipDirection::above: return "above";
+    case FlipDirection::below: return "below";
+    case FlipDirection::stricter: return "stricter";
+    case FlipDirection::looser: return "looser";
+    }
+    return "";
 }
 
 } // namespace labcalc::core

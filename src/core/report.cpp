@@ -152,9 +152,9 @@ Report Headline(const Scenario& s, const Catalog& c, const ReportSettings& setti
     r.scenario = s;
     r.report_date = settings.today;
     r.catalog_as_of = c.as_of;
-    r.recommendation = OptionKey(e.recommended);
+    r.recommendation = e.recommended;
     r.margin = e.margin;
-    r.runner_up = OptionKey(e.runner_up);
+    r.runner_up = e.runner_up;
     r.any_feasible = e.any_feasible;
     r.electricity_usd_per_kwh = p.fig.electricity_usd_per_kwh;
     return r;
@@ -166,7 +166,7 @@ void AddOptions(Report& r, const Prepared& p, const Scenario& s, const OptionCos
     for (int o = 0; o < kOptionCount; ++o) {
         const OptionCost& oc = costs[static_cast<std::size_t>(o)];
         OptionReport rep;
-        rep.name = OptionKey(static_cast<Option>(o));
+        rep.option = static_cast<Option>(o);
         rep.label = OptionLabel(static_cast<Option>(o));
         rep.setup = Setup(static_cast<Option>(o), oc, p, s);
         if (oc.gpu_index >= 0)
@@ -210,7 +210,7 @@ void AddRuleChecks(Report& r, const Prepared& p, const Scenario& s, const Option
     const auto met = CheckRules(p, s, costs, e.factor_score);
     for (const RuleSpec& spec : Rules()) {
         RuleCheck rc;
-        rc.option = RuleOptionKey(spec);
+        rc.option = RuleOption(spec);
         rc.rule = spec.words;
         rc.section = spec.section;
         rc.matched = met[RuleIndex(spec.id)];
@@ -265,7 +265,7 @@ void AddBlockerReasons(Report& r, const Prepared& p, const Scenario& s, const Ev
                 r.reasons.push_back({o.label + lead + BlockerSentence(bit, s, o.cost, p) + ".", BlockerCourse(bit)});
     };
     for (const OptionReport& o : r.options)
-        if (o.name != win.name)
+        if (o.option != win.option)
             add_blockers(o, " is ruled out: ");
     if (e.any_feasible)
         add_blockers(win, " still breaks a limit: ");

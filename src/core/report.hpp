@@ -12,8 +12,10 @@
 
 namespace labcalc::core {
 
+// Options and directions are enums in memory; their file keys ("home", "above") are written only at the
+// edges (ReportToJson and the other formats, the embedding API's messages).
 struct OptionReport {
-    std::string name;               // "home" | "cloud" | "hybrid"
+    Option option = Option::home;
     std::string label;              // "Home lab"
     std::string setup;              // "1 x RTX 4090 + base system", "RunPod RTX 4090, on demand"
     std::string gpu_id, offer_id;   // catalog ids of the GPU bought and the cloud offer used ("" none)
@@ -27,13 +29,16 @@ struct OptionReport {
     int rules_matched = 0;
 };
 
+enum class FlipDirection { none, above, below, stricter, looser };
+const char* FlipDirectionKey(FlipDirection d); // "above", "below", "stricter", "looser"; "" for none
+
 struct FlipPoint {
     std::string input;              // scenario key: "hours_per_week", ...
     std::optional<double> value;    // where the recommendation changes; nullopt: no flip in range
     std::string value_text;         // for choices ("confidential"); else formatted number
-    std::string to;                 // the option it changes to ("" when no flip)
+    std::optional<Option> to;       // the option it changes to (none when there is no flip)
     bool to_fits = true;            // false: past this value nothing fits your limits; `to` only comes closest
-    std::string direction;          // "above" / "below" the current value; "stricter" / "looser" for privacy; "" when no flip
+    FlipDirection direction = FlipDirection::none; // where from the current value; privacy: stricter / looser
     std::string note;               // "no flip between 0 and 168 h/week"
 };
 
@@ -46,7 +51,7 @@ struct AssumptionUsed {
 };
 
 struct RuleCheck {
-    std::string option;             // the option the course rule points to
+    std::optional<Option> option;   // the option the course rule points to; none: it adds points to none ("any")
     std::string rule;               // the course's words, shortened
     std::string section;            // where in the course: "Choose Home-Based When", ...
     bool matched = false;
@@ -61,9 +66,9 @@ struct Reason {
 };
 
 struct Report {
-    std::string recommendation;     // "home" | "cloud" | "hybrid"
+    Option recommendation = Option::cloud;
     double margin = 0;
-    std::string runner_up;          // the option the margin is measured against
+    Option runner_up = Option::home; // the option the margin is measured against
     bool any_feasible = false;
     std::vector<Reason> reasons;
     std::optional<int> break_even_month; // first month home's cumulative cost <= cloud's (resale credited at the end)

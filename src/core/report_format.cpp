@@ -12,6 +12,7 @@
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/flip_points.hpp"
+#include "core/rules.hpp"
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
 
@@ -123,10 +124,11 @@ std::string FlipSentence(const FlipPoint& f)
 {
     if (!f.value)
         return f.input + ": " + f.note;
-    const std::string to = f.to_fits ? f.to : "nothing fits (" + f.to + " closest)";
-    if (f.direction == "stricter" || f.direction == "looser")
+    const std::string key = f.to ? OptionKey(*f.to) : "";
+    const std::string to = f.to_fits ? key : "nothing fits (" + key + " closest)";
+    if (f.direction == FlipDirection::stricter || f.direction == FlipDirection::looser)
         return f.input + " = " + f.value_text + " -> " + to;
-    return f.input + " " + f.direction + " " + f.value_text + " -> " + to;
+    return f.input + " " + FlipDirectionKey(f.direction) + " " + f.value_text + " -> " + to;
 }
 
 } // namespace
@@ -142,9 +144,9 @@ json ReportJson(const Report& r)
 {
     json j;
     j["schema"] = "labcalc.report/3";
-    j["recommendation"] = r.recommendation;
+    j["recommendation"] = OptionKey(r.recommendation);
     j["margin"] = r.margin;
-    j["runner_up"] = r.runner_up;
+    j["runner_up"] = OptionKey(r.runner_up);
     j["any_feasible"] = r.any_feasible;
     j["reasons"] = nlohmann::json::array();
     for (const Reason& reason : r.reasons)
@@ -153,8 +155,8 @@ json ReportJson(const Report& r)
     j["break_even_month_owning"] = r.break_even_month_owning ? json(*r.break_even_month_owning) : json(nullptr);
     json flips = json::array();
     for (const FlipPoint& f : r.flip_points) {
-        json fj = {{"input", f.input}, {"value", f.value ? json(*f.value) : json(nullptr)}, {"to", f.to.empty() ? json(nullptr) : json(f.to)},
-                   {"direction", f.direction.empty() ? json(nullptr) : json(f.direction)}};
+        json fj = {{"input", f.input}, {"value", f.value ? json(*f.value) : json(nullptr)}, {"to", f.to ? json(OptionKey(*f.to)) : json(nullptr)},
+                   {"direction", f.direction == FlipDirection::none ? json(nullptr) : json(FlipDirectionKey(f.direction))}};
         if (f.value) {
             fj["value_text"] = f.value_text;
             fj["to_fits"] = f.to_fits;
@@ -173,11 +175,11 @@ json ReportJson(const Report& r)
     j["assumptions"] = assumptions;
     json options;
     for (const OptionReport& o : r.options)
-        options[o.name] = OptionJson(o);
+        options[OptionKey(o.option)] = OptionJson(o);
     j["options"] = options;
     json rules = json::array();
     for (const RuleCheck& rc : r.rules)
-        rules.push_back({{"option", rc.option}, {"section", rc.section}, {"rule", rc.rule}, {"matched", rc.matched}, {"why", rc.why}});
+        rules.push_back({{"option", RuleOptionKey(rc.option)}, {"section", rc.section}, {"rule", rc.rule}, {"matched", rc.matched}, {"why", rc.why}});
     j["rules"] = rules;
     j["catalog_as_of"] = r.catalog_as_of;
     j["report_date"] = r.report_date;
@@ -189,12 +191,12 @@ std::string ReportToText(const Report& r)
     TextOut out;
     const OptionReport* win = nullptr;
     for (const OptionReport& o : r.options)
-        if (o.name == r.recommendation)
+        if (o.option == r.recommendation)
             win = &o;
     if (r.any_feasible)
-        out << "Recommendation: " << (win ? win->label : r.recommendation) << "  (margin " << FormatFixed(r.margin, 2) << " points)\n\n";
+        out << "Recommendation: " << (win ? win->label : std::string(OptionLabel(r.recommendation))) << "  (margin " << FormatFixed(r.margin, 2) << " points)\n\n";
     else
-        out << "Nothing fits yet: " << (win ? win->label : r.recommendation) << " comes closest (see below for what to change)\n\n";
+        out << "Nothing fits yet: " << (win ? win->label : std::string(OptionLabel(r.recommendation))) << " comes closest (see below for what to change)\n\n";
     out << "Why:\n";
     for (const Reason& reason : r.reasons)
         out << "  - " << OneLine(reason.text) << "\n      (course: " << OneLine(reason.course) << ")\n";
@@ -241,9 +243,9 @@ std::string ReportToCsv(const Report& r)
     TextOut out;
     out << "month";
     for (const OptionReport& o : r.options)
-        out << "," << o.name << "_cumulative_usd";
+        out << "," << OptionKey(o.option) << "_cumulative_usd";
     for (const OptionReport& o : r.options)
-        out << "," << o.name << "_monthly_usd";
+        out << "," << OptionKey(o.option) << "_monthly_usd";
     out << "\n";
     const std::size_t months = r.options.empty() ? 0 : r.options[0].cumulative_usd.size();
     for (std::size_t m = 0; m < months; ++m) {
@@ -262,12 +264,12 @@ std::string ReportToMarkdown(const Report& r)
     TextOut out;
     const OptionReport* win = nullptr;
     for (const OptionReport& o : r.options)
-        if (o.name == r.recommendation)
+        if (o.option == r.recommendation)
             win = &o;
     if (r.any_feasible)
-        out << "# labcalc: " << (win ? win->label : r.recommendation) << "\n\nMargin " << FormatFixed(r.margin, 2) << " points; report of ";
+        out << "# labcalc: " << (win ? win->label : std::string(OptionLabel(r.recommendation))) << "\n\nMargin " << FormatFixed(r.margin, 2) << " points; report of ";
     else
-        out << "# labcalc: nothing fits yet (" << (win ? win->label : r.recommendation) << " comes closest)\n\nReport of ";
+        out << "# labcalc: nothing fits yet (" << (win ? win->label : std::string(OptionLabel(r.recommendation))) << " comes closest)\n\nReport of ";
     out << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
     out << "## Why\n\n";
     for (const Reason& reason : r.reasons)

@@ -131,9 +131,14 @@ const std::array<RuleSpec, kRuleCount>& Rules()
     return kRules;
 }
 
-const char* RuleOptionKey(const RuleSpec& rule)
+std::optional<Option> RuleOption(const RuleSpec& rule)
 {
-    return rule.counts ? OptionKey(rule.option) : "any";
+    return rule.counts ? std::optional<Option>(rule.option) : std::nullopt;
+}
+
+const char* RuleOptionKey(std::optional<Option> option)
+{
+    return option ? OptionKey(*option) : "any";
 }
 
 std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, const OptionCosts& costs,

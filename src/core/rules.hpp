@@ -3,6 +3,7 @@
 // in each, and the thresholds that turn its words into numbers. Checking them and the sentences that say
 // why they are met or missed are in model.hpp (they need the costs); the course view (course.hpp) ticks them.
 #include <array>
+#include <optional>
 #include <cstddef>
 
 #include "core/evaluate.hpp"
@@ -50,8 +51,9 @@ struct RuleSpec {
 };
 // Every rule, indexed by RuleIndex.
 const std::array<RuleSpec, kRuleCount>& Rules();
-// The option a rule points to as the report names it: "any" for one that adds no points to any option.
-const char* RuleOptionKey(const RuleSpec& rule);
+// The option a rule adds points to; none for one that only informs (the report's files say "any").
+std::optional<Option> RuleOption(const RuleSpec& rule);
+const char* RuleOptionKey(std::optional<Option> option); // "home", "cloud", "hybrid", "any"
 
 // Thresholds that turn the course's words into numbers (labcalc's reading, shown with each rule).
 namespace rule_limits {

@@ -106,7 +106,7 @@ Summary BuildSummary(const core::Report& r)
                       " h/week; privacy need " + core::PrivacyLabel(in.privacy) + "; horizon " + std::to_string(in.horizon_months) +
                       " months; electricity " + Usd(r.electricity_usd_per_kwh) + " per kWh; largest job " + Number(in.vram_gb, 1) +
                       " GB of GPU memory.");
-    if (r.any_feasible && !r.runner_up.empty())
+    if (r.any_feasible && r.runner_up != r.recommendation)
         s.lines.push_back("Ahead of " + OptionLabelOf(r.runner_up) + " by " + Number(r.margin, 1) +
                           " points (each option is scored out of 10 on the course's ten factors, plus a bonus for the course rules it meets).");
     for (const core::Reason& reason : r.reasons) {
@@ -131,7 +131,7 @@ Summary BuildSummary(const core::Report& r)
     // (The break-even is one of the core's reasons, above, for a home lab that fits.)
     std::string flips;
     for (const core::FlipPoint& p : r.flip_points)
-        if (!p.to.empty())
+        if (p.to)
             flips += (flips.empty() ? "" : " ") + core::FlipInWords(p);
     if (!flips.empty())
         s.lines.push_back("What would change the answer: " + flips);
@@ -144,7 +144,7 @@ Summary BuildSummary(const core::Report& r)
     for (const core::OptionReport& o : r.options) {
         int total = 0;
         for (const core::RuleCheck& rule : r.rules)
-            total += rule.option == o.name ? 1 : 0;
+            total += rule.option == o.option ? 1 : 0;
         if (total > 0)
             rules += (rules.empty() ? "" : "; ") + o.label + " " + std::to_string(o.rules_matched) + " of " + std::to_string(total);
     }

@@ -34,18 +34,14 @@ std::string Number(double v, int max_decimals)
     return core::FormatRounded(v, max_decimals);
 }
 
-int OptionIndex(std::string_view option_name)
+int OptionIndex(core::Option option)
 {
-    for (int i = 0; i < core::kOptionCount; ++i)
-        if (option_name == core::OptionKey(static_cast<core::Option>(i)))
-            return i;
-    return -1;
+    return static_cast<int>(option);
 }
 
-std::string OptionLabelOf(std::string_view option_name)
+std::string OptionLabelOf(core::Option option)
 {
-    const int i = OptionIndex(option_name);
-    return i < 0 ? std::string(option_name) : core::OptionLabel(static_cast<core::Option>(i));
+    return core::OptionLabel(option);
 }
 
 namespace {

@@ -17,9 +17,9 @@ std::string Number(double v, int max_decimals = 2); // "12.5", "36" (trailing ze
 std::string CostSum(const core::OptionReport& option, int horizon_months);
 double ShownTotal(const core::OptionReport& option, int horizon_months); // the total that sum ends in
 
-// Index (0 home, 1 cloud, 2 hybrid) of an option name in the report; -1 when unknown.
-int OptionIndex(std::string_view option_name);
-std::string OptionLabelOf(std::string_view option_name); // "Home lab", "Cloud", "Hybrid"
+// Index (0 home, 1 cloud, 2 hybrid) of an option, for the colour tables; its label ("Home lab").
+int OptionIndex(core::Option option);
+std::string OptionLabelOf(core::Option option);
 
 // Option colours (Okabe-Ito palette: distinguishable with the common colour-vision deficiencies),
 // as ImGui packed colours (ImU32). `alpha` 0..1.

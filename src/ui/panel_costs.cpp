@@ -115,7 +115,7 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
 
     // The curves; ruled-out options faded so the eye goes to what is possible.
     for (const core::OptionReport& o : r.options) {
-        const int index = OptionIndex(o.name);
+        const int index = OptionIndex(o.option);
         const ImU32 color = OptionColor(index, o.feasible ? 1.0f : 0.3f);
         // The resale value is credited in the last month (the report's contract): draw the spending line
         // on to the end and the credit as a thin drop, so it reads as a sale, not as a fall in cost.
@@ -142,7 +142,7 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
         ImGui::Text(m == months ? "After month %d (cumulative, resale value credited)" : "After month %d (cumulative)", m);
         for (const core::OptionReport& o : r.options)
             if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.name)));
+                ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.option)));
                 ImGui::Text("%s: %s%s", o.label.c_str(), Usd(o.cumulative_usd[static_cast<std::size_t>(m)]).c_str(),
                             o.feasible ? "" : " (ruled out)");
                 ImGui::PopStyleColor();
@@ -153,7 +153,7 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
     // Legend: entries side by side while they fit, else one per line (phones, small frames).
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const core::OptionReport& o : r.options) {
-        const int index = OptionIndex(o.name);
+        const int index = OptionIndex(o.option);
         const std::string label = LegendLabel(o, compact);
         if (&o != &r.options.front()) {
             ImGui::SameLine(0, Em(1.2f));

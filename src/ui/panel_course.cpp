@@ -78,11 +78,10 @@ void DrawCourse(AppState& state)
         if (line.section != section) {
             section = line.section;
             ImGui::Spacing();
-            const int option = OptionIndex(line.option);
-            if (option >= 0)
-                ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(option));
-            ImGui::TextUnformatted((section + (line.option == "any" || section == "Getting Started" ? "" : ":")).c_str());
-            if (option >= 0)
+            if (line.option)
+                ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(*line.option)));
+            ImGui::TextUnformatted((section + (!line.option || section == "Getting Started" ? "" : ":")).c_str());
+            if (line.option)
                 ImGui::PopStyleColor();
         }
         ImGui::PushID(static_cast<int>(i));

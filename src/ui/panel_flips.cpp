@@ -24,14 +24,14 @@ void DrawFlips(AppState& state)
     }
     int shown = 0;
     for (const core::FlipPoint& p : r.flip_points) {
-        if (p.to.empty())
+        if (!p.to)
             continue;
         // A square in the winning option's colour instead of a plain bullet, so the line links to
         // the chart and the map.
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x + h * 0.2f, at.y + h * 0.25f), ImVec2(at.x + h * 0.7f, at.y + h * 0.75f),
-                                                  OptionColor(OptionIndex(p.to)));
+                                                  OptionColor(OptionIndex(*p.to)));
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -55,7 +55,7 @@ void DrawFlips(AppState& state)
         ImGui::TextDisabled("Within the usual ranges, no single input change flips this recommendation.");
     // Inputs with no flip in range, in one quiet line each.
     for (const core::FlipPoint& p : r.flip_points)
-        if (p.to.empty() && !p.note.empty()) {
+        if (!p.to && !p.note.empty()) {
             const core::FieldSpec* f = core::FindField(p.input);
             TextWrappedDisabled(std::string(f ? f->label : p.input.c_str()) + ": " + p.note);
         }

@@ -80,7 +80,7 @@ void DrawMatrix(AppState& state)
         for (const core::OptionReport& o : r.options) {
             ImGui::TableNextColumn();
             const double score = o.factors[static_cast<std::size_t>(f)];
-            ScoreCell(score, OptionIndex(o.name), score >= best);
+            ScoreCell(score, OptionIndex(o.option), score >= best);
         }
         ImGui::PopID();
     }
@@ -93,7 +93,7 @@ void DrawMatrix(AppState& state)
         ImGui::TableNextColumn();
         for (const core::OptionReport& o : r.options) {
             ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.name), o.feasible ? 1.0f : 0.4f));
+            ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.option), o.feasible ? 1.0f : 0.4f));
             ImGui::TextUnformatted(value_of(o).c_str());
             ImGui::PopStyleColor();
         }

@@ -14,14 +14,14 @@ namespace {
 const core::OptionReport* RunnerUp(const core::Report& r)
 {
     for (const core::OptionReport& o : r.options)
-        if (o.name == r.runner_up && o.name != r.recommendation)
+        if (o.option == r.runner_up && o.option != r.recommendation)
             return &o;
     return nullptr;
 }
 
 void OptionCard(const AppState& state, const core::OptionReport& o, bool recommended)
 {
-    const int index = OptionIndex(o.name);
+    const int index = OptionIndex(o.option);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     // A colour bar at the left edge ties the card to the chart and map colours.
@@ -93,12 +93,12 @@ void DrawReasons(AppState& state)
         ImGui::TableNextRow();
         for (const core::OptionReport& o : r.options) {
             ImGui::TableNextColumn();
-            OptionCard(state, o, o.name == r.recommendation);
+            OptionCard(state, o, o.option == r.recommendation);
         }
         ImGui::EndTable();
     } else {
         for (const core::OptionReport& o : r.options) {
-            OptionCard(state, o, o.name == r.recommendation);
+            OptionCard(state, o, o.option == r.recommendation);
             ImGui::Spacing();
         }
     }

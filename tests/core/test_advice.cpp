@@ -101,7 +101,7 @@ TEST_CASE("advice: with nothing fitting, the headline says so and names an optio
     REQUIRE(ApplySetting(s, "vram_gb=8") == "");
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-29", false});
     CHECK_FALSE(r.any_feasible);
-    CHECK(r.recommendation == "home");
+    CHECK(r.recommendation == Option::home);
     const std::string text = ReportToText(r);
     CHECK_THAT(text, Catch::StartsWith("Nothing fits yet"));
     CHECK_THAT(text, !Catch::Contains("Recommendation: Cloud"));
@@ -278,7 +278,7 @@ TEST_CASE("advice: a flip value typed back as shown flips the answer", "[advice]
         for (const FlipPoint& f : FindFlipPoints(s, Cat())) {
             if (!f.value || f.input == "privacy")
                 continue;
-            INFO(Describe(s) << "\n" << f.input << " " << f.direction << " " << f.value_text);
+            INFO(Describe(s) << "\n" << FlipInWords(f));
             // The number as the person reads it (the text before the unit).
             const std::string shown = f.value_text.substr(0, f.value_text.find(' '));
             Scenario at = s;

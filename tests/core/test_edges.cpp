@@ -26,7 +26,7 @@ namespace {
 const OptionReport& Opt(const Report& r, const char* name)
 {
     for (const OptionReport& o : r.options)
-        if (o.name == name)
+        if (OptionKey(o.option) == std::string(name))
             return o;
     FAIL("no option " << name);
     return r.options.front();
@@ -44,7 +44,7 @@ Report FiniteReport(const Scenario& s, bool flip_points = false)
     REQUIRE(r.options.size() == 3);
     CHECK(std::isfinite(r.margin));
     for (const OptionReport& o : r.options) {
-        INFO(o.name);
+        INFO(OptionKey(o.option));
         CHECK(std::isfinite(o.cost.total_usd));
         CHECK(std::isfinite(o.usd_per_work_hour));
         CHECK(o.cost.upfront_usd >= 0);
@@ -56,7 +56,7 @@ Report FiniteReport(const Scenario& s, bool flip_points = false)
         for (double v : o.cumulative_usd)
             CHECK(std::isfinite(v));
     }
-    CHECK((r.recommendation == "home" || r.recommendation == "cloud" || r.recommendation == "hybrid"));
+    CHECK((r.recommendation == Option::home || r.recommendation == Option::cloud || r.recommendation == Option::hybrid));
     CHECK_FALSE(r.reasons.empty());
     return r;
 }
@@ -94,7 +94,7 @@ TEST_CASE("edges: zero budget up front", "[edges]")
     CHECK((Opt(r, "hybrid").cost.blockers & kOverBudget) != 0);
     CHECK(Opt(r, "cloud").cost.upfront_usd == 0);
     CHECK(Opt(r, "cloud").feasible);
-    CHECK(r.recommendation == "cloud");
+    CHECK(r.recommendation == Option::cloud);
 }
 
 TEST_CASE("edges: zero budget per month", "[edges]")

@@ -145,7 +145,7 @@ TEST_CASE("messages the frame sends", "[embed]")
     CHECK(ready["version"] == 1);
     CHECK(ready["frame"] == "f1");
     CHECK(ready["id"].is_null());
-    CHECK(ready["report"]["recommendation"] == r.recommendation);
+    CHECK(ready["report"]["recommendation"] == OptionKey(r.recommendation));
     CHECK(ready["report"]["schema"] == "labcalc.report/3");
     CHECK(ready["report"]["reasons"][0]["course"].is_string());
 

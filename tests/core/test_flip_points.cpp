@@ -20,7 +20,7 @@ TEST_CASE("flip points: the recommendation really changes at the value found", "
         const auto flips = FindFlipPoints(s, c);
         int numeric = 0;
         for (const FlipPoint& f : flips) {
-            INFO(f.input << " " << f.direction << " " << f.value_text << " -> " << f.to);
+            INFO(FlipInWords(f));
             if (!f.value) {
                 CHECK_FALSE(f.note.empty());
                 continue;
@@ -32,11 +32,11 @@ TEST_CASE("flip points: the recommendation really changes at the value found", "
             REQUIRE(spec);
             Scenario at = s;
             REQUIRE(SetFieldNumber(at, *spec, *f.value) == "");
-            CHECK(OptionKey(Evaluate(at, c).recommended) == f.to);
+            CHECK(Evaluate(at, c).recommended == f.to);
             // Just on the current side of the flip, the answer is still the current one.
             // (The value is shown rounded towards the flip to 0.001: step back past that rounding.)
             const double step = f.input == std::string("horizon_months") ? 1.0 : std::max((spec->max_value - spec->min_value) * 1e-4, 0.002);
-            const double before = f.direction == "above" ? *f.value - step : *f.value + step;
+            const double before = f.direction == FlipDirection::above ? *f.value - step : *f.value + step;
             Scenario near = s;
             REQUIRE(SetFieldNumber(near, *spec, before) == "");
             CHECK(Evaluate(near, c).recommended == start);

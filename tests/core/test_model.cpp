@@ -235,7 +235,7 @@ TEST_CASE("reasons do not contradict each other: no break-even for a home lab th
     s.budget_usd = 0; // the home lab is over budget, the cloud fits
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-29", false});
     REQUIRE_FALSE(r.options[0].feasible);
-    REQUIRE(r.recommendation == "cloud");
+    REQUIRE(r.recommendation == Option::cloud);
     for (const Reason& reason : r.reasons)
         CHECK_THAT(reason.text, !Catch::Contains("pays for itself") && !Catch::Contains("comes out cheaper than the cloud"));
     // The hidden default behind "nothing to split" is named, with what to change.

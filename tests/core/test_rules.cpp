@@ -47,7 +47,7 @@ TEST_CASE("every 'Choose Home-Based When' line met: home", "[rules]")
     s.vram_gb = 24;                          // fits consumer hardware
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
     CHECK(Met(r, "Choose Home-Based When") == 6);
-    CHECK(r.recommendation == "home");
+    CHECK(r.recommendation == Option::home);
 }
 
 TEST_CASE("every 'Choose Cloud-Based When' line met: cloud", "[rules]")
@@ -62,7 +62,7 @@ TEST_CASE("every 'Choose Cloud-Based When' line met: cloud", "[rules]")
     s.monthly_budget_usd = 5000;
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
     CHECK(Met(r, "Choose Cloud-Based When") == 6);
-    CHECK(r.recommendation == "cloud");
+    CHECK(r.recommendation == Option::cloud);
 }
 
 TEST_CASE("every 'Choose Hybrid Approach When' line met: hybrid", "[rules]")
@@ -80,7 +80,7 @@ TEST_CASE("every 'Choose Hybrid Approach When' line met: hybrid", "[rules]")
         if (rc.section == "Choose Hybrid Approach When")
             INFO(rc.rule << ": " << (rc.matched ? "met" : "missed") << " - " << rc.why);
     CHECK(Met(r, "Choose Hybrid Approach When") >= 4);
-    CHECK(r.recommendation == "hybrid");
+    CHECK(r.recommendation == Option::hybrid);
 }
 
 TEST_CASE("getting started: a beginner with no other need starts in the cloud", "[rules]")
@@ -134,7 +134,7 @@ TEST_CASE("the rules table has one row per rule, in the report's order", "[rules
         CHECK(RuleIndex(spec.id) == i);
         CHECK(r.rules[i].rule == spec.words);
         CHECK(r.rules[i].section == spec.section);
-        CHECK(r.rules[i].option == (spec.counts ? OptionKey(spec.option) : "any"));
+        CHECK(RuleOptionKey(r.rules[i].option) == std::string(spec.counts ? OptionKey(spec.option) : "any"));
     }
 }
 

@@ -134,7 +134,7 @@ TEST_CASE("Events: ready once, then changed when the report settles")
     h.Settle();
     json e = json::parse(ui::TakeEmbedEvent(h.state, false));
     CHECK(e["type"] == "labcalc:ready");
-    CHECK(e["report"]["recommendation"] == h.state.results.report.recommendation);
+    CHECK(e["report"]["recommendation"] == core::OptionKey(h.state.results.report.recommendation));
     CHECK(ui::TakeEmbedEvent(h.state, false).empty());
     // A slider being dragged announces nothing until it is released.
     h.MoveTo(h.Point("hours_per_week", 0.1f));

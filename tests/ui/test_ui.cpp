@@ -18,8 +18,8 @@ TEST_CASE("Dragging the hours slider changes the scenario and the recommendation
     Harness h;
     h.Settle();
     const core::Scenario before = h.state.scenario;
-    const std::string before_recommendation = h.state.results.report.recommendation;
-    REQUIRE(before_recommendation == "home"); // the default scenario: the home lab by a narrow lead
+    const core::Option before_recommendation = h.state.results.report.recommendation;
+    REQUIRE(before_recommendation == core::Option::home); // the default scenario: the home lab by a narrow lead
     const int version = h.state.results.report_version;
 
     // Press on the slider's left part (about 17 h/week), drag to its left end (a few hours a week), release.
@@ -33,7 +33,7 @@ TEST_CASE("Dragging the hours slider changes the scenario and the recommendation
 
     CHECK(h.state.scenario.hours_per_week < before.hours_per_week - 10);
     CHECK(h.state.scenario.budget_usd == before.budget_usd);
-    CHECK(h.state.results.report.recommendation == "cloud");
+    CHECK(h.state.results.report.recommendation == core::Option::cloud);
     CHECK(h.state.results.report.recommendation != before_recommendation);
     // The cached report is exactly what the core gives for the new scenario (flip points included).
     CHECK(core::ReportToJson(h.state.results.report) == ExpectedReportJson(h.state));
@@ -97,7 +97,7 @@ TEST_CASE("Flip points read as sentences in the page's words")
     h.Settle();
     bool saw_privacy = false, saw_number = false;
     for (const core::FlipPoint& p : h.state.results.report.flip_points) {
-        if (p.to.empty())
+        if (!p.to)
             continue;
         const std::string line = core::FlipInWords(p);
         INFO(line);
@@ -107,7 +107,7 @@ TEST_CASE("Flip points read as sentences in the page's words")
             CHECK(line.rfind("Privacy need at ", 0) == 0);
             saw_privacy = true;
         }
-        if (p.input == "hours_per_week" && p.direction == "below") {
+        if (p.input == "hours_per_week" && p.direction == core::FlipDirection::below) {
             // The default (home by a narrow lead) goes to the cloud below about 9 h/week; the value is
             // rounded down, towards the flip, so typed back it flips.
             CHECK(line.rfind("Work per week below ", 0) == 0);
@@ -124,8 +124,8 @@ TEST_CASE("Flip points read as sentences in the page's words")
     onprem.input = "privacy";
     onprem.value = 3;
     onprem.value_text = "on_premises_only";
-    onprem.to = "home";
-    onprem.direction = "stricter";
+    onprem.to = core::Option::home;
+    onprem.direction = core::FlipDirection::stricter;
     CHECK(core::FlipInWords(onprem) == "Privacy need at on premises only: Home lab wins.");
     // One wording: the Markdown export says each flip as the page does.
     const std::string markdown = core::ReportToMarkdown(h.state.results.report);
@@ -238,11 +238,11 @@ TEST_CASE("A flip point can be tried with one click, and Undo brings the learner
     Harness h;
     h.Settle();
     const core::Scenario mine = h.state.scenario;
-    const std::string answer = h.state.results.report.recommendation;
+    const core::Option answer = h.state.results.report.recommendation;
     REQUIRE(h.state.test_hooks.item_rects.count("try_flip_0") == 1);
     const core::FlipPoint first = [&] {
         for (const core::FlipPoint& p : h.state.results.report.flip_points)
-            if (!p.to.empty())
+            if (p.to)
                 return p;
         return core::FlipPoint{};
     }();
