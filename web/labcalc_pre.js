@@ -26,7 +26,8 @@ var LabcalcHost = (function () {
     if (f) f.apply(null, Array.prototype.slice.call(arguments, 1));
   }
   // The most bytes each reader of the module accepts (src/core: scenario_json.hpp, url_state.hpp,
-  // catalog.cpp, embed_api.cpp); names and ids are short.
+  // catalog.hpp, embed_api.cpp; the catalog's is also the file limit of the other faces, load_inputs.hpp
+  // kMaxFileBytes); names and ids are short.
   var kLimits = {
     scenario: 1048576, fragment: 16384, catalog: 4194304, message: 1048576,
     origin: 16384, name: 1024

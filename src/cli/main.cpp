@@ -1,4 +1,4 @@
-// labcalc command line: reads files and the date, runs RunCli, writes its output.
+// labcalc command line: reads files (at most core::kMaxFileBytes each) and the date, runs RunCli, writes its output.
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -7,18 +7,19 @@
 #include <sstream>
 
 #include "cli/run_cli.hpp"
-#include "core/scenario_json.hpp"
+#include "core/load_inputs.hpp"
 
 namespace {
 
 bool ReadLimited(std::istream& in, std::string* text, std::string* error)
 {
+    using labcalc::core::kMaxFileBytes;
     // Read one byte past the limit so an oversized input is reported, not silently cut.
-    std::string data(labcalc::core::kMaxInputBytes * 4 + 1, '\0');
+    std::string data(kMaxFileBytes + 1, '\0');
     in.read(&data[0], static_cast<std::streamsize>(data.size()));
     data.resize(static_cast<std::size_t>(in.gcount()));
-    if (data.size() > labcalc::core::kMaxInputBytes * 4) {
-        *error = "larger than the limit of " + std::to_string(labcalc::core::kMaxInputBytes * 4) + " bytes";
+    if (data.size() > kMaxFileBytes) {
+        *error = "larger than the limit of " + std::to_string(kMaxFileBytes) + " bytes";
         return false;
     }
     *text = std::move(data);

@@ -1,14 +1,10 @@
 #include "cli/run_cli.hpp"
 
 #include "cli/cli_args.hpp"
-#include "core/catalog.hpp"
-#include "core/figure_ids.hpp"
+#include "core/load_inputs.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
 #include "core/url_state.hpp"
-#include "core/scenario_fields.hpp"
-#include "core/scenario_json.hpp"
-#include "core/text_format.hpp"
 
 namespace labcalc::cli {
 
@@ -18,6 +14,14 @@ int Fail(Io& io, const std::string& message)
     io.out.clear();
     io.err = "labcalc: " + message + "\n";
     return 2;
+}
+
+core::InputFile ReadInput(const Io& io, const std::string& path)
+{
+    std::string text, error;
+    if (!io.read_file(path, &text, &error))
+        return {path, core::Expected<std::string>::Fail(std::move(error))};
+    return {path, core::Expected<std::string>::Ok(std::move(text))};
 }
 } // namespace
 
@@ -37,40 +41,20 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
         return 0;
     }
 
-    core::Catalog catalog;
-    if (!a.catalog_path.empty()) {
-        std::string text, error;
-        if (!io.read_file(a.catalog_path, &text, &error))
-            return Fail(io, "--catalog " + core::Printable(a.catalog_path, 200) + ": " + error);
-        auto c = core::ParseCatalog(text);
-        if (!c)
-            return Fail(io, core::Printable(a.catalog_path, 200) + ": " + c.error);
-        catalog = std::move(*c.value);
-    } else {
-        catalog = core::LoadDefaultCatalog();
-    }
-
-    core::Scenario scenario;
-    if (!a.preset.empty()) {
-        auto p = core::LoadPreset(a.preset);
-        if (!p)
-            return Fail(io, p.error);
-        scenario = *p.value;
-    }
-    if (!a.scenario_path.empty()) {
-        std::string text, error;
-        if (!io.read_file(a.scenario_path, &text, &error))
-            return Fail(io, "--scenario " + core::Printable(a.scenario_path, 200) + ": " + error);
-        auto s = core::ParseScenarioJson(text, scenario);
-        if (!s)
-            return Fail(io, (a.scenario_path == "-" ? std::string("standard input") : core::Printable(a.scenario_path, 200)) + ": " + s.error);
-        scenario = *s.value;
-    }
-    for (const std::string& kv : a.settings)
-        if (std::string e = core::ApplySetting(scenario, kv); !e.empty())
-            return Fail(io, "--set " + e);
-    if (std::string e = core::CheckAssumptionIds(scenario, catalog); !e.empty())
-        return Fail(io, e);
+    // Both files are read before the rules are applied; the loader still reports the first broken rule in
+    // the order it applies them (a bad catalog before an unreadable scenario file).
+    core::InputTexts inputs;
+    if (!a.catalog_path.empty())
+        inputs.catalog = ReadInput(io, a.catalog_path);
+    inputs.preset_name = a.preset;
+    if (!a.scenario_path.empty())
+        inputs.scenario = ReadInput(io, a.scenario_path);
+    inputs.settings = a.settings;
+    core::Expected<core::LoadedInputs> loaded = core::LoadInputs(inputs);
+    if (!loaded)
+        return Fail(io, loaded.error);
+    const core::Catalog& catalog = loaded.value->catalog;
+    const core::Scenario& scenario = loaded.value->scenario;
 
     core::ReportSettings settings;
     settings.today = a.today.empty() ? io.today : a.today;

@@ -11,6 +11,7 @@
 
 #include "core/compiled_assets.hpp"
 #include "core/figure_ids.hpp"
+#include "core/iso_date.hpp"
 #include "core/json_guard.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
@@ -19,7 +20,6 @@ namespace labcalc::core {
 namespace {
 
 using json = nlohmann::json;
-constexpr std::size_t kMaxCatalogBytes = 4u << 20;
 constexpr std::size_t kMaxRows = 500;
 
 struct Reader {
@@ -67,12 +67,7 @@ struct Reader {
     bool Date(const std::string& where, const std::string& d)
     {
         // YYYY, YYYY-MM or YYYY-MM-DD: sources give what they give.
-        const bool ok = (d.size() == 4 || d.size() == 7 || d.size() == 10) &&
-                        std::isdigit(static_cast<unsigned char>(d[0])) && std::isdigit(static_cast<unsigned char>(d[1])) &&
-                        std::isdigit(static_cast<unsigned char>(d[2])) && std::isdigit(static_cast<unsigned char>(d[3])) &&
-                        (d.size() == 4 || (d[4] == '-' && std::isdigit(static_cast<unsigned char>(d[5])) && std::isdigit(static_cast<unsigned char>(d[6])))) &&
-                        (d.size() != 10 || (d[7] == '-' && std::isdigit(static_cast<unsigned char>(d[8])) && std::isdigit(static_cast<unsigned char>(d[9]))));
-        if (!ok)
+        if (!ParseSourceDate(d))
             return Fail(where, "must be a date YYYY, YYYY-MM or YYYY-MM-DD (got '" + Printable(d, 20) + "')");
         return true;
     }

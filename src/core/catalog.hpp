@@ -1,6 +1,7 @@
 #pragma once
 // The catalog: every price, power figure and rule the model uses, each with its source and date.
 // assets/catalog.json is compiled in as the default; a user can load their own.
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,9 @@
 #include "core/scenario.hpp"
 
 namespace labcalc::core {
+
+// The largest catalog the reader accepts (documented in docs/report-schema.md).
+constexpr std::size_t kMaxCatalogBytes = 4u << 20; // 4 MiB
 
 struct Figure {
     double value = 0;

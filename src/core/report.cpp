@@ -5,42 +5,17 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 
 #include "core/figure_ids.hpp"
 #include "core/flip_points.hpp"
 #include "core/formulas.hpp"
+#include "core/iso_date.hpp"
 #include "core/model.hpp"
 #include "core/text_format.hpp"
 #include "core/timeline.hpp"
 
 namespace labcalc::core {
 namespace {
-
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-long DaysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-// YYYY (taken as 1 July), YYYY-MM (the 15th) or YYYY-MM-DD; -1 when unreadable.
-long DateDays(const std::string& d)
-{
-    int y = 0, m = 7, day = 1;
-    if (d.size() >= 4 && std::sscanf(d.c_str(), "%4d", &y) == 1) {
-        if (d.size() >= 7 && std::sscanf(d.c_str() + 5, "%2d", &m) == 1)
-            day = 15;
-        if (d.size() >= 10)
-            std::sscanf(d.c_str() + 8, "%2d", &day);
-        return DaysFromCivil(y, std::clamp(m, 1, 12), std::clamp(day, 1, 31));
-    }
-    return -1;
-}
 
 std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCost& c, const Prepared& p)
 {
@@ -412,10 +387,11 @@ void AddPriceAssumptions(Report& r, const Prepared& p, const Scenario& s, const 
 // Flags catalog figures older than stale_after_days on the report date (never the scenario's own): check these.
 void MarkStaleAssumptions(Report& r, const Catalog& c, const std::string& today_date)
 {
-    const long today = DateDays(today_date);
+    const std::optional<long> today = ParseIsoDate(today_date);
     for (AssumptionUsed& a : r.assumptions) {
-        const long d = DateDays(a.date);
-        a.stale = !a.overridden && today >= 0 && d >= 0 && today - d > c.stale_after_days;
+        const std::optional<long> d = ParseSourceDate(a.date);
+        // A day before 1970 (a negative count) has never been taken as a date here: such a figure is not flagged.
+        a.stale = !a.overridden && today && d && *today >= 0 && *d >= 0 && *today - *d > c.stale_after_days;
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/course.hpp"
 #include "core/figure_ids.hpp"
+#include "core/iso_date.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
@@ -39,8 +40,8 @@ std::string PresetNameOf(const AppState& state, const core::Scenario& s)
 
 } // namespace
 
-// The rules the CLI applies after reading a scenario, applied by every face: each assumption id names a
-// figure, GPU or offer of the catalog in use, with a value in its range.
+// The last rule the start-up loader (core::LoadInputs) applies, applied by every face to every scenario it
+// takes in: each assumption id names a figure, GPU or offer of the catalog in use, with a value in its range.
 core::Expected<core::Scenario> CheckedForCatalog(const AppState& state, core::Expected<core::Scenario> s)
 {
     if (!s)
@@ -111,8 +112,9 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
     state.presets = core::ListPresets();
     state.embedding.self_origin = std::string(self_origin);
     state.embedding.has_web_address = !services.ShareLink("").empty();
+    // The command line's rule for --today: a platform that cannot say the date leaves the built-in one.
     const std::string today = services.TodayDate();
-    if (today.size() == 10)
+    if (core::ParseIsoDate(today))
         state.today = today;
 
     // Options first (embed, frame, origins, preset): a bad one is named and ignored, the rest applies.

@@ -6,7 +6,7 @@
 
 #include "core/catalog.hpp"
 #include "core/embed_api.hpp"
-#include "core/figure_ids.hpp"
+#include "core/load_inputs.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
@@ -104,12 +104,6 @@ ExportFile MakeExport(AppState& state, ExportFormat format)
     return {"labcalc-report.json", "application/json", core::ReportToJson(state.results.report)};
 }
 
-std::string BaseName(const std::string& path)
-{
-    const std::size_t slash = path.find_last_of("/\\");
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 } // namespace
 
 void ExportReport(AppState& state, PlatformServices& services, ExportFormat format)
@@ -126,11 +120,8 @@ bool OpenScenarioFile(AppState& state, PlatformServices& services, const std::st
         state.error_message = "Scenario file '" + path + "' could not be read: " + text.error + ". Your inputs are kept.";
         return false;
     }
-    // The command line's checks: the scenario itself, then its price overrides against this catalog.
-    core::Expected<core::Scenario> parsed = core::ParseScenarioJson(*text.value);
-    std::string error = parsed ? core::CheckAssumptionIds(*parsed.value, state.catalog) : parsed.error;
-    if (error.empty())
-        error = ApplyScenarioJson(state, *text.value);
+    // The command line's checks (ApplyScenarioJson): the scenario itself, then its price overrides against this catalog.
+    const std::string error = ApplyScenarioJson(state, *text.value);
     if (!error.empty()) {
         state.error_message = "Scenario file '" + path + "' was rejected: " + error + ". Your inputs are kept.";
         return false;
@@ -160,7 +151,7 @@ bool ImportCatalogFile(AppState& state, PlatformServices& services, const std::s
         state.error_message = "Catalog '" + path + "' could not be read: " + text.error + ". The current catalog is kept.";
         return false;
     }
-    if (!ImportCatalogText(state, BaseName(path), *text.value))
+    if (!ImportCatalogText(state, core::FileNameOf(path), *text.value))
         return false;
     state.files.catalog = path;
     return true;

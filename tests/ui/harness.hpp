@@ -54,7 +54,8 @@ public:
         return true;
     }
     void RequestCatalogFile() override {}
-    std::string TodayDate() override { return "2026-11-28"; }
+    std::string today = "2026-11-28";    // what TodayDate says
+    std::string TodayDate() override { return today; }
     void PublishSummary(const ui::Summary& summary) override { last_summary = summary; }
 
     bool HasFileSystem() override { return has_files; }

@@ -204,6 +204,13 @@ TEST_CASE("File menu: open, save and export go through the platform's files")
     CHECK(h.state.error_message.find("hours_per_week") != std::string::npos);
     CHECK(h.state.scenario == before);
 
+    // So is one whose price override the catalog in use does not have (the command line's last rule).
+    h.services.files["/data/odd.json"] = R"({"assumptions": {"no.such.figure": 1}})";
+    h.state.files.scenario = "/data/odd.json";
+    h.Click("file_open");
+    CHECK(h.state.error_message.find("assumptions.no.such.figure: unknown figure id") != std::string::npos);
+    CHECK(h.state.scenario == before);
+
     // A good one replaces the inputs and the report follows.
     h.services.files["/data/lab.json"] = R"({"hours_per_week": 60, "privacy": "confidential"})";
     h.state.files.scenario = "/data/lab.json";
@@ -231,6 +238,19 @@ TEST_CASE("File menu: open, save and export go through the platform's files")
     CHECK(h.services.files["/out/labcalc-report.json"] == core::ReportToJson(h.state.results.report));
     CHECK(h.services.files["/out/labcalc-summary.md"] == core::ReportToMarkdown(h.state.results.report));
     CHECK(h.services.downloads.empty());
+}
+
+TEST_CASE("The platform's date is taken when it is a date YYYY-MM-DD, as the command line takes --today")
+{
+    Harness h;
+    h.services.today = "2027-01-05";
+    ui::InitAppState(h.state, h.services, "");
+    CHECK(h.state.today == "2027-01-05");
+    for (const char* not_a_date : {"2027-13-05", "05/01/2027", "2027-1-5", "", "2027-01-05T10:00"}) {
+        h.services.today = not_a_date;
+        ui::InitAppState(h.state, h.services, "");
+        CHECK(h.state.today == "2027-01-05"); // the date it had stays, never text the report would echo
+    }
 }
 
 TEST_CASE("A flip point can be tried with one click, and Undo brings the learner's inputs back; Reset too")

@@ -3,9 +3,6 @@
 
 #include <cstdlib>
 
-#include "core/figure_ids.hpp"
-#include "core/presets.hpp"
-#include "core/scenario_json.hpp"
 #include "desktop_services.hpp"
 
 namespace labcalc::platform::desktop {
@@ -97,44 +94,16 @@ core::Expected<Args> ParseArgs(const std::vector<std::string>& argv)
     return core::Expected<Args>::Ok(a);
 }
 
-core::Expected<StartupInputs> LoadStartupInputs(const Args& a)
+core::Expected<core::LoadedInputs> LoadStartupInputs(const Args& a)
 {
-    using Result = core::Expected<StartupInputs>;
-    StartupInputs in;
-    core::Catalog catalog = core::LoadDefaultCatalog();
-    if (!a.catalog_path.empty()) {
-        core::Expected<std::string> text = ReadFileLimited(a.catalog_path);
-        if (!text)
-            return Result::Fail("--catalog " + a.catalog_path + ": " + text.error);
-        core::Expected<core::Catalog> c = core::ParseCatalog(*text.value);
-        if (!c)
-            return Result::Fail(a.catalog_path + ": " + c.error);
-        catalog = *c.value;
-        in.catalog = std::move(*c.value);
-        const std::size_t slash = a.catalog_path.find_last_of('/');
-        in.catalog_name = slash == std::string::npos ? a.catalog_path : a.catalog_path.substr(slash + 1);
-    }
-    core::Scenario scenario;
-    if (!a.preset.empty()) {
-        core::Expected<core::Scenario> p = core::LoadPreset(a.preset);
-        if (!p)
-            return Result::Fail(p.error);
-        scenario = *p.value;
-        in.scenario = scenario;
-    }
-    if (!a.scenario_path.empty()) {
-        core::Expected<std::string> text = ReadFileLimited(a.scenario_path);
-        if (!text)
-            return Result::Fail("--scenario " + a.scenario_path + ": " + text.error);
-        core::Expected<core::Scenario> s = core::ParseScenarioJson(*text.value, scenario);
-        if (!s)
-            return Result::Fail(a.scenario_path + ": " + s.error);
-        scenario = *s.value;
-        in.scenario = scenario;
-    }
-    if (std::string e = core::CheckAssumptionIds(scenario, catalog); !e.empty())
-        return Result::Fail(e);
-    return Result::Ok(std::move(in));
+    auto read = [](const std::string& path) { return core::InputFile{path, ReadFileLimited(path)}; };
+    core::InputTexts inputs;
+    if (!a.catalog_path.empty())
+        inputs.catalog = read(a.catalog_path);
+    inputs.preset_name = a.preset;
+    if (!a.scenario_path.empty())
+        inputs.scenario = read(a.scenario_path);
+    return core::LoadInputs(inputs);
 }
 
 } // namespace labcalc::platform::desktop

@@ -1,14 +1,11 @@
 #pragma once
 // The desktop app's command line, and the start-up files it names, checked before any window opens
-// (the same order, parsers and messages as the labcalc command line: catalog, preset, scenario on top
-// of the preset, then the scenario's price overrides against the catalog).
-#include <optional>
+// (the same order, rules and messages as the labcalc command line: both go through core::LoadInputs).
 #include <string>
 #include <vector>
 
-#include "core/catalog.hpp"
 #include "core/expected.hpp"
-#include "core/scenario.hpp"
+#include "core/load_inputs.hpp"
 
 namespace labcalc::platform::desktop {
 
@@ -26,13 +23,9 @@ struct Args {
 core::Expected<Args> ParseArgs(const std::vector<std::string>& argv);
 std::string HelpText();
 
-// What the named files hold, validated.
-struct StartupInputs {
-    std::optional<core::Catalog> catalog;
-    std::string catalog_name;               // file name shown in the app
-    std::optional<core::Scenario> scenario; // preset and/or scenario file
-};
-// Fails with the command line's message (e.g. "my.json: hours_per_week: expected a number").
-core::Expected<StartupInputs> LoadStartupInputs(const Args& args);
+// The catalog, preset and scenario the command line names, read from disk and checked by the core's
+// loader (core::LoadInputs), so they pass or fail exactly as with the labcalc command line
+// (e.g. "my.json: hours_per_week: must be a number ...").
+core::Expected<core::LoadedInputs> LoadStartupInputs(const Args& args);
 
 } // namespace labcalc::platform::desktop

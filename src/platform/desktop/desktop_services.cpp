@@ -12,16 +12,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/scenario_json.hpp"
+#include "core/load_inputs.hpp"
 
 namespace labcalc::platform::desktop {
 namespace fs = std::filesystem;
-
-namespace {
-// The command line's limit for input files (src/cli/main.cpp): four times the parsers' own limit,
-// so an oversized file is reported by size instead of being read whole.
-constexpr std::size_t kMaxFileBytes = core::kMaxInputBytes * 4;
-} // namespace
 
 std::string ConfigFolder()
 {
@@ -53,11 +47,12 @@ core::Expected<std::string> ReadFileLimited(const std::string& path)
     std::error_code ec;
     if (!in || fs::is_directory(path, ec))
         return core::Expected<std::string>::Fail("cannot open the file");
-    std::string data(kMaxFileBytes + 1, '\0');
+    // One byte past the limit, so an oversized file is reported by its size instead of being read whole.
+    std::string data(core::kMaxFileBytes + 1, '\0');
     in.read(&data[0], static_cast<std::streamsize>(data.size()));
     data.resize(static_cast<std::size_t>(in.gcount()));
-    if (data.size() > kMaxFileBytes)
-        return core::Expected<std::string>::Fail("larger than the limit of " + std::to_string(kMaxFileBytes) + " bytes");
+    if (data.size() > core::kMaxFileBytes)
+        return core::Expected<std::string>::Fail("larger than the limit of " + std::to_string(core::kMaxFileBytes) + " bytes");
     return core::Expected<std::string>::Ok(std::move(data));
 }
 

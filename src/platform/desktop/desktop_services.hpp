@@ -16,7 +16,7 @@ std::string ConfigFolder();
 // The file a store key lives in: "labcalc.scenario.v1" -> <folder>/scenario.v1 (other characters
 // than letters, digits, '.', '-' and '_' become '_').
 std::string StoreFilePath(const std::string& folder, std::string_view key);
-// Reads a whole file up to 4 MiB, with the command line's messages ("cannot open the file", ...).
+// Reads a whole file of at most core::kMaxFileBytes, with the command line's messages ("cannot open the file", ...).
 core::Expected<std::string> ReadFileLimited(const std::string& path);
 // Writes through a temporary file and a rename, so a crash never leaves half a file. "" or the reason.
 std::string WriteFileAtomically(const std::string& path, std::string_view text);

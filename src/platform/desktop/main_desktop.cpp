@@ -17,7 +17,6 @@
 #include <string>
 #include <vector>
 
-#include "core/scenario_json.hpp"
 #include "desktop_args.hpp"
 #include "desktop_services.hpp"
 #include "imgui.h"
@@ -186,17 +185,16 @@ std::string CurrentFolder()
     return ec ? std::string() : cwd.string();
 }
 
-void ApplyStartupInputs(DesktopApp& app, const Args& args, const StartupInputs& in)
+void ApplyStartupInputs(DesktopApp& app, const Args& args, const core::LoadedInputs& in)
 {
     ui::AppState& state = app.state;
-    if (in.catalog) {
-        ui::ReplaceCatalog(state, *in.catalog, in.catalog_name);
-    }
-    if (!args.scenario_path.empty() && in.scenario) {
-        // Already validated (with the preset as its base): this only installs it.
-        ui::ApplyScenarioJson(state, core::ScenarioToJson(*in.scenario).dump());
-    } else if (!args.preset.empty()) {
-        ui::LoadPresetByName(state, args.preset);
+    if (!args.catalog_path.empty())
+        ui::ReplaceCatalog(state, in.catalog, in.catalog_name);
+    // Named on the command line: already checked by the loader (the scenario file with the preset as its
+    // base), so this only installs it. Otherwise the scenario InitAppState restored stays.
+    if (!args.scenario_path.empty() || !args.preset.empty()) {
+        ui::ReplaceScenario(state, in.scenario);
+        state.preset_name = in.preset_name;
     }
     const std::string cwd = CurrentFolder();
     state.files.scenario = !args.scenario_path.empty() ? args.scenario_path : (cwd.empty() ? "" : cwd + "/") + "my-lab.json";
@@ -204,7 +202,7 @@ void ApplyStartupInputs(DesktopApp& app, const Args& args, const StartupInputs& 
     state.files.export_folder = cwd;
 }
 
-int Run(const Args& args, const StartupInputs& inputs)
+int Run(const Args& args, const core::LoadedInputs& inputs)
 {
     const bool screenshot = !args.screenshot_path.empty();
     // Screenshots read and write no settings, so the same command gives the same picture anywhere.
@@ -355,7 +353,7 @@ int main(int argc, char** argv)
         return 0;
     }
     // Bad files stop here, before any window opens: same message and status as the command line.
-    labcalc::core::Expected<StartupInputs> inputs = LoadStartupInputs(*args.value);
+    labcalc::core::Expected<labcalc::core::LoadedInputs> inputs = LoadStartupInputs(*args.value);
     if (!inputs) {
         std::fprintf(stderr, "labcalc-desktop: %s\n", inputs.error.c_str());
         return 2;
