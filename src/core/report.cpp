@@ -234,16 +234,17 @@ void AddDominatedHybrid(Report& r, const OptionCosts& costs, const Evaluation& e
 void AddBlockerReasons(Report& r, const Prepared& p, const Scenario& s, const Evaluation& e)
 {
     const OptionReport& win = r.options[static_cast<std::size_t>(e.recommended)];
-    auto add_blockers = [&](const OptionReport& o, const std::string& lead) {
+    auto add_blockers = [&](const OptionReport& o, const std::string& lead, bool rules_out) {
         for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
             if (o.cost.blockers & bit)
-                r.reasons.push_back({o.label + lead + BlockerSentence(bit, s, o.cost, p) + ".", BlockerCourse(bit)});
+                r.reasons.push_back({o.label + lead + BlockerSentence(bit, s, o.cost, p) + ".", BlockerCourse(bit),
+                                     rules_out ? std::optional<Option>(o.option) : std::nullopt});
     };
     for (const OptionReport& o : r.options)
         if (o.option != win.option)
-            add_blockers(o, " is ruled out: ");
+            add_blockers(o, " is ruled out: ", true);
     if (e.any_feasible)
-        add_blockers(win, " still breaks a limit: ");
+        add_blockers(win, " still breaks a limit: ", false);
 }
 
 // The winner's course rules met, in the course's words, and the advanced level's advice: the course's case.

@@ -63,6 +63,7 @@ struct RuleCheck {
 struct Reason {
     std::string text;
     std::string course;             // "Choose Home-Based When: \"You have sensitive data ...\"", "Comparison Matrix: Initial Cost", ...
+    std::optional<Option> rules_out = std::nullopt; // the option this reason rules out (a blocker), if it is one
 };
 
 struct Report {

@@ -191,6 +191,9 @@ bool ParseDouble(std::string_view text, double* out)
     return true;
 }
 
+
+} // namespace
+
 std::optional<Factor> FactorFromKey(std::string_view key)
 {
     for (int i = 0; i < kFactorCount; ++i)
@@ -198,8 +201,6 @@ std::optional<Factor> FactorFromKey(std::string_view key)
             return static_cast<Factor>(i);
     return std::nullopt;
 }
-
-} // namespace
 
 const std::vector<FieldSpec>& ScenarioFields()
 {

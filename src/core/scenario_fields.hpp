@@ -51,6 +51,9 @@ std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view 
 // names the field, the rule and what was typed.
 [[nodiscard]] std::string SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed);
 
+// A factor from its key in "weights.<key>" ("initial_cost"); nothing for an unknown key.
+std::optional<Factor> FactorFromKey(std::string_view key);
+
 // --set KEY=VALUE, also for weights.<factor> and assumptions.<figure id>. VALUE is a number,
 // true/false, a choice name, or "default" to unset an optional field or an assumption override.
 [[nodiscard]] std::string ApplySetting(Scenario& s, std::string_view key_equals_value);

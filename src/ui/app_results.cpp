@@ -109,14 +109,9 @@ Summary BuildSummary(const core::Report& r)
     if (r.any_feasible && r.runner_up != r.recommendation)
         s.lines.push_back("Ahead of " + OptionLabelOf(r.runner_up) + " by " + Number(r.margin, 1) +
                           " points (each option is scored out of 10 on the course's ten factors, plus a bonus for the course rules it meets).");
-    for (const core::Reason& reason : r.reasons) {
-        // The blockers follow in the options' lines.
-        bool blocker = false;
-        for (const core::OptionReport& o : r.options)
-            blocker = blocker || (!o.feasible && reason.text.rfind(o.label + " is ruled out", 0) == 0);
-        if (!blocker)
+    for (const core::Reason& reason : r.reasons)
+        if (!reason.rules_out) // the blockers follow in the options' lines
             s.lines.push_back(reason.text + " (course: " + reason.course + ")");
-    }
     for (const core::OptionReport& o : r.options) {
         if (o.feasible) {
             s.lines.push_back(o.label + ": " + Usd(ShownTotal(o, in.horizon_months)) + " over " + std::to_string(in.horizon_months) +

@@ -34,16 +34,6 @@ std::string VisibleLabel(const char* label)
     return hashes == std::string::npos ? s : s.substr(0, hashes);
 }
 
-bool TakePress(AppState& state, const std::string& id)
-{
-    auto& presses = state.a11y.pending_presses;
-    auto it = std::find(presses.begin(), presses.end(), id);
-    if (it == presses.end())
-        return false;
-    presses.erase(it);
-    state.a11y.redraw = true;
-    return true;
-}
 
 std::string_view FieldKeyOf(std::string_view id)
 {
@@ -75,6 +65,8 @@ const char* RoleName(ControlRole role)
 
 } // namespace
 
+namespace {
+
 double RoundBudget(double usd)
 {
     if (usd <= 0)
@@ -82,6 +74,29 @@ double RoundBudget(double usd)
     const double unit = std::pow(10.0, std::max(0.0, std::floor(std::log10(usd)) - 2));
     return std::round(usd / unit) * unit;
 }
+
+} // namespace
+
+double RoundSliderValue(std::string_view key, double value)
+{
+    if (key == "budget_usd")
+        return RoundBudget(value);
+    if (key == "hours_per_week")
+        return std::round(value * 2) / 2;
+    return value;
+}
+
+bool TakePress(AppState& state, const std::string& id)
+{
+    auto& presses = state.a11y.pending_presses;
+    auto it = std::find(presses.begin(), presses.end(), id);
+    if (it == presses.end())
+        return false;
+    presses.erase(it);
+    state.a11y.redraw = true;
+    return true;
+}
+
 
 void ExposeLastItem(AppState& state, ExposedControl control)
 {
@@ -199,7 +214,7 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         const std::optional<double> v = core::ParseTypedNumber(text, f->unit);
         if (!v)
             return not_a_number(key);
-        error = CommitSetting(state, key, key == "budget_usd" ? RoundBudget(*v) : std::round(*v * 2) / 2);
+        error = CommitSetting(state, key, RoundSliderValue(key, *v));
     } else if (f->kind == core::FieldKind::choice && !text.empty() && std::all_of(text.begin(), text.end(), ::isdigit)) {
         error = CommitSetting(state, key, std::stod(std::string(text)));
     } else if (f->optional && text.empty()) {
@@ -226,12 +241,7 @@ void StepControl(AppState& state, std::string_view id, int steps, int to_end)
 {
     if (id.rfind("weights.", 0) == 0) {
         // A factor's weight in the matrix: whole steps from 0 to 10.
-        const std::optional<core::Factor> factor = [&]() -> std::optional<core::Factor> {
-            for (int i = 0; i < core::kFactorCount; ++i)
-                if (id.substr(8) == core::FactorKey(static_cast<core::Factor>(i)))
-                    return static_cast<core::Factor>(i);
-            return std::nullopt;
-        }();
+        const std::optional<core::Factor> factor = core::FactorFromKey(id.substr(8));
         if (!factor)
             return;
         const double w = state.scenario.weights[static_cast<std::size_t>(*factor)];
@@ -255,7 +265,7 @@ void StepControl(AppState& state, std::string_view id, int steps, int to_end)
             next = RoundBudget(v.number * std::pow(kBudgetStep, steps));
         next = std::clamp(next, f->min_value, hi);
     } else if (key == "hours_per_week") {
-        next = to_end ? (to_end < 0 ? f->min_value : f->max_value) : std::round(v.number * 2) / 2 + 0.5 * steps;
+        next = to_end ? (to_end < 0 ? f->min_value : f->max_value) : RoundSliderValue(key, v.number) + 0.5 * steps;
         next = std::clamp(next, f->min_value, f->max_value);
     } else if (f->kind == core::FieldKind::choice) {
         const double last = static_cast<double>(f->choices.size()) - 1;

@@ -22,6 +22,9 @@ bool ExposedButton(AppState& state, const std::string& id, const char* label, bo
 bool ExposedSelectable(AppState& state, const std::string& id, const char* label, bool selected);
 // A collapsing section header; an outside press toggles it. Returns whether it is open.
 bool ExposedSection(AppState& state, const std::string& id, const char* title, bool open_by_default);
+// Takes a press recorded for control `id` (PressControl), if there is one: for widgets that are not
+// ExposedButton (a button of a given size, say).
+bool TakePress(AppState& state, const std::string& id);
 // Lists the last drawn item (the rectangle ImGui just laid out) under `control`.
 void ExposeLastItem(AppState& state, ExposedControl control);
 
@@ -41,7 +44,8 @@ void FocusControl(AppState& state, std::string_view id);
 // The list as JSON for the page, in CSS pixels (device pixels / `pixel_scale`).
 std::string ControlsToJson(const AppState& state, float pixel_scale);
 
-// Budget slider values rounded to what a person would type (three significant digits).
-double RoundBudget(double usd);
+// A headline slider's value rounded to what a person would type: three significant digits of a budget,
+// half hours; other keys as given. Drags, the page's range elements and the arrow keys all round so.
+double RoundSliderValue(std::string_view key, double value);
 
 } // namespace labcalc::ui

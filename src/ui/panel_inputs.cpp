@@ -115,7 +115,7 @@ void DrawHeadlineInputs(AppState& state, bool compact)
         const std::string shown = Usd(value);
         if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &lo, &hi, shown.c_str(),
                                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-            Apply(state, *f, RoundBudget(value));
+            Apply(state, *f, RoundSliderValue(f->key, value));
         RememberItem(state, "budget_usd");
         ExposeSlider(state, *f, s.budget_usd, lo, hi, Usd(s.budget_usd));
         NumberBox(state, *f, s.budget_usd, 5.0f);
@@ -128,7 +128,7 @@ void DrawHeadlineInputs(AppState& state, bool compact)
         const double lo = f->min_value, hi = f->max_value;
         if (ImGui::SliderScalar("##hours_per_week", ImGuiDataType_Double, &value, &lo, &hi, "%.1f h/week",
                                 ImGuiSliderFlags_AlwaysClamp))
-            Apply(state, *f, std::round(value * 2) / 2);
+            Apply(state, *f, RoundSliderValue(f->key, value));
         RememberItem(state, "hours_per_week");
         ExposeSlider(state, *f, s.hours_per_week, lo, hi, Number(s.hours_per_week, 1) + " hours per week");
         NumberBox(state, *f, s.hours_per_week, 3.5f);

@@ -173,12 +173,7 @@ bool TakeDefaultPress(AppState& state, const core::FieldSpec& f)
     c.role = ControlRole::button;
     c.label = std::string("Default for ") + f.label;
     ExposeLastItem(state, std::move(c));
-    auto& presses = state.a11y.pending_presses;
-    auto found = std::find(presses.begin(), presses.end(), id);
-    if (found == presses.end())
-        return false;
-    presses.erase(found);
-    return true;
+    return TakePress(state, id);
 }
 
 } // namespace
