@@ -27,7 +27,8 @@ const Catalog& TheCatalog()
 // The scenario a benchmark runs on: "" is the default scenario, else a preset name.
 Scenario ScenarioNamed(const std::string& preset)
 {
-    if (preset.empty()) return Scenario{};
+    if (preset.empty())
+        return Scenario{};
     auto loaded = LoadPreset(preset);
     if (!loaded) {
         std::fprintf(stderr, "labcalc_bench: preset %s: %s\n", preset.c_str(), loaded.error.c_str());
@@ -77,7 +78,8 @@ BENCHMARK_CAPTURE(BM_Evaluate, sensitive_data, std::string("sensitive-data"));
 
 BENCHMARK_CAPTURE(BM_BuildReport, default_with_flips, std::string(), true)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_BuildReport, default_no_flips, std::string(), false)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_BuildReport, steady_24_7_with_flips, std::string("steady-24-7"), true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_BuildReport, steady_24_7_with_flips, std::string("steady-24-7"), true)
+    ->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_CAPTURE(BM_DecisionMap, default, std::string())->Arg(128)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_DecisionMap, steady_24_7, std::string("steady-24-7"))->Arg(128)->Unit(benchmark::kMillisecond);

@@ -48,12 +48,14 @@ Stats Summarize(std::vector<double> ms)
 template <class Fn>
 Stats Time(int runs, int inner, Fn&& fn)
 {
-    for (int i = 0; i < std::max(1, runs / 10); ++i) fn();
+    for (int i = 0; i < std::max(1, runs / 10); ++i)
+        fn();
     std::vector<double> ms;
     ms.reserve(static_cast<std::size_t>(runs));
     for (int r = 0; r < runs; ++r) {
         const auto t0 = Clock::now();
-        for (int i = 0; i < inner; ++i) fn();
+        for (int i = 0; i < inner; ++i)
+            fn();
         const auto t1 = Clock::now();
         ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count() / inner);
     }
@@ -67,7 +69,8 @@ void Row(const char* what, const char* scenario, const Stats& st)
 
 Scenario ScenarioNamed(const char* preset)
 {
-    if (!preset || !*preset) return Scenario{};
+    if (!preset || !*preset)
+        return Scenario{};
     auto loaded = LoadPreset(preset);
     if (!loaded) {
         std::fprintf(stderr, "labcalc_wasm_timing: preset %s: %s\n", preset, loaded.error.c_str());
@@ -81,7 +84,8 @@ Scenario ScenarioNamed(const char* preset)
 int main(int argc, char** argv)
 {
     int runs = 50;
-    if (argc > 1) runs = std::max(5, std::atoi(argv[1]));
+    if (argc > 1)
+        runs = std::max(5, std::atoi(argv[1]));
 #ifdef __EMSCRIPTEN__
     const char* target = "WebAssembly (Emscripten)";
 #else

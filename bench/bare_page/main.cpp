@@ -16,7 +16,9 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 
+// clang-format off (JavaScript inside)
 EM_JS(void, bare_js_mark_ready, (), { document.documentElement.setAttribute('data-labcalc-ready', '1'); });
+// clang-format on
 
 namespace {
 
@@ -72,8 +74,8 @@ int main()
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     g_dpr = emscripten_get_device_pixel_ratio();
-    g_window = glfwCreateWindow(static_cast<int>(std::max(1.0, css_w * g_dpr)), static_cast<int>(std::max(1.0, css_h * g_dpr)),
-                                "bare", nullptr, nullptr);
+    g_window = glfwCreateWindow(static_cast<int>(std::max(1.0, css_w * g_dpr)),
+                                static_cast<int>(std::max(1.0, css_h * g_dpr)), "bare", nullptr, nullptr);
     if (!g_window)
         return 1;
     glfwMakeContextCurrent(g_window);

@@ -49,12 +49,19 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
             std::string f;
             err = value_of(i, arg, &f);
             if (err.empty()) {
-                if (f == "text") a.format = Format::text;
-                else if (f == "json") a.format = Format::json;
-                else if (f == "csv") a.format = Format::csv;
-                else if (f == "markdown" || f == "md") a.format = Format::markdown;
-                else if (f == "fragment") a.format = Format::fragment;
-                else err = "--format must be one of text, json, csv, markdown, fragment (got '" + core::Printable(f, 20) + "')";
+                if (f == "text")
+                    a.format = Format::text;
+                else if (f == "json")
+                    a.format = Format::json;
+                else if (f == "csv")
+                    a.format = Format::csv;
+                else if (f == "markdown" || f == "md")
+                    a.format = Format::markdown;
+                else if (f == "fragment")
+                    a.format = Format::fragment;
+                else
+                    err = "--format must be one of text, json, csv, markdown, fragment (got '" +
+                        core::Printable(f, 20) + "')";
             }
         } else {
             err = "unknown argument '" + core::Printable(arg) + "' (labcalc --help lists the options)";

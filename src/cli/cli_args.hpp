@@ -10,12 +10,12 @@ namespace labcalc::cli {
 enum class Format { text, json, csv, markdown, fragment };
 
 struct Args {
-    std::string preset;                 // --preset NAME
-    std::string scenario_path;          // --scenario FILE, "-" for standard input
-    std::string catalog_path;           // --catalog FILE
-    std::vector<std::string> settings;  // --set KEY=VALUE, in order
+    std::string preset;                // --preset NAME
+    std::string scenario_path;         // --scenario FILE, "-" for standard input
+    std::string catalog_path;          // --catalog FILE
+    std::vector<std::string> settings; // --set KEY=VALUE, in order
     Format format = Format::text;
-    std::string today;                  // --today YYYY-MM-DD (default: the system date)
+    std::string today; // --today YYYY-MM-DD (default: the system date)
     bool list_presets = false;
     bool help = false;
 };

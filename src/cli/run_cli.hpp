@@ -9,9 +9,9 @@ namespace labcalc::cli {
 
 struct Io {
     std::function<bool(const std::string& path, std::string* text, std::string* error)> read_file; // "-" = stdin
-    std::string today;   // YYYY-MM-DD
-    std::string out;     // what goes to stdout
-    std::string err;     // what goes to stderr
+    std::string today;                                                                             // YYYY-MM-DD
+    std::string out; // what goes to stdout
+    std::string err; // what goes to stderr
 };
 
 // Returns the exit code: 0 success, 2 bad input.

@@ -59,7 +59,9 @@ struct Reader {
             return Fail(where + "." + key, std::string("must be a number (got ") + JsonTypeName(*it) + ")");
         const double v = it->get<double>();
         if (!std::isfinite(v) || v < lo || v > hi)
-            return Fail(where + "." + key, "must be from " + FormatNumber(lo) + " to " + FormatNumber(hi) + " (got " + FormatNumber(v) + ")");
+            return Fail(where + "." + key,
+                        "must be from " + FormatNumber(lo) + " to " + FormatNumber(hi) + " (got " + FormatNumber(v) +
+                            ")");
         *out = v == 0 ? 0.0 : v;
         return true;
     }
@@ -75,13 +77,16 @@ struct Reader {
     bool ReadFigure(const json& obj, const std::string& where, double lo, double hi, Figure* f, bool need_unit)
     {
         if (!obj.is_object())
-            return Fail(where, std::string("must be an object with value, source and date (got ") + JsonTypeName(obj) + ")");
+            return Fail(where,
+                        std::string("must be an object with value, source and date (got ") + JsonTypeName(obj) + ")");
         for (auto it = obj.begin(); it != obj.end(); ++it)
-            if (it.key() != "value" && it.key() != "unit" && it.key() != "label" && it.key() != "source" && it.key() != "date")
-                return Fail(where + "." + Printable(it.key()), "unknown key (a figure has value, unit, label, source, date)");
+            if (it.key() != "value" && it.key() != "unit" && it.key() != "label" && it.key() != "source" &&
+                it.key() != "date")
+                return Fail(where + "." + Printable(it.key()),
+                            "unknown key (a figure has value, unit, label, source, date)");
         return Number(obj, where, "value", lo, hi, &f->value) && Text(obj, where, "unit", &f->unit, need_unit) &&
-               Text(obj, where, "label", &f->label, need_unit) && Text(obj, where, "source", &f->source) &&
-               Text(obj, where, "date", &f->date) && Date(where + ".date", f->date);
+            Text(obj, where, "label", &f->label, need_unit) && Text(obj, where, "source", &f->source) &&
+            Text(obj, where, "date", &f->date) && Date(where + ".date", f->date);
     }
 
     bool Id(const std::string& where, const std::string& id, std::set<std::string>* seen)
@@ -100,9 +105,12 @@ struct Reader {
 ProviderKind KindFromKey(const std::string& k, bool* ok)
 {
     *ok = true;
-    if (k == "hyperscaler") return ProviderKind::hyperscaler;
-    if (k == "neocloud") return ProviderKind::neocloud;
-    if (k == "marketplace") return ProviderKind::marketplace;
+    if (k == "hyperscaler")
+        return ProviderKind::hyperscaler;
+    if (k == "neocloud")
+        return ProviderKind::neocloud;
+    if (k == "marketplace")
+        return ProviderKind::marketplace;
     *ok = false;
     return ProviderKind::any;
 }
@@ -120,7 +128,8 @@ Expected<Catalog> ParseCatalog(std::string_view text)
     if (!j.is_object())
         return Expected<Catalog>::Fail(std::string("catalog: must be a JSON object (got ") + JsonTypeName(j) + ")");
     for (auto it = j.begin(); it != j.end(); ++it) {
-        static const std::set<std::string> kKnown = {"schema", "as_of", "stale_after_days", "about", "figures", "gpus", "offers"};
+        static const std::set<std::string> kKnown = {"schema", "as_of", "stale_after_days", "about", "figures",
+                                                     "gpus",   "offers"};
         if (!kKnown.count(it.key()))
             return Expected<Catalog>::Fail("catalog: unknown key '" + Printable(it.key()) + "'");
     }
@@ -134,7 +143,8 @@ Expected<Catalog> ParseCatalog(std::string_view text)
     // Scalar figures: every id the model reads must be there, with its range.
     const auto figs = j.find("figures");
     if (figs == j.end() || !figs->is_object())
-        return Expected<Catalog>::Fail("catalog: figures: must be an object of figure id -> {value, unit, label, source, date}");
+        return Expected<Catalog>::Fail(
+            "catalog: figures: must be an object of figure id -> {value, unit, label, source, date}");
     for (auto it = figs->begin(); it != figs->end(); ++it) {
         const FigureRule* rule = FindFigureRule(it.key());
         if (!rule)
@@ -158,19 +168,24 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         if (!g.is_object())
             return Expected<Catalog>::Fail("catalog: " + where + ": must be an object");
         for (auto it = g.begin(); it != g.end(); ++it) {
-            static const std::set<std::string> kKnown = {"id", "name", "tier", "vram_gb", "speed", "load_watts", "idle_watts", "price_usd", "specs_source", "specs_date"};
+            static const std::set<std::string> kKnown = {"id",           "name",       "tier",       "vram_gb",
+                                                         "speed",        "load_watts", "idle_watts", "price_usd",
+                                                         "specs_source", "specs_date"};
             if (!kKnown.count(it.key()))
                 return Expected<Catalog>::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
         }
         GpuModel m;
         if (!r.Text(g, where, "id", &m.id) || !r.Id(where + ".id", m.id, &ids) || !r.Text(g, where, "name", &m.name) ||
             !r.Text(g, where, "tier", &m.tier) || !r.Number(g, where, "vram_gb", 1, 4096, &m.vram_gb) ||
-            !r.Number(g, where, "speed", 0.01, 100, &m.speed) || !r.Number(g, where, "load_watts", 1, 10000, &m.load_watts) ||
-            !r.Number(g, where, "idle_watts", 0, 10000, &m.idle_watts) || !r.Text(g, where, "specs_source", &m.specs_source) ||
-            !r.Text(g, where, "specs_date", &m.specs_date) || !r.Date(where + ".specs_date", m.specs_date))
+            !r.Number(g, where, "speed", 0.01, 100, &m.speed) ||
+            !r.Number(g, where, "load_watts", 1, 10000, &m.load_watts) ||
+            !r.Number(g, where, "idle_watts", 0, 10000, &m.idle_watts) ||
+            !r.Text(g, where, "specs_source", &m.specs_source) || !r.Text(g, where, "specs_date", &m.specs_date) ||
+            !r.Date(where + ".specs_date", m.specs_date))
             return Expected<Catalog>::Fail(r.error);
         if (m.tier != "consumer" && m.tier != "workstation" && m.tier != "datacenter")
-            return Expected<Catalog>::Fail("catalog: " + where + ".tier: must be one of consumer, workstation, datacenter");
+            return Expected<Catalog>::Fail("catalog: " + where +
+                                           ".tier: must be one of consumer, workstation, datacenter");
         if (m.idle_watts > m.load_watts)
             return Expected<Catalog>::Fail("catalog: " + where + ".idle_watts: must not exceed load_watts");
         if (!g.contains("price_usd"))
@@ -191,8 +206,17 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         if (!o.is_object())
             return Expected<Catalog>::Fail("catalog: " + where + ": must be an object");
         for (auto it = o.begin(); it != o.end(); ++it) {
-            static const std::set<std::string> kKnown = {"id", "name", "gpu", "kind", "vram_gb", "speed", "max_gpus", "usd_per_gpu_hour", "spot_usd_per_gpu_hour",
-                                                         "storage_usd_per_gb_month", "stopped_volume_usd_per_gb_month"};
+            static const std::set<std::string> kKnown = {"id",
+                                                         "name",
+                                                         "gpu",
+                                                         "kind",
+                                                         "vram_gb",
+                                                         "speed",
+                                                         "max_gpus",
+                                                         "usd_per_gpu_hour",
+                                                         "spot_usd_per_gpu_hour",
+                                                         "storage_usd_per_gb_month",
+                                                         "stopped_volume_usd_per_gb_month"};
             if (!kKnown.count(it.key()))
                 return Expected<Catalog>::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
         }
@@ -207,7 +231,8 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         bool ok = false;
         m.kind = KindFromKey(kind, &ok);
         if (!ok)
-            return Expected<Catalog>::Fail("catalog: " + where + ".kind: must be one of hyperscaler, neocloud, marketplace");
+            return Expected<Catalog>::Fail("catalog: " + where +
+                                           ".kind: must be one of hyperscaler, neocloud, marketplace");
         if (std::floor(max_gpus) != max_gpus)
             return Expected<Catalog>::Fail("catalog: " + where + ".max_gpus: must be a whole number");
         m.max_gpus = static_cast<int>(max_gpus);
@@ -225,8 +250,10 @@ Expected<Catalog> ParseCatalog(std::string_view text)
             spot.label = m.name + ", spot";
             m.spot_usd_per_gpu_hour = spot;
         }
-        for (auto [key, label, slot] : {std::tuple{"storage_usd_per_gb_month", ", storage of your data", &m.storage_usd_per_gb_month},
-                                        std::tuple{"stopped_volume_usd_per_gb_month", ", disk of a stopped instance", &m.stopped_volume_usd_per_gb_month}}) {
+        for (auto [key, label, slot] :
+             {std::tuple{"storage_usd_per_gb_month", ", storage of your data", &m.storage_usd_per_gb_month},
+              std::tuple{"stopped_volume_usd_per_gb_month", ", disk of a stopped instance",
+                         &m.stopped_volume_usd_per_gb_month}}) {
             if (!o.contains(key))
                 continue;
             Figure f;
@@ -257,13 +284,26 @@ std::string CatalogToJson(const Catalog& c)
         figs[id] = fig(f, true);
     json& gpus = j["gpus"] = json::array();
     for (const GpuModel& g : c.gpus)
-        gpus.push_back({{"id", g.id}, {"name", g.name}, {"tier", g.tier}, {"vram_gb", g.vram_gb}, {"speed", g.speed},
-                        {"load_watts", g.load_watts}, {"idle_watts", g.idle_watts}, {"price_usd", fig(g.price_usd, false)},
-                        {"specs_source", g.specs_source}, {"specs_date", g.specs_date}});
+        gpus.push_back({{"id", g.id},
+                        {"name", g.name},
+                        {"tier", g.tier},
+                        {"vram_gb", g.vram_gb},
+                        {"speed", g.speed},
+                        {"load_watts", g.load_watts},
+                        {"idle_watts", g.idle_watts},
+                        {"price_usd", fig(g.price_usd, false)},
+                        {"specs_source", g.specs_source},
+                        {"specs_date", g.specs_date}});
     json& offers = j["offers"] = json::array();
     for (const CloudOffer& o : c.offers) {
-        json row = {{"id", o.id}, {"name", o.name}, {"gpu", o.gpu}, {"kind", ProviderKey(o.kind)}, {"vram_gb", o.vram_gb},
-                    {"speed", o.speed}, {"max_gpus", o.max_gpus}, {"usd_per_gpu_hour", fig(o.usd_per_gpu_hour, false)}};
+        json row = {{"id", o.id},
+                    {"name", o.name},
+                    {"gpu", o.gpu},
+                    {"kind", ProviderKey(o.kind)},
+                    {"vram_gb", o.vram_gb},
+                    {"speed", o.speed},
+                    {"max_gpus", o.max_gpus},
+                    {"usd_per_gpu_hour", fig(o.usd_per_gpu_hour, false)}};
         if (o.spot_usd_per_gpu_hour)
             row["spot_usd_per_gpu_hour"] = fig(*o.spot_usd_per_gpu_hour, false);
         if (o.storage_usd_per_gb_month)

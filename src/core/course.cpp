@@ -14,10 +14,7 @@
 namespace labcalc::core {
 namespace {
 
-std::string Num(double v)
-{
-    return FormatNumber(v);
-}
+std::string Num(double v) { return FormatNumber(v); }
 
 // A key for a reason that survives its numbers changing: the course part and the words.
 std::string ReasonKey(const Reason& r)
@@ -34,7 +31,8 @@ namespace L = rule_limits;
 // Values a tick or untick sets: each safely past its rule's threshold, so the rule holds (or fails) when
 // the model runs again.
 constexpr double kBusyHoursPerWeek = 80, kPartTimeHoursPerWeek = 30;
-static_assert(kBusyHoursPerWeek >= L::kAroundTheClockHoursPerWeek && kPartTimeHoursPerWeek < L::kAroundTheClockHoursPerWeek);
+static_assert(kBusyHoursPerWeek >= L::kAroundTheClockHoursPerWeek &&
+              kPartTimeHoursPerWeek < L::kAroundTheClockHoursPerWeek);
 static_assert(kPartTimeHoursPerWeek >= L::kContinuousHoursPerWeek); // a steady tick may raise the hours to this
 constexpr double kSmallBurstPct = 10, kBurstyBurstPct = 50;
 static_assert(kSmallBurstPct <= L::kSteadyBurstPct && kBurstyBurstPct > L::kSteadyBurstPct);
@@ -42,7 +40,8 @@ constexpr double kScalingBurstPct = 70, kUnevenBurstPct = 60, kFewBurstsPct = 30
 static_assert(kScalingBurstPct >= L::kDynamicBurstPct && kUnevenBurstPct >= L::kVariableBurstPct);
 static_assert(kFewBurstsPct < L::kDynamicBurstPct && kFewBurstsPct < L::kVariableBurstPct);
 constexpr double kConsumerJobVramGb = 24, kLargeJobVramGb = 48, kDatacenterJobVramGb = 80;
-static_assert(kConsumerJobVramGb <= L::kConsumerVramGb && kLargeJobVramGb > L::kConsumerVramGb && kDatacenterJobVramGb > L::kConsumerVramGb);
+static_assert(kConsumerJobVramGb <= L::kConsumerVramGb && kLargeJobVramGb > L::kConsumerVramGb &&
+              kDatacenterJobVramGb > L::kConsumerVramGb);
 constexpr int kTeamPeople = 3;
 static_assert(kTeamPeople >= L::kDistributedTeamPeople);
 // More than any consumer machine holds: the home lab needs data-centre GPUs, or none fits.
@@ -51,17 +50,14 @@ constexpr double kBeyondHomeVramGb = 640;
 constexpr double kPartlySensitivePct = 40;
 
 // "a point", "2 points": a score gap as the course view words it.
-std::string Points(double points)
-{
-    return points == 1 ? "a point" : Num(points) + " points";
-}
+std::string Points(double points) { return points == 1 ? "a point" : Num(points) + " points"; }
 
 // The course view's words for a rule (shorter and plainer than the course's, with labcalc's thresholds)
 // and whether it can be ticked: the line is ours, the rule's data (option, section) comes from Rules().
 struct LineWording {
     std::string text;
-    bool settable = true;     // false: it follows from the costs and scores
-    bool can_untick = true;   // false: a level of experience, where another one is picked instead
+    bool settable = true;   // false: it follows from the costs and scores
+    bool can_untick = true; // false: a level of experience, where another one is picked instead
 };
 LineWording Wording(RuleId id)
 {
@@ -72,17 +68,25 @@ LineWording Wording(RuleId id)
     case RuleId::predictable_continuous_workload: return {"Your work is steady and continuous, not bursty"};
     case RuleId::learn_hardware_and_sysadmin: return {"You want to learn hardware and system administration"};
     case RuleId::home_budget_allows_upfront: return {"Your budget covers the home machine up front"};
-    case RuleId::models_fit_consumer_hardware: return {"Your models fit a consumer card (" + Num(L::kConsumerVramGb) + " GB or less)"};
-    case RuleId::scale_dynamically: return {"You need to scale up and down (" + FormatPercent(L::kDynamicBurstPct) + " or more in bursts)"};
-    case RuleId::latest_hardware: return {"You need the latest data-centre GPUs (more than " + Num(L::kConsumerVramGb) + " GB)"};
-    case RuleId::variable_workload: return {"Your workload is variable (" + FormatPercent(L::kVariableBurstPct) + " or more in bursts)"};
-    case RuleId::distributed_team: return {"You work with people elsewhere (" + std::to_string(L::kDistributedTeamPeople) + " or more)"};
+    case RuleId::models_fit_consumer_hardware:
+        return {"Your models fit a consumer card (" + Num(L::kConsumerVramGb) + " GB or less)"};
+    case RuleId::scale_dynamically:
+        return {"You need to scale up and down (" + FormatPercent(L::kDynamicBurstPct) + " or more in bursts)"};
+    case RuleId::latest_hardware:
+        return {"You need the latest data-centre GPUs (more than " + Num(L::kConsumerVramGb) + " GB)"};
+    case RuleId::variable_workload:
+        return {"Your workload is variable (" + FormatPercent(L::kVariableBurstPct) + " or more in bursts)"};
+    case RuleId::distributed_team:
+        return {"You work with people elsewhere (" + std::to_string(L::kDistributedTeamPeople) + " or more)"};
     case RuleId::minimal_maintenance: return {"You want as little upkeep as possible"};
     case RuleId::very_large_models: return {"Your largest job is beyond any consumer machine"};
-    case RuleId::best_of_both_worlds: return {"Home and cloud score within " + Points(L::kBestOfBothPoints) + " of each other", false, false};
-    case RuleId::develop_locally_train_in_cloud: return {"The cheapest hybrid sends training bursts to the cloud", false, false};
+    case RuleId::best_of_both_worlds:
+        return {"Home and cloud score within " + Points(L::kBestOfBothPoints) + " of each other", false, false};
+    case RuleId::develop_locally_train_in_cloud:
+        return {"The cheapest hybrid sends training bursts to the cloud", false, false};
     case RuleId::balance_cost_and_performance:
-        return {"The hybrid costs within " + FormatPercent(L::kBalancedCostPct) + " of the cheapest option", false, false};
+        return {"The hybrid costs within " + FormatPercent(L::kBalancedCostPct) + " of the cheapest option", false,
+                false};
     case RuleId::redundancy_and_backup: return {"You want a second place to run and off-site backups"};
     case RuleId::sensitive_and_non_sensitive_work: return {"Only part of your work touches sensitive data"};
     case RuleId::beginner_starts_in_cloud: return {"You are a beginner", true, false};
@@ -116,7 +120,8 @@ Expected<std::vector<std::string>> BudgetSettings(const CourseCondition& c, bool
     if (!home || home->gpu_id.empty())
         return Result::Fail("'" + c.text + "': no home machine fits your other inputs, so no budget can cover one");
     const double upfront = home->cost.min_upfront_usd;
-    return Result::Ok({"budget_usd=" + Num(tick ? std::ceil(upfront / 100) * 100 : std::floor(upfront * 0.9 / 100) * 100)});
+    return Result::Ok(
+        {"budget_usd=" + Num(tick ? std::ceil(upfront / 100) * 100 : std::floor(upfront * 0.9 / 100) * 100)});
 }
 
 } // namespace
@@ -157,7 +162,8 @@ const std::vector<CourseCondition>& CourseConditions()
     return kConditions;
 }
 
-Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, bool tick, const Scenario& s, const Report& current)
+Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, bool tick, const Scenario& s,
+                                                     const Report& current)
 {
     using Result = Expected<std::vector<std::string>>;
     const auto follows_from_results = [&] {
@@ -171,12 +177,15 @@ Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, b
     switch (c.rule) {
     case RuleId::data_cannot_leave_premises:
         if (tick)
-            out = {"privacy=on_premises_only", "sensitive_work_pct=" + Num(s.sensitive_work_pct > 0 ? s.sensitive_work_pct : 100)};
+            out = {"privacy=on_premises_only",
+                   "sensitive_work_pct=" + Num(s.sensitive_work_pct > 0 ? s.sensitive_work_pct : 100)};
         else
             out = {"privacy=confidential"};
         break;
     case RuleId::needs_round_the_clock_access:
-        out = {"hours_per_week=" + Num(tick ? std::max(kBusyHoursPerWeek, s.hours_per_week) : std::min(kPartTimeHoursPerWeek, s.hours_per_week))};
+        out = {"hours_per_week=" +
+               Num(tick ? std::max(kBusyHoursPerWeek, s.hours_per_week)
+                        : std::min(kPartTimeHoursPerWeek, s.hours_per_week))};
         break;
     case RuleId::predictable_continuous_workload:
         if (tick) {
@@ -187,44 +196,33 @@ Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, b
             out = {"burst_share_pct=" + Num(std::max(kBurstyBurstPct, s.burst_share_pct))};
         }
         break;
-    case RuleId::learn_hardware_and_sysadmin:
-        out = {std::string("learn_hardware=") + (tick ? "true" : "false")};
-        break;
-    case RuleId::home_budget_allows_upfront:
-        return BudgetSettings(c, tick, current);
+    case RuleId::learn_hardware_and_sysadmin: out = {std::string("learn_hardware=") + (tick ? "true" : "false")}; break;
+    case RuleId::home_budget_allows_upfront: return BudgetSettings(c, tick, current);
     case RuleId::models_fit_consumer_hardware:
         out = {"vram_gb=" + Num(tick ? std::min(kConsumerJobVramGb, s.vram_gb) : kLargeJobVramGb)};
         break;
-    case RuleId::scale_dynamically:
-        out = {"burst_share_pct=" + Num(tick ? kScalingBurstPct : kFewBurstsPct)};
-        break;
-    case RuleId::latest_hardware:
-        out = {"vram_gb=" + Num(tick ? kDatacenterJobVramGb : kConsumerJobVramGb)};
-        break;
-    case RuleId::variable_workload:
-        out = {"burst_share_pct=" + Num(tick ? kUnevenBurstPct : kFewBurstsPct)};
-        break;
+    case RuleId::scale_dynamically: out = {"burst_share_pct=" + Num(tick ? kScalingBurstPct : kFewBurstsPct)}; break;
+    case RuleId::latest_hardware: out = {"vram_gb=" + Num(tick ? kDatacenterJobVramGb : kConsumerJobVramGb)}; break;
+    case RuleId::variable_workload: out = {"burst_share_pct=" + Num(tick ? kUnevenBurstPct : kFewBurstsPct)}; break;
     case RuleId::distributed_team:
         out = {"remote_collaborators=" + std::to_string(tick ? std::max(kTeamPeople, s.remote_collaborators) : 0)};
         break;
     case RuleId::minimal_maintenance:
-        out = tick ? std::vector<std::string>{"experience=beginner", "learn_hardware=false"} : std::vector<std::string>{"experience=intermediate"};
+        out = tick ? std::vector<std::string>{"experience=beginner", "learn_hardware=false"}
+                   : std::vector<std::string>{"experience=intermediate"};
         break;
-    case RuleId::very_large_models:
-        out = {"vram_gb=" + Num(tick ? kBeyondHomeVramGb : kConsumerJobVramGb)};
-        break;
+    case RuleId::very_large_models: out = {"vram_gb=" + Num(tick ? kBeyondHomeVramGb : kConsumerJobVramGb)}; break;
     case RuleId::best_of_both_worlds:
     case RuleId::develop_locally_train_in_cloud:
-    case RuleId::balance_cost_and_performance:
-        return follows_from_results();
-    case RuleId::redundancy_and_backup:
-        out = {std::string("wants_redundancy=") + (tick ? "true" : "false")};
-        break;
+    case RuleId::balance_cost_and_performance: return follows_from_results();
+    case RuleId::redundancy_and_backup: out = {std::string("wants_redundancy=") + (tick ? "true" : "false")}; break;
     case RuleId::sensitive_and_non_sensitive_work:
         if (tick) {
             if (s.privacy < Privacy::confidential)
                 out.push_back("privacy=confidential");
-            out.push_back("sensitive_work_pct=" + Num(s.sensitive_work_pct > 0 && s.sensitive_work_pct < 100 ? s.sensitive_work_pct : kPartlySensitivePct));
+            out.push_back("sensitive_work_pct=" +
+                          Num(s.sensitive_work_pct > 0 && s.sensitive_work_pct < 100 ? s.sensitive_work_pct
+                                                                                     : kPartlySensitivePct));
         } else {
             out = {"sensitive_work_pct=100"};
         }

@@ -26,17 +26,18 @@ bool CitesCoursePart(std::string_view course);
 // that make it not hold. Some lines follow from the results (not settable) and only show their state.
 struct CourseCondition {
     RuleId rule = RuleId::data_cannot_leave_premises;
-    std::optional<Option> option;    // the option the line points to; none: any ("Getting Started")
-    std::string section;             // the course heading: "Choose Home-Based When"
-    std::string text;                // our wording: "Your data may not leave your premises"
-    bool settable = true;            // false: it follows from the costs and scores
-    bool can_untick = true;          // false: levels of experience, where you pick another one instead
+    std::optional<Option> option; // the option the line points to; none: any ("Getting Started")
+    std::string section;          // the course heading: "Choose Home-Based When"
+    std::string text;             // our wording: "Your data may not leave your premises"
+    bool settable = true;         // false: it follows from the costs and scores
+    bool can_untick = true;       // false: levels of experience, where you pick another one instead
 };
 const std::vector<CourseCondition>& CourseConditions();
 
 // The settings ("key=value", as --set takes them) that tick or untick a line for this situation,
 // or an error when the line cannot be set (follows from the results; no home machine priced).
-Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, bool tick, const Scenario& s, const Report& current);
+Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, bool tick, const Scenario& s,
+                                                     const Report& current);
 // The scenario with those settings applied; `settings_used`, when given, receives them.
 Expected<Scenario> ApplyCondition(const CourseCondition& c, bool tick, const Scenario& s, const Report& current,
                                   std::vector<std::string>* settings_used = nullptr);

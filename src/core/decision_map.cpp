@@ -25,7 +25,8 @@ bool SameMapInputs(const Scenario& a, const Scenario& b)
     return x == y;
 }
 
-DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows, double hours_max, double budget_max_usd)
+DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows, double hours_max,
+                               double budget_max_usd)
 {
     DecisionMap map;
     map.columns = std::max(columns, 1);

@@ -10,10 +10,10 @@
 namespace labcalc::core {
 
 struct DecisionMap {
-    int columns = 0, rows = 0;                 // columns: hours_per_week; rows: budget_usd
+    int columns = 0, rows = 0; // columns: hours_per_week; rows: budget_usd
     double hours_min = 0, hours_max = 168;
     double budget_min_usd = 0, budget_max_usd = 0;
-    std::vector<std::uint8_t> cells;           // rows * columns, one byte each (Encode): a map is redrawn often
+    std::vector<std::uint8_t> cells; // rows * columns, one byte each (Encode): a map is redrawn often
     double HoursAt(int column) const;
     double BudgetAt(int row) const;
     Outcome At(int column, int row) const { return Decode(cells[static_cast<std::size_t>(row * columns + column)]); }
@@ -28,7 +28,7 @@ struct DecisionMap {
     }
 
 private:
-    static constexpr int kNothingFits = 4;     // added to the option's index when nothing fits
+    static constexpr int kNothingFits = 4; // added to the option's index when nothing fits
 };
 
 // Whether a map computed for scenario `a` also holds for `b`: the map sets the budget and the hours per
@@ -36,7 +36,7 @@ private:
 // slider is dragged (an incremental decision map).
 bool SameMapInputs(const Scenario& a, const Scenario& b);
 
-DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows,
-                               double hours_max, double budget_max_usd);
+DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns, int rows, double hours_max,
+                               double budget_max_usd);
 
 } // namespace labcalc::core

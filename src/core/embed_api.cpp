@@ -24,9 +24,12 @@ constexpr std::size_t kMaxMessageBytes = kMaxInputBytes;
 
 int HexValue(char c)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
@@ -53,15 +56,11 @@ bool ValidFrameName(std::string_view name)
 {
     if (name.empty() || name.size() > kMaxFrameNameChars)
         return false;
-    return std::all_of(name.begin(), name.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-    });
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; });
 }
 
-bool ValidHostChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
+bool ValidHostChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'; }
 
 // A host as the browser's URL parser leaves it, so an allowed origin is compared with what the browser
 // reports: no empty label and no trailing dot; a name whose last label is all digits is an IPv4 address
@@ -81,14 +80,19 @@ bool CanonicalHost(std::string_view host)
     for (std::string_view label : labels)
         if (label.empty() || label.size() > 63 || label.back() == '-')
             return false;
-    auto all_digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
-    auto looks_numeric = [&](std::string_view s) { return all_digits(s) || (s.size() > 1 && s[0] == '0' && s[1] == 'x'); };
+    auto all_digits = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    auto looks_numeric = [&](std::string_view s) {
+        return all_digits(s) || (s.size() > 1 && s[0] == '0' && s[1] == 'x');
+    };
     if (!looks_numeric(labels.back()))
         return true; // a name
     if (labels.size() != 4)
         return false;
     for (std::string_view part : labels)
-        if (!all_digits(part) || part.size() > 3 || (part.size() > 1 && part[0] == '0') || std::stoi(std::string(part)) > 255)
+        if (!all_digits(part) || part.size() > 3 || (part.size() > 1 && part[0] == '0') ||
+            std::stoi(std::string(part)) > 255)
             return false;
     return true;
 }
@@ -131,7 +135,8 @@ bool IsValidOrigin(std::string_view origin)
         if (close == std::string_view::npos || close < 2)
             return false;
         for (char c : rest.substr(1, close - 1))
-            if (!(std::isxdigit(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) && c != ':' && c != '.')
+            if (!(std::isxdigit(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) &&
+                c != ':' && c != '.')
                 return false;
         host = rest.substr(0, close + 1);
         rest.remove_prefix(close + 1);
@@ -148,18 +153,20 @@ bool IsValidOrigin(std::string_view origin)
             if (port.empty())
                 return false;
         }
-        if (host.empty() || host.size() > 253 || !std::all_of(host.begin(), host.end(), ValidHostChar) || host.front() == '.' ||
-            host.front() == '-')
+        if (host.empty() || host.size() > 253 || !std::all_of(host.begin(), host.end(), ValidHostChar) ||
+            host.front() == '.' || host.front() == '-')
             return false;
         if (!CanonicalHost(host))
             return false;
     }
     if (!port.empty()) {
         // As a browser writes an origin: no leading zero, at most 65535, and never the scheme's default.
-        if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) || port.front() == '0')
+        if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+            port.front() == '0')
             return false;
         const int number = std::stoi(std::string(port));
-        if (number > 65535 || (number == 443 && origin.rfind("https://", 0) == 0) || (number == 80 && origin.rfind("http://", 0) == 0))
+        if (number > 65535 || (number == 443 && origin.rfind("https://", 0) == 0) ||
+            (number == 80 && origin.rfind("http://", 0) == 0))
             return false;
     }
     return true;
@@ -215,7 +222,9 @@ PageOptionsResult ParsePageOptions(std::string_view fragment)
                 const std::string_view origin = rest.substr(0, comma);
                 if (!IsValidOrigin(origin)) {
                     result.errors.push_back("link: origins: '" + Printable(origin, 60) +
-                                            "' is not an origin as the browser writes one, like https://course.example or https://host:8443 (lower case, no path, no trailing dot, an IP address as four decimal numbers, no default or zero-led port), or null");
+                                            "' is not an origin as the browser writes one, like https://course.example "
+                                            "or https://host:8443 (lower case, no path, no trailing dot, an IP address "
+                                            "as four decimal numbers, no default or zero-led port), or null");
                     ok = false;
                 } else if (std::find(list.begin(), list.end(), origin) == list.end()) {
                     list.emplace_back(origin);
@@ -237,7 +246,8 @@ PageOptionsResult ParsePageOptions(std::string_view fragment)
             if (known)
                 o.preset = value;
             else
-                result.errors.push_back("link: preset '" + Printable(value, 40) + "' is not a built-in preset (labcalc --list-presets)");
+                result.errors.push_back("link: preset '" + Printable(value, 40) +
+                                        "' is not a built-in preset (labcalc --list-presets)");
         }
         // Other parts are left to other readers (and to future versions): ignored.
     }
@@ -328,13 +338,17 @@ ParsedMessage ParseEmbedMessage(std::string_view json_text)
         else if (it->is_number_float() && std::isfinite(it->get<double>()))
             id = *it;
         else if (!it->is_null())
-            return Reject(nullptr, "id: must be a string of at most " + std::to_string(kMaxMessageIdChars) + " characters or a number");
+            return Reject(nullptr,
+                          "id: must be a string of at most " + std::to_string(kMaxMessageIdChars) +
+                              " characters or a number");
     }
     const auto version = j.find("version");
     if (version == j.end())
         return Reject(id, "version: missing; this frame speaks version " + std::to_string(kEmbedApiVersion));
     if (!version->is_number_integer() || version->get<long long>() != kEmbedApiVersion)
-        return Reject(id, "version: must be " + std::to_string(kEmbedApiVersion) + " (got " + Printable(version->dump(), 20) + ")");
+        return Reject(id,
+                      "version: must be " + std::to_string(kEmbedApiVersion) + " (got " +
+                          Printable(version->dump(), 20) + ")");
 
     EmbedRequest& r = m.request;
     r.id = id;
@@ -360,7 +374,9 @@ ParsedMessage ParseEmbedMessage(std::string_view json_text)
         unknown = allow_only({"scenario", "merge"});
         const auto s = j.find("scenario");
         if (unknown.empty() && (s == j.end() || !s->is_object()))
-            return Reject(id, std::string("scenario: must be a JSON object (got ") + (s == j.end() ? "nothing" : JsonTypeName(*s)) + ")");
+            return Reject(id,
+                          std::string("scenario: must be a JSON object (got ") +
+                              (s == j.end() ? "nothing" : JsonTypeName(*s)) + ")");
         if (const auto merge = j.find("merge"); unknown.empty() && merge != j.end()) {
             if (!merge->is_boolean())
                 return Reject(id, std::string("merge: must be true or false (got ") + JsonTypeName(*merge) + ")");
@@ -377,8 +393,10 @@ ParsedMessage ParseEmbedMessage(std::string_view json_text)
         if (unknown.empty())
             r.preset = p->get<std::string>();
     } else {
-        return Reject(id, "type: unknown message '" + Printable(type, 40) +
-                              "'; this frame knows labcalc:get-report, labcalc:get-scenario, labcalc:set-scenario and labcalc:load-preset");
+        return Reject(id,
+                      "type: unknown message '" + Printable(type, 40) +
+                          "'; this frame knows labcalc:get-report, labcalc:get-scenario, labcalc:set-scenario and "
+                          "labcalc:load-preset");
     }
     if (!unknown.empty())
         return Reject(id, unknown);
@@ -432,8 +450,9 @@ std::string EmbedSnippet(std::string_view page_url, const Scenario& scenario)
         }
     }
     return "<iframe src=\"" + escaped + "#embed=1&amp;" + EncodeScenarioFragment(scenario) +
-           "\" title=\"labcalc: home lab, cloud or hybrid?\" width=\"480\" height=\"560\" style=\"border:0;max-width:100%\""
-           " allow=\"clipboard-write; fullscreen\" loading=\"lazy\"></iframe>";
+        "\" title=\"labcalc: home lab, cloud or hybrid?\" width=\"480\" height=\"560\" "
+        "style=\"border:0;max-width:100%\""
+        " allow=\"clipboard-write; fullscreen\" loading=\"lazy\"></iframe>";
 }
 
 } // namespace labcalc::core

@@ -22,15 +22,15 @@ constexpr std::size_t kMaxAllowedOrigins = 16;
 
 // "#embed=1&frame=lesson1&origins=https%3A%2F%2Fcourse.example&preset=beginner&s=..." (any order).
 struct PageOptions {
-    bool embed = false;                  // compact layout for a frame
-    std::string frame;                   // name echoed in every message the frame sends ("" none)
-    std::vector<std::string> origins;    // host origins allowed besides the frame's own ("null" = file:// pages)
-    std::string preset;                  // a built-in preset to start from (s= wins when both are given)
-    bool has_scenario = false;           // an s= part is present
+    bool embed = false;               // compact layout for a frame
+    std::string frame;                // name echoed in every message the frame sends ("" none)
+    std::vector<std::string> origins; // host origins allowed besides the frame's own ("null" = file:// pages)
+    std::string preset;               // a built-in preset to start from (s= wins when both are given)
+    bool has_scenario = false;        // an s= part is present
 };
 struct PageOptionsResult {
     PageOptions options;
-    std::vector<std::string> errors;     // one per bad part; that part is ignored, the rest applies
+    std::vector<std::string> errors; // one per bad part; that part is ignored, the rest applies
 };
 PageOptionsResult ParsePageOptions(std::string_view fragment);
 
@@ -51,19 +51,19 @@ std::vector<std::string> EventTargetOrigins(const PageOptions& options, std::str
 enum class EmbedRequestKind { get_report, get_scenario, set_scenario, load_preset };
 struct EmbedRequest {
     EmbedRequestKind kind = EmbedRequestKind::get_report;
-    nlohmann::json id;                   // echoed in the reply (null when absent)
-    nlohmann::json scenario;             // set_scenario: the object sent
-    bool merge = false;                  // set_scenario: only the given fields change
-    std::string preset;                  // load_preset
+    nlohmann::json id;       // echoed in the reply (null when absent)
+    nlohmann::json scenario; // set_scenario: the object sent
+    bool merge = false;      // set_scenario: only the given fields change
+    std::string preset;      // load_preset
 };
 
 // What to do with a message: ignore it (not addressed to labcalc), answer with an error, or act.
 enum class MessageDisposition { ignore, reject, accept };
 struct ParsedMessage {
     MessageDisposition disposition = MessageDisposition::ignore;
-    EmbedRequest request;                // when accepted
-    nlohmann::json id;                   // echoed in an error reply when it could be read
-    std::string error;                   // when rejected: names the field and the rule
+    EmbedRequest request; // when accepted
+    nlohmann::json id;    // echoed in an error reply when it could be read
+    std::string error;    // when rejected: names the field and the rule
 };
 // `json_text` is the message data as JSON (the page serialises objects; a string message is passed as is).
 ParsedMessage ParseEmbedMessage(std::string_view json_text);
@@ -73,7 +73,8 @@ Expected<Scenario> RequestedScenario(const EmbedRequest& request, const Scenario
 
 // Messages the frame sends, as JSON text: replies carry the request's id; events ("labcalc:ready",
 // "labcalc:changed") carry none.
-std::string EmbedReportMessage(std::string_view type, const nlohmann::json& id, std::string_view frame, const Report& report);
+std::string EmbedReportMessage(std::string_view type, const nlohmann::json& id, std::string_view frame,
+                               const Report& report);
 std::string EmbedScenarioMessage(const nlohmann::json& id, std::string_view frame, const Scenario& scenario);
 std::string EmbedErrorMessage(const nlohmann::json& id, std::string_view frame, std::string_view error);
 

@@ -62,7 +62,8 @@ double StorageRate(const Prepared& p, const CloudOffer& o)
 }
 double StoppedVolumeRate(const Prepared& p, const CloudOffer& o)
 {
-    return o.stopped_volume_usd_per_gb_month ? o.stopped_volume_usd_per_gb_month->value : p.fig.stopped_volume_usd_per_gb_month;
+    return o.stopped_volume_usd_per_gb_month ? o.stopped_volume_usd_per_gb_month->value
+                                             : p.fig.stopped_volume_usd_per_gb_month;
 }
 
 // Fills the cloud-side monthly costs for a plan: `data_gb` kept in the provider's storage and `egress_gb`
@@ -73,17 +74,18 @@ void PriceCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, do
     const Scenario& s = p.scenario;
     const CloudOffer& o = p.catalog.offers[static_cast<std::size_t>(plan.offer)];
     m->gpu_hours_usd = plan.compute_usd;
-    m->storage_usd = s.cloud.storage_usd_per_month ? *s.cloud.storage_usd_per_month * (data_gb / std::max(s.data_gb, 1e-9))
-                                                   : f::StorageUsdPerMonth(data_gb, StorageRate(p, o));
+    m->storage_usd = s.cloud.storage_usd_per_month
+        ? *s.cloud.storage_usd_per_month * (data_gb / std::max(s.data_gb, 1e-9))
+        : f::StorageUsdPerMonth(data_gb, StorageRate(p, o));
     if (s.data_gb <= 0 && s.cloud.storage_usd_per_month)
         m->storage_usd = *s.cloud.storage_usd_per_month;
     m->egress_usd = s.cloud.egress_usd_per_month
-                        ? *s.cloud.egress_usd_per_month * (egress_gb / std::max(s.egress_gb_per_month, 1e-9))
-                        : f::EgressUsdPerMonth(egress_gb, p.fig.egress_free_gb_per_month, p.fig.egress_usd_per_gb);
+        ? *s.cloud.egress_usd_per_month * (egress_gb / std::max(s.egress_gb_per_month, 1e-9))
+        : f::EgressUsdPerMonth(egress_gb, p.fig.egress_free_gb_per_month, p.fig.egress_usd_per_gb);
     if (s.egress_gb_per_month <= 0 && s.cloud.egress_usd_per_month)
         m->egress_usd = *s.cloud.egress_usd_per_month;
-    m->idle_usd = f::IdleUsdPerMonth(plan.compute_usd, p.fig.idle_overhead_pct, p.fig.working_volume_gb, StoppedVolumeRate(p, o),
-                                     plan.instance_hours_per_week);
+    m->idle_usd = f::IdleUsdPerMonth(plan.compute_usd, p.fig.idle_overhead_pct, p.fig.working_volume_gb,
+                                     StoppedVolumeRate(p, o), plan.instance_hours_per_week);
     m->compliance_usd = confidential ? f::ConfidentialUsdPerMonth(plan.compute_usd, p.fig.confidential_overhead_pct,
                                                                   p.fig.confidential_usd_per_month)
                                      : 0;
@@ -92,7 +94,8 @@ void PriceCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, do
 // The offer that fits the VRAM need and costs least per month for `work_hours` of work per week, with
 // `data_gb` of data kept there: GPU-hours, storage, idle and stopped-volume charges and a compliant setup
 // all count, so a light user is not sent to the cheapest GPU-hour with the dearest disks.
-CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, double home_speed, double data_gb, bool confidential)
+CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, double home_speed, double data_gb,
+                    bool confidential)
 {
     const Scenario& s = p.scenario;
     const bool spot = s.cloud.pricing == CloudPricing::spot;
@@ -118,8 +121,9 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
         plan.usd_per_gpu_hour = rate;
         plan.instance_hours_per_week = work_hours / speed;
         plan.gpu_hours_per_week = f::CloudGpuHoursPerWeek(work_hours, speed, gpus);
-        plan.compute_usd = f::CloudComputeUsdPerMonth(plan.gpu_hours_per_week, rate, spot && o.spot_usd_per_gpu_hour.has_value(),
-                                                      p.fig.spot_interruption_overhead_pct);
+        plan.compute_usd =
+            f::CloudComputeUsdPerMonth(plan.gpu_hours_per_week, rate, spot && o.spot_usd_per_gpu_hour.has_value(),
+                                       p.fig.spot_interruption_overhead_pct);
         MonthlyBreakdown m;
         PriceCloudPart(p, plan, data_gb, 0, confidential, &m);
         // Ties (no work at all) go to the cheapest rate, so the plan shown is still the sensible one.
@@ -138,8 +142,8 @@ struct LocalMachine {
     int parallel_jobs = 0;
     double gpu_hardware_usd = 0, hardware_usd = 0;
     double load_watts = 0, idle_watts = 0;
-    double capacity = 0;          // work hours per week
-    double resale_usd = 0;        // at catalog prices, at the end of the horizon, before the selling fee
+    double capacity = 0;   // work hours per week
+    double resale_usd = 0; // at catalog prices, at the end of the horizon, before the selling fee
 };
 
 LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int gpus_per_job)
@@ -155,8 +159,9 @@ LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int g
     m.hardware_usd = f::HomeHardwareUsd(p.fig.base_system_usd, g.price_usd.value, gpu_count, m.load_watts,
                                         p.fig.psu_ups_usd_per_kw, p.scenario.data_gb, p.fig.disk_usd_per_tb);
     m.capacity = f::CapacityWorkHoursPerWeek(m.parallel_jobs, g.speed, p.fig.max_utilization_pct);
-    m.resale_usd = f::ResaleUsd(m.gpu_hardware_usd, m.hardware_usd - m.gpu_hardware_usd, p.fig.gpu_depreciation_pct_per_year,
-                                p.fig.system_depreciation_pct_per_year, p.scenario.horizon_months);
+    m.resale_usd =
+        f::ResaleUsd(m.gpu_hardware_usd, m.hardware_usd - m.gpu_hardware_usd, p.fig.gpu_depreciation_pct_per_year,
+                     p.fig.system_depreciation_pct_per_year, p.scenario.horizon_months);
     return m;
 }
 
@@ -165,13 +170,15 @@ LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int g
 // machine at home, in the hybrid too, is that machine with those figures.
 bool OwnMachineFigures(const Scenario& s)
 {
-    return s.home.hardware_usd || s.home.power_watts || s.home.idle_watts || s.home.maintenance_usd_per_year || s.home.resale_pct;
+    return s.home.hardware_usd || s.home.power_watts || s.home.idle_watts || s.home.maintenance_usd_per_year ||
+        s.home.resale_pct;
 }
 
 // Prices a machine at home running `local_work` hours per week, with the person's home.* figures
 // wherever they set one (the home option and the hybrid alike). `own_figures` false prices it on the
 // catalog alone (to choose the machine their figures then describe).
-void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work, OptionCost* out, bool own_figures = true)
+void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work, OptionCost* out,
+                    bool own_figures = true)
 {
     const Scenario& s = p.scenario;
     const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(m.gpu)];
@@ -188,17 +195,18 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
     out->capacity_work_hours_per_week = m.capacity;
     out->local_work_hours_per_week = local_work;
     out->local_busy_hours_per_week = busy;
-    out->local_on_hours_per_week = f::OnHoursPerWeek(busy, s.home.on_hours_per_week ? *s.home.on_hours_per_week : -1.0,
-                                                     p.fig.idle_on_pct_of_busy);
+    out->local_on_hours_per_week =
+        f::OnHoursPerWeek(busy, s.home.on_hours_per_week ? *s.home.on_hours_per_week : -1.0, p.fig.idle_on_pct_of_busy);
     out->upfront_usd = hardware;
-    out->monthly.power_usd = f::ElectricityUsdPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week, p.fig.electricity_usd_per_kwh,
-                                                        p.fig.cooling_overhead_pct);
-    out->monthly.maintenance_usd = own.maintenance_usd_per_year ? *own.maintenance_usd_per_year / 12.0
-                                                                 : f::MaintenanceUsdPerMonth(hardware, p.fig.maintenance_pct_per_year);
+    out->monthly.power_usd = f::ElectricityUsdPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week,
+                                                       p.fig.electricity_usd_per_kwh, p.fig.cooling_overhead_pct);
+    out->monthly.maintenance_usd = own.maintenance_usd_per_year
+        ? *own.maintenance_usd_per_year / 12.0
+        : f::MaintenanceUsdPerMonth(hardware, p.fig.maintenance_pct_per_year);
     // What a sale brings in: the person's resale share or the catalog's depreciation (an overridden price
     // keeps the catalog's proportions of GPUs to the rest, so its resale scales), less the selling fee.
     const double before_fee = own.resale_pct ? hardware * *own.resale_pct / 100.0
-                                                : m.resale_usd * (m.hardware_usd > 0 ? hardware / m.hardware_usd : 0);
+                                             : m.resale_usd * (m.hardware_usd > 0 ? hardware / m.hardware_usd : 0);
     out->resale_usd = f::AfterSellingFee(before_fee, p.fig.resale_fee_pct);
 }
 
@@ -465,7 +473,8 @@ Prepared::Prepared(const Scenario& s, const Catalog& c)
                 forced_offer = static_cast<int>(i);
     }
     for (const CloudOffer& o : catalog.offers)
-        if (forced_offer >= 0 ? &o == &catalog.offers[static_cast<std::size_t>(forced_offer)] : OfferAllowed(o, s, s.privacy))
+        if (forced_offer >= 0 ? &o == &catalog.offers[static_cast<std::size_t>(forced_offer)]
+                              : OfferAllowed(o, s, s.privacy))
             max_offer_speed = std::max(max_offer_speed, o.speed);
 }
 
@@ -533,7 +542,8 @@ OptionChoices CostOptions(const Prepared& p, double hours_per_week)
     out.by_option[0] = CostHome(p, hours, peak);
     // The cloud's speed relative to home (cloud.speed_vs_home) is against the home option's GPU.
     const OptionCost& home = out.by_option[0].items[0];
-    const double home_speed = home.gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].speed : 1.0;
+    const double home_speed =
+        home.gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].speed : 1.0;
     out.by_option[1] = CostCloud(p, hours, home_speed);
     out.by_option[2] = CostHybrid(p, hours, home_speed, out.by_option[0], &out.real_mixes);
     out.home_plus_copy_is_a_mix = p.scenario.wants_redundancy;
@@ -548,7 +558,8 @@ OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double
         const Choices& options = choices.by_option[static_cast<std::size_t>(o)];
         c = options.Pick(budget_usd, monthly_budget_usd);
         c.min_upfront_usd = options.items[0].upfront_usd;
-        if (o == static_cast<int>(Option::hybrid) && c.gpu_index >= 0 && c.cloud_work_hours_per_week <= 1e-9 && !choices.home_plus_copy_is_a_mix) {
+        if (o == static_cast<int>(Option::hybrid) && c.gpu_index >= 0 && c.cloud_work_hours_per_week <= 1e-9 &&
+            !choices.home_plus_copy_is_a_mix) {
             // The best split for this budget keeps all the work at home: that is the home lab. Show what the
             // best real mix would cost, marked as such, never as an option of its own.
             if (choices.real_mixes.size > 0) {

@@ -17,67 +17,70 @@ const char* OptionLabel(Option o); // "Home lab", "Cloud", "Hybrid"
 
 // Why an option cannot be chosen (bit flags).
 enum Blocker : std::uint32_t {
-    kOverBudget = 1u << 0,          // upfront cost above budget_usd
-    kOverMonthlyBudget = 1u << 1,   // running cost above monthly_budget_usd
-    kVramTooLarge = 1u << 2,        // no home machine in the catalog holds the largest job
-    kDataMustStay = 1u << 3,        // privacy on_premises_only: data may not go to a cloud
-    kNoCloudOffer = 1u << 4,        // no cloud offer fits the VRAM need and provider choice
-    kOverCapacity = 1u << 5,        // more work than the largest home machine can run
-    kNothingToSplit = 1u << 6,      // hybrid: every job must stay local, nothing can go to the cloud
-    kUnknownGpu = 1u << 7,          // home.gpu names no catalog GPU
-    kUnknownOffer = 1u << 8,        // cloud.offer names no catalog offer
-    kMixIsHomeLab = 1u << 9,        // hybrid: the cheapest mix keeps all work at home, so it is the home lab
+    kOverBudget = 1u << 0,        // upfront cost above budget_usd
+    kOverMonthlyBudget = 1u << 1, // running cost above monthly_budget_usd
+    kVramTooLarge = 1u << 2,      // no home machine in the catalog holds the largest job
+    kDataMustStay = 1u << 3,      // privacy on_premises_only: data may not go to a cloud
+    kNoCloudOffer = 1u << 4,      // no cloud offer fits the VRAM need and provider choice
+    kOverCapacity = 1u << 5,      // more work than the largest home machine can run
+    kNothingToSplit = 1u << 6,    // hybrid: every job must stay local, nothing can go to the cloud
+    kUnknownGpu = 1u << 7,        // home.gpu names no catalog GPU
+    kUnknownOffer = 1u << 8,      // cloud.offer names no catalog offer
+    kMixIsHomeLab = 1u << 9,      // hybrid: the cheapest mix keeps all work at home, so it is the home lab
 };
 constexpr std::uint32_t kLastBlocker = kMixIsHomeLab;
 
 // Monthly running costs by kind (steady state; USD per month).
 struct MonthlyBreakdown {
-    double power_usd = 0;           // electricity at load and at idle, with cooling overhead
-    double maintenance_usd = 0;     // repairs and spares, spread per month
-    double gpu_hours_usd = 0;       // cloud GPU-hours (spot rework included)
-    double storage_usd = 0;         // cloud storage of your data
-    double egress_usd = 0;          // data downloaded out of the cloud
-    double idle_usd = 0;            // forgotten instances and stopped-volume charges
-    double compliance_usd = 0;      // a compliant cloud setup for confidential data
-    double Total() const { return power_usd + maintenance_usd + gpu_hours_usd + storage_usd + egress_usd + idle_usd + compliance_usd; }
+    double power_usd = 0;       // electricity at load and at idle, with cooling overhead
+    double maintenance_usd = 0; // repairs and spares, spread per month
+    double gpu_hours_usd = 0;   // cloud GPU-hours (spot rework included)
+    double storage_usd = 0;     // cloud storage of your data
+    double egress_usd = 0;      // data downloaded out of the cloud
+    double idle_usd = 0;        // forgotten instances and stopped-volume charges
+    double compliance_usd = 0;  // a compliant cloud setup for confidential data
+    double Total() const
+    {
+        return power_usd + maintenance_usd + gpu_hours_usd + storage_usd + egress_usd + idle_usd + compliance_usd;
+    }
 };
 
 struct OptionCost {
     std::uint32_t blockers = 0;
-    double upfront_usd = 0;         // hardware bought at month 0
-    double min_upfront_usd = 0;     // the least money up front any way of running this option needs
-    double monthly_usd = 0;         // running cost per month (upfront excluded)
-    double resale_usd = 0;          // value recovered at the end of the horizon
-    double total_usd = 0;           // upfront + running - resale over the horizon
+    double upfront_usd = 0;     // hardware bought at month 0
+    double min_upfront_usd = 0; // the least money up front any way of running this option needs
+    double monthly_usd = 0;     // running cost per month (upfront excluded)
+    double resale_usd = 0;      // value recovered at the end of the horizon
+    double total_usd = 0;       // upfront + running - resale over the horizon
     MonthlyBreakdown monthly;
     // The machine or plan this cost is for.
-    int gpu_index = -1;             // catalog GPU bought (home, hybrid's local part); -1 none
+    int gpu_index = -1; // catalog GPU bought (home, hybrid's local part); -1 none
     int gpu_count = 0;
-    int offer_index = -1;           // catalog cloud offer used (cloud, hybrid's cloud part); -1 none
-    int offer_gpus = 0;             // GPUs per cloud instance
+    int offer_index = -1; // catalog cloud offer used (cloud, hybrid's cloud part); -1 none
+    int offer_gpus = 0;   // GPUs per cloud instance
     double load_watts = 0, idle_watts = 0;
-    double local_work_hours_per_week = 0;  // RTX 4090-equivalent hours run at home
-    double local_busy_hours_per_week = 0;  // hours the machine at home is busy with them (its GPUs' speed)
-    double local_on_hours_per_week = 0;    // hours it is switched on, busy or idle
-    double cloud_work_hours_per_week = 0;  // RTX 4090-equivalent hours run in the cloud
-    double cloud_gpu_hours_per_week = 0;   // billed cloud GPU-hours
-    double burst_share_to_cloud = 0;       // hybrid: share of the bursts sent to the cloud
+    double local_work_hours_per_week = 0;    // RTX 4090-equivalent hours run at home
+    double local_busy_hours_per_week = 0;    // hours the machine at home is busy with them (its GPUs' speed)
+    double local_on_hours_per_week = 0;      // hours it is switched on, busy or idle
+    double cloud_work_hours_per_week = 0;    // RTX 4090-equivalent hours run in the cloud
+    double cloud_gpu_hours_per_week = 0;     // billed cloud GPU-hours
+    double burst_share_to_cloud = 0;         // hybrid: share of the bursts sent to the cloud
     double capacity_work_hours_per_week = 0; // what the local machine can run per week
-    bool bursts_queue = false;      // home: peak weeks exceed capacity, work waits
+    bool bursts_queue = false;               // home: peak weeks exceed capacity, work waits
     bool Feasible() const { return blockers == 0; }
 };
 
 struct Evaluation {
     std::array<OptionCost, kOptionCount> cost;
-    std::array<FactorArray, kOptionCount> factors{};   // 0..10 each
-    std::array<double, kOptionCount> factor_score{};   // weighted mean of the factors, 0..10
-    std::array<int, kOptionCount> rules_matched{};     // course rules that point to the option
-    std::array<double, kOptionCount> score{};          // factor_score + rule bonus
+    std::array<FactorArray, kOptionCount> factors{}; // 0..10 each
+    std::array<double, kOptionCount> factor_score{}; // weighted mean of the factors, 0..10
+    std::array<int, kOptionCount> rules_matched{};   // course rules that point to the option
+    std::array<double, kOptionCount> score{};        // factor_score + rule bonus
     Option recommended = Option::cloud;
-    double margin = 0;              // recommended score minus the runner-up's
+    double margin = 0;               // recommended score minus the runner-up's
     Option runner_up = Option::home; // the next best among the same candidates (any other when it is alone)
     bool any_feasible = false;
-    bool hybrid_dominated = false;  // the hybrid fits but costs more than every option that fits, for nothing asked for
+    bool hybrid_dominated = false; // the hybrid fits but costs more than every option that fits, for nothing asked for
 };
 
 // What an evaluation recommends: the option, and whether it fits (false: nothing fits, it comes closest).

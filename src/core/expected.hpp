@@ -12,8 +12,18 @@ struct [[nodiscard]] Expected {
     std::optional<T> value;
     std::string error; // names the field and the rule broken; empty when value is set
 
-    static Expected Ok(T v) { Expected e; e.value = std::move(v); return e; }
-    static Expected Fail(std::string why) { Expected e; e.error = std::move(why); return e; }
+    static Expected Ok(T v)
+    {
+        Expected e;
+        e.value = std::move(v);
+        return e;
+    }
+    static Expected Fail(std::string why)
+    {
+        Expected e;
+        e.error = std::move(why);
+        return e;
+    }
     explicit operator bool() const { return value.has_value(); }
 };
 

@@ -42,9 +42,12 @@ double CloudPrivacyScore(Privacy p)
 double HomeMaintenanceScore(const Scenario& s, int gpu_count)
 {
     double v = 5.0 - 0.5 * std::max(0, gpu_count - 1);
-    if (s.experience == Experience::beginner) v -= 2;
-    if (s.experience == Experience::advanced) v += 2;
-    if (s.learn_hardware) v += 3; // the upkeep is part of what you want to learn
+    if (s.experience == Experience::beginner)
+        v -= 2;
+    if (s.experience == Experience::advanced)
+        v += 2;
+    if (s.learn_hardware)
+        v += 3; // the upkeep is part of what you want to learn
     return Clamp10(v);
 }
 
@@ -52,7 +55,8 @@ double HomeMaintenanceScore(const Scenario& s, int gpu_count)
 double HomeLearningScore(const Scenario& s)
 {
     double v = s.experience == Experience::beginner ? 2 : s.experience == Experience::intermediate ? 5 : 8;
-    if (s.learn_hardware) v += 4; // "Learning opportunity: hands-on experience with hardware"
+    if (s.learn_hardware)
+        v += 4; // "Learning opportunity: hands-on experience with hardware"
     return Clamp10(v);
 }
 
@@ -125,7 +129,8 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
             set(Factor::maintenance, home_maint);
             // Hardware access "What you own": how far your GPU is from the latest matters as much as your
             // jobs need the latest (consumer-sized jobs need it little).
-            set(Factor::hardware_access, priced ? 10.0 - (10.0 - OwnedHardwareScore(speed_home)) * LatestHardwareNeed(s) : 0);
+            set(Factor::hardware_access,
+                priced ? 10.0 - (10.0 - OwnedHardwareScore(speed_home)) * LatestHardwareNeed(s) : 0);
             set(Factor::internet_required, 10);
             set(Factor::learning_curve, HomeLearningScore(s));
             // Flexibility "Limited by hardware": bursts and a spread-out team strain one fixed machine.
@@ -135,7 +140,8 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
         }
         case Option::cloud: {
             set(Factor::scalability, priced ? 10 : 0);
-            set(Factor::data_privacy, s.sensitive_work_pct > 0 ? CloudPrivacyScore(s.privacy) : CloudPrivacyScore(Privacy::internal));
+            set(Factor::data_privacy,
+                s.sensitive_work_pct > 0 ? CloudPrivacyScore(s.privacy) : CloudPrivacyScore(Privacy::internal));
             set(Factor::maintenance, cloud_maint);
             set(Factor::hardware_access, 10.0 * std::min(1.0, fastest_cloud / kLatestSpeed));
             set(Factor::internet_required, CloudInternetScore(s));
@@ -148,17 +154,22 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
             // Bursts sent to the cloud scale with it; the local machine covers the rest.
             set(Factor::scalability, priced ? 5.0 + 5.0 * std::max(c.burst_share_to_cloud, cloud_share) : 0);
             // Data that must stay is kept local; only less sensitive work goes out.
-            const double cloud_privacy = CloudPrivacyScore(p.local_only_share > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy);
+            const double cloud_privacy =
+                CloudPrivacyScore(p.local_only_share > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy);
             set(Factor::data_privacy, 10.0 - (10.0 - cloud_privacy) * cloud_share);
             set(Factor::maintenance, (HomeMaintenanceScore(s, hybrid.gpu_count) + cloud_maint) / 2.0);
-            set(Factor::hardware_access, priced ? std::max(10.0 - (10.0 - OwnedHardwareScore(speed_home)) * LatestHardwareNeed(s),
-                                                           10.0 * std::min(1.0, fastest_cloud / kLatestSpeed)) - 0.5
-                                                : 0);
+            set(Factor::hardware_access,
+                priced ? std::max(10.0 - (10.0 - OwnedHardwareScore(speed_home)) * LatestHardwareNeed(s),
+                                  10.0 * std::min(1.0, fastest_cloud / kLatestSpeed)) -
+                        0.5
+                       : 0);
             set(Factor::internet_required, 10.0 - (10.0 - CloudInternetScore(s)) * cloud_share);
             set(Factor::learning_curve, (HomeLearningScore(s) + CloudLearningScore(s)) / 2.0);
-            set(Factor::flexibility, 7.0 + 1.5 * cloud_share + (s.wants_redundancy ? 1.5 : 0.0) - 1.0 * remote * (1.0 - cloud_share));
-            set(Factor::latency, (10.0 - 4.0 * remote) * (1.0 - cloud_share) +
-                                     (3.0 + 5.0 * std::clamp((s.internet_uptime_pct - 80.0) / 20.0, 0.0, 1.0)) * cloud_share);
+            set(Factor::flexibility,
+                7.0 + 1.5 * cloud_share + (s.wants_redundancy ? 1.5 : 0.0) - 1.0 * remote * (1.0 - cloud_share));
+            set(Factor::latency,
+                (10.0 - 4.0 * remote) * (1.0 - cloud_share) +
+                    (3.0 + 5.0 * std::clamp((s.internet_uptime_pct - 80.0) / 20.0, 0.0, 1.0)) * cloud_share);
             break;
         }
         }

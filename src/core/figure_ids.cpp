@@ -77,7 +77,8 @@ const char* FieldForFigure(std::string_view figure_id)
 ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
 {
     ResolvedFigures r;
-    r.electricity_usd_per_kwh = s.electricity_usd_per_kwh ? *s.electricity_usd_per_kwh : Value(s, c, "defaults.electricity_usd_per_kwh");
+    r.electricity_usd_per_kwh =
+        s.electricity_usd_per_kwh ? *s.electricity_usd_per_kwh : Value(s, c, "defaults.electricity_usd_per_kwh");
     r.base_system_usd = Value(s, c, "home.base_system_usd");
     r.base_load_watts = Value(s, c, "home.base_load_watts");
     r.base_idle_watts = Value(s, c, "home.base_idle_watts");
@@ -94,7 +95,8 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
     r.storage_usd_per_gb_month = Value(s, c, "cloud.storage_usd_per_gb_month");
     r.egress_usd_per_gb = Value(s, c, "cloud.egress_usd_per_gb");
     r.egress_free_gb_per_month = Value(s, c, "cloud.egress_free_gb_per_month");
-    r.idle_overhead_pct = s.cloud.idle_overhead_pct ? *s.cloud.idle_overhead_pct : Value(s, c, "cloud.idle_overhead_pct");
+    r.idle_overhead_pct =
+        s.cloud.idle_overhead_pct ? *s.cloud.idle_overhead_pct : Value(s, c, "cloud.idle_overhead_pct");
     r.working_volume_gb = Value(s, c, "cloud.working_volume_gb");
     r.stopped_volume_usd_per_gb_month = Value(s, c, "cloud.stopped_volume_usd_per_gb_month");
     r.spot_interruption_overhead_pct = Value(s, c, "cloud.spot_interruption_overhead_pct");
@@ -130,17 +132,19 @@ std::string CheckAssumptionIds(const Scenario& s, const Catalog& c)
     for (const auto& [id, value] : s.assumptions) {
         if (const FigureRule* rule = FindFigureRule(id)) {
             if (value < rule->min_value || value > rule->max_value)
-                return "assumptions." + id + ": must be from " + FormatNumber(rule->min_value) + " to " + FormatNumber(rule->max_value) +
-                       " (got " + FormatNumber(value) + ")";
+                return "assumptions." + id + ": must be from " + FormatNumber(rule->min_value) + " to " +
+                    FormatNumber(rule->max_value) + " (got " + FormatNumber(value) + ")";
             continue;
         }
         bool known = false;
         for (const GpuModel& g : c.gpus)
             known = known || id == "gpu." + g.id + ".price_usd";
         for (const CloudOffer& o : c.offers)
-            known = known || id == "offer." + o.id + ".usd_per_gpu_hour" || id == "offer." + o.id + ".spot_usd_per_gpu_hour";
+            known = known || id == "offer." + o.id + ".usd_per_gpu_hour" ||
+                id == "offer." + o.id + ".spot_usd_per_gpu_hour";
         if (!known)
-            return "assumptions." + Printable(id, 80) + ": unknown figure id (see the report's assumptions for the ids)";
+            return "assumptions." + Printable(id, 80) +
+                ": unknown figure id (see the report's assumptions for the ids)";
     }
     return "";
 }

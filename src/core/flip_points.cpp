@@ -90,7 +90,10 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
     Prepared p(work, c);
     const ResolvedFigures base_fig = p.fig;
     const double tariff = base_fig.electricity_usd_per_kwh;
-    auto answer = [&]() { return OutcomeOf(Score(p, work, ApplyBudgets(CostOptions(p, work.hours_per_week), work.budget_usd, work.monthly_budget_usd))); };
+    auto answer = [&]() {
+        return OutcomeOf(Score(
+            p, work, ApplyBudgets(CostOptions(p, work.hours_per_week), work.budget_usd, work.monthly_budget_usd)));
+    };
     const Outcome start = answer();
     const OptionChoices choices_now = CostOptions(p, s.hours_per_week);
     auto reset = [&]() {
@@ -99,7 +102,12 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
     };
 
     const std::vector<NumericInput> inputs = {
-        {"hours_per_week", "h/week", 0, 168, false, [&](double v) { reset(); work.hours_per_week = v; return answer(); }},
+        {"hours_per_week", "h/week", 0, 168, false,
+         [&](double v) {
+             reset();
+             work.hours_per_week = v;
+             return answer();
+         }},
         {"budget_usd", "USD", 0, std::max(50000.0, s.budget_usd * 2), false,
          [&](double v) {
              reset();
@@ -113,7 +121,12 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
              p.fig.electricity_usd_per_kwh = v;
              return answer();
          }},
-        {"horizon_months", "months", 1, 120, true, [&](double v) { reset(); work.horizon_months = static_cast<int>(v); return answer(); }},
+        {"horizon_months", "months", 1, 120, true,
+         [&](double v) {
+             reset();
+             work.horizon_months = static_cast<int>(v);
+             return answer();
+         }},
     };
     const double currents[] = {s.hours_per_week, s.budget_usd, tariff, static_cast<double>(s.horizon_months)};
     for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -127,7 +140,8 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
         if (!found) {
             FlipPoint fp;
             fp.input = in.key;
-            fp.note = std::string("no flip between ") + FormatNumber(in.lo) + " and " + FormatNumber(in.hi) + " " + in.unit;
+            fp.note =
+                std::string("no flip between ") + FormatNumber(in.lo) + " and " + FormatNumber(in.hi) + " " + in.unit;
             out.push_back(fp);
         }
     }
@@ -173,7 +187,8 @@ std::string FlipInWords(const FlipPoint& p)
         const std::string unit = f->unit;
         const int decimals = unit == "USD" ? (std::fabs(*p.value) < 10 ? 2 : 0) : (std::fabs(*p.value) < 1 ? 3 : 1);
         const double step = std::pow(10.0, -decimals);
-        const double v = p.direction == FlipDirection::below ? std::floor(*p.value / step + 1e-9) * step : std::ceil(*p.value / step - 1e-9) * step;
+        const double v = p.direction == FlipDirection::below ? std::floor(*p.value / step + 1e-9) * step
+                                                             : std::ceil(*p.value / step - 1e-9) * step;
         if (unit == "USD") {
             value = FormatUsd(v);
         } else {
@@ -183,9 +198,11 @@ std::string FlipInWords(const FlipPoint& p)
     const Option to = *p.to;
     // Privacy is a choice: the level ("Privacy need at public"), not "looser public".
     const bool choice = p.direction == FlipDirection::stricter || p.direction == FlipDirection::looser;
-    const std::string where = choice ? label + " at " + value : label + " " + FlipDirectionKey(p.direction) + " " + value;
-    return where + (p.to_fits ? ": " + std::string(OptionLabel(to)) + " wins."
-                              : ": nothing fits your limits (" + std::string(OptionLabel(to)) + " comes closest).");
+    const std::string where =
+        choice ? label + " at " + value : label + " " + FlipDirectionKey(p.direction) + " " + value;
+    return where +
+        (p.to_fits ? ": " + std::string(OptionLabel(to)) + " wins."
+                   : ": nothing fits your limits (" + std::string(OptionLabel(to)) + " comes closest).");
 }
 
 const char* FlipDirectionKey(FlipDirection d)

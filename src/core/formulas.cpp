@@ -9,7 +9,7 @@ double HomeHardwareUsd(double base_system_usd, double gpu_price_usd, int gpu_cou
                        double psu_ups_usd_per_kw, double data_gb, double disk_usd_per_tb)
 {
     return base_system_usd + gpu_price_usd * gpu_count + psu_ups_usd_per_kw * load_watts / 1000.0 +
-           disk_usd_per_tb * data_gb / 1000.0;
+        disk_usd_per_tb * data_gb / 1000.0;
 }
 
 double MachineWatts(double base_watts, double gpu_watts, int gpu_count) { return base_watts + gpu_watts * gpu_count; }
@@ -31,7 +31,10 @@ double OnHoursPerWeek(double busy_hours_per_week, double set_on_hours, double id
     return std::min(kHoursPerWeek, busy * (1.0 + std::max(0.0, idle_on_pct_of_busy) / 100.0));
 }
 
-double AfterSellingFee(double sale_usd, double fee_pct) { return sale_usd * (1.0 - std::clamp(fee_pct, 0.0, 100.0) / 100.0); }
+double AfterSellingFee(double sale_usd, double fee_pct)
+{
+    return sale_usd * (1.0 - std::clamp(fee_pct, 0.0, 100.0) / 100.0);
+}
 
 double MaintenanceUsdPerMonth(double hardware_usd, double maintenance_pct_per_year)
 {
@@ -78,7 +81,7 @@ double IdleUsdPerMonth(double compute_usd_per_month, double idle_overhead_pct, d
         return 0; // no instance, nothing left running and no disk kept
     const double stopped_share = 1.0 - std::min(1.0, instance_hours_per_week / kHoursPerWeek);
     return compute_usd_per_month * idle_overhead_pct / 100.0 +
-           working_volume_gb * stopped_volume_usd_per_gb_month * stopped_share;
+        working_volume_gb * stopped_volume_usd_per_gb_month * stopped_share;
 }
 
 double ConfidentialUsdPerMonth(double compute_usd_per_month, double overhead_pct, double fixed_usd_per_month)

@@ -15,7 +15,7 @@ using json = nlohmann::json;
 // json::parse: half the parsing work at start, and one copy of the parser's code in the page.
 class GuardedDomBuilder {
 public:
-    GuardedDomBuilder(json& result, int max_depth) : dom_(result, false), max_depth_(max_depth) {}
+    GuardedDomBuilder(json& result, int max_depth) : dom_(result, false), max_depth_(max_depth) { }
 
     const std::string& Problem() const { return problem_; }
 
@@ -96,7 +96,8 @@ Expected<json> ParseGuardedJson(std::string_view text, std::string_view what, st
         return Expected<json>::Fail(name + ": larger than the limit of " + std::to_string(max_bytes) + " bytes");
     // The JSON lexer takes a NUL byte for the end of the input and would ignore what follows it.
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-        return Expected<json>::Fail(name + ": malformed JSON: a NUL byte at position " + std::to_string(nul) + " (JSON text is UTF-8 without NUL bytes)");
+        return Expected<json>::Fail(name + ": malformed JSON: a NUL byte at position " + std::to_string(nul) +
+                                    " (JSON text is UTF-8 without NUL bytes)");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return Expected<json>::Fail(name + ": empty input, expected a JSON object");
     json doc;
@@ -104,7 +105,8 @@ Expected<json> ParseGuardedJson(std::string_view text, std::string_view what, st
     // strict: nothing but white space may follow the value.
     const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
     if (!ok || !builder.Problem().empty())
-        return Expected<json>::Fail(name + ": " + (builder.Problem().empty() ? std::string("malformed JSON") : builder.Problem()));
+        return Expected<json>::Fail(name + ": " +
+                                    (builder.Problem().empty() ? std::string("malformed JSON") : builder.Problem()));
     return Expected<json>::Ok(std::move(doc));
 }
 

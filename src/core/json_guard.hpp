@@ -12,7 +12,8 @@
 namespace labcalc::core {
 
 // Parses `text` without throwing. `what` names the input in messages ("scenario", "catalog").
-Expected<nlohmann::json> ParseGuardedJson(std::string_view text, std::string_view what, std::size_t max_bytes, int max_depth);
+Expected<nlohmann::json> ParseGuardedJson(std::string_view text, std::string_view what, std::size_t max_bytes,
+                                          int max_depth);
 // "a string", "a number", ... for messages.
 const char* JsonTypeName(const nlohmann::json& j);
 

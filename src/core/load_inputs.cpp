@@ -15,10 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxNameChars = 200; // of a file name in a message
 
-std::string Shown(const std::string& name)
-{
-    return Printable(name, kMaxNameChars);
-}
+std::string Shown(const std::string& name) { return Printable(name, kMaxNameChars); }
 
 } // namespace
 
@@ -56,7 +53,8 @@ Expected<LoadedInputs> LoadInputs(const InputTexts& in)
             return Result::Fail("--scenario " + Shown(in.scenario->name) + ": " + in.scenario->text.error);
         Expected<Scenario> s = ParseScenarioJson(*in.scenario->text.value, out.scenario);
         if (!s)
-            return Result::Fail((in.scenario->name == "-" ? std::string("standard input") : Shown(in.scenario->name)) + ": " + s.error);
+            return Result::Fail((in.scenario->name == "-" ? std::string("standard input") : Shown(in.scenario->name)) +
+                                ": " + s.error);
         out.scenario = std::move(*s.value);
         out.preset_name.clear();
     }

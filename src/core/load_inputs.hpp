@@ -22,15 +22,15 @@ constexpr std::size_t kMaxFileBytes = kMaxCatalogBytes;
 
 // A file a face has read, or tried to read.
 struct InputFile {
-    std::string name;            // as the user gave it (a path; "-" for standard input)
-    Expected<std::string> text;  // its bytes, or why they could not be read ("cannot open the file", ...)
+    std::string name;           // as the user gave it (a path; "-" for standard input)
+    Expected<std::string> text; // its bytes, or why they could not be read ("cannot open the file", ...)
 };
 
 struct InputTexts {
-    std::optional<InputFile> catalog;   // none: the built-in catalog
-    std::string preset_name;            // "" for none
-    std::optional<InputFile> scenario;  // applied on top of the preset
-    std::vector<std::string> settings;  // "KEY=VALUE" (core::ApplySetting), applied in order, after the file
+    std::optional<InputFile> catalog;  // none: the built-in catalog
+    std::string preset_name;           // "" for none
+    std::optional<InputFile> scenario; // applied on top of the preset
+    std::vector<std::string> settings; // "KEY=VALUE" (core::ApplySetting), applied in order, after the file
 };
 
 struct LoadedInputs {

@@ -25,14 +25,14 @@ private:
 
 public:
     const Scenario& scenario;
-    const Catalog& catalog;          // with the scenario's price overrides (owned below when any)
+    const Catalog& catalog; // with the scenario's price overrides (owned below when any)
     ResolvedFigures fig;
-    double burst_share = 0;          // 0..1
-    double local_only_share = 0;     // share of the work that must stay local (hybrid)
-    bool data_must_stay = false;     // privacy on_premises_only with some work on that data
-    int forced_gpu = -1;             // home.gpu resolved; -2 when it names no catalog GPU
-    int forced_offer = -1;           // cloud.offer resolved; -2 when it names no catalog offer
-    double max_offer_speed = 0;      // fastest cloud GPU the filters allow (hardware access)
+    double burst_share = 0;      // 0..1
+    double local_only_share = 0; // share of the work that must stay local (hybrid)
+    bool data_must_stay = false; // privacy on_premises_only with some work on that data
+    int forced_gpu = -1;         // home.gpu resolved; -2 when it names no catalog GPU
+    int forced_offer = -1;       // cloud.offer resolved; -2 when it names no catalog offer
+    double max_offer_speed = 0;  // fastest cloud GPU the filters allow (hardware access)
 };
 
 // The ways worth choosing an option at some budget: each costs less over the horizon than every one
@@ -42,8 +42,8 @@ struct Choices {
     static constexpr int kMax = 8;
     std::array<OptionCost, kMax> items{}; // ascending upfront_usd, descending total_usd
     int size = 0;
-    void Offer(const OptionCost& c);      // keeps the front: drops what c beats, skips c if beaten
-    void Set(const OptionCost& c);        // the only choice (also a blocked one)
+    void Offer(const OptionCost& c); // keeps the front: drops what c beats, skips c if beaten
+    void Set(const OptionCost& c);   // the only choice (also a blocked one)
     // The cheapest over the horizon that fits both budgets; else the cheapest that fits the budget up
     // front; else the one that needs the least money up front (closest to fitting).
     const OptionCost& Pick(double budget_usd, double monthly_budget_usd) const;

@@ -7,8 +7,8 @@ namespace labcalc::core {
 const char* FactorKey(Factor f)
 {
     static const char* const kKeys[kFactorCount] = {
-        "initial_cost", "ongoing_cost", "scalability", "data_privacy", "maintenance",
-        "hardware_access", "internet_required", "learning_curve", "flexibility", "latency"};
+        "initial_cost",    "ongoing_cost",      "scalability",    "data_privacy", "maintenance",
+        "hardware_access", "internet_required", "learning_curve", "flexibility",  "latency"};
     return kKeys[static_cast<int>(f)];
 }
 
@@ -16,8 +16,8 @@ const char* FactorLabel(Factor f)
 {
     // The course's comparison matrix, row by row.
     static const char* const kLabels[kFactorCount] = {
-        "Initial cost", "Ongoing cost", "Scalability", "Data privacy", "Maintenance",
-        "Hardware access", "Internet required", "Learning curve", "Flexibility", "Latency"};
+        "Initial cost",    "Ongoing cost",      "Scalability",    "Data privacy", "Maintenance",
+        "Hardware access", "Internet required", "Learning curve", "Flexibility",  "Latency"};
     return kLabels[static_cast<int>(f)];
 }
 
@@ -32,10 +32,7 @@ const char* PrivacyKey(Privacy p)
     return "internal";
 }
 
-const char* PrivacyLabel(Privacy p)
-{
-    return p == Privacy::on_premises_only ? "on premises only" : PrivacyKey(p);
-}
+const char* PrivacyLabel(Privacy p) { return p == Privacy::on_premises_only ? "on premises only" : PrivacyKey(p); }
 
 const char* ProviderKey(ProviderKind k)
 {

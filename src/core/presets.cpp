@@ -26,7 +26,8 @@ Expected<json> PresetDoc(std::string_view name)
     if (!doc)
         return doc;
     if (!doc.value->is_object() || !doc.value->contains("scenario"))
-        return Expected<json>::Fail("preset " + std::string(name) + ": must be an object with title, description and scenario");
+        return Expected<json>::Fail("preset " + std::string(name) +
+                                    ": must be an object with title, description and scenario");
     return doc;
 }
 
@@ -51,7 +52,9 @@ std::vector<PresetInfo> ListPresets()
         out.push_back(info);
     }
     // The course's "Getting started" levels first, in their order, then the situations by name.
-    auto rank = [](const PresetInfo& p) { return p.name == "beginner" ? 0 : p.name == "intermediate" ? 1 : p.name == "advanced" ? 2 : 3; };
+    auto rank = [](const PresetInfo& p) {
+        return p.name == "beginner" ? 0 : p.name == "intermediate" ? 1 : p.name == "advanced" ? 2 : 3;
+    };
     std::stable_sort(out.begin(), out.end(), [&](const PresetInfo& a, const PresetInfo& b) {
         return rank(a) != rank(b) ? rank(a) < rank(b) : a.name < b.name;
     });

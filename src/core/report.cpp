@@ -23,32 +23,32 @@ std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCo
     case kOverBudget:
         return "it needs " + FormatUsd(c.upfront_usd) + " up front, above your budget of " + FormatUsd(s.budget_usd);
     case kOverMonthlyBudget:
-        return "it costs " + FormatUsd(c.monthly_usd) + " a month, above your monthly budget of " + FormatUsd(s.monthly_budget_usd);
+        return "it costs " + FormatUsd(c.monthly_usd) + " a month, above your monthly budget of " +
+            FormatUsd(s.monthly_budget_usd);
     case kVramTooLarge: {
         double largest = 0;
         for (const GpuModel& g : p.catalog.gpus)
             largest = std::max(largest, g.vram_gb);
-        return "your largest job needs " + FormatNumber(s.vram_gb) + " GB of VRAM: no home machine in the catalog holds it (at most " +
-               std::to_string(p.fig.max_gpus) + " x " + FormatNumber(largest) + " GB)";
+        return "your largest job needs " + FormatNumber(s.vram_gb) +
+            " GB of VRAM: no home machine in the catalog holds it (at most " + std::to_string(p.fig.max_gpus) + " x " +
+            FormatNumber(largest) + " GB)";
     }
-    case kDataMustStay:
-        return "you have sensitive data that cannot leave your premises";
+    case kDataMustStay: return "you have sensitive data that cannot leave your premises";
     case kNoCloudOffer:
-        return "no cloud offer in the catalog fits " + FormatNumber(s.vram_gb) + " GB of VRAM for " + PrivacyLabel(s.privacy) +
-               " data from provider kind '" + ProviderKey(s.cloud.provider) + "'";
+        return "no cloud offer in the catalog fits " + FormatNumber(s.vram_gb) + " GB of VRAM for " +
+            PrivacyLabel(s.privacy) + " data from provider kind '" + ProviderKey(s.cloud.provider) + "'";
     case kOverCapacity:
         return FormatNumber(s.hours_per_week) + " h/week of work is more than the largest home machine can run";
     case kNothingToSplit:
-        return "all of your work is on data that must stay local (work on that data: " + FormatPercent(s.sensitive_work_pct) +
-               "), so nothing can go to the cloud; if some of it may leave, lower that share in the advanced inputs";
-    case kUnknownGpu:
-        return "home.gpu '" + s.home.gpu.value_or("") + "' is not in the catalog";
-    case kUnknownOffer:
-        return "cloud.offer '" + s.cloud.offer.value_or("") + "' is not in the catalog";
+        return "all of your work is on data that must stay local (work on that data: " +
+            FormatPercent(s.sensitive_work_pct) +
+            "), so nothing can go to the cloud; if some of it may leave, lower that share in the advanced inputs";
+    case kUnknownGpu: return "home.gpu '" + s.home.gpu.value_or("") + "' is not in the catalog";
+    case kUnknownOffer: return "cloud.offer '" + s.cloud.offer.value_or("") + "' is not in the catalog";
     case kMixIsHomeLab:
-        return "the cheapest mix keeps all of the work at home, so it is the home lab; sending bursts out would only add cost";
-    default:
-        return "blocked";
+        return "the cheapest mix keeps all of the work at home, so it is the home lab; sending bursts out would only "
+               "add cost";
+    default: return "blocked";
     }
 }
 
@@ -62,7 +62,8 @@ std::string BlockerCourse(std::uint32_t bit)
     case kDataMustStay: return "Cloud-Based AI Labs, Disadvantages: Data Privacy Concerns";
     case kNoCloudOffer: return "Cloud-Based AI Labs, Disadvantages: Data Privacy Concerns";
     case kOverCapacity: return "Home-Based AI Labs, Disadvantages: Limited Scalability";
-    case kNothingToSplit: return "Hybrid AI Labs: \"Keep sensitive data on-premises, use cloud for non-sensitive workloads\"";
+    case kNothingToSplit:
+        return "Hybrid AI Labs: \"Keep sensitive data on-premises, use cloud for non-sensitive workloads\"";
     case kUnknownGpu: return "Comparison Matrix: Hardware Access";
     case kUnknownOffer: return "Comparison Matrix: Hardware Access";
     case kMixIsHomeLab: return "Choose Hybrid Approach When: \"You need to balance cost and performance\"";
@@ -90,18 +91,19 @@ std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenar
         const CloudOffer& off = p.catalog.offers[static_cast<std::size_t>(c.offer_index)];
         const bool spot = s.cloud.pricing == CloudPricing::spot && off.spot_usd_per_gpu_hour.has_value();
         off_name = off.name;
-        cloud = off.name + (c.offer_gpus > 1 ? ", " + std::to_string(c.offer_gpus) + " GPUs" : "") + (spot ? ", spot" : ", on demand");
+        cloud = off.name + (c.offer_gpus > 1 ? ", " + std::to_string(c.offer_gpus) + " GPUs" : "") +
+            (spot ? ", spot" : ", on demand");
     }
     switch (o) {
     case Option::home:
         return local.empty() ? "no machine fits" : local + (c.bursts_queue ? " (peak weeks queue up)" : "");
-    case Option::cloud:
-        return cloud.empty() ? "no offer fits" : cloud;
+    case Option::cloud: return cloud.empty() ? "no offer fits" : cloud;
     case Option::hybrid:
         if (local.empty())
             return "no split fits";
         if (c.cloud_work_hours_per_week <= 0)
-            return local + " at home for all the work; " + (cloud.empty() ? std::string("the cloud") : off_name) + " keeps an off-site copy of the data that may leave";
+            return local + " at home for all the work; " + (cloud.empty() ? std::string("the cloud") : off_name) +
+                " keeps an off-site copy of the data that may leave";
         return local + " at home; " + cloud + " for " + FormatPercent(c.burst_share_to_cloud * 100) + " of the bursts";
     }
     return "";
@@ -121,7 +123,8 @@ void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overr
 }
 
 // The report's head: the recommendation and what it was worked out with, for every face's headline.
-Report Headline(const Scenario& s, const Catalog& c, const ReportSettings& settings, const Prepared& p, const Evaluation& e)
+Report Headline(const Scenario& s, const Catalog& c, const ReportSettings& settings, const Prepared& p,
+                const Evaluation& e)
 {
     Report r;
     r.scenario = s;
@@ -162,10 +165,7 @@ void AddOptions(Report& r, const Prepared& p, const Scenario& s, const OptionCos
     }
 }
 
-bool HomeAndCloudPriced(const OptionCosts& costs)
-{
-    return costs[0].gpu_index >= 0 && costs[1].offer_index >= 0;
-}
+bool HomeAndCloudPriced(const OptionCosts& costs) { return costs[0].gpu_index >= 0 && costs[1].offer_index >= 0; }
 
 // The months the home lab catches up with the cloud, sold or kept: when a purchase pays off is what a buyer asks.
 void AddBreakEven(Report& r, const Scenario& s, const OptionCosts& costs)
@@ -211,14 +211,18 @@ void AddVerdict(Report& r, const Prepared& p, const Evaluation& e)
         for (const std::string& b : win.blockers)
             change += (change.empty() ? "" : "; ") + b;
         const bool keeps_data = p.data_must_stay && e.recommended != Option::cloud;
-        r.reasons.push_back({"Nothing fits yet. " + win.label + " comes closest" + (keeps_data ? " of the options that keep your data on your premises" : "") +
-                                 " (" + FormatFixed(win.score, 1) + " points); to make it fit, change this: " + change + ".",
+        r.reasons.push_back({"Nothing fits yet. " + win.label + " comes closest" +
+                                 (keeps_data ? " of the options that keep your data on your premises" : "") + " (" +
+                                 FormatFixed(win.score, 1) + " points); to make it fit, change this: " + change + ".",
                              verdict_course});
     } else if (feasible_count == 1)
-        r.reasons.push_back({win.label + " is the only option that fits your limits (" + FormatFixed(win.score, 1) + " points).", verdict_course});
+        r.reasons.push_back(
+            {win.label + " is the only option that fits your limits (" + FormatFixed(win.score, 1) + " points).",
+             verdict_course});
     else
-        r.reasons.push_back({win.label + " fits best: " + FormatFixed(win.score, 1) + " points against " + FormatFixed(second.score, 1) + " for " +
-                                 second.label + (e.margin < 0.3 ? " - a close call." : "."),
+        r.reasons.push_back({win.label + " fits best: " + FormatFixed(win.score, 1) + " points against " +
+                                 FormatFixed(second.score, 1) + " for " + second.label +
+                                 (e.margin < 0.3 ? " - a close call." : "."),
                              verdict_course});
 }
 
@@ -226,7 +230,9 @@ void AddVerdict(Report& r, const Prepared& p, const Evaluation& e)
 void AddDominatedHybrid(Report& r, const OptionCosts& costs, const Evaluation& e)
 {
     if (e.hybrid_dominated && e.recommended != Option::hybrid)
-        r.reasons.push_back({"Hybrid fits but costs more (" + FormatUsd(costs[2].total_usd) + ") than both the home lab and the cloud, and gives nothing you asked for that they lack, so it is not recommended.",
+        r.reasons.push_back({"Hybrid fits but costs more (" + FormatUsd(costs[2].total_usd) +
+                                 ") than both the home lab and the cloud, and gives nothing you asked for that they "
+                                 "lack, so it is not recommended.",
                              "Choose Hybrid Approach When: \"You need to balance cost and performance\""});
 }
 
@@ -285,16 +291,21 @@ void AddBreakEvenReason(Report& r, const Scenario& s, const OptionCosts& costs)
     const auto& home_curve = r.options[0].cumulative_usd;
     const auto& cloud_curve = r.options[1].cumulative_usd;
     const bool only_by_resale = r.break_even_month && *r.break_even_month == s.horizon_months &&
-                                home_curve.back() + costs[0].resale_usd > cloud_curve.back();
-    const std::string course = "Home-Based AI Labs, Advantages: Cost Predictability (\"lower than cloud usage for continuous workloads\")";
+        home_curve.back() + costs[0].resale_usd > cloud_curve.back();
+    const std::string course =
+        "Home-Based AI Labs, Advantages: Cost Predictability (\"lower than cloud usage for continuous workloads\")";
     if (only_by_resale)
-        r.reasons.push_back({"The home lab comes out cheaper than the cloud only by selling it at the end (month " +
-                                 std::to_string(*r.break_even_month) + ", resale " + FormatUsd(costs[0].resale_usd) + ").",
-                             "Home-Based AI Labs, Disadvantages: Upfront Capital Investment (\"risk of hardware obsolescence\")"});
+        r.reasons.push_back(
+            {"The home lab comes out cheaper than the cloud only by selling it at the end (month " +
+                 std::to_string(*r.break_even_month) + ", resale " + FormatUsd(costs[0].resale_usd) + ").",
+             "Home-Based AI Labs, Disadvantages: Upfront Capital Investment (\"risk of hardware obsolescence\")"});
     else if (r.break_even_month)
-        r.reasons.push_back({"The home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".", course});
+        r.reasons.push_back(
+            {"The home lab pays for itself against the cloud in month " + std::to_string(*r.break_even_month) + ".",
+             course});
     else
-        r.reasons.push_back({"The home lab does not pay for itself against the cloud within " + std::to_string(s.horizon_months) + " months.",
+        r.reasons.push_back({"The home lab does not pay for itself against the cloud within " +
+                                 std::to_string(s.horizon_months) + " months.",
                              "Cloud-Based AI Labs, Advantages: Scalability on Demand (\"pay only for what you use\")"});
 }
 
@@ -307,7 +318,8 @@ void AddFactorReasons(Report& r, const Scenario& s, const Evaluation& e)
     for (int i = 0; i < kFactorCount; ++i)
         order[static_cast<std::size_t>(i)] = i;
     auto edge = [&](int i) {
-        return s.weights[static_cast<std::size_t>(i)] * (win.factors[static_cast<std::size_t>(i)] - second.factors[static_cast<std::size_t>(i)]);
+        return s.weights[static_cast<std::size_t>(i)] *
+            (win.factors[static_cast<std::size_t>(i)] - second.factors[static_cast<std::size_t>(i)]);
     };
     std::sort(order.begin(), order.end(), [&](int a, int b) { return edge(a) > edge(b); });
     for (int k = 0; k < 2; ++k) {
@@ -315,9 +327,10 @@ void AddFactorReasons(Report& r, const Scenario& s, const Evaluation& e)
         if (edge(i) <= 0.5)
             break;
         const std::string factor = FactorLabel(static_cast<Factor>(i));
-        r.reasons.push_back({factor + ": " + win.label + " " + FormatFixed(win.factors[static_cast<std::size_t>(i)], 1) + " against " +
-                                 FormatFixed(second.factors[static_cast<std::size_t>(i)], 1) + " for " + second.label + ".",
-                             "Comparison Matrix: " + factor});
+        r.reasons.push_back(
+            {factor + ": " + win.label + " " + FormatFixed(win.factors[static_cast<std::size_t>(i)], 1) + " against " +
+                 FormatFixed(second.factors[static_cast<std::size_t>(i)], 1) + " for " + second.label + ".",
+             "Comparison Matrix: " + factor});
     }
 }
 
@@ -361,7 +374,8 @@ void AddPriceAssumptions(Report& r, const Prepared& p, const Scenario& s, const 
     for (const OptionCost& oc : costs) {
         if (oc.gpu_index >= 0 && std::find(gpus_used.begin(), gpus_used.end(), oc.gpu_index) == gpus_used.end())
             gpus_used.push_back(oc.gpu_index);
-        if (oc.offer_index >= 0 && std::find(offers_used.begin(), offers_used.end(), oc.offer_index) == offers_used.end())
+        if (oc.offer_index >= 0 &&
+            std::find(offers_used.begin(), offers_used.end(), oc.offer_index) == offers_used.end())
             offers_used.push_back(oc.offer_index);
     }
     for (int gi : gpus_used) {

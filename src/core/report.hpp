@@ -16,14 +16,14 @@ namespace labcalc::core {
 // edges (ReportToJson and the other formats, the embedding API's messages).
 struct OptionReport {
     Option option = Option::home;
-    std::string label;              // "Home lab"
-    std::string setup;              // "1 x RTX 4090 + base system", "RunPod RTX 4090, on demand"
-    std::string gpu_id, offer_id;   // catalog ids of the GPU bought and the cloud offer used ("" none)
+    std::string label;            // "Home lab"
+    std::string setup;            // "1 x RTX 4090 + base system", "RunPod RTX 4090, on demand"
+    std::string gpu_id, offer_id; // catalog ids of the GPU bought and the cloud offer used ("" none)
     bool feasible = false;
     std::vector<std::string> blockers; // plain sentences
     OptionCost cost;
     std::vector<double> cumulative_usd; // month 0 = upfront ... month horizon (resale credited)
-    double usd_per_work_hour = 0;   // total over the horizon / hours of work done
+    double usd_per_work_hour = 0;       // total over the horizon / hours of work done
     FactorArray factors{};
     double factor_score = 0, score = 0;
     int rules_matched = 0;
@@ -33,36 +33,37 @@ enum class FlipDirection { none, above, below, stricter, looser };
 const char* FlipDirectionKey(FlipDirection d); // "above", "below", "stricter", "looser"; "" for none
 
 struct FlipPoint {
-    std::string input;              // scenario key: "hours_per_week", ...
-    std::optional<double> value;    // where the recommendation changes; nullopt: no flip in range
-    std::string value_text;         // for choices ("confidential"); else formatted number
-    std::optional<Option> to;       // the option it changes to (none when there is no flip)
-    bool to_fits = true;            // false: past this value nothing fits your limits; `to` only comes closest
+    std::string input;           // scenario key: "hours_per_week", ...
+    std::optional<double> value; // where the recommendation changes; nullopt: no flip in range
+    std::string value_text;      // for choices ("confidential"); else formatted number
+    std::optional<Option> to;    // the option it changes to (none when there is no flip)
+    bool to_fits = true;         // false: past this value nothing fits your limits; `to` only comes closest
     FlipDirection direction = FlipDirection::none; // where from the current value; privacy: stricter / looser
-    std::string note;               // "no flip between 0 and 168 h/week"
+    std::string note;                              // "no flip between 0 and 168 h/week"
 };
 
 struct AssumptionUsed {
     std::string id, label, unit;
     double value = 0;
     std::string source, date;
-    bool stale = false;             // older than the catalog's stale_after_days at report time
-    bool overridden = false;        // value comes from the scenario, not the catalog
+    bool stale = false;      // older than the catalog's stale_after_days at report time
+    bool overridden = false; // value comes from the scenario, not the catalog
 };
 
 struct RuleCheck {
-    std::optional<Option> option;   // the option the course rule points to; none: it adds points to none ("any")
-    std::string rule;               // the course's words, shortened
-    std::string section;            // where in the course: "Choose Home-Based When", ...
+    std::optional<Option> option; // the option the course rule points to; none: it adds points to none ("any")
+    std::string rule;             // the course's words, shortened
+    std::string section;          // where in the course: "Choose Home-Based When", ...
     bool matched = false;
-    std::string why;                // how the inputs meet or miss it
+    std::string why; // how the inputs meet or miss it
 };
 
 // One sentence of the explanation and the part of the course it comes from, so a learner can go from
 // the number to the text and back.
 struct Reason {
     std::string text;
-    std::string course;             // "Choose Home-Based When: \"You have sensitive data ...\"", "Comparison Matrix: Initial Cost", ...
+    std::string
+        course; // "Choose Home-Based When: \"You have sensitive data ...\"", "Comparison Matrix: Initial Cost", ...
     std::optional<Option> rules_out = std::nullopt; // the option this reason rules out (a blocker), if it is one
 };
 
@@ -75,7 +76,7 @@ struct Report {
     std::optional<int> break_even_month; // first month home's cumulative cost <= cloud's (resale credited at the end)
     std::optional<int> break_even_month_owning; // the same without selling: no resale credited
     std::vector<FlipPoint> flip_points;
-    Scenario scenario;              // every input as used
+    Scenario scenario;                  // every input as used
     double electricity_usd_per_kwh = 0; // the tariff in force (scenario or catalog)
     std::vector<AssumptionUsed> assumptions;
     std::vector<OptionReport> options; // home, cloud, hybrid
@@ -92,7 +93,7 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
 
 std::string ReportToJson(const Report& r, int indent = 2);
 std::string ReportToText(const Report& r);
-std::string ReportToCsv(const Report& r);      // month, then cumulative and monthly cost per option
+std::string ReportToCsv(const Report& r); // month, then cumulative and monthly cost per option
 std::string ReportToMarkdown(const Report& r);
 
 } // namespace labcalc::core

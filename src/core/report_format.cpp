@@ -6,13 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/flip_points.hpp"
 #include "core/formulas.hpp"
 #include "core/report.hpp"
 #include "core/report_json.hpp"
+#include "core/rules.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
-#include "core/flip_points.hpp"
-#include "core/rules.hpp"
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
 
@@ -38,7 +38,9 @@ public:
         text_.push_back(c);
         return *this;
     }
-    template <typename T, typename = std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, char> && !std::is_same_v<T, bool>>>
+    template <
+        typename T,
+        typename = std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, char> && !std::is_same_v<T, bool>>>
     TextOut& operator<<(T v)
     {
         return *this << std::to_string(v);
@@ -65,8 +67,9 @@ json OptionJson(const OptionReport& o)
     j["resale_usd"] = Finite(o.cost.resale_usd);
     j["usd_per_work_hour"] = Finite(o.usd_per_work_hour);
     const MonthlyBreakdown& m = o.cost.monthly;
-    j["monthly_breakdown_usd"] = {{"power", m.power_usd}, {"maintenance", m.maintenance_usd}, {"gpu_hours", m.gpu_hours_usd},
-                                  {"storage", m.storage_usd}, {"egress", m.egress_usd}, {"idle", m.idle_usd},
+    j["monthly_breakdown_usd"] = {{"power", m.power_usd},          {"maintenance", m.maintenance_usd},
+                                  {"gpu_hours", m.gpu_hours_usd},  {"storage", m.storage_usd},
+                                  {"egress", m.egress_usd},        {"idle", m.idle_usd},
                                   {"compliance", m.compliance_usd}};
     j["cumulative_usd"] = o.cumulative_usd;
     json plan;
@@ -96,7 +99,10 @@ json OptionJson(const OptionReport& o)
 }
 
 std::string Pad(const std::string& s, std::size_t n) { return s.size() >= n ? s : s + std::string(n - s.size(), ' '); }
-std::string PadLeft(const std::string& s, std::size_t n) { return s.size() >= n ? s : std::string(n - s.size(), ' ') + s; }
+std::string PadLeft(const std::string& s, std::size_t n)
+{
+    return s.size() >= n ? s : std::string(n - s.size(), ' ') + s;
+}
 
 // An input's value in words, as the page shows it ("on premises only", "yes", "automatic").
 std::string FieldInWords(const Scenario& s, const FieldSpec& f)
@@ -155,13 +161,15 @@ json ReportJson(const Report& r)
     j["break_even_month_owning"] = r.break_even_month_owning ? json(*r.break_even_month_owning) : json(nullptr);
     json flips = json::array();
     for (const FlipPoint& f : r.flip_points) {
-        json fj = {{"input", f.input}, {"value", f.value ? json(*f.value) : json(nullptr)}, {"to", f.to ? json(OptionKey(*f.to)) : json(nullptr)},
-                   {"direction", f.direction == FlipDirection::none ? json(nullptr) : json(FlipDirectionKey(f.direction))}};
+        json fj = {
+            {"input", f.input},
+            {"value", f.value ? json(*f.value) : json(nullptr)},
+            {"to", f.to ? json(OptionKey(*f.to)) : json(nullptr)},
+            {"direction", f.direction == FlipDirection::none ? json(nullptr) : json(FlipDirectionKey(f.direction))}};
         if (f.value) {
             fj["value_text"] = f.value_text;
             fj["to_fits"] = f.to_fits;
-        }
-        else
+        } else
             fj["note"] = f.note;
         flips.push_back(fj);
     }
@@ -170,8 +178,14 @@ json ReportJson(const Report& r)
     j["electricity_usd_per_kwh"] = r.electricity_usd_per_kwh;
     json assumptions = json::array();
     for (const AssumptionUsed& a : r.assumptions)
-        assumptions.push_back({{"id", a.id}, {"label", a.label}, {"value", a.value}, {"unit", a.unit}, {"source", a.source},
-                               {"date", a.date}, {"stale", a.stale}, {"overridden", a.overridden}});
+        assumptions.push_back({{"id", a.id},
+                               {"label", a.label},
+                               {"value", a.value},
+                               {"unit", a.unit},
+                               {"source", a.source},
+                               {"date", a.date},
+                               {"stale", a.stale},
+                               {"overridden", a.overridden}});
     j["assumptions"] = assumptions;
     json options;
     for (const OptionReport& o : r.options)
@@ -179,7 +193,11 @@ json ReportJson(const Report& r)
     j["options"] = options;
     json rules = json::array();
     for (const RuleCheck& rc : r.rules)
-        rules.push_back({{"option", RuleOptionKey(rc.option)}, {"section", rc.section}, {"rule", rc.rule}, {"matched", rc.matched}, {"why", rc.why}});
+        rules.push_back({{"option", RuleOptionKey(rc.option)},
+                         {"section", rc.section},
+                         {"rule", rc.rule},
+                         {"matched", rc.matched},
+                         {"why", rc.why}});
     j["rules"] = rules;
     j["catalog_as_of"] = r.catalog_as_of;
     j["report_date"] = r.report_date;
@@ -194,9 +212,11 @@ std::string ReportToText(const Report& r)
         if (o.option == r.recommendation)
             win = &o;
     if (r.any_feasible)
-        out << "Recommendation: " << (win ? win->label : std::string(OptionLabel(r.recommendation))) << "  (margin " << FormatFixed(r.margin, 2) << " points)\n\n";
+        out << "Recommendation: " << (win ? win->label : std::string(OptionLabel(r.recommendation))) << "  (margin "
+            << FormatFixed(r.margin, 2) << " points)\n\n";
     else
-        out << "Nothing fits yet: " << (win ? win->label : std::string(OptionLabel(r.recommendation))) << " comes closest (see below for what to change)\n\n";
+        out << "Nothing fits yet: " << (win ? win->label : std::string(OptionLabel(r.recommendation)))
+            << " comes closest (see below for what to change)\n\n";
     out << "Why:\n";
     for (const Reason& reason : r.reasons)
         out << "  - " << OneLine(reason.text) << "\n      (course: " << OneLine(reason.course) << ")\n";
@@ -219,8 +239,9 @@ std::string ReportToText(const Report& r)
         out << "  " << Pad(o.label + ":", 10) << OneLine(o.setup) << "\n";
     const std::string not_within = "not within " + std::to_string(r.scenario.horizon_months) + " months";
     out << "\nBreak-even (home vs cloud): "
-        << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning) : not_within) << " while owning; "
-        << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : not_within) << " if sold at the end\n";
+        << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning) : not_within)
+        << " while owning; " << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : not_within)
+        << " if sold at the end\n";
     out << "\nComparison matrix (0 worst - 10 best; weight):\n";
     for (int i = 0; i < kFactorCount; ++i) {
         out << "  " << Pad(FactorLabel(static_cast<Factor>(i)), 20);
@@ -234,7 +255,9 @@ std::string ReportToText(const Report& r)
     int stale = 0;
     for (const AssumptionUsed& a : r.assumptions)
         stale += a.stale ? 1 : 0;
-    out << "\n" << r.assumptions.size() << " figures used (" << stale << " older than the catalog's freshness limit); --format json lists each with its source.\n";
+    out << "\n"
+        << r.assumptions.size() << " figures used (" << stale
+        << " older than the catalog's freshness limit); --format json lists each with its source.\n";
     return out.str();
 }
 
@@ -267,9 +290,11 @@ std::string ReportToMarkdown(const Report& r)
         if (o.option == r.recommendation)
             win = &o;
     if (r.any_feasible)
-        out << "# labcalc: " << (win ? win->label : std::string(OptionLabel(r.recommendation))) << "\n\nMargin " << FormatFixed(r.margin, 2) << " points; report of ";
+        out << "# labcalc: " << (win ? win->label : std::string(OptionLabel(r.recommendation))) << "\n\nMargin "
+            << FormatFixed(r.margin, 2) << " points; report of ";
     else
-        out << "# labcalc: nothing fits yet (" << (win ? win->label : std::string(OptionLabel(r.recommendation))) << " comes closest)\n\nReport of ";
+        out << "# labcalc: nothing fits yet (" << (win ? win->label : std::string(OptionLabel(r.recommendation)))
+            << " comes closest)\n\nReport of ";
     out << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
     out << "## Why\n\n";
     for (const Reason& reason : r.reasons)
@@ -288,9 +313,14 @@ std::string ReportToMarkdown(const Report& r)
     row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
     row("Total", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
     row("Score", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
-    out << "\nBreak-even (home vs cloud): " << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning) : "not within the horizon")
-        << " while owning; " << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : "not within the horizon") << " if sold at the end.\n";
-    out << "\n## Comparison matrix (0-10)\n\n| Factor | Home lab | Cloud | Hybrid | Weight |\n|---|---:|---:|---:|---:|\n";
+    out << "\nBreak-even (home vs cloud): "
+        << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning)
+                                      : "not within the horizon")
+        << " while owning; "
+        << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : "not within the horizon")
+        << " if sold at the end.\n";
+    out << "\n## Comparison matrix (0-10)\n\n| Factor | Home lab | Cloud | Hybrid | Weight "
+           "|\n|---|---:|---:|---:|---:|\n";
     for (int i = 0; i < kFactorCount; ++i) {
         out << "| " << FactorLabel(static_cast<Factor>(i));
         for (const OptionReport& o : r.options)
@@ -308,12 +338,12 @@ std::string ReportToMarkdown(const Report& r)
             << FormatNumber(r.scenario.weights[static_cast<std::size_t>(i)]) << "\n";
     for (const auto& [id, value] : r.scenario.assumptions)
         out << "- Your figure " << MarkdownText(id) << ": " << FormatNumber(value) << "\n";
-    out << "\nThis scenario as a link part for the labcalc page (add it after `index.html`): `#" << EncodeScenarioFragment(r.scenario)
-        << "`\n";
+    out << "\nThis scenario as a link part for the labcalc page (add it after `index.html`): `#"
+        << EncodeScenarioFragment(r.scenario) << "`\n";
     out << "\n## Figures used\n\n";
     for (const AssumptionUsed& a : r.assumptions)
-        out << "- " << MarkdownText(a.label) << ": " << FormatNumber(a.value) << " " << MarkdownText(a.unit) << " (" << MarkdownText(a.source)
-            << ", " << MarkdownText(a.date) << (a.stale ? ", stale" : "") << ")\n";
+        out << "- " << MarkdownText(a.label) << ": " << FormatNumber(a.value) << " " << MarkdownText(a.unit) << " ("
+            << MarkdownText(a.source) << ", " << MarkdownText(a.date) << (a.stale ? ", stale" : "") << ")\n";
     return out.str();
 }
 

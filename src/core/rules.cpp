@@ -19,27 +19,38 @@ constexpr const char* kCloudWhen = "Choose Cloud-Based When";
 constexpr const char* kHybridWhen = "Choose Hybrid Approach When";
 
 constexpr std::array<RuleSpec, kRuleCount> kRules = {{
-    {RuleId::data_cannot_leave_premises, Option::home, true, kHomeWhen, "You have sensitive data that cannot leave your premises"},
+    {RuleId::data_cannot_leave_premises, Option::home, true, kHomeWhen,
+     "You have sensitive data that cannot leave your premises"},
     {RuleId::needs_round_the_clock_access, Option::home, true, kHomeWhen, "You need 24/7 access to compute resources"},
-    {RuleId::predictable_continuous_workload, Option::home, true, kHomeWhen, "You have predictable, continuous workloads"},
-    {RuleId::learn_hardware_and_sysadmin, Option::home, true, kHomeWhen, "You want to learn hardware and system administration"},
+    {RuleId::predictable_continuous_workload, Option::home, true, kHomeWhen,
+     "You have predictable, continuous workloads"},
+    {RuleId::learn_hardware_and_sysadmin, Option::home, true, kHomeWhen,
+     "You want to learn hardware and system administration"},
     {RuleId::home_budget_allows_upfront, Option::home, true, kHomeWhen, "Your budget allows for upfront investment"},
-    {RuleId::models_fit_consumer_hardware, Option::home, true, kHomeWhen, "You're working with smaller models that fit on consumer hardware"},
+    {RuleId::models_fit_consumer_hardware, Option::home, true, kHomeWhen,
+     "You're working with smaller models that fit on consumer hardware"},
     {RuleId::scale_dynamically, Option::cloud, true, kCloudWhen, "You need to scale resources dynamically"},
     {RuleId::latest_hardware, Option::cloud, true, kCloudWhen, "You want access to the latest hardware"},
     {RuleId::variable_workload, Option::cloud, true, kCloudWhen, "You have variable or unpredictable workloads"},
     {RuleId::distributed_team, Option::cloud, true, kCloudWhen, "You need to collaborate with distributed teams"},
     {RuleId::minimal_maintenance, Option::cloud, true, kCloudWhen, "You want to minimize maintenance overhead"},
-    {RuleId::very_large_models, Option::cloud, true, kCloudWhen, "You're training very large models requiring specialized hardware"},
+    {RuleId::very_large_models, Option::cloud, true, kCloudWhen,
+     "You're training very large models requiring specialized hardware"},
     {RuleId::best_of_both_worlds, Option::hybrid, true, kHybridWhen, "You want the best of both worlds"},
-    {RuleId::develop_locally_train_in_cloud, Option::hybrid, true, kHybridWhen, "You develop locally but train in the cloud"},
-    {RuleId::balance_cost_and_performance, Option::hybrid, true, kHybridWhen, "You need to balance cost and performance"},
+    {RuleId::develop_locally_train_in_cloud, Option::hybrid, true, kHybridWhen,
+     "You develop locally but train in the cloud"},
+    {RuleId::balance_cost_and_performance, Option::hybrid, true, kHybridWhen,
+     "You need to balance cost and performance"},
     {RuleId::redundancy_and_backup, Option::hybrid, true, kHybridWhen, "You want redundancy and backup options"},
-    {RuleId::sensitive_and_non_sensitive_work, Option::hybrid, true, kHybridWhen, "You have both sensitive and non-sensitive workloads"},
-    {RuleId::beginner_starts_in_cloud, Option::cloud, true, "Getting Started: For Beginners", "Start with cloud-based solutions"},
-    {RuleId::intermediate_considers_hybrid, Option::hybrid, true, "Getting Started: For Intermediate Users", "Consider a hybrid approach"},
+    {RuleId::sensitive_and_non_sensitive_work, Option::hybrid, true, kHybridWhen,
+     "You have both sensitive and non-sensitive workloads"},
+    {RuleId::beginner_starts_in_cloud, Option::cloud, true, "Getting Started: For Beginners",
+     "Start with cloud-based solutions"},
+    {RuleId::intermediate_considers_hybrid, Option::hybrid, true, "Getting Started: For Intermediate Users",
+     "Consider a hybrid approach"},
     // Informs only: an advanced user optimises on the numbers, which no option's bonus should tilt.
-    {RuleId::advanced_optimises_for_workload, Option::home, false, "Getting Started: For Advanced Users", "Optimize based on your specific workloads"},
+    {RuleId::advanced_optimises_for_workload, Option::home, false, "Getting Started: For Advanced Users",
+     "Optimize based on your specific workloads"},
 }};
 
 // The table is indexed by RuleIndex, so each row must sit at its own id's place.
@@ -65,7 +76,8 @@ double CheapestPricedUsd(const OptionCosts& costs)
 // Whether the situation meets one rule. The rule is a template argument so that each instance's switch
 // folds to its one case and inlines: the decision map checks every rule once per cell.
 template <RuleId id>
-bool Holds(const Prepared& p, const Scenario& s, const OptionCosts& costs, const std::array<double, kOptionCount>& factor_score)
+bool Holds(const Prepared& p, const Scenario& s, const OptionCosts& costs,
+           const std::array<double, kOptionCount>& factor_score)
 {
     namespace L = rule_limits;
     const OptionCost& home = costs[0];
@@ -87,7 +99,8 @@ bool Holds(const Prepared& p, const Scenario& s, const OptionCosts& costs, const
     case RuleId::distributed_team: return s.remote_collaborators >= L::kDistributedTeamPeople;
     case RuleId::minimal_maintenance: return s.experience == Experience::beginner && !s.learn_hardware;
     case RuleId::very_large_models: {
-        const bool home_datacenter = home_priced && p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].tier == "datacenter";
+        const bool home_datacenter =
+            home_priced && p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].tier == "datacenter";
         return (home.blockers & kVramTooLarge) != 0 || home_datacenter;
     }
     case RuleId::best_of_both_worlds:
@@ -96,7 +109,8 @@ bool Holds(const Prepared& p, const Scenario& s, const OptionCosts& costs, const
         return hybrid_priced && hybrid.cloud_work_hours_per_week > 0 && hybrid.local_work_hours_per_week > 0;
     case RuleId::balance_cost_and_performance: {
         const double cheapest = CheapestPricedUsd(costs);
-        return hybrid_priced && std::isfinite(cheapest) && hybrid.total_usd <= cheapest * (1 + L::kBalancedCostPct / 100.0) + 1e-6;
+        return hybrid_priced && std::isfinite(cheapest) &&
+            hybrid.total_usd <= cheapest * (1 + L::kBalancedCostPct / 100.0) + 1e-6;
     }
     case RuleId::redundancy_and_backup: return s.wants_redundancy;
     case RuleId::sensitive_and_non_sensitive_work:
@@ -110,7 +124,8 @@ bool Holds(const Prepared& p, const Scenario& s, const OptionCosts& costs, const
 
 // Holds for every rule, in RuleId order.
 template <std::size_t... Index>
-std::array<bool, kRuleCount> HoldsForEach(std::index_sequence<Index...>, const Prepared& p, const Scenario& s, const OptionCosts& costs,
+std::array<bool, kRuleCount> HoldsForEach(std::index_sequence<Index...>, const Prepared& p, const Scenario& s,
+                                          const OptionCosts& costs,
                                           const std::array<double, kOptionCount>& factor_score)
 {
     return {{Holds<static_cast<RuleId>(Index)>(p, s, costs, factor_score)...}};
@@ -126,20 +141,14 @@ std::string TenthsOfHours(double hours) { return FormatNumber(std::round(hours *
 
 } // namespace
 
-const std::array<RuleSpec, kRuleCount>& Rules()
-{
-    return kRules;
-}
+const std::array<RuleSpec, kRuleCount>& Rules() { return kRules; }
 
 std::optional<Option> RuleOption(const RuleSpec& rule)
 {
     return rule.counts ? std::optional<Option>(rule.option) : std::nullopt;
 }
 
-const char* RuleOptionKey(std::optional<Option> option)
-{
-    return option ? OptionKey(*option) : "any";
-}
+const char* RuleOptionKey(std::optional<Option> option) { return option ? OptionKey(*option) : "any"; }
 
 std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, const OptionCosts& costs,
                                         const std::array<double, kOptionCount>& factor_score)
@@ -157,44 +166,59 @@ std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& c
     const std::string bursts = FormatPercent(s.burst_share_pct) + " of your work comes in bursts";
     switch (id) {
     case RuleId::data_cannot_leave_premises:
-        return met ? "your data may not leave your premises" : std::string("your strictest data is ") + PrivacyLabel(s.privacy) + ", which may leave your premises";
+        return met
+            ? "your data may not leave your premises"
+            : std::string("your strictest data is ") + PrivacyLabel(s.privacy) + ", which may leave your premises";
     case RuleId::needs_round_the_clock_access: {
         const std::string limit = HoursPerWeek(L::kAroundTheClockHoursPerWeek);
-        return hours + (met ? " keeps a machine busy around the clock (" + limit + " or more)" : " is below around-the-clock use (" + limit + ")");
+        return hours +
+            (met ? " keeps a machine busy around the clock (" + limit + " or more)"
+                 : " is below around-the-clock use (" + limit + ")");
     }
     case RuleId::predictable_continuous_workload:
         return bursts + " at " + hours +
-               (met ? ": steady and continuous"
-                    : " (steady means at most " + FormatPercent(L::kSteadyBurstPct) + " in bursts and " + HoursPerWeek(L::kContinuousHoursPerWeek) + " or more)");
+            (met ? ": steady and continuous"
+                 : " (steady means at most " + FormatPercent(L::kSteadyBurstPct) + " in bursts and " +
+                     HoursPerWeek(L::kContinuousHoursPerWeek) + " or more)");
     case RuleId::learn_hardware_and_sysadmin:
         return met ? "you want hands-on hardware experience" : "you did not ask for hands-on hardware experience";
     case RuleId::home_budget_allows_upfront:
-        return home.gpu_index >= 0 ? "the home machine costs " + FormatUsd(home.upfront_usd) + " against your budget of " + FormatUsd(s.budget_usd)
+        return home.gpu_index >= 0 ? "the home machine costs " + FormatUsd(home.upfront_usd) +
+                " against your budget of " + FormatUsd(s.budget_usd)
                                    : "no home machine fits";
     case RuleId::models_fit_consumer_hardware:
-        return LargestJob(s) + (met ? ", within a consumer card (" : ", more than a consumer card holds (") + FormatNumber(L::kConsumerVramGb) + " GB)";
+        return LargestJob(s) + (met ? ", within a consumer card (" : ", more than a consumer card holds (") +
+            FormatNumber(L::kConsumerVramGb) + " GB)";
     case RuleId::scale_dynamically:
-        return bursts + (met ? ": you need to scale up and down" : " (dynamic scaling starts at " + FormatPercent(L::kDynamicBurstPct) + ")");
-    case RuleId::latest_hardware:
-        return LargestJob(s) + (met ? ": data-centre GPUs" : ": a consumer card will do");
+        return bursts +
+            (met ? ": you need to scale up and down"
+                 : " (dynamic scaling starts at " + FormatPercent(L::kDynamicBurstPct) + ")");
+    case RuleId::latest_hardware: return LargestJob(s) + (met ? ": data-centre GPUs" : ": a consumer card will do");
     case RuleId::variable_workload:
-        return bursts + (met ? ": a variable workload" : " (variable starts at " + FormatPercent(L::kVariableBurstPct) + ")");
+        return bursts +
+            (met ? ": a variable workload" : " (variable starts at " + FormatPercent(L::kVariableBurstPct) + ")");
     case RuleId::distributed_team:
-        return std::to_string(s.remote_collaborators) + " remote collaborator" + (s.remote_collaborators == 1 ? "" : "s") +
-               (met ? "" : " (a distributed team is " + std::to_string(L::kDistributedTeamPeople) + " or more)");
+        return std::to_string(s.remote_collaborators) + " remote collaborator" +
+            (s.remote_collaborators == 1 ? "" : "s") +
+            (met ? "" : " (a distributed team is " + std::to_string(L::kDistributedTeamPeople) + " or more)");
     case RuleId::minimal_maintenance:
-        return met ? "you are a beginner and do not want to look after hardware" : "you are ready to look after hardware";
+        return met ? "you are a beginner and do not want to look after hardware"
+                   : "you are ready to look after hardware";
     case RuleId::very_large_models:
-        return met ? "no consumer home machine can run your largest job" : "a consumer machine can run your largest job";
+        return met ? "no consumer home machine can run your largest job"
+                   : "a consumer machine can run your largest job";
     case RuleId::best_of_both_worlds:
-        return "home scores " + FormatFixed(factor_score[0], 1) + " and cloud " + FormatFixed(factor_score[1], 1) + (met ? ": neither clearly wins" : ": one clearly wins");
+        return "home scores " + FormatFixed(factor_score[0], 1) + " and cloud " + FormatFixed(factor_score[1], 1) +
+            (met ? ": neither clearly wins" : ": one clearly wins");
     case RuleId::develop_locally_train_in_cloud:
-        return hybrid.cloud_work_hours_per_week > 0 ? "the hybrid runs " + TenthsOfHours(hybrid.local_work_hours_per_week) + " h/week at home and sends " +
-                                                          TenthsOfHours(hybrid.cloud_work_hours_per_week) + " h/week of bursts to the cloud"
-                                                    : "nothing in your work needs to go to the cloud";
+        return hybrid.cloud_work_hours_per_week > 0
+            ? "the hybrid runs " + TenthsOfHours(hybrid.local_work_hours_per_week) + " h/week at home and sends " +
+                TenthsOfHours(hybrid.cloud_work_hours_per_week) + " h/week of bursts to the cloud"
+            : "nothing in your work needs to go to the cloud";
     case RuleId::balance_cost_and_performance:
-        return hybrid.gpu_index >= 0 ? "the hybrid costs " + FormatUsd(hybrid.total_usd) + " over the horizon" + (met ? ", within " : ", more than ") +
-                                           FormatPercent(L::kBalancedCostPct) + (met ? " of the cheapest" : " above the cheapest")
+        return hybrid.gpu_index >= 0 ? "the hybrid costs " + FormatUsd(hybrid.total_usd) + " over the horizon" +
+                (met ? ", within " : ", more than ") + FormatPercent(L::kBalancedCostPct) +
+                (met ? " of the cheapest" : " above the cheapest")
                                      : "no hybrid split fits";
     case RuleId::redundancy_and_backup:
         return met ? "you want a second place to run and off-site backups" : "you did not ask for redundancy";
@@ -203,7 +227,10 @@ std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& c
     case RuleId::beginner_starts_in_cloud:
     case RuleId::intermediate_considers_hybrid:
     case RuleId::advanced_optimises_for_workload:
-        return std::string("you are ") + (s.experience == Experience::beginner ? "a beginner" : s.experience == Experience::intermediate ? "an intermediate user" : "an advanced user");
+        return std::string("you are ") +
+            (s.experience == Experience::beginner           ? "a beginner"
+                 : s.experience == Experience::intermediate ? "an intermediate user"
+                                                            : "an advanced user");
     }
     return ""; // not reached: the switch names every rule
 }
@@ -246,7 +273,8 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
     for (int o = 0; o < kOptionCount; ++o) {
         double sum = 0;
         for (int i = 0; i < kFactorCount; ++i)
-            sum += s.weights[static_cast<std::size_t>(i)] * e.factors[static_cast<std::size_t>(o)][static_cast<std::size_t>(i)];
+            sum += s.weights[static_cast<std::size_t>(i)] *
+                e.factors[static_cast<std::size_t>(o)][static_cast<std::size_t>(i)];
         e.factor_score[static_cast<std::size_t>(o)] = weight_sum > 0 ? sum / weight_sum : 0;
     }
     const auto met = CheckRules(p, s, costs, e.factor_score);
@@ -255,7 +283,7 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
             ++e.rules_matched[static_cast<std::size_t>(rule.option)];
     for (int o = 0; o < kOptionCount; ++o)
         e.score[static_cast<std::size_t>(o)] = e.factor_score[static_cast<std::size_t>(o)] +
-                                               p.fig.rule_bonus_points * e.rules_matched[static_cast<std::size_t>(o)];
+            p.fig.rule_bonus_points * e.rules_matched[static_cast<std::size_t>(o)];
 
     for (const OptionCost& c : costs)
         e.any_feasible = e.any_feasible || c.Feasible();
@@ -266,13 +294,16 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
     // nothing fits and this one comes closest.
     bool any_priced_keeping_data = false;
     for (const OptionCost& c : costs)
-        any_priced_keeping_data = any_priced_keeping_data || ((c.gpu_index >= 0 || c.offer_index >= 0) && !(c.blockers & (kDataMustStay | kMixIsHomeLab)));
+        any_priced_keeping_data = any_priced_keeping_data ||
+            ((c.gpu_index >= 0 || c.offer_index >= 0) && !(c.blockers & (kDataMustStay | kMixIsHomeLab)));
     const bool pure_fits = costs[0].Feasible() || costs[1].Feasible();
     auto candidate = [&](int o) {
         const OptionCost& c = costs[static_cast<std::size_t>(o)];
         if (e.any_feasible) // a dominated hybrid only when it is the one option that fits
             return c.Feasible() && !(o == static_cast<int>(Option::hybrid) && e.hybrid_dominated && pure_fits);
-        if (c.blockers & (kDataMustStay | kMixIsHomeLab)) // never the cloud for data that must stay; the home lab, not its dearer mix
+        if (c.blockers &
+            (kDataMustStay |
+             kMixIsHomeLab)) // never the cloud for data that must stay; the home lab, not its dearer mix
             return false;
         return !any_priced_keeping_data || c.gpu_index >= 0 || c.offer_index >= 0;
     };
@@ -288,12 +319,14 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
         }
     }
     if (best < 0)
-        best = static_cast<int>(Option::home); // every option keeps no data limit: cannot happen (home never sends data out)
+        best = static_cast<int>(
+            Option::home); // every option keeps no data limit: cannot happen (home never sends data out)
     e.recommended = static_cast<Option>(best);
     // Margin against the runner-up among the same set; against every other option when only one is left.
     if (second < 0)
         for (int o = 0; o < kOptionCount; ++o)
-            if (o != best && (second < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(second)]))
+            if (o != best &&
+                (second < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(second)]))
                 second = o;
     e.runner_up = static_cast<Option>(second);
     e.margin = std::max(0.0, e.score[static_cast<std::size_t>(best)] - e.score[static_cast<std::size_t>(second)]);

@@ -3,8 +3,8 @@
 // in each, and the thresholds that turn its words into numbers. Checking them and the sentences that say
 // why they are met or missed are in model.hpp (they need the costs); the course view (course.hpp) ticks them.
 #include <array>
-#include <optional>
 #include <cstddef>
+#include <optional>
 
 #include "core/evaluate.hpp"
 
@@ -44,10 +44,10 @@ constexpr std::size_t RuleIndex(RuleId id) { return static_cast<std::size_t>(id)
 // What the course says in a rule and what meeting it does.
 struct RuleSpec {
     RuleId id;
-    Option option;            // the option it points to (when it counts)
-    bool counts;              // adds model.rule_bonus_points to the option's score; false: only informs
-    const char* section;      // where in the course: "Choose Home-Based When", "Getting Started: For Beginners"
-    const char* words;        // the course's words, shortened
+    Option option;       // the option it points to (when it counts)
+    bool counts;         // adds model.rule_bonus_points to the option's score; false: only informs
+    const char* section; // where in the course: "Choose Home-Based When", "Getting Started: For Beginners"
+    const char* words;   // the course's words, shortened
 };
 // Every rule, indexed by RuleIndex.
 const std::array<RuleSpec, kRuleCount>& Rules();
@@ -57,15 +57,15 @@ const char* RuleOptionKey(std::optional<Option> option); // "home", "cloud", "hy
 
 // Thresholds that turn the course's words into numbers (labcalc's reading, shown with each rule).
 namespace rule_limits {
-constexpr double kAroundTheClockHoursPerWeek = 60;   // "24/7 access": busy more than a third of the week
-constexpr double kSteadyBurstPct = 25;               // "predictable, continuous": at most this in bursts
-constexpr double kContinuousHoursPerWeek = 20;       // ... and at least this much work
-constexpr double kDynamicBurstPct = 60;              // "scale dynamically"
-constexpr double kVariableBurstPct = 50;             // "variable or unpredictable"
-constexpr double kConsumerVramGb = 32;               // the largest consumer card (RTX 5090)
-constexpr int kDistributedTeamPeople = 2;            // remote collaborators that make a distributed team
-constexpr double kBalancedCostPct = 15;              // hybrid within this much of the cheapest option
-constexpr double kBestOfBothPoints = 1.0;            // home and cloud factor scores this close: neither wins
+constexpr double kAroundTheClockHoursPerWeek = 60; // "24/7 access": busy more than a third of the week
+constexpr double kSteadyBurstPct = 25;             // "predictable, continuous": at most this in bursts
+constexpr double kContinuousHoursPerWeek = 20;     // ... and at least this much work
+constexpr double kDynamicBurstPct = 60;            // "scale dynamically"
+constexpr double kVariableBurstPct = 50;           // "variable or unpredictable"
+constexpr double kConsumerVramGb = 32;             // the largest consumer card (RTX 5090)
+constexpr int kDistributedTeamPeople = 2;          // remote collaborators that make a distributed team
+constexpr double kBalancedCostPct = 15;            // hybrid within this much of the cheapest option
+constexpr double kBestOfBothPoints = 1.0;          // home and cloud factor scores this close: neither wins
 } // namespace rule_limits
 
 } // namespace labcalc::core

@@ -17,58 +17,66 @@ enum class ProviderKind { any, hyperscaler, neocloud, marketplace };
 
 // The ten factors of the course's comparison matrix, in the course's order.
 enum class Factor {
-    initial_cost, ongoing_cost, scalability, data_privacy, maintenance,
-    hardware_access, internet_required, learning_curve, flexibility, latency
+    initial_cost,
+    ongoing_cost,
+    scalability,
+    data_privacy,
+    maintenance,
+    hardware_access,
+    internet_required,
+    learning_curve,
+    flexibility,
+    latency
 };
 constexpr int kFactorCount = 10;
 using FactorArray = std::array<double, kFactorCount>;
 
 struct HomeInputs {
-    std::optional<std::string> gpu;              // catalog GPU id; unset: the cheapest that fits
-    std::optional<int> gpu_count;                // unset: as many as the VRAM need and the peak load ask
-    std::optional<double> hardware_usd;          // the whole home machine, replacing the catalog sum
-    std::optional<double> power_watts;           // draw of the whole machine under load
-    std::optional<double> idle_watts;            // draw of the whole machine when on but idle
+    std::optional<std::string> gpu;     // catalog GPU id; unset: the cheapest that fits
+    std::optional<int> gpu_count;       // unset: as many as the VRAM need and the peak load ask
+    std::optional<double> hardware_usd; // the whole home machine, replacing the catalog sum
+    std::optional<double> power_watts;  // draw of the whole machine under load
+    std::optional<double> idle_watts;   // draw of the whole machine when on but idle
     std::optional<double> maintenance_usd_per_year;
-    std::optional<double> resale_pct;            // value left at the end of the horizon, % of price
-    std::optional<double> on_hours_per_week;     // hours the machine is switched on, busy or idle; unset: it
-                                                 // follows the work (busy hours plus home.idle_on_pct_of_busy)
+    std::optional<double> resale_pct;        // value left at the end of the horizon, % of price
+    std::optional<double> on_hours_per_week; // hours the machine is switched on, busy or idle; unset: it
+                                             // follows the work (busy hours plus home.idle_on_pct_of_busy)
 };
 
 struct CloudInputs {
-    std::optional<std::string> offer;            // catalog offer id; unset: the cheapest that fits
+    std::optional<std::string> offer; // catalog offer id; unset: the cheapest that fits
     ProviderKind provider = ProviderKind::any;
     CloudPricing pricing = CloudPricing::on_demand;
     std::optional<double> usd_per_gpu_hour;
     std::optional<double> storage_usd_per_month;
     std::optional<double> egress_usd_per_month;
     std::optional<double> idle_overhead_pct;
-    std::optional<double> speed_vs_home;         // 1.0 = a job takes the same hours in both
+    std::optional<double> speed_vs_home; // 1.0 = a job takes the same hours in both
 };
 
 struct Scenario {
     // The three headline inputs.
-    double budget_usd = 4000;                    // money available up front
-    double hours_per_week = 20;                  // hours per week the work keeps one RTX 4090-class GPU busy
-    Privacy privacy = Privacy::internal;         // the strictest class of data you work with
+    double budget_usd = 4000;            // money available up front
+    double hours_per_week = 20;          // hours per week the work keeps one RTX 4090-class GPU busy
+    Privacy privacy = Privacy::internal; // the strictest class of data you work with
     // The rest of the situation.
-    double monthly_budget_usd = 300;             // what you can spend each month on running costs
-    double sensitive_work_pct = 100;             // share of the work that touches data of that class
+    double monthly_budget_usd = 300; // what you can spend each month on running costs
+    double sensitive_work_pct = 100; // share of the work that touches data of that class
     int horizon_months = 36;
     std::optional<double> electricity_usd_per_kwh; // unset: the catalog's default tariff
-    double vram_gb = 24;                         // GPU memory the largest job needs
-    double burst_share_pct = 30;                 // workload shape: 0 steady ... 100 all in bursts
-    int remote_collaborators = 0;                // people who work with you from elsewhere
+    double vram_gb = 24;                           // GPU memory the largest job needs
+    double burst_share_pct = 30;                   // workload shape: 0 steady ... 100 all in bursts
+    int remote_collaborators = 0;                  // people who work with you from elsewhere
     Experience experience = Experience::intermediate;
-    bool learn_hardware = false;                 // you want hands-on hardware and sysadmin experience
-    bool wants_redundancy = false;               // you want a second place to run and keep backups
-    double internet_uptime_pct = 99;             // share of working hours your connection is good
-    double data_gb = 200;                        // data kept for the work
-    double egress_gb_per_month = 50;             // data downloaded out of the cloud each month
+    bool learn_hardware = false;                       // you want hands-on hardware and sysadmin experience
+    bool wants_redundancy = false;                     // you want a second place to run and keep backups
+    double internet_uptime_pct = 99;                   // share of working hours your connection is good
+    double data_gb = 200;                              // data kept for the work
+    double egress_gb_per_month = 50;                   // data downloaded out of the cloud each month
     FactorArray weights{2, 2, 1, 1, 1, 1, 1, 1, 1, 1}; // importance of each factor, 0..10
     HomeInputs home;
     CloudInputs cloud;
-    std::map<std::string, double> assumptions;   // catalog figure id -> your value
+    std::map<std::string, double> assumptions; // catalog figure id -> your value
 };
 
 const char* FactorKey(Factor f);   // "initial_cost", ...

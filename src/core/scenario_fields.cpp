@@ -2,8 +2,8 @@
 #include "core/scenario_fields.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -29,12 +29,42 @@ struct Entry {
     Access access;
 };
 
-Access Num(double* (*f)(Scenario&)) { Access a; a.number = f; return a; }
-Access OptNum(std::optional<double>* (*f)(Scenario&)) { Access a; a.opt_number = f; return a; }
-Access Int(int* (*f)(Scenario&)) { Access a; a.integer = f; return a; }
-Access OptInt(std::optional<int>* (*f)(Scenario&)) { Access a; a.opt_integer = f; return a; }
-Access Bool(bool* (*f)(Scenario&)) { Access a; a.boolean = f; return a; }
-Access Text(std::optional<std::string>* (*f)(Scenario&)) { Access a; a.text = f; return a; }
+Access Num(double* (*f)(Scenario&))
+{
+    Access a;
+    a.number = f;
+    return a;
+}
+Access OptNum(std::optional<double>* (*f)(Scenario&))
+{
+    Access a;
+    a.opt_number = f;
+    return a;
+}
+Access Int(int* (*f)(Scenario&))
+{
+    Access a;
+    a.integer = f;
+    return a;
+}
+Access OptInt(std::optional<int>* (*f)(Scenario&))
+{
+    Access a;
+    a.opt_integer = f;
+    return a;
+}
+Access Bool(bool* (*f)(Scenario&))
+{
+    Access a;
+    a.boolean = f;
+    return a;
+}
+Access Text(std::optional<std::string>* (*f)(Scenario&))
+{
+    Access a;
+    a.text = f;
+    return a;
+}
 Access Choice(int (*get)(const Scenario&), void (*set)(Scenario&, int))
 {
     Access a;
@@ -48,79 +78,358 @@ const std::vector<Entry>& Entries()
     using K = FieldKind;
     static const std::vector<Entry> kEntries = {
         // The three headline inputs.
-        {{"budget_usd", "Budget up front", "USD", "Money you can spend on hardware now.", K::number, 0, 1e7, false, {}, true},
+        {{"budget_usd",
+          "Budget up front",
+          "USD",
+          "Money you can spend on hardware now.",
+          K::number,
+          0,
+          1e7,
+          false,
+          {},
+          true},
          Num([](Scenario& s) { return &s.budget_usd; })},
-        {{"hours_per_week", "Work per week", "h/week", "Hours of work per week, counted as hours one RTX 4090 would need (a faster GPU needs fewer, a slower one more).", K::number, 0, 168, false, {}, true},
+        {{"hours_per_week",
+          "Work per week",
+          "h/week",
+          "Hours of work per week, counted as hours one RTX 4090 would need (a faster GPU needs fewer, a slower one "
+          "more).",
+          K::number,
+          0,
+          168,
+          false,
+          {},
+          true},
          Num([](Scenario& s) { return &s.hours_per_week; })},
-        {{"privacy", "Privacy need", "", "The strictest class of data you work with.", K::choice, 0, 3, false,
-          {"public", "internal", "confidential", "on_premises_only"}, true},
+        {{"privacy",
+          "Privacy need",
+          "",
+          "The strictest class of data you work with.",
+          K::choice,
+          0,
+          3,
+          false,
+          {"public", "internal", "confidential", "on_premises_only"},
+          true},
          Choice([](const Scenario& s) { return static_cast<int>(s.privacy); },
                 [](Scenario& s, int v) { s.privacy = static_cast<Privacy>(v); })},
         // The rest of the situation.
-        {{"monthly_budget_usd", "Budget per month", "USD/month", "What you can spend each month on running costs.", K::number, 0, 1e6, false, {}, false},
+        {{"monthly_budget_usd",
+          "Budget per month",
+          "USD/month",
+          "What you can spend each month on running costs.",
+          K::number,
+          0,
+          1e6,
+          false,
+          {},
+          false},
          Num([](Scenario& s) { return &s.monthly_budget_usd; })},
-        {{"sensitive_work_pct", "Work on that data", "%", "Share of the work that touches data of the strictest class.", K::number, 0, 100, false, {}, false},
+        {{"sensitive_work_pct",
+          "Work on that data",
+          "%",
+          "Share of the work that touches data of the strictest class.",
+          K::number,
+          0,
+          100,
+          false,
+          {},
+          false},
          Num([](Scenario& s) { return &s.sensitive_work_pct; })},
-        {{"horizon_months", "Horizon", "months", "How long you plan for; costs are summed over it.", K::integer, 1, 120, false, {}, false},
+        {{"horizon_months",
+          "Horizon",
+          "months",
+          "How long you plan for; costs are summed over it.",
+          K::integer,
+          1,
+          120,
+          false,
+          {},
+          false},
          Int([](Scenario& s) { return &s.horizon_months; })},
-        {{"electricity_usd_per_kwh", "Electricity price", "USD/kWh", "Your tariff; unset uses the catalog's average.", K::number, 0, 5, true, {}, false},
+        {{"electricity_usd_per_kwh",
+          "Electricity price",
+          "USD/kWh",
+          "Your tariff; unset uses the catalog's average.",
+          K::number,
+          0,
+          5,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.electricity_usd_per_kwh; })},
-        {{"vram_gb", "VRAM of the largest job", "GB", "GPU memory your largest model or job needs.", K::number, 1, 4096, false, {}, false},
+        {{"vram_gb",
+          "VRAM of the largest job",
+          "GB",
+          "GPU memory your largest model or job needs.",
+          K::number,
+          1,
+          4096,
+          false,
+          {},
+          false},
          Num([](Scenario& s) { return &s.vram_gb; })},
-        {{"burst_share_pct", "Work in bursts", "%", "Workload shape: 0 = steady every week, 100 = all in occasional bursts.", K::number, 0, 100, false, {}, false},
+        {{"burst_share_pct",
+          "Work in bursts",
+          "%",
+          "Workload shape: 0 = steady every week, 100 = all in occasional bursts.",
+          K::number,
+          0,
+          100,
+          false,
+          {},
+          false},
          Num([](Scenario& s) { return &s.burst_share_pct; })},
-        {{"remote_collaborators", "Remote collaborators", "people", "People who work with you from elsewhere.", K::integer, 0, 10000, false, {}, false},
+        {{"remote_collaborators",
+          "Remote collaborators",
+          "people",
+          "People who work with you from elsewhere.",
+          K::integer,
+          0,
+          10000,
+          false,
+          {},
+          false},
          Int([](Scenario& s) { return &s.remote_collaborators; })},
-        {{"experience", "Experience", "", "Your experience with AI infrastructure.", K::choice, 0, 2, false,
-          {"beginner", "intermediate", "advanced"}, false},
+        {{"experience",
+          "Experience",
+          "",
+          "Your experience with AI infrastructure.",
+          K::choice,
+          0,
+          2,
+          false,
+          {"beginner", "intermediate", "advanced"},
+          false},
          Choice([](const Scenario& s) { return static_cast<int>(s.experience); },
                 [](Scenario& s, int v) { s.experience = static_cast<Experience>(v); })},
-        {{"learn_hardware", "Want to learn hardware", "", "You want hands-on hardware and system administration experience.", K::boolean, 0, 1, false, {}, false},
+        {{"learn_hardware",
+          "Want to learn hardware",
+          "",
+          "You want hands-on hardware and system administration experience.",
+          K::boolean,
+          0,
+          1,
+          false,
+          {},
+          false},
          Bool([](Scenario& s) { return &s.learn_hardware; })},
-        {{"wants_redundancy", "Want redundancy", "", "You want a second place to run and off-site backups.", K::boolean, 0, 1, false, {}, false},
+        {{"wants_redundancy",
+          "Want redundancy",
+          "",
+          "You want a second place to run and off-site backups.",
+          K::boolean,
+          0,
+          1,
+          false,
+          {},
+          false},
          Bool([](Scenario& s) { return &s.wants_redundancy; })},
-        {{"internet_uptime_pct", "Internet reliability", "%", "Share of your working hours with a good connection.", K::number, 0, 100, false, {}, false},
+        {{"internet_uptime_pct",
+          "Internet reliability",
+          "%",
+          "Share of your working hours with a good connection.",
+          K::number,
+          0,
+          100,
+          false,
+          {},
+          false},
          Num([](Scenario& s) { return &s.internet_uptime_pct; })},
         {{"data_gb", "Data kept", "GB", "Data you keep for the work.", K::number, 0, 1e7, false, {}, false},
          Num([](Scenario& s) { return &s.data_gb; })},
-        {{"egress_gb_per_month", "Data downloaded from the cloud", "GB/month", "Data you download out of the cloud each month (results, checkpoints).", K::number, 0, 1e7, false, {}, false},
+        {{"egress_gb_per_month",
+          "Data downloaded from the cloud",
+          "GB/month",
+          "Data you download out of the cloud each month (results, checkpoints).",
+          K::number,
+          0,
+          1e7,
+          false,
+          {},
+          false},
          Num([](Scenario& s) { return &s.egress_gb_per_month; })},
         // Home overrides.
-        {{"home.gpu", "Home GPU", "", "Catalog GPU id to buy; unset picks the cheapest that fits.", K::text, 0, 0, true, {}, false},
+        {{"home.gpu",
+          "Home GPU",
+          "",
+          "Catalog GPU id to buy; unset picks the cheapest that fits.",
+          K::text,
+          0,
+          0,
+          true,
+          {},
+          false},
          Text([](Scenario& s) { return &s.home.gpu; })},
-        {{"home.gpu_count", "Home GPUs", "GPUs", "How many GPUs to buy; unset sizes for VRAM and peak load.", K::integer, 1, 16, true, {}, false},
+        {{"home.gpu_count",
+          "Home GPUs",
+          "GPUs",
+          "How many GPUs to buy; unset sizes for VRAM and peak load.",
+          K::integer,
+          1,
+          16,
+          true,
+          {},
+          false},
          OptInt([](Scenario& s) { return &s.home.gpu_count; })},
-        {{"home.hardware_usd", "Home machine price", "USD", "The whole home machine; unset sums catalog prices.", K::number, 0, 1e7, true, {}, false},
+        {{"home.hardware_usd",
+          "Home machine price",
+          "USD",
+          "The whole home machine; unset sums catalog prices.",
+          K::number,
+          0,
+          1e7,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.home.hardware_usd; })},
-        {{"home.power_watts", "Home draw under load", "W", "The whole machine's draw while working.", K::number, 0, 100000, true, {}, false},
+        {{"home.power_watts",
+          "Home draw under load",
+          "W",
+          "The whole machine's draw while working.",
+          K::number,
+          0,
+          100000,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.home.power_watts; })},
-        {{"home.idle_watts", "Home draw when idle", "W", "The whole machine's draw when on but idle.", K::number, 0, 100000, true, {}, false},
+        {{"home.idle_watts",
+          "Home draw when idle",
+          "W",
+          "The whole machine's draw when on but idle.",
+          K::number,
+          0,
+          100000,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.home.idle_watts; })},
-        {{"home.maintenance_usd_per_year", "Home maintenance", "USD/year", "Repairs and spares per year.", K::number, 0, 1e6, true, {}, false},
+        {{"home.maintenance_usd_per_year",
+          "Home maintenance",
+          "USD/year",
+          "Repairs and spares per year.",
+          K::number,
+          0,
+          1e6,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.home.maintenance_usd_per_year; })},
-        {{"home.resale_pct", "Home resale value", "%", "What the machine sells for at the end of the horizon, percent of its price (before the selling fee).", K::number, 0, 100, true, {}, false},
+        {{"home.resale_pct",
+          "Home resale value",
+          "%",
+          "What the machine sells for at the end of the horizon, percent of its price (before the selling fee).",
+          K::number,
+          0,
+          100,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.home.resale_pct; })},
-        {{"home.on_hours_per_week", "Home machine switched on", "h/week", "Hours per week the machine is on, busy or idle (168 = always on); unset: on while it works, plus the catalog's idle share.", K::number, 0, 168, true, {}, false},
+        {{"home.on_hours_per_week",
+          "Home machine switched on",
+          "h/week",
+          "Hours per week the machine is on, busy or idle (168 = always on); unset: on while it works, plus the "
+          "catalog's idle share.",
+          K::number,
+          0,
+          168,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.home.on_hours_per_week; })},
         // Cloud overrides.
-        {{"cloud.offer", "Cloud offer", "", "Catalog offer id; unset picks the cheapest that fits.", K::text, 0, 0, true, {}, false},
+        {{"cloud.offer",
+          "Cloud offer",
+          "",
+          "Catalog offer id; unset picks the cheapest that fits.",
+          K::text,
+          0,
+          0,
+          true,
+          {},
+          false},
          Text([](Scenario& s) { return &s.cloud.offer; })},
-        {{"cloud.provider", "Cloud provider kind", "", "Which kinds of provider to consider.", K::choice, 0, 3, false,
-          {"any", "hyperscaler", "neocloud", "marketplace"}, false},
+        {{"cloud.provider",
+          "Cloud provider kind",
+          "",
+          "Which kinds of provider to consider.",
+          K::choice,
+          0,
+          3,
+          false,
+          {"any", "hyperscaler", "neocloud", "marketplace"},
+          false},
          Choice([](const Scenario& s) { return static_cast<int>(s.cloud.provider); },
                 [](Scenario& s, int v) { s.cloud.provider = static_cast<ProviderKind>(v); })},
-        {{"cloud.pricing", "Cloud pricing", "", "On-demand, or spot (cheaper, interruptible).", K::choice, 0, 1, false, {"on_demand", "spot"}, false},
+        {{"cloud.pricing",
+          "Cloud pricing",
+          "",
+          "On-demand, or spot (cheaper, interruptible).",
+          K::choice,
+          0,
+          1,
+          false,
+          {"on_demand", "spot"},
+          false},
          Choice([](const Scenario& s) { return static_cast<int>(s.cloud.pricing); },
                 [](Scenario& s, int v) { s.cloud.pricing = static_cast<CloudPricing>(v); })},
-        {{"cloud.usd_per_gpu_hour", "Cloud price per GPU-hour", "USD/GPU-h", "Replaces the chosen offer's rate.", K::number, 0, 1000, true, {}, false},
+        {{"cloud.usd_per_gpu_hour",
+          "Cloud price per GPU-hour",
+          "USD/GPU-h",
+          "Replaces the chosen offer's rate.",
+          K::number,
+          0,
+          1000,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.cloud.usd_per_gpu_hour; })},
-        {{"cloud.storage_usd_per_month", "Cloud storage", "USD/month", "Replaces the storage cost computed from data kept.", K::number, 0, 1e7, true, {}, false},
+        {{"cloud.storage_usd_per_month",
+          "Cloud storage",
+          "USD/month",
+          "Replaces the storage cost computed from data kept.",
+          K::number,
+          0,
+          1e7,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.cloud.storage_usd_per_month; })},
-        {{"cloud.egress_usd_per_month", "Cloud egress", "USD/month", "Replaces the egress cost computed from data downloaded.", K::number, 0, 1e7, true, {}, false},
+        {{"cloud.egress_usd_per_month",
+          "Cloud egress",
+          "USD/month",
+          "Replaces the egress cost computed from data downloaded.",
+          K::number,
+          0,
+          1e7,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.cloud.egress_usd_per_month; })},
-        {{"cloud.idle_overhead_pct", "Idle instances", "%", "GPU-hours paid for idle or forgotten instances, share of the work's.", K::number, 0, 500, true, {}, false},
+        {{"cloud.idle_overhead_pct",
+          "Idle instances",
+          "%",
+          "GPU-hours paid for idle or forgotten instances, share of the work's.",
+          K::number,
+          0,
+          500,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.cloud.idle_overhead_pct; })},
-        {{"cloud.speed_vs_home", "Cloud speed vs home", "x", "How fast a job runs on the cloud GPU against the home machine's GPU: 1 = the same hours as at home, 2 = half; unset: the catalog's speeds.", K::number, 0.05, 50, true, {}, false},
+        {{"cloud.speed_vs_home",
+          "Cloud speed vs home",
+          "x",
+          "How fast a job runs on the cloud GPU against the home machine's GPU: 1 = the same hours as at home, 2 = "
+          "half; unset: the catalog's speeds.",
+          K::number,
+          0.05,
+          50,
+          true,
+          {},
+          false},
          OptNum([](Scenario& s) { return &s.cloud.speed_vs_home; })},
     };
     return kEntries;
@@ -137,7 +446,7 @@ const Entry* FindEntry(std::string_view key)
 std::string RangeRule(const FieldSpec& f)
 {
     return "must be a number from " + FormatNumber(f.min_value) + " to " + FormatNumber(f.max_value) +
-           (f.unit[0] ? std::string(" ") + f.unit : std::string());
+        (f.unit[0] ? std::string(" ") + f.unit : std::string());
 }
 
 std::string ChoiceList(const FieldSpec& f)
@@ -191,7 +500,6 @@ bool ParseDouble(std::string_view text, double* out)
     return true;
 }
 
-
 } // namespace
 
 std::optional<Factor> FactorFromKey(std::string_view key)
@@ -229,13 +537,34 @@ FieldValue GetField(const Scenario& s_in, const FieldSpec& f)
         return out;
     Scenario& s = const_cast<Scenario&>(s_in); // accessors are shared with the setters; nothing is written here
     const Access& a = e->access;
-    if (a.number) { out.set = true; out.number = *a.number(s); }
-    else if (a.opt_number) { if (a.opt_number(s)->has_value()) { out.set = true; out.number = **a.opt_number(s); } }
-    else if (a.integer) { out.set = true; out.number = *a.integer(s); }
-    else if (a.opt_integer) { if (a.opt_integer(s)->has_value()) { out.set = true; out.number = **a.opt_integer(s); } }
-    else if (a.boolean) { out.set = true; out.number = *a.boolean(s) ? 1 : 0; }
-    else if (a.choice_get) { out.set = true; out.number = a.choice_get(s); }
-    else if (a.text) { if (a.text(s)->has_value()) { out.set = true; out.text = **a.text(s); } }
+    if (a.number) {
+        out.set = true;
+        out.number = *a.number(s);
+    } else if (a.opt_number) {
+        if (a.opt_number(s)->has_value()) {
+            out.set = true;
+            out.number = **a.opt_number(s);
+        }
+    } else if (a.integer) {
+        out.set = true;
+        out.number = *a.integer(s);
+    } else if (a.opt_integer) {
+        if (a.opt_integer(s)->has_value()) {
+            out.set = true;
+            out.number = **a.opt_integer(s);
+        }
+    } else if (a.boolean) {
+        out.set = true;
+        out.number = *a.boolean(s) ? 1 : 0;
+    } else if (a.choice_get) {
+        out.set = true;
+        out.number = a.choice_get(s);
+    } else if (a.text) {
+        if (a.text(s)->has_value()) {
+            out.set = true;
+            out.text = **a.text(s);
+        }
+    }
     return out;
 }
 
@@ -246,7 +575,8 @@ std::string SetFieldNumber(Scenario& s, const FieldSpec& f, double value)
         return std::string("unknown key '") + f.key + "'";
     const Access& a = e->access;
     if (!std::isfinite(value))
-        return std::string(f.key) + ": " + (a.boolean ? "must be true or false" : RangeRule(f)) + " (got " + FormatNumber(value) + ")";
+        return std::string(f.key) + ": " + (a.boolean ? "must be true or false" : RangeRule(f)) + " (got " +
+            FormatNumber(value) + ")";
     if (a.boolean) {
         if (value != 0 && value != 1)
             return std::string(f.key) + ": must be true or false";
@@ -307,8 +637,14 @@ std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value
         return "";
     }
     if (a.boolean) {
-        if (value == "true" || value == "1" || value == "yes") { *a.boolean(s) = true; return ""; }
-        if (value == "false" || value == "0" || value == "no") { *a.boolean(s) = false; return ""; }
+        if (value == "true" || value == "1" || value == "yes") {
+            *a.boolean(s) = true;
+            return "";
+        }
+        if (value == "false" || value == "0" || value == "no") {
+            *a.boolean(s) = false;
+            return "";
+        }
         return std::string(f.key) + ": must be true or false";
     }
     double v = 0;
@@ -363,7 +699,8 @@ std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view 
     bool decimal_comma = false;
     if (dot == std::string::npos && one_comma) {
         std::size_t digits_after = 0;
-        while (first_comma + 1 + digits_after < t.size() && std::isdigit(static_cast<unsigned char>(t[first_comma + 1 + digits_after])))
+        while (first_comma + 1 + digits_after < t.size() &&
+               std::isdigit(static_cast<unsigned char>(t[first_comma + 1 + digits_after])))
             ++digits_after;
         const bool three_then_end = digits_after == 3 && first_comma + 4 == t.size();
         decimal_comma = !three_then_end || t.compare(0, first_comma, "0") == 0;
@@ -412,7 +749,8 @@ std::string SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view type
         return std::string(f.key) + ": " + RangeRule(f) + " (got '" + Printable(typed, 40) + "')";
     if (f.kind == FieldKind::integer && *v != std::floor(*v))
         return std::string(f.key) + ": must be a whole number from " + FormatNumber(f.min_value) + " to " +
-               FormatNumber(f.max_value) + (f.unit[0] ? std::string(" ") + f.unit : std::string()) + " (got '" + Printable(typed, 40) + "')";
+            FormatNumber(f.max_value) + (f.unit[0] ? std::string(" ") + f.unit : std::string()) + " (got '" +
+            Printable(typed, 40) + "')";
     return SetFieldNumber(s, f, *v);
 }
 
@@ -422,9 +760,12 @@ void UnsetField(Scenario& s, const FieldSpec& f)
     if (!e || !f.optional)
         return;
     const Access& a = e->access;
-    if (a.opt_number) a.opt_number(s)->reset();
-    if (a.opt_integer) a.opt_integer(s)->reset();
-    if (a.text) a.text(s)->reset();
+    if (a.opt_number)
+        a.opt_number(s)->reset();
+    if (a.opt_integer)
+        a.opt_integer(s)->reset();
+    if (a.text)
+        a.text(s)->reset();
 }
 
 std::string ApplySetting(Scenario& s, std::string_view kv)
@@ -438,7 +779,9 @@ std::string ApplySetting(Scenario& s, std::string_view kv)
     if (key.rfind("weights.", 0) == 0) {
         const auto factor = FactorFromKey(key.substr(8));
         if (!factor)
-            return "unknown key '" + Printable(key) + "': weights are named initial_cost, ongoing_cost, scalability, data_privacy, maintenance, hardware_access, internet_required, learning_curve, flexibility, latency";
+            return "unknown key '" + Printable(key) +
+                "': weights are named initial_cost, ongoing_cost, scalability, data_privacy, maintenance, "
+                "hardware_access, internet_required, learning_curve, flexibility, latency";
         double w = 0;
         if (!ParseDouble(value, &w) || !std::isfinite(w) || w < 0 || w > 10)
             return Printable(key) + ": must be a number from 0 to 10";
@@ -450,8 +793,11 @@ std::string ApplySetting(Scenario& s, std::string_view kv)
         double v = 0;
         if (id.empty())
             return "assumptions.<id>: name a catalog figure, e.g. assumptions.home.base_system_usd";
-        if (id.size() > 80 || id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos)
-            return "assumptions." + Printable(id, 80) + ": not a figure id (at most 80 letters, digits, '.', '-' and '_')";
+        if (id.size() > 80 ||
+            id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
+                std::string::npos)
+            return "assumptions." + Printable(id, 80) +
+                ": not a figure id (at most 80 letters, digits, '.', '-' and '_')";
         if (value == "default") { // back to the catalog's figure
             s.assumptions.erase(id);
             return "";

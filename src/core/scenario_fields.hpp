@@ -14,16 +14,16 @@ namespace labcalc::core {
 enum class FieldKind { number, integer, boolean, choice, text };
 
 struct FieldSpec {
-    const char* key;        // dotted key, as in JSON nesting and --set: "home.power_watts"
-    const char* label;      // short label for a UI
-    const char* unit;       // "USD", "h/week", "%", ... ("" when none)
-    const char* help;       // one sentence for a tooltip
+    const char* key;   // dotted key, as in JSON nesting and --set: "home.power_watts"
+    const char* label; // short label for a UI
+    const char* unit;  // "USD", "h/week", "%", ... ("" when none)
+    const char* help;  // one sentence for a tooltip
     FieldKind kind;
-    double min_value;       // inclusive (number, integer)
-    double max_value;       // inclusive
-    bool optional;          // may be unset: then a default from the catalog or the model applies
+    double min_value;                 // inclusive (number, integer)
+    double max_value;                 // inclusive
+    bool optional;                    // may be unset: then a default from the catalog or the model applies
     std::vector<const char*> choices; // for FieldKind::choice
-    bool headline;          // one of the three headline inputs
+    bool headline;                    // one of the three headline inputs
 };
 
 // Every field except the factor weights and the free-form assumption overrides.
@@ -33,8 +33,8 @@ const FieldSpec* FindField(std::string_view key);
 // A field's value in a form any face can show. `set` is false for an unset optional.
 struct FieldValue {
     bool set = false;
-    double number = 0;      // number, integer, boolean (0/1), choice (index)
-    std::string text;       // text fields
+    double number = 0; // number, integer, boolean (0/1), choice (index)
+    std::string text;  // text fields
 };
 FieldValue GetField(const Scenario& s, const FieldSpec& f);
 // Validates and stores. Returns "" or an error naming the key and the rule.

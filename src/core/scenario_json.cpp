@@ -23,8 +23,7 @@ std::string TypeRule(const FieldSpec& f)
             out += (i ? ", " : "") + std::string(f.choices[i]);
         return out;
     }
-    default:
-        return "must be a number from " + FormatNumber(f.min_value) + " to " + FormatNumber(f.max_value);
+    default: return "must be a number from " + FormatNumber(f.min_value) + " to " + FormatNumber(f.max_value);
     }
 }
 
@@ -66,8 +65,10 @@ std::string ApplyNumberMap(Scenario& s, const json& v, const std::string& group,
         return group + ": must be an object of " + names + " to numbers (got " + JsonTypeName(v) + ")";
     for (auto e = v.begin(); e != v.end(); ++e) {
         if (!e.value().is_number())
-            return group + "." + Printable(e.key(), shown_chars) + ": must be a number " + range + " (got " + JsonTypeName(e.value()) + ")";
-        if (std::string err = ApplySetting(s, group + "." + e.key() + "=" + FormatNumber(e.value().get<double>())); !err.empty())
+            return group + "." + Printable(e.key(), shown_chars) + ": must be a number " + range + " (got " +
+                JsonTypeName(e.value()) + ")";
+        if (std::string err = ApplySetting(s, group + "." + e.key() + "=" + FormatNumber(e.value().get<double>()));
+            !err.empty())
             return err;
     }
     return "";
@@ -91,7 +92,8 @@ std::string ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
             continue;
         }
         if (prefix.empty() && it.key() == "assumptions") {
-            if (std::string err = ApplyNumberMap(s, v, "assumptions", "catalog figure ids", "from 0 to 1e9", 80); !err.empty())
+            if (std::string err = ApplyNumberMap(s, v, "assumptions", "catalog figure ids", "from 0 to 1e9", 80);
+                !err.empty())
                 return err;
             continue;
         }

@@ -95,7 +95,13 @@ std::string MarkdownText(std::string_view text)
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
         case '&': out += "&amp;"; break;
-        case '|': case '[': case ']': case '`': case '*': case '_': case '\\':
+        case '|':
+        case '[':
+        case ']':
+        case '`':
+        case '*':
+        case '_':
+        case '\\':
             out += '\\';
             out += c;
             break;

@@ -12,6 +12,7 @@ namespace labcalc::core {
 std::vector<double> CumulativeUsd(const OptionCost& c, int horizon_months);
 
 // First month (1..horizon) in which home's cumulative cost is at or below cloud's; nullopt if none.
-std::optional<int> BreakEvenMonth(const std::vector<double>& home_cumulative, const std::vector<double>& cloud_cumulative);
+std::optional<int> BreakEvenMonth(const std::vector<double>& home_cumulative,
+                                  const std::vector<double>& cloud_cumulative);
 
 } // namespace labcalc::core

@@ -11,8 +11,9 @@ namespace labcalc::core {
 
 constexpr std::size_t kMaxFragmentBytes = 16384;
 
-std::string EncodeScenarioFragment(const Scenario& s);              // "s=eyJ..."
-Expected<Scenario> DecodeScenarioFragment(std::string_view fragment); // accepts "#s=...", "s=...", and other "&k=v" parts ignored
+std::string EncodeScenarioFragment(const Scenario& s); // "s=eyJ..."
+Expected<Scenario>
+DecodeScenarioFragment(std::string_view fragment); // accepts "#s=...", "s=...", and other "&k=v" parts ignored
 std::string Base64UrlEncode(std::string_view bytes);
 Expected<std::string> Base64UrlDecode(std::string_view text);
 

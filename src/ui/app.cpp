@@ -91,7 +91,8 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
     }
     if (Section(state, "matrix", "Comparison matrix: ten factors x three options", false))
         DrawMatrix(state);
-    const bool course_open = Section(state, "course", "The course, line by line: choose home, cloud or hybrid when...", false);
+    const bool course_open =
+        Section(state, "course", "The course, line by line: choose home, cloud or hybrid when...", false);
     RememberItem(state, "course_section");
     if (course_open)
         DrawCourse(state);

@@ -131,12 +131,13 @@ void InitAppState(AppState& state, PlatformServices& services, std::string_view 
             state.preset_name = PresetNameOf(state, state.scenario);
         } else {
             SetScenario(state, core::Scenario{});
-            notes += std::string(notes.empty() ? "" : "; ") + "This link's scenario could not be read (" + decoded.error +
-                     "). Showing the defaults instead";
+            notes += std::string(notes.empty() ? "" : "; ") + "This link's scenario could not be read (" +
+                decoded.error + "). Showing the defaults instead";
         }
     } else if (!state.embedding.page.preset.empty()) {
         LoadPresetByName(state, state.embedding.page.preset);
-    } else if (std::optional<std::string> stored = state.embedding.page.embed ? std::nullopt : services.LoadValue(kStoredScenarioKey)) {
+    } else if (std::optional<std::string> stored =
+                   state.embedding.page.embed ? std::nullopt : services.LoadValue(kStoredScenarioKey)) {
         // An embedded frame starts from its link only: the lesson decides what it shows, and several
         // frames on one page must not share (and overwrite) one stored scenario.
         core::Expected<core::Scenario> parsed = CheckedForCatalog(state, core::ParseScenarioJson(*stored));
@@ -156,8 +157,8 @@ bool ApplyFragment(AppState& state, std::string_view fragment)
         return true;
     core::Expected<core::Scenario> decoded = CheckedForCatalog(state, core::DecodeScenarioFragment(fragment));
     if (!decoded) {
-        state.error_message = "The link's scenario could not be read (" + decoded.error +
-                              "). Your current inputs are kept.";
+        state.error_message =
+            "The link's scenario could not be read (" + decoded.error + "). Your current inputs are kept.";
         return false;
     }
     if (*decoded.value != state.scenario) {

@@ -45,10 +45,10 @@ bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_
 // `name` is the file's name for the learner's own prices, "" for the built-in catalog.
 void ReplaceCatalog(AppState& state, core::Catalog catalog, std::string name);
 void RestoreDefaultCatalog(AppState& state);
-void ResetScenario(AppState& state);             // every input to its default; Undo brings them back
+void ResetScenario(AppState& state); // every input to its default; Undo brings them back
 // Sets the input of a flip point to its value (the answer changes there), keeping the scenario before for Undo.
 bool TryFlipPoint(AppState& state, const core::FlipPoint& point);
-bool UndoLastChange(AppState& state);             // after TryFlipPoint or ResetScenario; false when none
+bool UndoLastChange(AppState& state); // after TryFlipPoint or ResetScenario; false when none
 
 // Marks the inputs changed: the report is rebuilt before the next frame is drawn.
 void MarkEdited(AppState& state);

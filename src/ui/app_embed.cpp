@@ -10,8 +10,8 @@
 #include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
-#include "ui/widgets.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace labcalc::ui {
 namespace {
@@ -22,7 +22,7 @@ float ReasonHeight(const core::Reason& reason)
     const float wrap = std::max(Em(4), ImGui::GetContentRegionAvail().x - Em(1.6f));
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     return ImGui::CalcTextSize(reason.text.c_str(), nullptr, false, wrap).y +
-           ImGui::CalcTextSize(ReasonCourseLine(reason, true).c_str(), nullptr, false, wrap).y + 2 * spacing + Em(0.3f);
+        ImGui::CalcTextSize(ReasonCourseLine(reason, true).c_str(), nullptr, false, wrap).y + 2 * spacing + Em(0.3f);
 }
 
 } // namespace
@@ -51,7 +51,8 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     ImGui::SameLine();
     ImGui::TextDisabled("%s", r.any_feasible ? ("+" + Number(r.margin, 1) + " pts").c_str() : "closest");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(r.any_feasible ? "Recommended: %s points ahead of the runner-up." : "Nothing fits yet; this comes closest to fitting.",
+        ImGui::SetTooltip(r.any_feasible ? "Recommended: %s points ahead of the runner-up."
+                                         : "Nothing fits yet; this comes closest to fitting.",
                           Number(r.margin, 1).c_str());
     // A problem with the frame's link is for the lesson's author: a red mark on this line, the whole
     // message on hover (a line of its own would take the room of a reason in a small frame).

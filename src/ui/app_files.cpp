@@ -49,7 +49,8 @@ void CopyEmbedCode(AppState& state, PlatformServices& services)
 {
     const std::string page_url = services.ShareLink("");
     if (page_url.empty()) {
-        state.error_message = "This copy of the calculator has no web address to embed (open the web page to copy embed code).";
+        state.error_message =
+            "This copy of the calculator has no web address to embed (open the web page to copy embed code).";
         return;
     }
     state.share_link = core::EmbedSnippet(page_url, state.scenario);
@@ -69,7 +70,8 @@ void OpenFullCalculator(AppState& state, PlatformServices& services)
 void CopyShareLink(AppState& state, PlatformServices& services)
 {
     const std::string fragment = core::EncodeScenarioFragment(state.scenario);
-    services.WriteUrlFragment(core::EncodePageFragment(state.embedding.page, state.scenario), state.sync.history_entry_pending);
+    services.WriteUrlFragment(core::EncodePageFragment(state.embedding.page, state.scenario),
+                              state.sync.history_entry_pending);
     state.sync.history_entry_pending = false;
     state.share_link = services.ShareLink(fragment);
     if (state.share_link.empty())
@@ -94,12 +96,10 @@ ExportFile MakeExport(AppState& state, ExportFormat format)
     if (state.results.flips_pending || state.results.dirty)
         RecomputeIfDirty(state, false);
     switch (format) {
-    case ExportFormat::csv:
-        return {"labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.results.report)};
+    case ExportFormat::csv: return {"labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.results.report)};
     case ExportFormat::markdown:
         return {"labcalc-summary.md", "text/markdown", core::ReportToMarkdown(state.results.report)};
-    case ExportFormat::json:
-        break;
+    case ExportFormat::json: break;
     }
     return {"labcalc-report.json", "application/json", core::ReportToJson(state.results.report)};
 }
@@ -117,7 +117,8 @@ bool OpenScenarioFile(AppState& state, PlatformServices& services, const std::st
 {
     core::Expected<std::string> text = services.ReadTextFile(path);
     if (!text) {
-        state.error_message = "Scenario file '" + path + "' could not be read: " + text.error + ". Your inputs are kept.";
+        state.error_message =
+            "Scenario file '" + path + "' could not be read: " + text.error + ". Your inputs are kept.";
         return false;
     }
     // The command line's checks (ApplyScenarioJson): the scenario itself, then its price overrides against this catalog.
@@ -148,7 +149,8 @@ bool ImportCatalogFile(AppState& state, PlatformServices& services, const std::s
 {
     core::Expected<std::string> text = services.ReadTextFile(path);
     if (!text) {
-        state.error_message = "Catalog '" + path + "' could not be read: " + text.error + ". The current catalog is kept.";
+        state.error_message =
+            "Catalog '" + path + "' could not be read: " + text.error + ". The current catalog is kept.";
         return false;
     }
     if (!ImportCatalogText(state, core::FileNameOf(path), *text.value))

@@ -52,12 +52,13 @@ void RecomputeIfDirty(AppState& state, bool interacting)
         // it, unless an axis had to widen. Anything else, or another catalog, draws it again.
         const core::DecisionMap& m = state.results.decision_map;
         const bool still_valid = !m.cells.empty() && m.hours_max == state.results.map_hours_max &&
-                                 m.budget_max_usd == state.results.map_budget_max_usd &&
-                                 state.results.map_catalog_version == state.catalog_version &&
-                                 core::SameMapInputs(state.results.map_scenario, state.scenario);
+            m.budget_max_usd == state.results.map_budget_max_usd &&
+            state.results.map_catalog_version == state.catalog_version &&
+            core::SameMapInputs(state.results.map_scenario, state.scenario);
         if (!still_valid) {
-            state.results.decision_map = core::ComputeDecisionMap(state.scenario, state.catalog, kMapColumns, kMapRows,
-                                                          state.results.map_hours_max, state.results.map_budget_max_usd);
+            state.results.decision_map =
+                core::ComputeDecisionMap(state.scenario, state.catalog, kMapColumns, kMapRows,
+                                         state.results.map_hours_max, state.results.map_budget_max_usd);
             state.results.map_scenario = state.scenario;
             state.results.map_catalog_version = state.catalog_version;
             ++state.test_hooks.map_computations;
@@ -70,7 +71,9 @@ void RecomputeIfDirty(AppState& state, bool interacting)
 
 void PublishSummaryIfChanged(AppState& state, PlatformServices& services)
 {
-    if (!state.results.has_report || (state.sync.published_version == state.results.report_version && state.sync.published_error == state.error_message))
+    if (!state.results.has_report ||
+        (state.sync.published_version == state.results.report_version &&
+         state.sync.published_error == state.error_message))
         return;
     Summary summary = BuildSummary(state.results.report);
     // A rejected link or file is news for a screen reader too: it goes first.
@@ -85,7 +88,8 @@ void PersistIfPending(AppState& state, PlatformServices& services, bool interact
 {
     if (!state.sync.persist_pending || interacting)
         return;
-    services.WriteUrlFragment(core::EncodePageFragment(state.embedding.page, state.scenario), state.sync.history_entry_pending);
+    services.WriteUrlFragment(core::EncodePageFragment(state.embedding.page, state.scenario),
+                              state.sync.history_entry_pending);
     state.sync.history_entry_pending = false;
     if (!state.embedding.page.embed)
         services.StoreValue(kStoredScenarioKey, core::ScenarioToJson(state.scenario).dump());
@@ -102,20 +106,23 @@ Summary BuildSummary(const core::Report& r)
     const std::string winner = OptionLabelOf(r.recommendation);
     s.headline = r.any_feasible ? "Recommendation: " + winner : "Nothing fits yet; closest: " + winner;
     const core::Scenario& in = r.scenario;
-    s.lines.push_back("Your inputs: Budget up front " + Usd(in.budget_usd) + "; work per week " + Number(in.hours_per_week, 1) +
-                      " h/week; privacy need " + core::PrivacyLabel(in.privacy) + "; horizon " + std::to_string(in.horizon_months) +
-                      " months; electricity " + Usd(r.electricity_usd_per_kwh) + " per kWh; largest job " + Number(in.vram_gb, 1) +
+    s.lines.push_back("Your inputs: Budget up front " + Usd(in.budget_usd) + "; work per week " +
+                      Number(in.hours_per_week, 1) + " h/week; privacy need " + core::PrivacyLabel(in.privacy) +
+                      "; horizon " + std::to_string(in.horizon_months) + " months; electricity " +
+                      Usd(r.electricity_usd_per_kwh) + " per kWh; largest job " + Number(in.vram_gb, 1) +
                       " GB of GPU memory.");
     if (r.any_feasible && r.runner_up != r.recommendation)
         s.lines.push_back("Ahead of " + OptionLabelOf(r.runner_up) + " by " + Number(r.margin, 1) +
-                          " points (each option is scored out of 10 on the course's ten factors, plus a bonus for the course rules it meets).");
+                          " points (each option is scored out of 10 on the course's ten factors, plus a bonus for the "
+                          "course rules it meets).");
     for (const core::Reason& reason : r.reasons)
         if (!reason.rules_out) // the blockers follow in the options' lines
             s.lines.push_back(reason.text + " (course: " + reason.course + ")");
     for (const core::OptionReport& o : r.options) {
         if (o.feasible) {
-            s.lines.push_back(o.label + ": " + Usd(ShownTotal(o, in.horizon_months)) + " over " + std::to_string(in.horizon_months) +
-                              " months, " + CostSum(o, in.horizon_months) + (o.setup.empty() ? "" : "; " + o.setup) + ".");
+            s.lines.push_back(o.label + ": " + Usd(ShownTotal(o, in.horizon_months)) + " over " +
+                              std::to_string(in.horizon_months) + " months, " + CostSum(o, in.horizon_months) +
+                              (o.setup.empty() ? "" : "; " + o.setup) + ".");
         } else {
             std::string why;
             for (const std::string& b : o.blockers)
@@ -132,7 +139,8 @@ Summary BuildSummary(const core::Report& r)
         s.lines.push_back("What would change the answer: " + flips);
     std::string scores;
     for (const core::OptionReport& o : r.options)
-        scores += (scores.empty() ? "" : "; ") + o.label + " " + (o.feasible ? Number(o.score, 1) : std::string("ruled out"));
+        scores +=
+            (scores.empty() ? "" : "; ") + o.label + " " + (o.feasible ? Number(o.score, 1) : std::string("ruled out"));
     if (!scores.empty())
         s.lines.push_back("Comparison matrix, final scores out of 10 with the course bonus: " + scores + ".");
     std::string rules;
@@ -141,7 +149,8 @@ Summary BuildSummary(const core::Report& r)
         for (const core::RuleCheck& rule : r.rules)
             total += rule.option == o.option ? 1 : 0;
         if (total > 0)
-            rules += (rules.empty() ? "" : "; ") + o.label + " " + std::to_string(o.rules_matched) + " of " + std::to_string(total);
+            rules += (rules.empty() ? "" : "; ") + o.label + " " + std::to_string(o.rules_matched) + " of " +
+                std::to_string(total);
     }
     if (!rules.empty())
         s.lines.push_back("Course rules met (the course's \"choose ... when\" lines): " + rules + ".");

@@ -28,10 +28,11 @@ std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::st
         } else if (data_json.find("\"labcalc:") == std::string_view::npos) {
             return "";
         }
-        return core::EmbedErrorMessage(id, frame,
-                                       "origin '" + core::Printable(origin, 80) +
-                                           "' may not use this calculator: the frame's link must list it, as #origins=" +
-                                           core::Printable(origin, 80) + " (docs/embedding.md)");
+        return core::EmbedErrorMessage(
+            id, frame,
+            "origin '" + core::Printable(origin, 80) +
+                "' may not use this calculator: the frame's link must list it, as #origins=" +
+                core::Printable(origin, 80) + " (docs/embedding.md)");
     }
     const core::ParsedMessage m = core::ParseEmbedMessage(data_json);
     if (m.disposition == core::MessageDisposition::ignore)
@@ -41,10 +42,8 @@ std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::st
 
     const core::EmbedRequest& r = m.request;
     switch (r.kind) {
-    case core::EmbedRequestKind::get_scenario:
-        return core::EmbedScenarioMessage(r.id, frame, state.scenario);
-    case core::EmbedRequestKind::get_report:
-        break;
+    case core::EmbedRequestKind::get_scenario: return core::EmbedScenarioMessage(r.id, frame, state.scenario);
+    case core::EmbedRequestKind::get_report: break;
     case core::EmbedRequestKind::set_scenario: {
         core::Expected<core::Scenario> next = CheckedForCatalog(state, core::RequestedScenario(r, state.scenario));
         if (!next)
@@ -57,8 +56,9 @@ std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::st
         const bool known = std::any_of(state.presets.begin(), state.presets.end(),
                                        [&](const core::PresetInfo& p) { return p.name == r.preset; });
         if (!known)
-            return core::EmbedErrorMessage(r.id, frame, "preset: '" + core::Printable(r.preset, 40) +
-                                                            "' is not a built-in preset (labcalc --list-presets)");
+            return core::EmbedErrorMessage(r.id, frame,
+                                           "preset: '" + core::Printable(r.preset, 40) +
+                                               "' is not a built-in preset (labcalc --list-presets)");
         LoadPresetByName(state, r.preset);
         break;
     }
@@ -70,11 +70,13 @@ std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::st
 
 std::string TakeEmbedEvent(AppState& state, bool interacting)
 {
-    if (!state.results.has_report || state.results.dirty || state.results.flips_pending || interacting || state.embedding.announced_version == state.results.report_version)
+    if (!state.results.has_report || state.results.dirty || state.results.flips_pending || interacting ||
+        state.embedding.announced_version == state.results.report_version)
         return "";
     const bool first = state.embedding.announced_version < 0;
     state.embedding.announced_version = state.results.report_version;
-    return core::EmbedReportMessage(first ? "labcalc:ready" : "labcalc:changed", nullptr, state.embedding.page.frame, state.results.report);
+    return core::EmbedReportMessage(first ? "labcalc:ready" : "labcalc:changed", nullptr, state.embedding.page.frame,
+                                    state.results.report);
 }
 
 } // namespace labcalc::ui

@@ -17,8 +17,8 @@
 #include "imgui_internal.h"
 #include "ui/app_actions.hpp"
 #include "ui/format.hpp"
-#include "ui/widgets.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace labcalc::ui {
 namespace {
@@ -34,7 +34,6 @@ std::string VisibleLabel(const char* label)
     return hashes == std::string::npos ? s : s.substr(0, hashes);
 }
 
-
 std::string_view FieldKeyOf(std::string_view id)
 {
     if (id.size() > kTypedSuffix.size() && id.substr(id.size() - kTypedSuffix.size()) == kTypedSuffix)
@@ -44,7 +43,8 @@ std::string_view FieldKeyOf(std::string_view id)
 
 ItemRect Intersect(const ItemRect& a, const ImRect& clip)
 {
-    ItemRect r{std::max(a.x0, clip.Min.x), std::max(a.y0, clip.Min.y), std::min(a.x1, clip.Max.x), std::min(a.y1, clip.Max.y)};
+    ItemRect r{std::max(a.x0, clip.Min.x), std::max(a.y0, clip.Min.y), std::min(a.x1, clip.Max.x),
+               std::min(a.y1, clip.Max.y)};
     if (r.x1 <= r.x0 || r.y1 <= r.y0)
         return ItemRect{};
     return r;
@@ -96,7 +96,6 @@ bool TakePress(AppState& state, const std::string& id)
     state.a11y.redraw = true;
     return true;
 }
-
 
 void ExposeLastItem(AppState& state, ExposedControl control)
 {
@@ -154,7 +153,8 @@ bool ExposedSelectable(AppState& state, const std::string& id, const char* label
 
 bool ExposedSection(AppState& state, const std::string& id, const char* title, bool open_by_default)
 {
-    const ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_CollapsingHeader | (open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    const ImGuiTreeNodeFlags flags =
+        ImGuiTreeNodeFlags_CollapsingHeader | (open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
     const bool open_now = ImGui::TreeNodeBehaviorIsOpen(ImGui::GetID(title), flags);
     if (TakePress(state, id))
         ImGui::SetNextItemOpen(!open_now);
@@ -184,7 +184,8 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         if (index >= lines.size())
             return "unknown control '" + core::Printable(id, 40) + "'";
         const bool tick = text == "true";
-        const bool matched = state.results.has_report && index < state.results.report.rules.size() && state.results.report.rules[index].matched;
+        const bool matched = state.results.has_report && index < state.results.report.rules.size() &&
+            state.results.report.rules[index].matched;
         if (!lines[index].settable)
             return "This course line follows from the costs and scores; it cannot be ticked.";
         if (matched && !tick && !lines[index].can_untick)
@@ -215,7 +216,8 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         if (!v)
             return not_a_number(key);
         error = CommitSetting(state, key, RoundSliderValue(key, *v));
-    } else if (f->kind == core::FieldKind::choice && !text.empty() && std::all_of(text.begin(), text.end(), ::isdigit)) {
+    } else if (f->kind == core::FieldKind::choice && !text.empty() &&
+               std::all_of(text.begin(), text.end(), ::isdigit)) {
         error = CommitSetting(state, key, std::stod(std::string(text)));
     } else if (f->optional && text.empty()) {
         error = CommitSetting(state, key, std::string_view("default"));
@@ -245,7 +247,9 @@ void StepControl(AppState& state, std::string_view id, int steps, int to_end)
         if (!factor)
             return;
         const double w = state.scenario.weights[static_cast<std::size_t>(*factor)];
-        const double next = to_end ? (to_end < 0 ? 0.0 : 10.0) : std::clamp(std::round(w) + (steps > 0 ? 1 : -1) * (std::abs(steps) >= 10 ? 3 : 1), 0.0, 10.0);
+        const double next = to_end
+            ? (to_end < 0 ? 0.0 : 10.0)
+            : std::clamp(std::round(w) + (steps > 0 ? 1 : -1) * (std::abs(steps) >= 10 ? 3 : 1), 0.0, 10.0);
         (void)CommitSetting(state, id, next);
         return;
     }
@@ -280,7 +284,8 @@ void StepControl(AppState& state, std::string_view id, int steps, int to_end)
 void PressControl(AppState& state, std::string_view id)
 {
     const std::string s(id);
-    if (std::find(state.a11y.pending_presses.begin(), state.a11y.pending_presses.end(), s) == state.a11y.pending_presses.end())
+    if (std::find(state.a11y.pending_presses.begin(), state.a11y.pending_presses.end(), s) ==
+        state.a11y.pending_presses.end())
         state.a11y.pending_presses.push_back(s);
 }
 
@@ -293,21 +298,33 @@ void FocusControl(AppState& state, std::string_view id)
 std::string ControlsToJson(const AppState& state, float pixel_scale)
 {
     const float s = pixel_scale > 0 ? pixel_scale : 1.0f;
-    auto box = [s](const ItemRect& r) { return nlohmann::json::array({r.x0 / s, r.y0 / s, (r.x1 - r.x0) / s, (r.y1 - r.y0) / s}); };
+    auto box = [s](const ItemRect& r) {
+        return nlohmann::json::array({r.x0 / s, r.y0 / s, (r.x1 - r.x0) / s, (r.y1 - r.y0) / s});
+    };
     nlohmann::json list = nlohmann::json::array();
     for (const ExposedControl& c : state.a11y.controls) {
-        nlohmann::json j = {{"id", c.id}, {"role", RoleName(c.role)}, {"label", c.label}, {"rect", box(c.rect)}, {"visible", box(c.visible)}};
-        if (!c.description.empty()) j["description"] = c.description;
-        if (!c.value_text.empty()) j["valueText"] = c.value_text;
+        nlohmann::json j = {{"id", c.id},
+                            {"role", RoleName(c.role)},
+                            {"label", c.label},
+                            {"rect", box(c.rect)},
+                            {"visible", box(c.visible)}};
+        if (!c.description.empty())
+            j["description"] = c.description;
+        if (!c.value_text.empty())
+            j["valueText"] = c.value_text;
         if (c.role == ControlRole::slider) {
             j["value"] = c.value;
             j["min"] = c.min;
             j["max"] = c.max;
         }
-        if (c.role == ControlRole::number) j["typed"] = c.typed_text;
-        if (c.role == ControlRole::checkbox || c.role == ControlRole::section || c.in_popup) j["checked"] = c.checked;
-        if (c.in_popup) j["menu"] = true;
-        if (!c.error.empty()) j["error"] = c.error;
+        if (c.role == ControlRole::number)
+            j["typed"] = c.typed_text;
+        if (c.role == ControlRole::checkbox || c.role == ControlRole::section || c.in_popup)
+            j["checked"] = c.checked;
+        if (c.in_popup)
+            j["menu"] = true;
+        if (!c.error.empty())
+            j["error"] = c.error;
         if (c.role == ControlRole::choice) {
             nlohmann::json options = nlohmann::json::array();
             for (const ControlOption& o : c.options)

@@ -18,7 +18,8 @@ namespace labcalc::ui {
 // A button (or menu item, with `selectable`) that a platform element can press as well. Returns true
 // when it was clicked or pressed from outside this frame.
 // `name`: the accessible name when the visible label alone says too little ("Try it").
-bool ExposedButton(AppState& state, const std::string& id, const char* label, bool small = false, const std::string& name = "");
+bool ExposedButton(AppState& state, const std::string& id, const char* label, bool small = false,
+                   const std::string& name = "");
 bool ExposedSelectable(AppState& state, const std::string& id, const char* label, bool selected);
 // A collapsing section header; an outside press toggles it. Returns whether it is open.
 bool ExposedSection(AppState& state, const std::string& id, const char* title, bool open_by_default);

@@ -5,7 +5,7 @@
 
 namespace labcalc::ui {
 
-constexpr float kBodyFontPx = 16.0f;      // CSS pixels, like a web page's body text
+constexpr float kBodyFontPx = 16.0f; // CSS pixels, like a web page's body text
 constexpr float kHeadlineFontPx = 30.0f;
 
 // Clears the ImGui font atlas and adds the body and headline fonts at `pixel_scale` device pixels per

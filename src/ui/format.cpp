@@ -11,10 +11,7 @@
 namespace labcalc::ui {
 
 // The core's formatters: the page shows a figure as the reports write it.
-std::string Usd(double usd)
-{
-    return core::FormatUsd(usd);
-}
+std::string Usd(double usd) { return core::FormatUsd(usd); }
 
 std::string UsdShort(double usd)
 {
@@ -29,20 +26,11 @@ std::string UsdShort(double usd)
     return buf;
 }
 
-std::string Number(double v, int max_decimals)
-{
-    return core::FormatRounded(v, max_decimals);
-}
+std::string Number(double v, int max_decimals) { return core::FormatRounded(v, max_decimals); }
 
-int OptionIndex(core::Option option)
-{
-    return static_cast<int>(option);
-}
+int OptionIndex(core::Option option) { return static_cast<int>(option); }
 
-std::string OptionLabelOf(core::Option option)
-{
-    return core::OptionLabel(option);
-}
+std::string OptionLabelOf(core::Option option) { return core::OptionLabel(option); }
 
 namespace {
 
@@ -90,7 +78,8 @@ std::string CostSum(const core::OptionReport& o, int months)
 {
     const double upfront = std::round(o.cost.upfront_usd), running = std::round(o.cost.monthly_usd * months),
                  resale = std::round(o.cost.resale_usd);
-    std::string sum = (upfront > 0 ? Usd(upfront) + " up front + " : "") + Usd(running) + " to run (" + Usd(o.cost.monthly_usd) + " a month)";
+    std::string sum = (upfront > 0 ? Usd(upfront) + " up front + " : "") + Usd(running) + " to run (" +
+        Usd(o.cost.monthly_usd) + " a month)";
     if (resale > 0)
         sum += " - " + Usd(resale) + " resale";
     return upfront > 0 || resale > 0 ? sum + " = " + Usd(ShownTotal(o, months)) : sum;

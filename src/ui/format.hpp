@@ -8,8 +8,8 @@
 
 namespace labcalc::ui {
 
-std::string Usd(double usd);                 // "$12,345", "$0.47" below $10, "-$1,200"
-std::string UsdShort(double usd);            // axis labels: "$12k", "$1.2M", "$800"
+std::string Usd(double usd);                        // "$12,345", "$0.47" below $10, "-$1,200"
+std::string UsdShort(double usd);                   // axis labels: "$12k", "$1.2M", "$800"
 std::string Number(double v, int max_decimals = 2); // "12.5", "36" (trailing zeros dropped)
 
 // An option's total as one sum that adds up in the whole dollars shown: "$1,795 up front + $999 to run

@@ -3,19 +3,18 @@
 #include <cstdio>
 #include <string>
 
-#include "core/scenario_fields.hpp"
 #include "core/figure_ids.hpp"
+#include "core/scenario_fields.hpp"
 #include "core/text_format.hpp"
 #include "ui/app_actions.hpp"
 #include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
-#include "ui/widgets.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace labcalc::ui {
 namespace {
-
 
 // The value cell: an editable number; a changed value becomes the learner's override. A figure that has
 // an input of its own (the electricity price) edits that input: one value, whichever box it is typed in.
@@ -108,7 +107,9 @@ void DrawAssumptions(AppState& state, PlatformServices& services)
     ImGui::Spacing();
 
     const bool wide = ImGui::GetContentRegionAvail().x > Em(44);
-    if (wide && ImGui::BeginTable("assumptions", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    if (wide &&
+        ImGui::BeginTable("assumptions", 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthFixed, Em(13));
         ImGui::TableSetupColumn("Source and date", ImGuiTableColumnFlags_WidthStretch, 1.6f);

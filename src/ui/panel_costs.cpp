@@ -52,7 +52,8 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
     const float width = ImGui::GetContentRegionAvail().x;
     const int legend_lines = LegendLines(r, width, compact);
     const float footnote = compact ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2;
-    const float height = std::max(Em(4), total_height - static_cast<float>(legend_lines) * ImGui::GetTextLineHeightWithSpacing() - footnote);
+    const float height = std::max(
+        Em(4), total_height - static_cast<float>(legend_lines) * ImGui::GetTextLineHeightWithSpacing() - footnote);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("chart", ImVec2(width, height));
     const bool hovered = ImGui::IsItemHovered();
@@ -87,7 +88,8 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
         const float y = y_of(v);
         draw->AddLine(ImVec2(left, y), ImVec2(right, y), grid);
         const std::string label = UsdShort(v);
-        draw->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), text, label.c_str());
+        draw->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), text,
+                      label.c_str());
     }
     const int x_step = months <= 12 ? 3 : months <= 48 ? 6 : 12;
     for (int m = 0; m <= months; m += x_step) {
@@ -105,7 +107,9 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
     if (even_shown) {
         const float x = x_of(*even);
         draw->AddLine(ImVec2(x, top - Em(0.3f)), ImVec2(x, bottom), ImGui::GetColorU32(ImGuiCol_Text), Em(0.1f));
-        const std::string label = (r.break_even_month_owning ? "break-even: month " : "break-even only if sold: month ") + std::to_string(*even);
+        const std::string label =
+            (r.break_even_month_owning ? "break-even: month " : "break-even only if sold: month ") +
+            std::to_string(*even);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
         // Right of the line where it fits, else left of it; never past the chart's edges.
         const float gap = Em(0.3f);
@@ -128,7 +132,8 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
         }
         if (n > 1 && resale > 0) {
             const float x = x_of(static_cast<double>(n - 1));
-            draw->AddLine(ImVec2(x, y_of(o.cumulative_usd.back() + resale)), ImVec2(x, y_of(o.cumulative_usd.back())), color, Em(0.06f));
+            draw->AddLine(ImVec2(x, y_of(o.cumulative_usd.back() + resale)), ImVec2(x, y_of(o.cumulative_usd.back())),
+                          color, Em(0.06f));
             draw->AddCircleFilled(ImVec2(x, y_of(o.cumulative_usd.back())), Em(0.22f), color);
         }
     }
@@ -136,10 +141,12 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
     // Hover: the month under the pointer with each option's cumulative cost.
     if (hovered) {
         const float mx = ImGui::GetIO().MousePos.x;
-        const int m = std::clamp(static_cast<int>(std::lround((mx - left) / (right - left) * static_cast<float>(months))), 0, months);
+        const int m = std::clamp(
+            static_cast<int>(std::lround((mx - left) / (right - left) * static_cast<float>(months))), 0, months);
         draw->AddLine(ImVec2(x_of(m), top), ImVec2(x_of(m), bottom), grid, Em(0.08f));
         ImGui::BeginTooltip();
-        ImGui::Text(m == months ? "After month %d (cumulative, resale value credited)" : "After month %d (cumulative)", m);
+        ImGui::Text(m == months ? "After month %d (cumulative, resale value credited)" : "After month %d (cumulative)",
+                    m);
         for (const core::OptionReport& o : r.options)
             if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.option)));
@@ -162,7 +169,8 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
         }
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
-        draw->AddRectFilled(ImVec2(p.x, p.y + h * 0.35f), ImVec2(p.x + Em(1.2f), p.y + h * 0.65f), OptionColor(index, o.feasible ? 1.0f : 0.3f));
+        draw->AddRectFilled(ImVec2(p.x, p.y + h * 0.35f), ImVec2(p.x + Em(1.2f), p.y + h * 0.65f),
+                            OptionColor(index, o.feasible ? 1.0f : 0.3f));
         ImGui::Dummy(ImVec2(Em(1.4f), h));
         ImGui::SameLine(0, Em(0.2f));
         ImGui::TextUnformatted(label.c_str());
@@ -196,7 +204,8 @@ void DrawBreakdown(const core::Report& r)
     };
     // Sized to its rows (no inner scrolling); on a phone the money columns narrow and the labels wrap,
     // so no label is cut ("Hardwa") and no empty band is left under the table.
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("breakdown", 4, flags))
         return;
     const float money_width = ImGui::GetContentRegionAvail().x < Em(30) ? Em(4.4f) : Em(6);
@@ -213,8 +222,8 @@ void DrawBreakdown(const core::Report& r)
             const double v = row.get(o);
             const std::string text = o.feasible || v != 0 ? Usd(v) : "-";
             // Right-aligned so digits line up.
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - ImGui::CalcTextSize(text.c_str()).x -
-                                 ImGui::GetStyle().CellPadding.x);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() -
+                                 ImGui::CalcTextSize(text.c_str()).x - ImGui::GetStyle().CellPadding.x);
             if (o.feasible)
                 ImGui::TextUnformatted(text.c_str());
             else
@@ -228,7 +237,10 @@ void DrawBreakdown(const core::Report& r)
 
 void DrawCosts(AppState& state)
 {
-    DrawCostChart(state.results.report, std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, Em(11), Em(20)) + ImGui::GetTextLineHeightWithSpacing() * 3, false);
+    DrawCostChart(state.results.report,
+                  std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, Em(11), Em(20)) +
+                      ImGui::GetTextLineHeightWithSpacing() * 3,
+                  false);
     ImGui::Spacing();
     DrawBreakdown(state.results.report);
 }

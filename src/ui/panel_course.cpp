@@ -96,8 +96,8 @@ void DrawCourse(AppState& state)
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
             ImGui::SetTooltip("The course: \"%s\"%s", rule.rule.c_str(),
                               !line.settable ? "\nThis one follows from the costs and scores; it cannot be ticked."
-                              : !line.can_untick && rule.matched ? "\nPick another level to change it."
-                                                                 : "");
+                                  : !line.can_untick && rule.matched ? "\nPick another level to change it."
+                                                                     : "");
         const std::string rect_id = "course_" + std::to_string(i);
         RememberItem(state, rect_id.c_str());
         {
@@ -106,8 +106,10 @@ void DrawCourse(AppState& state)
             c.role = ControlRole::checkbox;
             c.label = line.text;
             c.checked = rule.matched;
-            c.description = rule.why + (!line.settable ? " This one follows from the costs and scores; it cannot be ticked."
-                                        : !line.can_untick && rule.matched ? " Pick another level to change it." : "");
+            c.description = rule.why +
+                (!line.settable ? " This one follows from the costs and scores; it cannot be ticked."
+                     : !line.can_untick && rule.matched ? " Pick another level to change it."
+                                                        : "");
             ExposeLastItem(state, std::move(c));
         }
         ImGui::SameLine();

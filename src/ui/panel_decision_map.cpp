@@ -10,14 +10,15 @@
 #include "ui/app_actions.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
-#include "ui/widgets.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace labcalc::ui {
 namespace {
 
 // Fractional index of `value` among increasing axis samples (so the marker sits between cells).
-float FractionalIndex(double value, int count, double (*at)(const core::DecisionMap&, int), const core::DecisionMap& map)
+float FractionalIndex(double value, int count, double (*at)(const core::DecisionMap&, int),
+                      const core::DecisionMap& map)
 {
     if (count <= 1)
         return 0;
@@ -70,7 +71,8 @@ void DrawDecisionMap(AppState& state)
     for (int row : {0, map.rows / 2, map.rows - 1}) {
         const std::string label = UsdShort(map.BudgetAt(row));
         const float y = bottom - (static_cast<float>(row) + 0.5f) * cell_h;
-        draw->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), text, label.c_str());
+        draw->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), text,
+                      label.c_str());
     }
     for (int col : {0, map.columns / 2, map.columns - 1}) {
         const std::string label = Number(map.HoursAt(col), 0) + (col == map.columns - 1 ? " h/week" : "");
@@ -92,13 +94,14 @@ void DrawDecisionMap(AppState& state)
         const int col = std::clamp(static_cast<int>((mouse.x - left) / cell_w), 0, map.columns - 1);
         const int row = std::clamp(static_cast<int>((bottom - mouse.y) / cell_h), 0, map.rows - 1);
         const core::Outcome cell = map.At(col, row);
-        ImGui::SetTooltip("%s h/week, %s budget: %s%s\nClick to move your scenario here.", Number(map.HoursAt(col), 1).c_str(),
-                          Usd(map.BudgetAt(row)).c_str(), core::OptionLabel(cell.option),
-                          cell.fits ? "" : " (nothing fits yet; closest)");
+        ImGui::SetTooltip("%s h/week, %s budget: %s%s\nClick to move your scenario here.",
+                          Number(map.HoursAt(col), 1).c_str(), Usd(map.BudgetAt(row)).c_str(),
+                          core::OptionLabel(cell.option), cell.fits ? "" : " (nothing fits yet; closest)");
         if (clicked) {
             // Both values or neither.
-            (void)CommitSettings(state, {{"hours_per_week", core::FormatNumber(std::round(map.HoursAt(col) * 2) / 2)},
-                                         {"budget_usd", core::FormatNumber(std::round(map.BudgetAt(row) / 10) * 10)}});
+            (void)CommitSettings(state,
+                                 {{"hours_per_week", core::FormatNumber(std::round(map.HoursAt(col) * 2) / 2)},
+                                  {"budget_usd", core::FormatNumber(std::round(map.BudgetAt(row) / 10) * 10)}});
         }
     }
     // Legend.

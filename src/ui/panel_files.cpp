@@ -5,8 +5,8 @@
 
 #include "ui/app_actions.hpp"
 #include "ui/panels.hpp"
-#include "ui/widgets.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 #include "imgui_stdlib.h"
 

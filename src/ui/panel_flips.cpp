@@ -30,7 +30,8 @@ void DrawFlips(AppState& state)
         // the chart and the map.
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x + h * 0.2f, at.y + h * 0.25f), ImVec2(at.x + h * 0.7f, at.y + h * 0.75f),
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x + h * 0.2f, at.y + h * 0.25f),
+                                                  ImVec2(at.x + h * 0.7f, at.y + h * 0.75f),
                                                   OptionColor(OptionIndex(*p.to)));
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();

@@ -14,8 +14,8 @@
 #include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
-#include "ui/widgets.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace labcalc::ui {
 namespace {
@@ -141,7 +141,8 @@ void DrawHeadlineInputs(AppState& state, bool compact)
         int value = current;
         // The format string is the choice's name, so the slider shows words, not numbers.
         if (ImGui::SliderInt("##privacy", &value, 0, 3, kPrivacyNames[std::clamp(current, 0, 3)],
-                             ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) && value != current)
+                             ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) &&
+            value != current)
             Apply(state, *f, value);
         RememberItem(state, "privacy");
         const int level = std::clamp(static_cast<int>(s.privacy), 0, 3);
@@ -165,9 +166,10 @@ void DrawAdvancedInputs(AppState& state)
     const float label_width = avail > Em(26) ? Em(13) : 0.0f;
     struct Group {
         const char* title;
-        const char* prefix;   // keys starting with it; "" = no dot (the general situation)
+        const char* prefix; // keys starting with it; "" = no dot (the general situation)
     };
-    const Group groups[] = {{"Your situation", ""}, {"Home lab (leave automatic to use the catalog)", "home."},
+    const Group groups[] = {{"Your situation", ""},
+                            {"Home lab (leave automatic to use the catalog)", "home."},
                             {"Cloud (leave automatic to use the catalog)", "cloud."}};
     for (const Group& g : groups) {
         ImGui::Spacing();

@@ -26,7 +26,8 @@ void ScoreCell(double score, int option_index, bool best)
     const float y = ImGui::GetItemRectMax().y;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(ImVec2(min.x, y), ImVec2(min.x + full, y + Em(0.18f)), ImGui::GetColorU32(ImGuiCol_FrameBg));
-    draw->AddRectFilled(ImVec2(min.x, y), ImVec2(min.x + full * static_cast<float>(std::clamp(score, 0.0, 10.0) / 10), y + Em(0.18f)),
+    draw->AddRectFilled(ImVec2(min.x, y),
+                        ImVec2(min.x + full * static_cast<float>(std::clamp(score, 0.0, 10.0) / 10), y + Em(0.18f)),
                         OptionColor(option_index, best ? 1.0f : 0.5f));
 }
 
@@ -36,11 +37,12 @@ void DrawMatrix(AppState& state)
 {
     const core::Report& r = state.results.report;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("Scores run from 0 (poor) to 10 (excellent) for your situation. Drag a weight to say how much a "
-                        "factor matters to you (0 = ignore it).");
+    ImGui::TextDisabled(
+        "Scores run from 0 (poor) to 10 (excellent) for your situation. Drag a weight to say how much a "
+        "factor matters to you (0 = ignore it).");
     ImGui::PopTextWrapPos();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
-                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoHostExtendY;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoHostExtendY;
     const float height = ImGui::GetFrameHeightWithSpacing() * (core::kFactorCount + 4.5f);
     if (!ImGui::BeginTable("matrix", 5, flags, ImVec2(0, height)))
         return;
@@ -100,7 +102,8 @@ void DrawMatrix(AppState& state)
     };
     summary_row("Weighted score", "Mean of the ten scores, weighted by your weights.",
                 [](const core::OptionReport& o) { return Number(o.factor_score, 2); });
-    summary_row("Course rules met", "How many of the course's \"Choose ... when\" rules your situation meets for this option.",
+    summary_row("Course rules met",
+                "How many of the course's \"Choose ... when\" rules your situation meets for this option.",
                 [](const core::OptionReport& o) { return std::to_string(o.rules_matched); });
     summary_row("Final score", "Weighted score plus a bonus for the course rules met. Ruled-out options cannot win.",
                 [](const core::OptionReport& o) { return o.feasible ? Number(o.score, 2) : std::string("ruled out"); });

@@ -27,7 +27,9 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
     // A colour bar at the left edge ties the card to the chart and map colours.
     ImGui::Indent(Em(0.6f));
     ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(index));
-    ImGui::TextUnformatted((o.label + (recommended ? (state.results.report.any_feasible ? "  (recommended)" : "  (closest)") : "")).c_str());
+    ImGui::TextUnformatted(
+        (o.label + (recommended ? (state.results.report.any_feasible ? "  (recommended)" : "  (closest)") : ""))
+            .c_str());
     ImGui::PopStyleColor();
     if (o.feasible) {
         // One line that adds up, in whole dollars as shown: up front + running over the horizon - resale.
@@ -65,12 +67,15 @@ void DrawVerdict(AppState& state)
 
     // A lead means something only among options that fit; when nothing fits the reasons say what to change.
     if (const core::OptionReport* second = r.any_feasible ? RunnerUp(r) : nullptr) {
-        const char* strength = r.margin >= 1.5 ? "a clear lead" : r.margin >= 0.5 ? "a modest lead" : "a narrow lead: see what would change it";
+        const char* strength = r.margin >= 1.5 ? "a clear lead"
+            : r.margin >= 0.5                  ? "a modest lead"
+                                               : "a narrow lead: see what would change it";
         WrappedText("Ahead of " + second->label + " by " + Number(r.margin, 1) + " points (" + strength + ").");
         // "Points" defined where it is used: the same scores as the matrix's "Final score" row.
-        HelpMarker("Points: each option's score out of 10 for your situation (the mean of the comparison matrix's ten "
-                   "factor scores, weighted by your weights), plus a bonus for each of the course's \"choose ... when\" "
-                   "rules it meets. The matrix's \"Final score\" row shows them; an option that is ruled out cannot win.");
+        HelpMarker(
+            "Points: each option's score out of 10 for your situation (the mean of the comparison matrix's ten "
+            "factor scores, weighted by your weights), plus a bonus for each of the course's \"choose ... when\" "
+            "rules it meets. The matrix's \"Final score\" row shows them; an option that is ruled out cannot win.");
     }
 }
 

@@ -6,8 +6,8 @@
 #include "ui/app_actions.hpp"
 #include "ui/exposed_controls.hpp"
 #include "ui/panels.hpp"
-#include "ui/widgets.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 #include "imgui_stdlib.h"
 
@@ -18,7 +18,8 @@ namespace {
 void SameLineIfFits(const char* next_label)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float next = ImGui::CalcTextSize(next_label, nullptr, true).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    const float next =
+        ImGui::CalcTextSize(next_label, nullptr, true).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + next < right_edge)
         ImGui::SameLine();
@@ -34,7 +35,8 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     if (state.fonts.headline)
         ImGui::PopFont();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("Where should you run your AI work? Move the three sliders; the answer and the reasons update as you go.");
+    ImGui::TextDisabled(
+        "Where should you run your AI work? Move the three sliders; the answer and the reasons update as you go.");
     ImGui::PopTextWrapPos();
 
     // Platforms with a file system (desktop): open/save scenario files, import prices, save reports.
@@ -88,7 +90,8 @@ void DrawToolbar(AppState& state, PlatformServices& services)
             CopyEmbedCode(state, services);
         RememberItem(state, "copy_embed");
         if (ImGui::IsItemHovered() && state.status_message.empty())
-            ImGui::SetTooltip("An <iframe> with this scenario for a lesson page: the compact calculator (docs/embedding.md).");
+            ImGui::SetTooltip(
+                "An <iframe> with this scenario for a lesson page: the compact calculator (docs/embedding.md).");
     }
     SameLineIfFits("Export...");
     if (ExposedButton(state, "toolbar.export", "Export..."))
@@ -105,7 +108,8 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         };
         if (files)
             ImGui::TextDisabled("Saved into %s (change it under File...)",
-                                state.files.export_folder.empty() ? "the current folder" : state.files.export_folder.c_str());
+                                state.files.export_folder.empty() ? "the current folder"
+                                                                  : state.files.export_folder.c_str());
         if (ExposedSelectable(state, "export.json", "Report as JSON (same as the command line)", false))
             save(ExportFormat::json);
         RememberItem(state, "export_json");
@@ -142,7 +146,8 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         if (!state.share_link.empty()) {
             // Read-only but selectable, for when the clipboard is not available.
             ImGui::SetNextItemWidth(-1);
-            ImGui::InputText("##link", &state.share_link, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+            ImGui::InputText("##link", &state.share_link,
+                             ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
         }
     }
 }

@@ -12,13 +12,13 @@ void DrawReasons(AppState& state);                              // panel_recomme
 void DrawCosts(AppState& state);                                // panel_costs.cpp
 // The cumulative-cost chart with its legend (and, unless compact, a footnote) in `total_height` pixels.
 void DrawCostChart(const core::Report& report, float total_height, bool compact); // panel_costs.cpp
-void DrawMatrix(AppState& state);                               // panel_matrix.cpp
-void DrawFlips(AppState& state);                                // panel_flips.cpp
-void DrawDecisionMap(AppState& state);                          // panel_decision_map.cpp
-void DrawCourse(AppState& state);                               // panel_course.cpp: the course's lines as a checklist
+void DrawMatrix(AppState& state);                                                 // panel_matrix.cpp
+void DrawFlips(AppState& state);                                                  // panel_flips.cpp
+void DrawDecisionMap(AppState& state);                                            // panel_decision_map.cpp
+void DrawCourse(AppState& state); // panel_course.cpp: the course's lines as a checklist
 void DrawEmbeddedApp(AppState& state, PlatformServices& services); // app_embed.cpp: the compact layout for a frame
 void DrawAssumptions(AppState& state, PlatformServices& services); // panel_assumptions.cpp
-void DrawToolbar(AppState& state, PlatformServices& services);  // panel_toolbar.cpp
-void DrawFileMenu(AppState& state, PlatformServices& services); // panel_files.cpp: the "File..." popup (desktop)
+void DrawToolbar(AppState& state, PlatformServices& services);     // panel_toolbar.cpp
+void DrawFileMenu(AppState& state, PlatformServices& services);    // panel_files.cpp: the "File..." popup (desktop)
 
 } // namespace labcalc::ui

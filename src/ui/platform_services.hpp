@@ -14,8 +14,8 @@ namespace labcalc::ui {
 
 // The text a screen reader gets beside the canvas: one headline and a few plain lines.
 struct Summary {
-    std::string headline;               // "Recommendation: Cloud"
-    std::vector<std::string> lines;     // margin, reasons, key figures, blockers
+    std::string headline;           // "Recommendation: Cloud"
+    std::vector<std::string> lines; // margin, reasons, key figures, blockers
 };
 
 class PlatformServices {

@@ -17,7 +17,6 @@
 namespace labcalc::ui {
 namespace {
 
-
 // Step of the +/- buttons: about 1% of a typical value, in round units.
 double StepFor(const core::FieldSpec& f, double value)
 {
@@ -60,13 +59,20 @@ std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
     if (key.rfind("home.", 0) == 0) {
         if (home.gpu_index < 0 || static_cast<std::size_t>(home.gpu_index) >= state.catalog.gpus.size())
             return "";
-        if (key == "home.gpu") return state.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].name;
-        if (key == "home.gpu_count") return Number(home.gpu_count, 0) + unit;
-        if (key == "home.hardware_usd") return Usd(home.upfront_usd);
-        if (key == "home.power_watts") return Number(home.load_watts, 0) + unit;
-        if (key == "home.idle_watts") return Number(home.idle_watts, 0) + unit;
-        if (key == "home.maintenance_usd_per_year") return Usd(home.monthly.maintenance_usd * 12) + " a year";
-        if (key == "home.on_hours_per_week") return Number(home.local_on_hours_per_week, 1) + unit;
+        if (key == "home.gpu")
+            return state.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].name;
+        if (key == "home.gpu_count")
+            return Number(home.gpu_count, 0) + unit;
+        if (key == "home.hardware_usd")
+            return Usd(home.upfront_usd);
+        if (key == "home.power_watts")
+            return Number(home.load_watts, 0) + unit;
+        if (key == "home.idle_watts")
+            return Number(home.idle_watts, 0) + unit;
+        if (key == "home.maintenance_usd_per_year")
+            return Usd(home.monthly.maintenance_usd * 12) + " a year";
+        if (key == "home.on_hours_per_week")
+            return Number(home.local_on_hours_per_week, 1) + unit;
         return "";
     }
     if (key.rfind("cloud.", 0) == 0) {
@@ -75,15 +81,18 @@ std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
         if (cloud.offer_index < 0 || static_cast<std::size_t>(cloud.offer_index) >= state.catalog.offers.size())
             return "";
         const core::CloudOffer& offer = state.catalog.offers[static_cast<std::size_t>(cloud.offer_index)];
-        if (key == "cloud.offer") return offer.name;
+        if (key == "cloud.offer")
+            return offer.name;
         if (key == "cloud.usd_per_gpu_hour") {
             const core::AssumptionUsed* spot = figure("offer." + offer.id + ".spot_usd_per_gpu_hour");
             const core::AssumptionUsed* on_demand = figure("offer." + offer.id + ".usd_per_gpu_hour");
             const core::AssumptionUsed* used = spot ? spot : on_demand;
             return used ? Usd(used->value) + " per GPU-hour" : "";
         }
-        if (key == "cloud.storage_usd_per_month") return Usd(cloud.monthly.storage_usd) + " a month";
-        if (key == "cloud.egress_usd_per_month") return Usd(cloud.monthly.egress_usd) + " a month";
+        if (key == "cloud.storage_usd_per_month")
+            return Usd(cloud.monthly.storage_usd) + " a month";
+        if (key == "cloud.egress_usd_per_month")
+            return Usd(cloud.monthly.egress_usd) + " a month";
     }
     return "";
 }
@@ -93,7 +102,9 @@ bool CatalogPick(AppState& state, const core::FieldSpec& f, const core::FieldVal
 {
     const bool gpus = std::string(f.key) == "home.gpu";
     const std::string automatic = AutomaticValue(state, f);
-    std::string preview = v.set ? v.text : automatic.empty() ? std::string("automatic (cheapest that fits)") : "automatic: " + automatic;
+    std::string preview = v.set ? v.text
+        : automatic.empty()     ? std::string("automatic (cheapest that fits)")
+                                : "automatic: " + automatic;
     auto name_of = [&](std::size_t i) { return gpus ? state.catalog.gpus[i].name : state.catalog.offers[i].name; };
     auto id_of = [&](std::size_t i) { return gpus ? state.catalog.gpus[i].id : state.catalog.offers[i].id; };
     const std::size_t count = gpus ? state.catalog.gpus.size() : state.catalog.offers.size();
@@ -178,10 +189,7 @@ bool TakeDefaultPress(AppState& state, const core::FieldSpec& f)
 
 } // namespace
 
-float Em(float n)
-{
-    return n * ImGui::GetFontSize();
-}
+float Em(float n) { return n * ImGui::GetFontSize(); }
 
 void RememberItem(AppState& state, const char* id)
 {
@@ -283,7 +291,7 @@ void BeginRootWindow(const char* name, int extra_flags)
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin(name, nullptr, flags | extra_flags);
 }
 
@@ -323,7 +331,9 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
     }
     case core::FieldKind::choice: {
         int index = static_cast<int>(v.number);
-        const std::string preview = index >= 0 && index < static_cast<int>(f.choices.size()) ? ChoiceText(f.choices[static_cast<std::size_t>(index)]) : "";
+        const std::string preview = index >= 0 && index < static_cast<int>(f.choices.size())
+            ? ChoiceText(f.choices[static_cast<std::size_t>(index)])
+            : "";
         if (ImGui::BeginCombo("##v", preview.c_str())) {
             for (std::size_t i = 0; i < f.choices.size(); ++i)
                 if (ImGui::Selectable(ChoiceText(f.choices[i]).c_str(), static_cast<int>(i) == index))
@@ -332,9 +342,7 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
         }
         break;
     }
-    case core::FieldKind::text:
-        changed = CatalogPick(state, f, v);
-        break;
+    case core::FieldKind::text: changed = CatalogPick(state, f, v); break;
     case core::FieldKind::number:
     case core::FieldKind::integer:
         if (f.optional && !v.set) {

@@ -10,14 +10,14 @@
 
 namespace labcalc::ui {
 
-float Em(float n);                          // n times the current font size, in pixels
+float Em(float n); // n times the current font size, in pixels
 // Records the last item's rectangle under `id` in state.test_hooks.item_rects.
 void RememberItem(AppState& state, const char* id);
-void HelpMarker(const char* text);          // "(?)" with a wrapped tooltip
-void WrappedText(const std::string& text);  // wraps at spaces only (never inside "$2,418")
+void HelpMarker(const char* text);         // "(?)" with a wrapped tooltip
+void WrappedText(const std::string& text); // wraps at spaces only (never inside "$2,418")
 void TextWrappedColored(unsigned int color, const std::string& text);
 void TextWrappedDisabled(const std::string& text);
-void Bullet(const std::string& text);       // wrapped bullet line
+void Bullet(const std::string& text); // wrapped bullet line
 // Opens the window that fills the viewport (the app's one window); end it with ImGui::End().
 void BeginRootWindow(const char* name, int extra_flags);
 // A reason, and under it (dimmed) the part of the course it comes from; `section_only` (small frames)

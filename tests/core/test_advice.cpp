@@ -37,15 +37,30 @@ Scenario AdviceScenario(std::mt19937& rng, int i)
     Scenario s = RandomScenario(rng);
     std::uniform_real_distribution<double> u(0, 1);
     switch (i % 6) {
-    case 0: s.privacy = Privacy::on_premises_only; if (u(rng) < 0.5) s.budget_usd = u(rng) * 2500; break;
-    case 1: s.vram_gb = 100 + 300 * u(rng); s.burst_share_pct = 20 * u(rng); break;
-    case 2: s.burst_share_pct = 5 * u(rng); s.hours_per_week = 100 + 68 * u(rng); s.monthly_budget_usd = 2000 + 1000 * u(rng); break;
+    case 0:
+        s.privacy = Privacy::on_premises_only;
+        if (u(rng) < 0.5)
+            s.budget_usd = u(rng) * 2500;
+        break;
+    case 1:
+        s.vram_gb = 100 + 300 * u(rng);
+        s.burst_share_pct = 20 * u(rng);
+        break;
+    case 2:
+        s.burst_share_pct = 5 * u(rng);
+        s.hours_per_week = 100 + 68 * u(rng);
+        s.monthly_budget_usd = 2000 + 1000 * u(rng);
+        break;
     case 3:
         s.home.hardware_usd = 500 + 15000 * u(rng);
-        if (u(rng) < 0.5) s.home.power_watts = 300 + 1500 * u(rng);
-        if (u(rng) < 0.5) s.home.idle_watts = 20 + 100 * u(rng);
-        if (u(rng) < 0.5) s.home.maintenance_usd_per_year = 500 * u(rng);
-        if (u(rng) < 0.5) s.home.resale_pct = 60 * u(rng);
+        if (u(rng) < 0.5)
+            s.home.power_watts = 300 + 1500 * u(rng);
+        if (u(rng) < 0.5)
+            s.home.idle_watts = 20 + 100 * u(rng);
+        if (u(rng) < 0.5)
+            s.home.maintenance_usd_per_year = 500 * u(rng);
+        if (u(rng) < 0.5)
+            s.home.resale_pct = 60 * u(rng);
         break;
     default: break;
     }
@@ -91,7 +106,8 @@ TEST_CASE("advice: the recommendation never breaks a hard limit", "[advice][prop
     CHECK(data_must_stay > 400);
 }
 
-TEST_CASE("advice: with nothing fitting, the headline says so and names an option that keeps the data's limits", "[advice]")
+TEST_CASE("advice: with nothing fitting, the headline says so and names an option that keeps the data's limits",
+          "[advice]")
 {
     Scenario s;
     REQUIRE(ApplySetting(s, "budget_usd=0") == "");
@@ -127,7 +143,8 @@ TEST_CASE("advice: work runs only on hardware that holds the job", "[advice][pro
             }
             // A feasible option has somewhere to run all of the work.
             if (c.Feasible())
-                CHECK(c.local_work_hours_per_week + c.cloud_work_hours_per_week == Approx(std::clamp(s.hours_per_week, 0.0, 168.0)).margin(1e-6));
+                CHECK(c.local_work_hours_per_week + c.cloud_work_hours_per_week ==
+                      Approx(std::clamp(s.hours_per_week, 0.0, 168.0)).margin(1e-6));
         }
     });
     CHECK(checked > 1000);
@@ -189,9 +206,10 @@ TEST_CASE("advice: money counts once, and the budget is a limit, not a preferenc
         const Evaluation er = Evaluate(richer, Cat());
         bool same_fit = e.any_feasible;
         for (int o = 0; o < kOptionCount; ++o)
-            same_fit = same_fit && e.cost[static_cast<std::size_t>(o)].Feasible() == er.cost[static_cast<std::size_t>(o)].Feasible() &&
-                       e.cost[static_cast<std::size_t>(o)].gpu_index == er.cost[static_cast<std::size_t>(o)].gpu_index &&
-                       e.cost[static_cast<std::size_t>(o)].gpu_count == er.cost[static_cast<std::size_t>(o)].gpu_count;
+            same_fit = same_fit &&
+                e.cost[static_cast<std::size_t>(o)].Feasible() == er.cost[static_cast<std::size_t>(o)].Feasible() &&
+                e.cost[static_cast<std::size_t>(o)].gpu_index == er.cost[static_cast<std::size_t>(o)].gpu_index &&
+                e.cost[static_cast<std::size_t>(o)].gpu_count == er.cost[static_cast<std::size_t>(o)].gpu_count;
         if (same_fit) {
             ++budget_pairs;
             CHECK(e.recommended == er.recommended);
@@ -204,8 +222,8 @@ TEST_CASE("advice: money counts once, and the budget is a limit, not a preferenc
 TEST_CASE("advice: a heavy steady user whose home lab fits and costs less is not sent to the cloud", "[advice]")
 {
     Scenario s;
-    for (const char* kv : {"burst_share_pct=0", "hours_per_week=168", "budget_usd=5000", "horizon_months=12", "vram_gb=48",
-                           "privacy=public", "experience=advanced", "monthly_budget_usd=2000"})
+    for (const char* kv : {"burst_share_pct=0", "hours_per_week=168", "budget_usd=5000", "horizon_months=12",
+                           "vram_gb=48", "privacy=public", "experience=advanced", "monthly_budget_usd=2000"})
         REQUIRE(ApplySetting(s, kv) == "");
     const Evaluation e = Evaluate(s, Cat());
     REQUIRE(Home(e).Feasible());
@@ -213,7 +231,9 @@ TEST_CASE("advice: a heavy steady user whose home lab fits and costs less is not
     CHECK(e.recommended != Option::cloud);
 }
 
-TEST_CASE("advice: a hybrid that costs more than every fitting pure option and adds nothing asked for is not recommended", "[advice][property]")
+TEST_CASE(
+    "advice: a hybrid that costs more than every fitting pure option and adds nothing asked for is not recommended",
+    "[advice][property]")
 {
     int hybrids = 0;
     ForEachAdviceScenario(12005, 3000, [&](const Scenario& s, const Evaluation& e) {
@@ -249,7 +269,8 @@ TEST_CASE("advice: a mix dearer than both pure options is shown, not recommended
 {
     // Published as a fault: the hybrid recommended at $1,050 against home $919 and cloud $1,026.
     Scenario s;
-    for (const char* kv : {"budget_usd=10000", "hours_per_week=120", "privacy=public", "horizon_months=6", "vram_gb=24"})
+    for (const char* kv :
+         {"budget_usd=10000", "hours_per_week=120", "privacy=public", "horizon_months=6", "vram_gb=24"})
         REQUIRE(ApplySetting(s, kv) == "");
     const Evaluation e = Evaluate(s, Cat());
     if (e.recommended == Option::hybrid)
@@ -370,7 +391,8 @@ TEST_CASE("advice: the core's sentences name privacy levels in words, not file k
     }
 }
 
-TEST_CASE("advice: cloud.speed_vs_home=1 means a job takes the same hours in the cloud as on the home machine", "[advice]")
+TEST_CASE("advice: cloud.speed_vs_home=1 means a job takes the same hours in the cloud as on the home machine",
+          "[advice]")
 {
     for (const char* gpu : {"rtx3090-used", "rtx4090", "h100-pcie"}) {
         Scenario s;

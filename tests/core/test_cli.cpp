@@ -52,10 +52,12 @@ TEST_CASE("cli: a report in each format", "[cli]")
     const Result json = Run({"--format", "json", "--preset", "beginner"});
     REQUIRE(json.code == 0);
     const auto j = nlohmann::json::parse(json.out);
-    for (const char* key : {"recommendation", "margin", "reasons", "break_even_month", "flip_points", "scenario", "assumptions", "options"})
+    for (const char* key : {"recommendation", "margin", "reasons", "break_even_month", "flip_points", "scenario",
+                            "assumptions", "options"})
         CHECK(j.contains(key));
     for (const char* option : {"home", "cloud", "hybrid"})
-        for (const char* key : {"feasible", "blockers", "upfront_usd", "monthly_usd", "total_usd", "cumulative_usd", "factors", "score"})
+        for (const char* key :
+             {"feasible", "blockers", "upfront_usd", "monthly_usd", "total_usd", "cumulative_usd", "factors", "score"})
             CHECK(j["options"][option].contains(key));
     CHECK(j["options"]["home"]["factors"].size() == 10);
     const Result csv = Run({"--format", "csv", "--set", "horizon_months=12"});
@@ -69,7 +71,8 @@ TEST_CASE("cli: a report in each format", "[cli]")
     auto decoded = labcalc::core::DecodeScenarioFragment(fragment.out.substr(0, fragment.out.size() - 1));
     REQUIRE(decoded);
     CHECK(labcalc::core::ScenarioToJson(*decoded.value) ==
-          nlohmann::json::parse(Run({"--format", "json", "--preset", "beginner", "--set", "vram_gb=40"}).out)["scenario"]);
+          nlohmann::json::parse(
+              Run({"--format", "json", "--preset", "beginner", "--set", "vram_gb=40"}).out)["scenario"]);
     CHECK_THAT(Run({"--help"}).out, Catch::Contains("hours_per_week"));
 }
 

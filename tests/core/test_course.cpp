@@ -17,10 +17,7 @@ using labcalc::test::Cat;
 using labcalc::test::Priced;
 
 namespace {
-Report Build(const Scenario& s)
-{
-    return BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
-}
+Report Build(const Scenario& s) { return BuildReport(s, Cat(), ReportSettings{"2026-11-28", false}); }
 // Every preset, then `random_count` random scenarios drawn with `seed`.
 std::vector<Scenario> PresetsAndRandom(unsigned seed, int random_count)
 {
@@ -69,14 +66,18 @@ TEST_CASE("the course view words each threshold as the rules check it", "[course
 {
     namespace L = rule_limits;
     const auto text = [](RuleId id) { return CourseConditions()[RuleIndex(id)].text; };
-    const auto states = [](const std::string& line, const std::string& number) { return line.find(number) != std::string::npos; };
-    CHECK(states(text(RuleId::needs_round_the_clock_access), "(" + FormatNumber(L::kAroundTheClockHoursPerWeek) + " h/week or more)"));
+    const auto states = [](const std::string& line, const std::string& number) {
+        return line.find(number) != std::string::npos;
+    };
+    CHECK(states(text(RuleId::needs_round_the_clock_access),
+                 "(" + FormatNumber(L::kAroundTheClockHoursPerWeek) + " h/week or more)"));
     CHECK(states(text(RuleId::models_fit_consumer_hardware), "(" + FormatNumber(L::kConsumerVramGb) + " GB or less)"));
     CHECK(states(text(RuleId::latest_hardware), "(more than " + FormatNumber(L::kConsumerVramGb) + " GB)"));
     CHECK(states(text(RuleId::scale_dynamically), "(" + FormatPercent(L::kDynamicBurstPct) + " or more in bursts)"));
     CHECK(states(text(RuleId::variable_workload), "(" + FormatPercent(L::kVariableBurstPct) + " or more in bursts)"));
     CHECK(states(text(RuleId::distributed_team), "(" + std::to_string(L::kDistributedTeamPeople) + " or more)"));
-    CHECK(states(text(RuleId::balance_cost_and_performance), "within " + FormatPercent(L::kBalancedCostPct) + " of the cheapest"));
+    CHECK(states(text(RuleId::balance_cost_and_performance),
+                 "within " + FormatPercent(L::kBalancedCostPct) + " of the cheapest"));
 }
 
 TEST_CASE("ticking a course line makes its rule hold; unticking makes it fail", "[course]")
@@ -96,7 +97,8 @@ TEST_CASE("ticking a course line makes its rule hold; unticking makes it fail", 
                     continue;
                 }
                 const Report after = Build(*next.value);
-                INFO("preset/random scenario, line '" << c.text << "', tick " << tick << ": " << after.rules[static_cast<std::size_t>(c.rule)].why);
+                INFO("preset/random scenario, line '" << c.text << "', tick " << tick << ": "
+                                                      << after.rules[static_cast<std::size_t>(c.rule)].why);
                 CHECK(after.rules[static_cast<std::size_t>(c.rule)].matched == tick);
                 (tick ? ticked : unticked)++;
             }
@@ -122,7 +124,8 @@ TEST_CASE("a course line's change names what it moved", "[course]")
     CHECK(change.rules_now_met[0].rule == "You have sensitive data that cannot leave your premises");
     bool cloud_ruled_out = false;
     for (const Reason& r : change.reasons_added)
-        cloud_ruled_out = cloud_ruled_out || (r.text.find("Cloud") == 0 && r.course == "Cloud-Based AI Labs, Disadvantages: Data Privacy Concerns");
+        cloud_ruled_out = cloud_ruled_out ||
+            (r.text.find("Cloud") == 0 && r.course == "Cloud-Based AI Labs, Disadvantages: Data Privacy Concerns");
     CHECK(cloud_ruled_out);
     CHECK(change.score_delta[1] < 0);
 
@@ -152,7 +155,8 @@ TEST_CASE("everything the core writes is ASCII, which the page's font subset dra
         const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", true});
         for (const std::string& text : {ReportToText(r), ReportToMarkdown(r)}) {
             const std::size_t at = first_non_ascii(text);
-            INFO("non-ASCII at byte " << at << ": " << (at == std::string::npos ? "" : text.substr(at > 40 ? at - 40 : 0, 80)));
+            INFO("non-ASCII at byte " << at << ": "
+                                      << (at == std::string::npos ? "" : text.substr(at > 40 ? at - 40 : 0, 80)));
             CHECK(at == std::string::npos);
         }
     }

@@ -18,8 +18,8 @@
 
 using namespace labcalc::core;
 using labcalc::test::Cat;
-using labcalc::test::Priced;
 using labcalc::test::FirstNonFinite;
+using labcalc::test::Priced;
 
 namespace {
 
@@ -56,7 +56,8 @@ Report FiniteReport(const Scenario& s, bool flip_points = false)
         for (double v : o.cumulative_usd)
             CHECK(std::isfinite(v));
     }
-    CHECK((r.recommendation == Option::home || r.recommendation == Option::cloud || r.recommendation == Option::hybrid));
+    CHECK(
+        (r.recommendation == Option::home || r.recommendation == Option::cloud || r.recommendation == Option::hybrid));
     CHECK_FALSE(r.reasons.empty());
     return r;
 }
@@ -294,7 +295,9 @@ TEST_CASE("edges: negative zero means zero", "[edges]")
     CHECK(ReportToText(r).find("-$0") == std::string::npos);
 }
 
-TEST_CASE("edges: a per-GPU or per-offer price override evaluates (regression: Prepared::owned_ used before construction)", "[edges]")
+TEST_CASE(
+    "edges: a per-GPU or per-offer price override evaluates (regression: Prepared::owned_ used before construction)",
+    "[edges]")
 {
     // Found by the sanitize preset: Prepared's initialiser list binds `catalog` through PickCatalog(s, c, owned_)
     // before the member owned_ (declared last in model.hpp) is constructed. UBSan: "load of value N, which is not
@@ -311,7 +314,8 @@ TEST_CASE("edges: a per-GPU or per-offer price override evaluates (regression: P
         if (m.id == "rtx4090")
             g = &m;
     REQUIRE(g);
-    CHECK(Opt(r, "home").cost.upfront_usd == Approx(base - (g->price_usd.value - 1000) * Opt(r, "home").cost.gpu_count));
+    CHECK(Opt(r, "home").cost.upfront_usd ==
+          Approx(base - (g->price_usd.value - 1000) * Opt(r, "home").cost.gpu_count));
 
     Scenario o;
     o.assumptions["offer.runpod-rtx4090.usd_per_gpu_hour"] = 0.01;

@@ -35,7 +35,9 @@ TEST_CASE("flip points: the recommendation really changes at the value found", "
             CHECK(Evaluate(at, c).recommended == f.to);
             // Just on the current side of the flip, the answer is still the current one.
             // (The value is shown rounded towards the flip to 0.001: step back past that rounding.)
-            const double step = f.input == std::string("horizon_months") ? 1.0 : std::max((spec->max_value - spec->min_value) * 1e-4, 0.002);
+            const double step = f.input == std::string("horizon_months")
+                ? 1.0
+                : std::max((spec->max_value - spec->min_value) * 1e-4, 0.002);
             const double before = f.direction == FlipDirection::above ? *f.value - step : *f.value + step;
             Scenario near = s;
             REQUIRE(SetFieldNumber(near, *spec, before) == "");

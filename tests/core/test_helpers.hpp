@@ -58,8 +58,10 @@ inline std::string FirstNonFinite(const nlohmann::json& j, const std::string& pa
     if (j.is_number_float() && !std::isfinite(j.get<double>()))
         return path;
     if (j.is_null()) {
-        for (const char* allowed : {"break_even_month", "break_even_month_owning", "/value", "/to", "/direction", "/plan/gpu", "/plan/offer"})
-            if (path.size() >= std::string(allowed).size() && path.compare(path.size() - std::string(allowed).size(), std::string::npos, allowed) == 0)
+        for (const char* allowed :
+             {"break_even_month", "break_even_month_owning", "/value", "/to", "/direction", "/plan/gpu", "/plan/offer"})
+            if (path.size() >= std::string(allowed).size() &&
+                path.compare(path.size() - std::string(allowed).size(), std::string::npos, allowed) == 0)
                 return "";
         return path;
     }

@@ -29,7 +29,8 @@ std::string SetError(const std::string& kv)
 
 TEST_CASE("scenario files: good input is read, defaults fill the rest", "[inputs]")
 {
-    auto r = ParseScenarioJson(R"({"budget_usd": 2500, "privacy": "confidential", "home": {"power_watts": 500}, "weights": {"latency": 3}})");
+    auto r = ParseScenarioJson(
+        R"({"budget_usd": 2500, "privacy": "confidential", "home": {"power_watts": 500}, "weights": {"latency": 3}})");
     REQUIRE(r);
     CHECK(r.value->budget_usd == 2500);
     CHECK(r.value->privacy == Privacy::confidential);
@@ -41,14 +42,19 @@ TEST_CASE("scenario files: good input is read, defaults fill the rest", "[inputs
 TEST_CASE("scenario files: every bad-input class names the key and the rule", "[inputs]")
 {
     CHECK_THAT(ScenarioError(R"({"budget": 1})"), Catch::Contains("unknown key 'budget'"));
-    CHECK_THAT(ScenarioError(R"({"hours_per_week": "ten"})"), Catch::Contains("hours_per_week") && Catch::Contains("number"));
+    CHECK_THAT(ScenarioError(R"({"hours_per_week": "ten"})"),
+               Catch::Contains("hours_per_week") && Catch::Contains("number"));
     CHECK_THAT(ScenarioError(R"({"budget_usd": -5})"), Catch::Contains("budget_usd") && Catch::Contains("from 0"));
-    CHECK_THAT(ScenarioError(R"({"hours_per_week": 200})"), Catch::Contains("hours_per_week") && Catch::Contains("168"));
+    CHECK_THAT(ScenarioError(R"({"hours_per_week": 200})"),
+               Catch::Contains("hours_per_week") && Catch::Contains("168"));
     CHECK_THAT(ScenarioError(R"({"hours_per_week": NaN})"), Catch::Contains("malformed JSON"));
     CHECK_THAT(ScenarioError(R"({"hours_per_week": 1e308})"), Catch::Contains("hours_per_week"));
-    CHECK_THAT(ScenarioError(R"({"privacy": "secret"})"), Catch::Contains("privacy") && Catch::Contains("on_premises_only"));
-    CHECK_THAT(ScenarioError(R"({"horizon_months": 2.5})"), Catch::Contains("horizon_months") && Catch::Contains("whole number"));
-    CHECK_THAT(ScenarioError(R"({"learn_hardware": 1})"), Catch::Contains("learn_hardware") && Catch::Contains("true or false"));
+    CHECK_THAT(ScenarioError(R"({"privacy": "secret"})"),
+               Catch::Contains("privacy") && Catch::Contains("on_premises_only"));
+    CHECK_THAT(ScenarioError(R"({"horizon_months": 2.5})"),
+               Catch::Contains("horizon_months") && Catch::Contains("whole number"));
+    CHECK_THAT(ScenarioError(R"({"learn_hardware": 1})"),
+               Catch::Contains("learn_hardware") && Catch::Contains("true or false"));
     CHECK_THAT(ScenarioError(R"({"home": {"power_watts": -1}})"), Catch::Contains("home.power_watts"));
     CHECK_THAT(ScenarioError(R"({"home": 3})"), Catch::Contains("home") && Catch::Contains("object"));
     CHECK_THAT(ScenarioError(R"({"cloud": {"nope": 1}})"), Catch::Contains("unknown key 'cloud.nope'"));
@@ -92,19 +98,22 @@ TEST_CASE("set KEY=VALUE: the same rules as files", "[inputs]")
     CHECK_THAT(SetError("assumptions.home.base_system_usd=-3"), Catch::Contains("assumptions.home.base_system_usd"));
     Scenario t;
     REQUIRE(ApplySetting(t, "assumptions.no.such.figure=3") == "");
-    CHECK_THAT(CheckAssumptionIds(t, LoadDefaultCatalog()), Catch::Contains("assumptions.no.such.figure") && Catch::Contains("unknown"));
+    CHECK_THAT(CheckAssumptionIds(t, LoadDefaultCatalog()),
+               Catch::Contains("assumptions.no.such.figure") && Catch::Contains("unknown"));
     Scenario u;
     REQUIRE(ApplySetting(u, "assumptions.gpu.rtx4090.price_usd=1700") == "");
     CHECK(CheckAssumptionIds(u, LoadDefaultCatalog()) == "");
 }
 
-TEST_CASE("set KEY=VALUE: numbers only as a scenario file writes them (no spaces, hexadecimal or plus sign)", "[inputs][hardening]")
+TEST_CASE("set KEY=VALUE: numbers only as a scenario file writes them (no spaces, hexadecimal or plus sign)",
+          "[inputs][hardening]")
 {
-    for (const char* bad : {"budget_usd= 5000", "budget_usd=5000 ", "budget_usd=0x1p10", "budget_usd=+5000", "budget_usd=5.",
-                            "budget_usd=.5", "budget_usd=1e", "budget_usd=1,000", "budget_usd=\t5"})
+    for (const char* bad : {"budget_usd= 5000", "budget_usd=5000 ", "budget_usd=0x1p10", "budget_usd=+5000",
+                            "budget_usd=5.", "budget_usd=.5", "budget_usd=1e", "budget_usd=1,000", "budget_usd=\t5"})
         CHECK_THAT(SetError(bad), Catch::Contains("budget_usd"));
     Scenario s;
-    for (const char* good : {"budget_usd=5000", "budget_usd=5000.25", "budget_usd=5e3", "budget_usd=5E+3", "budget_usd=-0"})
+    for (const char* good :
+         {"budget_usd=5000", "budget_usd=5000.25", "budget_usd=5e3", "budget_usd=5E+3", "budget_usd=-0"})
         CHECK(ApplySetting(s, good) == "");
 }
 
@@ -153,9 +162,11 @@ TEST_CASE("link fragments: defaults make a short link; bad fragments give errors
     CHECK(*Base64UrlDecode("aGk").value == "hi");
     CHECK_THAT(DecodeScenarioFragment("#s=%%%").error, Catch::Contains("not base64url"));
     CHECK_THAT(DecodeScenarioFragment("#embed=1").error, Catch::Contains("no s= part"));
-    CHECK_THAT(DecodeScenarioFragment("#s=" + Base64UrlEncode(R"({"hours_per_week": -1})")).error, Catch::Contains("hours_per_week"));
+    CHECK_THAT(DecodeScenarioFragment("#s=" + Base64UrlEncode(R"({"hours_per_week": -1})")).error,
+               Catch::Contains("hours_per_week"));
     CHECK_THAT(DecodeScenarioFragment("#s=" + Base64UrlEncode("not json")).error, Catch::Contains("malformed"));
-    CHECK_THAT(DecodeScenarioFragment("#s=" + std::string(kMaxFragmentBytes, 'A')).error, Catch::Contains("longer than"));
+    CHECK_THAT(DecodeScenarioFragment("#s=" + std::string(kMaxFragmentBytes, 'A')).error,
+               Catch::Contains("longer than"));
     auto mixed = DecodeScenarioFragment("#embed=1&s=" + Base64UrlEncode(R"({"hours_per_week": 40})"));
     REQUIRE(mixed);
     CHECK(mixed.value->hours_per_week == 40);
@@ -225,10 +236,12 @@ TEST_CASE("catalogs: bad files are rejected with the field and the rule", "[cata
     CHECK_THAT(ParseCatalog("{").error, Catch::Contains("malformed"));
 }
 
-TEST_CASE("exports: catalog text cannot add markup, lines or table cells to the Markdown and text reports", "[report][hardening]")
+TEST_CASE("exports: catalog text cannot add markup, lines or table cells to the Markdown and text reports",
+          "[report][hardening]")
 {
     Catalog c = LoadDefaultCatalog();
-    const std::string hostile = "<script>alert(1)</script> [click](javascript:alert(1)) a|b\n# Heading\n- item `code` *em*";
+    const std::string hostile =
+        "<script>alert(1)</script> [click](javascript:alert(1)) a|b\n# Heading\n- item `code` *em*";
     for (GpuModel& g : c.gpus) {
         g.name = hostile;
         g.price_usd.source = hostile;
@@ -272,7 +285,8 @@ TEST_CASE("exports: catalog text cannot add markup, lines or table cells to the 
     CHECK(text.find("\n- item") == std::string::npos);
 }
 
-TEST_CASE("the Markdown export holds the person's inputs, a link part to reopen them, and flips in the page's words", "[report]")
+TEST_CASE("the Markdown export holds the person's inputs, a link part to reopen them, and flips in the page's words",
+          "[report]")
 {
     Scenario s;
     REQUIRE(ApplySetting(s, "privacy=on_premises_only") == "");
@@ -289,7 +303,8 @@ TEST_CASE("the Markdown export holds the person's inputs, a link part to reopen 
     REQUIRE(reopened);
     CHECK(ScenarioToJson(*reopened.value) == ScenarioToJson(s));
     // No file keys in the flip lines.
-    const std::string flips = md.substr(md.find("## What would change it"), md.find("## Your inputs") - md.find("## What would change it"));
+    const std::string flips =
+        md.substr(md.find("## What would change it"), md.find("## Your inputs") - md.find("## What would change it"));
     CHECK(flips.find("hours_per_week") == std::string::npos);
     CHECK(flips.find("on_premises_only") == std::string::npos);
 }
@@ -298,9 +313,9 @@ TEST_CASE("a number typed into a box reads as a person means it, and nothing els
 {
     using labcalc::core::ParseTypedNumber;
     const std::pair<const char*, double> good[] = {
-        {"4000", 4000}, {"4,000", 4000}, {"$4,000", 4000}, {" 4 000 ", 4000}, {"4,000.50", 4000.5},
-        {"1,234,567", 1234567}, {"0,16", 0.16}, {"0,160", 0.16}, {"12,5", 12.5}, {"1 200,5", 1200.5},
-        {"0.16", 0.16}, {"-$5", -5}, {"$-5", -5}, {"1e3", 1000}, {"4000 USD", 4000},
+        {"4000", 4000},         {"4,000", 4000}, {"$4,000", 4000}, {" 4 000 ", 4000}, {"4,000.50", 4000.5},
+        {"1,234,567", 1234567}, {"0,16", 0.16},  {"0,160", 0.16},  {"12,5", 12.5},    {"1 200,5", 1200.5},
+        {"0.16", 0.16},         {"-$5", -5},     {"$-5", -5},      {"1e3", 1000},     {"4000 USD", 4000},
     };
     for (const auto& [text, value] : good) {
         INFO(text);
@@ -309,15 +324,16 @@ TEST_CASE("a number typed into a box reads as a person means it, and nothing els
         CHECK(*v == Approx(value));
     }
     CHECK(ParseTypedNumber("20 h/week", "h/week") == Approx(20));
-    const char* bad[] = {"", " ", "abc", "1,2,3", "4.000.000", "1 000,000,0", "$", "--5", "5-", "0x10",
-                         "inf", "nan", "4 000,000", "20 h/week", "2e308", "-1e999"};
+    const char* bad[] = {"",   " ",    "abc", "1,2,3", "4.000.000", "1 000,000,0", "$",     "--5",
+                         "5-", "0x10", "inf", "nan",   "4 000,000", "20 h/week",   "2e308", "-1e999"};
     for (const char* text : bad) {
         INFO(text);
         CHECK_FALSE(ParseTypedNumber(text, "USD"));
     }
 }
 
-TEST_CASE("a typed value that breaks a field's rule is refused with the field, the rule and the text", "[inputs][typed]")
+TEST_CASE("a typed value that breaks a field's rule is refused with the field, the rule and the text",
+          "[inputs][typed]")
 {
     using namespace labcalc::core;
     Scenario s;

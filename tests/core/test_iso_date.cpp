@@ -64,5 +64,6 @@ TEST_CASE("dates: the catalog reader and the stale flags use the same reading", 
     CHECK_FALSE(stale_on("not a date")); // no report date, no flags
 
     c.gpus[0].price_usd.date = "2025-1x";
-    CHECK_THAT(ParseCatalog(CatalogToJson(c)).error, Catch::Contains(".price_usd.date: must be a date YYYY, YYYY-MM or YYYY-MM-DD"));
+    CHECK_THAT(ParseCatalog(CatalogToJson(c)).error,
+               Catch::Contains(".price_usd.date: must be a date YYYY, YYYY-MM or YYYY-MM-DD"));
 }

@@ -39,10 +39,7 @@ std::string OneOfferCatalog()
 }
 
 // An offer of the built-in catalog that OneOfferCatalog() leaves out.
-std::string DroppedOfferPrice()
-{
-    return "offer." + labcalc::test::Cat().offers.at(1).id + ".usd_per_gpu_hour";
-}
+std::string DroppedOfferPrice() { return "offer." + labcalc::test::Cat().offers.at(1).id + ".usd_per_gpu_hour"; }
 
 } // namespace
 
@@ -150,7 +147,8 @@ TEST_CASE("load inputs: price overrides are checked against the catalog in use, 
     CHECK(LoadInputs(in));
 }
 
-TEST_CASE("load inputs: the first rule broken in the order catalog, preset, scenario, settings, overrides is reported", "[load_inputs]")
+TEST_CASE("load inputs: the first rule broken in the order catalog, preset, scenario, settings, overrides is reported",
+          "[load_inputs]")
 {
     InputTexts in;
     in.catalog = Read("c.json", "");

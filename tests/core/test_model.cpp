@@ -11,8 +11,8 @@
 
 using namespace labcalc::core;
 using labcalc::test::Cat;
-using labcalc::test::Priced;
 using labcalc::test::FirstNonFinite;
+using labcalc::test::Priced;
 using labcalc::test::RandomScenario;
 
 TEST_CASE("the default scenario prices all three options", "[model]")
@@ -55,7 +55,8 @@ TEST_CASE("home: the machine is the catalog sum, and the home.* overrides replac
     // Electricity at the catalog tariff, the machine on for the 20 busy hours plus the catalog's idle share
     // of them (home.idle_on_pct_of_busy): (600 x 20 + 75 x 20 x idle share) / 1000 x 4.348 x 0.1598 x 1.15
     const double idle_share = Cat().figures.at("home.idle_on_pct_of_busy").value / 100.0;
-    CHECK(h.monthly.power_usd == Approx((600 * 20 + 75 * 20 * idle_share) / 1000.0 * formulas::kWeeksPerMonth * 0.1598 * 1.15));
+    CHECK(h.monthly.power_usd ==
+          Approx((600 * 20 + 75 * 20 * idle_share) / 1000.0 * formulas::kWeeksPerMonth * 0.1598 * 1.15));
 
     s.home.hardware_usd = 2200;
     s.home.power_watts = 500;
@@ -68,7 +69,8 @@ TEST_CASE("home: the machine is the catalog sum, and the home.* overrides replac
     // 40% of 2,200 when sold, less the marketplace's fee on the sale (home.resale_fee_pct).
     const double fee = Cat().figures.at("home.resale_fee_pct").value / 100.0;
     CHECK(o.resale_usd == Approx(880.0 * (1 - fee)));
-    CHECK(o.monthly.power_usd == Approx((500 * 20 + 50 * 20 * idle_share) / 1000.0 * formulas::kWeeksPerMonth * 0.1598 * 1.15));
+    CHECK(o.monthly.power_usd ==
+          Approx((500 * 20 + 50 * 20 * idle_share) / 1000.0 * formulas::kWeeksPerMonth * 0.1598 * 1.15));
     CHECK(o.total_usd == Approx(2200 + o.monthly_usd * 36 - 880 * (1 - fee)));
 }
 
@@ -221,9 +223,11 @@ TEST_CASE("reports of random scenarios: finite numbers, totals match the curves"
         // The break-even month is where the curves cross.
         if (r.break_even_month) {
             const int m = *r.break_even_month;
-            CHECK(r.options[0].cumulative_usd[static_cast<std::size_t>(m)] <= r.options[1].cumulative_usd[static_cast<std::size_t>(m)] + 1e-9);
+            CHECK(r.options[0].cumulative_usd[static_cast<std::size_t>(m)] <=
+                  r.options[1].cumulative_usd[static_cast<std::size_t>(m)] + 1e-9);
             if (m > 1)
-                CHECK(r.options[0].cumulative_usd[static_cast<std::size_t>(m - 1)] > r.options[1].cumulative_usd[static_cast<std::size_t>(m - 1)]);
+                CHECK(r.options[0].cumulative_usd[static_cast<std::size_t>(m - 1)] >
+                      r.options[1].cumulative_usd[static_cast<std::size_t>(m - 1)]);
         }
         CHECK_FALSE(r.reasons.empty());
     }
@@ -237,11 +241,13 @@ TEST_CASE("reasons do not contradict each other: no break-even for a home lab th
     REQUIRE_FALSE(r.options[0].feasible);
     REQUIRE(r.recommendation == Option::cloud);
     for (const Reason& reason : r.reasons)
-        CHECK_THAT(reason.text, !Catch::Contains("pays for itself") && !Catch::Contains("comes out cheaper than the cloud"));
+        CHECK_THAT(reason.text,
+                   !Catch::Contains("pays for itself") && !Catch::Contains("comes out cheaper than the cloud"));
     // The hidden default behind "nothing to split" is named, with what to change.
     s.privacy = Privacy::on_premises_only;
     s.budget_usd = 4000;
     const Report strict = BuildReport(s, Cat(), ReportSettings{"2026-11-29", false});
     REQUIRE_FALSE(strict.options[2].blockers.empty());
-    CHECK_THAT(strict.options[2].blockers[0], Catch::Contains("work on that data: 100%") && Catch::Contains("lower that share"));
+    CHECK_THAT(strict.options[2].blockers[0],
+               Catch::Contains("work on that data: 100%") && Catch::Contains("lower that share"));
 }

@@ -50,7 +50,8 @@ TEST_CASE("published: GPU Power Cost Calculator (wideareaai.com) RTX 4090 at 0.1
 {
     // Its duty-cycle table, full-load hours only (card off the rest of the day), 450 W, 30.4 days a month:
     // 4 h/day 8.21 USD/month, 12 h/day 25 USD/month, 24 h/day 49 USD/month.
-    for (const auto& [hours_per_day, usd_per_month, shown_to] : {std::tuple{4.0, 8.21, 0.005}, std::tuple{12.0, 25.0, 0.5}, std::tuple{24.0, 49.0, 0.5}}) {
+    for (const auto& [hours_per_day, usd_per_month, shown_to] :
+         {std::tuple{4.0, 8.21, 0.005}, std::tuple{12.0, 25.0, 0.5}, std::tuple{24.0, 49.0, 0.5}}) {
         const double busy = hours_per_day * 7;
         const double bill = f::ElectricityUsdPerMonth(450, 0, busy, busy, 0.15, 0);
         INFO(hours_per_day << " h/day");

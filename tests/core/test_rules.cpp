@@ -29,22 +29,19 @@ RuleCheck Check(const Scenario& s, RuleId id)
     return BuildReport(s, Cat(), ReportSettings{"2026-11-28", false}).rules[RuleIndex(id)];
 }
 
-bool Contains(const std::string& text, const std::string& part)
-{
-    return text.find(part) != std::string::npos;
-}
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 } // namespace
 
 TEST_CASE("every 'Choose Home-Based When' line met: home", "[rules]")
 {
     Scenario s;
-    s.privacy = Privacy::on_premises_only;   // sensitive data that cannot leave
+    s.privacy = Privacy::on_premises_only; // sensitive data that cannot leave
     s.sensitive_work_pct = 100;
-    s.hours_per_week = 100;                  // 24/7 access
-    s.burst_share_pct = 5;                   // predictable, continuous
-    s.learn_hardware = true;                 // learn hardware and sysadmin
-    s.budget_usd = 10000;                    // budget allows upfront investment
-    s.vram_gb = 24;                          // fits consumer hardware
+    s.hours_per_week = 100;  // 24/7 access
+    s.burst_share_pct = 5;   // predictable, continuous
+    s.learn_hardware = true; // learn hardware and sysadmin
+    s.budget_usd = 10000;    // budget allows upfront investment
+    s.vram_gb = 24;          // fits consumer hardware
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
     CHECK(Met(r, "Choose Home-Based When") == 6);
     CHECK(r.recommendation == Option::home);
@@ -53,10 +50,10 @@ TEST_CASE("every 'Choose Home-Based When' line met: home", "[rules]")
 TEST_CASE("every 'Choose Cloud-Based When' line met: cloud", "[rules]")
 {
     Scenario s;
-    s.burst_share_pct = 85;                  // scale dynamically; variable workloads
-    s.vram_gb = 320;                         // latest hardware; very large models
-    s.remote_collaborators = 4;              // distributed team
-    s.experience = Experience::beginner;     // minimise maintenance
+    s.burst_share_pct = 85;              // scale dynamically; variable workloads
+    s.vram_gb = 320;                     // latest hardware; very large models
+    s.remote_collaborators = 4;          // distributed team
+    s.experience = Experience::beginner; // minimise maintenance
     s.hours_per_week = 15;
     s.budget_usd = 5000;
     s.monthly_budget_usd = 5000;
@@ -68,11 +65,11 @@ TEST_CASE("every 'Choose Cloud-Based When' line met: cloud", "[rules]")
 TEST_CASE("every 'Choose Hybrid Approach When' line met: hybrid", "[rules]")
 {
     Scenario s;
-    s.privacy = Privacy::on_premises_only;   // both sensitive and non-sensitive workloads
+    s.privacy = Privacy::on_premises_only; // both sensitive and non-sensitive workloads
     s.sensitive_work_pct = 30;
-    s.burst_share_pct = 60;                  // develop locally, train in the cloud
+    s.burst_share_pct = 60; // develop locally, train in the cloud
     s.hours_per_week = 60;
-    s.wants_redundancy = true;               // redundancy and backup
+    s.wants_redundancy = true; // redundancy and backup
     s.budget_usd = 8000;
     s.monthly_budget_usd = 1000;
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-28", false});
@@ -94,8 +91,9 @@ TEST_CASE("getting started: a beginner with no other need starts in the cloud", 
 TEST_CASE("every preset loads and its recommendation matches its course rule", "[rules][presets]")
 {
     const std::pair<const char*, const char*> expected[] = {
-        {"beginner", "cloud"},           {"sensitive-data", "home"},      {"steady-24-7", "home"},
-        {"bursty-large-models", "cloud"}, {"distributed-team", "cloud"},  {"hands-on-learner", "home"},
+        {"beginner", "cloud"},           {"sensitive-data", "home"},
+        {"steady-24-7", "home"},         {"bursty-large-models", "cloud"},
+        {"distributed-team", "cloud"},   {"hands-on-learner", "home"},
         {"mixed-sensitivity", "hybrid"},
     };
     const auto presets = ListPresets();
@@ -115,7 +113,8 @@ TEST_CASE("reasons trace to the course and to the numbers", "[rules][report]")
     const Report r = BuildReport(*s.value, Cat(), ReportSettings{"2026-11-28", false});
     bool cites_rule = false, cites_money = false, rules_out_cloud = false;
     for (const Reason& reason : r.reasons) {
-        cites_rule = cites_rule || reason.course.find("You have sensitive data that cannot leave your premises") != std::string::npos;
+        cites_rule = cites_rule ||
+            reason.course.find("You have sensitive data that cannot leave your premises") != std::string::npos;
         cites_money = cites_money || reason.text.find("Over 36 months") != std::string::npos;
         rules_out_cloud = rules_out_cloud || reason.text.find("Cloud is ruled out") != std::string::npos;
     }
@@ -148,7 +147,8 @@ TEST_CASE("a rule's threshold decides it and is the number its sentence states",
     CHECK(Check(s, RuleId::needs_round_the_clock_access).matched);
     s.hours_per_week = L::kAroundTheClockHoursPerWeek - 0.5;
     CHECK_FALSE(Check(s, RuleId::needs_round_the_clock_access).matched);
-    CHECK(Contains(Check(s, RuleId::needs_round_the_clock_access).why, "(" + FormatNumber(L::kAroundTheClockHoursPerWeek) + " h/week)"));
+    CHECK(Contains(Check(s, RuleId::needs_round_the_clock_access).why,
+                   "(" + FormatNumber(L::kAroundTheClockHoursPerWeek) + " h/week)"));
 
     s = Scenario{};
     s.hours_per_week = L::kContinuousHoursPerWeek;
@@ -165,7 +165,8 @@ TEST_CASE("a rule's threshold decides it and is the number its sentence states",
     CHECK_FALSE(Check(s, RuleId::latest_hardware).matched);
     s.vram_gb = L::kConsumerVramGb + 1;
     CHECK(Check(s, RuleId::latest_hardware).matched);
-    CHECK(Contains(Check(s, RuleId::models_fit_consumer_hardware).why, "(" + FormatNumber(L::kConsumerVramGb) + " GB)"));
+    CHECK(
+        Contains(Check(s, RuleId::models_fit_consumer_hardware).why, "(" + FormatNumber(L::kConsumerVramGb) + " GB)"));
 
     s = Scenario{};
     s.burst_share_pct = L::kVariableBurstPct;

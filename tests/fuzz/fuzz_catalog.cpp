@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string written = core::CatalogToJson(c);
     auto again = core::ParseCatalog(written);
     LABCALC_CHECK(again.value.has_value(), "CatalogToJson wrote a catalog ParseCatalog refuses: " + again.error);
-    LABCALC_CHECK(core::CatalogToJson(*again.value) == written, "CatalogToJson(ParseCatalog(CatalogToJson(c))) differs");
+    LABCALC_CHECK(core::CatalogToJson(*again.value) == written,
+                  "CatalogToJson(ParseCatalog(CatalogToJson(c))) differs");
 
     const std::uint32_t h = fuzz::Hash(data, size);
     fuzz::CheckReport(core::Scenario{}, c, h % 16 == 0);

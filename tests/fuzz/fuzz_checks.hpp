@@ -16,10 +16,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/test_helpers.hpp"
 #include "core/catalog.hpp"
 #include "core/report.hpp"
 #include "core/scenario_json.hpp"
+#include "core/test_helpers.hpp"
 #include "core/url_state.hpp"
 
 namespace labcalc::fuzz {
@@ -33,10 +33,10 @@ constexpr std::size_t kMaxErrorChars = 600;
     std::abort();
 }
 
-#define LABCALC_CHECK(cond, detail)                  \
-    do {                                             \
-        if (!(cond))                                 \
-            ::labcalc::fuzz::Broken(#cond, (detail)); \
+#define LABCALC_CHECK(cond, detail)                                                                                    \
+    do {                                                                                                               \
+        if (!(cond))                                                                                                   \
+            ::labcalc::fuzz::Broken(#cond, (detail));                                                                  \
     } while (0)
 
 // A cheap, deterministic choice from the input bytes (FNV-1a).
@@ -55,7 +55,8 @@ inline void CheckError(const std::string& error)
     for (char ch : error)
         control = control || static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
     LABCALC_CHECK(!control, error);
-    LABCALC_CHECK(error.size() <= kMaxErrorChars, error.substr(0, 300) + "... (" + std::to_string(error.size()) + " chars)");
+    LABCALC_CHECK(error.size() <= kMaxErrorChars,
+                  error.substr(0, 300) + "... (" + std::to_string(error.size()) + " chars)");
 }
 
 inline const core::Catalog& DefaultCatalog()
@@ -80,7 +81,8 @@ inline void CheckReport(const core::Scenario& s, const core::Catalog& c, bool fl
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     LABCALC_CHECK(!j.is_discarded(), "ReportToJson wrote text nlohmann cannot read back");
     const std::string bad = test::FirstNonFinite(j);
-    LABCALC_CHECK(bad.empty(), "NaN or infinity in the report at " + bad + "\nscenario: " + core::ScenarioToJson(s).dump());
+    LABCALC_CHECK(bad.empty(),
+                  "NaN or infinity in the report at " + bad + "\nscenario: " + core::ScenarioToJson(s).dump());
     // The other views of the same report must not crash and print no NaN.
     const std::string csv = core::ReportToCsv(r);
     LABCALC_CHECK(csv.find("nan") == std::string::npos && csv.find("inf") == std::string::npos, csv.substr(0, 400));
@@ -94,15 +96,21 @@ inline void CheckRoundTrips(const core::Scenario& s)
     const nlohmann::json j = core::ScenarioToJson(s);
     const std::string text = j.dump();
     auto again = core::ParseScenarioJson(text);
-    LABCALC_CHECK(again.value.has_value(), "ScenarioToJson wrote a scenario ParseScenarioJson refuses: " + again.error + "\n" + text);
-    LABCALC_CHECK(*again.value == s, "parse(ScenarioToJson(s)) != s\nfirst:  " + text + "\nsecond: " + core::ScenarioToJson(*again.value).dump());
+    LABCALC_CHECK(again.value.has_value(),
+                  "ScenarioToJson wrote a scenario ParseScenarioJson refuses: " + again.error + "\n" + text);
+    LABCALC_CHECK(*again.value == s,
+                  "parse(ScenarioToJson(s)) != s\nfirst:  " + text +
+                      "\nsecond: " + core::ScenarioToJson(*again.value).dump());
     LABCALC_CHECK(core::ScenarioToJson(*again.value).dump() == text, "ScenarioToJson is not stable");
 
     const std::string fragment = core::EncodeScenarioFragment(s);
     if (fragment.size() <= core::kMaxFragmentBytes) { // longer links are refused by design (checked below)
         auto decoded = core::DecodeScenarioFragment(fragment);
-        LABCALC_CHECK(decoded.value.has_value(), "DecodeScenarioFragment refuses what EncodeScenarioFragment wrote: " + decoded.error + "\n" + fragment.substr(0, 300));
-        LABCALC_CHECK(*decoded.value == s, "Decode(Encode(s)) != s\n" + text + "\n" + core::ScenarioToJson(*decoded.value).dump());
+        LABCALC_CHECK(decoded.value.has_value(),
+                      "DecodeScenarioFragment refuses what EncodeScenarioFragment wrote: " + decoded.error + "\n" +
+                          fragment.substr(0, 300));
+        LABCALC_CHECK(*decoded.value == s,
+                      "Decode(Encode(s)) != s\n" + text + "\n" + core::ScenarioToJson(*decoded.value).dump());
     } else {
         auto decoded = core::DecodeScenarioFragment(fragment);
         LABCALC_CHECK(!decoded.value.has_value(), "a fragment over the limit was accepted");

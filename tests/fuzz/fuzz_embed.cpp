@@ -28,20 +28,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const core::PageOptions& o = opened.options;
     const std::string written = core::EncodePageFragment(o, core::Scenario{});
     const core::PageOptionsResult reread = core::ParsePageOptions(written);
-    LABCALC_CHECK(reread.errors.empty(), "EncodePageFragment wrote a link ParsePageOptions refuses: " + written.substr(0, 300));
-    LABCALC_CHECK(reread.options.embed == o.embed && reread.options.frame == o.frame && reread.options.origins == o.origins &&
-                      reread.options.preset.empty() && reread.options.has_scenario,
+    LABCALC_CHECK(reread.errors.empty(),
+                  "EncodePageFragment wrote a link ParsePageOptions refuses: " + written.substr(0, 300));
+    LABCALC_CHECK(reread.options.embed == o.embed && reread.options.frame == o.frame &&
+                      reread.options.origins == o.origins && reread.options.preset.empty() &&
+                      reread.options.has_scenario,
                   "page options do not survive the link the page writes: " + written.substr(0, 300));
     const bool null_listed = std::find(o.origins.begin(), o.origins.end(), "null") != o.origins.end();
-    LABCALC_CHECK(core::OriginAllowed(o, "null", "null") == null_listed, "an opaque origin allowed without being listed");
+    LABCALC_CHECK(core::OriginAllowed(o, "null", "null") == null_listed,
+                  "an opaque origin allowed without being listed");
     for (const std::string& origin : o.origins) {
         LABCALC_CHECK(core::IsValidOrigin(origin), "an invalid origin in the allow-list: " + origin);
         // Only origins as the browser writes them: no trailing dot, no zero-led or default port.
         const bool ipv6 = origin.find('[') != std::string::npos;
         const std::size_t colon = origin.rfind(':');
         const std::string port = !ipv6 && colon != std::string::npos && colon > 6 ? origin.substr(colon + 1) : "";
-        LABCALC_CHECK(origin.find(".:") == std::string::npos && origin.back() != '.' && (port.empty() || port[0] != '0') &&
-                          !(port == "443" && origin.rfind("https:", 0) == 0) && !(port == "80" && origin.rfind("http:", 0) == 0),
+        LABCALC_CHECK(origin.find(".:") == std::string::npos && origin.back() != '.' &&
+                          (port.empty() || port[0] != '0') && !(port == "443" && origin.rfind("https:", 0) == 0) &&
+                          !(port == "80" && origin.rfind("http:", 0) == 0),
                       "a non-canonical origin in the allow-list: " + origin);
     }
 
@@ -54,11 +58,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto check_reply = [&](const std::string& text) {
         const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
         LABCALC_CHECK(!j.is_discarded() && j.is_object(), "a reply that is not a JSON object: " + text.substr(0, 300));
-        LABCALC_CHECK(j["version"] == core::kEmbedApiVersion && j["type"].is_string(), "a reply without type or version: " + text.substr(0, 300));
+        LABCALC_CHECK(j["version"] == core::kEmbedApiVersion && j["type"].is_string(),
+                      "a reply without type or version: " + text.substr(0, 300));
     };
     switch (m.disposition) {
-    case core::MessageDisposition::ignore:
-        break;
+    case core::MessageDisposition::ignore: break;
     case core::MessageDisposition::reject:
         fuzz::CheckError(m.error);
         check_reply(core::EmbedErrorMessage(m.id, o.frame, m.error));

@@ -49,12 +49,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
         const core::FieldSpec* f = core::FindField(key);
         const bool numeric = (f && (f->kind == core::FieldKind::number || f->kind == core::FieldKind::integer)) ||
-                             key.rfind("weights.", 0) == 0 || key.rfind("assumptions.", 0) == 0;
+            key.rfind("weights.", 0) == 0 || key.rfind("assumptions.", 0) == 0;
         if (numeric && value != "default") {
-            bool plain = value.find_first_of(" \t\r\nxX") == std::string_view::npos && !value.empty() && value[0] != '+';
+            bool plain =
+                value.find_first_of(" \t\r\nxX") == std::string_view::npos && !value.empty() && value[0] != '+';
             for (std::size_t i = 1; i < value.size(); ++i)
-                plain = plain && (value[i] != '+' || value[i - 1] == 'e' || value[i - 1] == 'E'); // only an exponent's sign
-            LABCALC_CHECK(plain, "a --set number with a space, '+' or hexadecimal was accepted: " + std::string(line.substr(0, 80)));
+                plain =
+                    plain && (value[i] != '+' || value[i - 1] == 'e' || value[i - 1] == 'E'); // only an exponent's sign
+            LABCALC_CHECK(plain,
+                          "a --set number with a space, '+' or hexadecimal was accepted: " +
+                              std::string(line.substr(0, 80)));
         }
     }
     fuzz::CheckAcceptedScenario(s, data, size);

@@ -30,10 +30,17 @@ public:
     ui::Summary last_summary;
     int store_writes = 0;
 
-    bool SetClipboardText(std::string_view text) override { clipboard = std::string(text); return true; }
-    void DownloadFile(std::string_view name, std::string_view, std::string_view) override { downloads.emplace_back(name); }
+    bool SetClipboardText(std::string_view text) override
+    {
+        clipboard = std::string(text);
+        return true;
+    }
+    void DownloadFile(std::string_view name, std::string_view, std::string_view) override
+    {
+        downloads.emplace_back(name);
+    }
     std::string url_fragment;
-    int history_entries = 0;             // fragments written as new browser history entries
+    int history_entries = 0; // fragments written as new browser history entries
     std::string opened;
     void WriteUrlFragment(std::string_view f, bool new_entry) override
     {
@@ -41,7 +48,10 @@ public:
         history_entries += new_entry ? 1 : 0;
     }
     void OpenInNewTab(std::string_view url) override { opened = std::string(url); }
-    std::string ShareLink(std::string_view fragment) override { return "https://example.invalid/#" + std::string(fragment); }
+    std::string ShareLink(std::string_view fragment) override
+    {
+        return "https://example.invalid/#" + std::string(fragment);
+    }
     std::optional<std::string> LoadValue(std::string_view key) override
     {
         auto it = store.find(std::string(key));
@@ -53,8 +63,8 @@ public:
         ++store_writes;
         return true;
     }
-    void RequestCatalogFile() override {}
-    std::string today = "2026-11-28";    // what TodayDate says
+    void RequestCatalogFile() override { }
+    std::string today = "2026-11-28"; // what TodayDate says
     std::string TodayDate() override { return today; }
     void PublishSummary(const ui::Summary& summary) override { last_summary = summary; }
 

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness.hpp"
 #include "core/url_state.hpp"
+#include "harness.hpp"
 #include "imgui_internal.h"
 #include "ui/embed_actions.hpp"
 
@@ -27,7 +27,8 @@ TEST_CASE("The embedded layout fits each documented frame size without scrolling
             Harness h(false, fragment, size, kSelf);
             h.Settle();
             // The answer comes with at least its first reason, at every size.
-            for (const char* id : {"embed_open_full", "budget_usd", "hours_per_week", "privacy", "embed_reason_0", "embed_chart"}) {
+            for (const char* id :
+                 {"embed_open_full", "budget_usd", "hours_per_week", "privacy", "embed_reason_0", "embed_chart"}) {
                 INFO(id);
                 REQUIRE(h.state.test_hooks.item_rects.count(id) == 1);
                 const ui::ItemRect r = h.state.test_hooks.item_rects.at(id);
@@ -42,7 +43,8 @@ TEST_CASE("The embedded layout fits each documented frame size without scrolling
             CHECK(chart.y1 - chart.y0 > 100);
             CHECK(h.state.test_hooks.item_rects.count("copy_link") == 0);
             // A bad link part is marked on the page (its message on hover).
-            CHECK(h.state.test_hooks.item_rects.count("error_message") == (std::string(fragment).find("ftp") != std::string::npos ? 1u : 0u));
+            CHECK(h.state.test_hooks.item_rects.count("error_message") ==
+                  (std::string(fragment).find("ftp") != std::string::npos ? 1u : 0u));
             ImGuiWindow* window = ImGui::FindWindowByName("labcalc_embedded");
             REQUIRE(window != nullptr);
             CHECK(window->ScrollMax.y == 0);
@@ -95,7 +97,8 @@ TEST_CASE("Messages: good ones act and answer with the report, bad ones change n
     CHECK(ui::HandleEmbedMessage(h.state, "https://course.example", "\"hi\"").empty());
 
     json reply = json::parse(ui::HandleEmbedMessage(
-        h.state, "https://course.example", R"({"type":"labcalc:set-scenario","version":1,"id":"a","scenario":{"vram_gb":80},"merge":true})"));
+        h.state, "https://course.example",
+        R"({"type":"labcalc:set-scenario","version":1,"id":"a","scenario":{"vram_gb":80},"merge":true})"));
     CHECK(reply["type"] == "labcalc:report");
     CHECK(reply["id"] == "a");
     CHECK(reply["frame"] == "lesson");
@@ -104,26 +107,29 @@ TEST_CASE("Messages: good ones act and answer with the report, bad ones change n
     CHECK(reply["report"]["flip_points"].size() > 0); // the complete report
 
     const core::Scenario kept = h.state.scenario;
-    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example",
-                                               R"({"type":"labcalc:set-scenario","version":1,"id":"b","scenario":{"budget_usd":-5}})"));
+    reply = json::parse(
+        ui::HandleEmbedMessage(h.state, "https://course.example",
+                               R"({"type":"labcalc:set-scenario","version":1,"id":"b","scenario":{"budget_usd":-5}})"));
     CHECK(reply["type"] == "labcalc:error");
     CHECK(reply["id"] == "b");
     CHECK(reply["error"].get<std::string>().find("scenario.budget_usd") == 0);
     CHECK(h.state.scenario == kept);
 
-    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example", R"({"type":"labcalc:load-preset","version":1,"preset":"nope"})"));
+    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example",
+                                               R"({"type":"labcalc:load-preset","version":1,"preset":"nope"})"));
     CHECK(reply["type"] == "labcalc:error");
     CHECK(h.state.scenario == kept);
 
     // Another origin: told how to be allowed, nothing acted on, no data.
-    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://evil.example",
-                                               R"({"type":"labcalc:set-scenario","version":1,"scenario":{"vram_gb":8}})"));
+    reply = json::parse(ui::HandleEmbedMessage(
+        h.state, "https://evil.example", R"({"type":"labcalc:set-scenario","version":1,"scenario":{"vram_gb":8}})"));
     CHECK(reply["type"] == "labcalc:error");
     CHECK(reply["error"].get<std::string>().find("origin 'https://evil.example' may not use") == 0);
     CHECK_FALSE(reply.contains("report"));
     CHECK(h.state.scenario == kept);
     // The frame's own origin is always allowed.
-    reply = json::parse(ui::HandleEmbedMessage(h.state, kSelf, R"({"type":"labcalc:get-scenario","version":1,"id":3})"));
+    reply =
+        json::parse(ui::HandleEmbedMessage(h.state, kSelf, R"({"type":"labcalc:get-scenario","version":1,"id":3})"));
     CHECK(reply["type"] == "labcalc:scenario");
     CHECK(reply["scenario"]["vram_gb"] == 80);
 }
@@ -185,16 +191,19 @@ TEST_CASE("Course view: ticking a line sets the scenario to match and says what 
     CHECK(h.state.error_message.find("follows from the costs and scores") != std::string::npos);
 }
 
-TEST_CASE("The page refuses what the CLI refuses: unknown or out-of-range assumptions, by message, link, paste and setScenario")
+TEST_CASE("The page refuses what the CLI refuses: unknown or out-of-range assumptions, by message, link, paste and "
+          "setScenario")
 {
     Harness h(false, "embed=1&frame=lesson&origins=https%3A%2F%2Fcourse.example", ImVec2(480, 560), kSelf);
     h.Settle();
     const core::Scenario kept = h.state.scenario;
 
     // A message: an id no catalog figure has, the prototype key, a value out of the figure's range.
-    for (const char* assumptions : {R"({"no.such.figure": 3})", R"({"__proto__": 1})", R"({"defaults.electricity_usd_per_kwh": 1e9})"}) {
-        const std::string message = std::string(R"({"type":"labcalc:set-scenario","version":1,"id":"x","scenario":{"assumptions":)") +
-                                    assumptions + "}}";
+    for (const char* assumptions :
+         {R"({"no.such.figure": 3})", R"({"__proto__": 1})", R"({"defaults.electricity_usd_per_kwh": 1e9})"}) {
+        const std::string message =
+            std::string(R"({"type":"labcalc:set-scenario","version":1,"id":"x","scenario":{"assumptions":)") +
+            assumptions + "}}";
         const json reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example", message));
         INFO(message);
         CHECK(reply["type"] == "labcalc:error");
@@ -203,7 +212,8 @@ TEST_CASE("The page refuses what the CLI refuses: unknown or out-of-range assump
     }
 
     // setScenario and paste (the same reader): refused, inputs kept.
-    CHECK(ui::ApplyScenarioJson(h.state, R"({"assumptions": {"__proto__": 1}})").find("assumptions.__proto__") != std::string::npos);
+    CHECK(ui::ApplyScenarioJson(h.state, R"({"assumptions": {"__proto__": 1}})").find("assumptions.__proto__") !=
+          std::string::npos);
     CHECK(h.state.scenario == kept);
     ui::HandlePastedText(h.state, R"({"assumptions": {"defaults.electricity_usd_per_kwh": 1e9}})");
     CHECK(h.state.error_message.find("assumptions.defaults.electricity_usd_per_kwh") != std::string::npos);
@@ -241,14 +251,16 @@ TEST_CASE("An origin that may not use the frame gets no work done: its long mess
     h.Settle();
     const core::Scenario kept = h.state.scenario;
     // Short: read to tell a request from other traffic; answered with how to be allowed, its id echoed.
-    json reply = json::parse(ui::HandleEmbedMessage(h.state, "https://evil.example", R"({"type":"labcalc:get-report","version":1,"id":"q"})"));
+    json reply = json::parse(ui::HandleEmbedMessage(h.state, "https://evil.example",
+                                                    R"({"type":"labcalc:get-report","version":1,"id":"q"})"));
     CHECK(reply["type"] == "labcalc:error");
     CHECK(reply["id"] == "q");
     CHECK(reply["error"].get<std::string>().find("may not use this calculator") != std::string::npos);
     // Long: not parsed (so its id cannot be echoed), still told how to be allowed; nothing changes.
     const std::string padding(8000, ' ');
-    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://evil.example",
-                                               R"({"type":"labcalc:set-scenario","version":1,"id":"long","scenario":{"budget_usd":1})" + padding + "}"));
+    reply = json::parse(ui::HandleEmbedMessage(
+        h.state, "https://evil.example",
+        R"({"type":"labcalc:set-scenario","version":1,"id":"long","scenario":{"budget_usd":1})" + padding + "}"));
     CHECK(reply["type"] == "labcalc:error");
     CHECK(reply["id"].is_null());
     CHECK(h.state.scenario == kept);

@@ -36,8 +36,10 @@ TEST_CASE("every control is listed once, in reading order, with its role, name, 
     h.Settle();
     const std::vector<std::string> ids = Ids(h.state);
     const std::vector<std::string> first(ids.begin(), ids.begin() + 10);
-    CHECK(first == std::vector<std::string>{"toolbar.presets", "toolbar.copy_link", "toolbar.copy_embed", "toolbar.export", "toolbar.reset",
-                                            "budget_usd", "budget_usd#typed", "hours_per_week", "hours_per_week#typed", "privacy"});
+    CHECK(first ==
+          std::vector<std::string>{"toolbar.presets", "toolbar.copy_link", "toolbar.copy_embed", "toolbar.export",
+                                   "toolbar.reset", "budget_usd", "budget_usd#typed", "hours_per_week",
+                                   "hours_per_week#typed", "privacy"});
     std::vector<std::string> sorted = ids;
     std::sort(sorted.begin(), sorted.end());
     CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()); // no id twice
@@ -98,7 +100,8 @@ TEST_CASE("a typed value applies through the field's rules; a bad one is named a
     CHECK(ui::SetControlText(h.state, "nonsense", "1").find("unknown control") == 0);
 }
 
-TEST_CASE("arrow keys step the sliders: 10% of the budget, half an hour, one privacy level; Home and End go to the ends")
+TEST_CASE(
+    "arrow keys step the sliders: 10% of the budget, half an hour, one privacy level; Home and End go to the ends")
 {
     Harness h;
     h.Settle();
@@ -268,7 +271,8 @@ TEST_CASE("the matrix weights, the course checklist and the lesson frame's butto
     CHECK(Find(h.state, id)->checked);
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (!lines[i].settable) {
-            CHECK(ui::SetControlText(h.state, "course." + std::to_string(i), "true").find("cannot be ticked") != std::string::npos);
+            CHECK(ui::SetControlText(h.state, "course." + std::to_string(i), "true").find("cannot be ticked") !=
+                  std::string::npos);
             break;
         }
 
@@ -320,7 +324,8 @@ TEST_CASE("an unset optional input shows the value the model used, with its unit
     CHECK(watts->value_text == "automatic: " + ui::Number(h.state.results.report.options[0].cost.load_watts, 0) + " W");
     const ui::ExposedControl* gpu = Find(h.state, "home.gpu");
     REQUIRE(gpu);
-    const std::string chosen = h.state.catalog.gpus[static_cast<std::size_t>(h.state.results.report.options[0].cost.gpu_index)].name;
+    const std::string chosen =
+        h.state.catalog.gpus[static_cast<std::size_t>(h.state.results.report.options[0].cost.gpu_index)].name;
     CHECK(gpu->options.front().label == "automatic: " + chosen);
     // Once set, the box holds the person's value and says nothing about "automatic".
     REQUIRE(ui::SetControlText(h.state, "home.power_watts", "650") == "");
@@ -329,7 +334,8 @@ TEST_CASE("an unset optional input shows the value the model used, with its unit
     CHECK(Find(h.state, "home.power_watts")->value_text.empty());
 }
 
-TEST_CASE("every input is edited one way: the core's rule, the error under the key, the preset name cleared; 'Default' in the sources table works")
+TEST_CASE("every input is edited one way: the core's rule, the error under the key, the preset name cleared; 'Default' "
+          "in the sources table works")
 {
     Harness h;
     REQUIRE(ui::LoadPresetByName(h.state, "beginner"));

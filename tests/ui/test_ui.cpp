@@ -10,8 +10,8 @@
 
 using namespace labcalc;
 
-using labcalc::test::Harness;
 using labcalc::test::ExpectedReportJson;
+using labcalc::test::Harness;
 
 TEST_CASE("Dragging the hours slider changes the scenario and the recommendation follows")
 {
@@ -27,7 +27,7 @@ TEST_CASE("Dragging the hours slider changes the scenario and the recommendation
     h.Button(true);
     for (float f = 0.09f; f >= 0.0f; f -= 0.03f)
         h.MoveTo(h.Point("hours_per_week", f));
-    CHECK(h.state.results.report_version > version);     // rebuilt while the slider is still held
+    CHECK(h.state.results.report_version > version); // rebuilt while the slider is still held
     h.Button(false);
     h.Settle();
 
@@ -46,7 +46,7 @@ TEST_CASE("Dragging the hours slider changes the scenario and the recommendation
 TEST_CASE("Once settled, the UI asks for no more frames and changes nothing")
 {
     Harness h;
-    CHECK(h.Settle() <= 3);    // the first frames build the report and store the scenario
+    CHECK(h.Settle() <= 3); // the first frames build the report and store the scenario
     CHECK(h.state.results.has_report);
     const int version = h.state.results.report_version;
     const int writes = h.services.store_writes;
@@ -67,7 +67,8 @@ TEST_CASE("Dragging budget or hours keeps the decision map; other inputs and ano
     REQUIRE(computed >= 1);
     const auto fresh_map = [&] {
         return core::ComputeDecisionMap(h.state.scenario, h.state.catalog, ui::kMapColumns, ui::kMapRows,
-                                        h.state.results.map_hours_max, h.state.results.map_budget_max_usd).cells;
+                                        h.state.results.map_hours_max, h.state.results.map_budget_max_usd)
+            .cells;
     };
     // A drag of the budget slider within its axis: many rebuilt reports, the same map, and it is right.
     h.MoveTo(h.Point("budget_usd", 0.3f));

@@ -11,7 +11,7 @@ class FrameScheduler {
 public:
     static constexpr int kFramesAfterInput = 3;
 
-    explicit FrameScheduler(double keep_alive_ms = 0) : keep_alive_ms_(keep_alive_ms) {}
+    explicit FrameScheduler(double keep_alive_ms = 0) : keep_alive_ms_(keep_alive_ms) { }
 
     // Input, resize, or new data: draw soon.
     void Wake(double now_ms)
@@ -50,7 +50,7 @@ public:
 
 private:
     double keep_alive_ms_;
-    int pending_frames_ = kFramesAfterInput;   // draw the first frames at start
+    int pending_frames_ = kFramesAfterInput; // draw the first frames at start
     double keep_alive_until_ms_ = 0;
     bool visible_ = true;
 };

@@ -34,7 +34,7 @@ private:
     };
     Forward forward_ = nullptr;
     std::deque<Event> waiting_;
-    std::set<int> changed_;   // keys handed on that no frame has seen yet
+    std::set<int> changed_; // keys handed on that no frame has seen yet
 };
 
 } // namespace labcalc::platform

@@ -8,10 +8,7 @@
 namespace labcalc::platform::desktop {
 namespace {
 
-core::Expected<Args> Fail(std::string why)
-{
-    return core::Expected<Args>::Fail(std::move(why));
-}
+core::Expected<Args> Fail(std::string why) { return core::Expected<Args>::Fail(std::move(why)); }
 
 bool ParseNumber(const std::string& text, double lo, double hi, double* out)
 {
@@ -52,8 +49,8 @@ core::Expected<Args> ParseArgs(const std::vector<std::string>& argv)
             a.help = true;
             continue;
         }
-        const bool takes_value = opt == "--scenario" || opt == "--preset" || opt == "--catalog" || opt == "--screenshot" ||
-                                 opt == "--frames" || opt == "--scale" || opt == "--size";
+        const bool takes_value = opt == "--scenario" || opt == "--preset" || opt == "--catalog" ||
+            opt == "--screenshot" || opt == "--frames" || opt == "--scale" || opt == "--size";
         if (!takes_value)
             return Fail("unknown option '" + opt + "' (see --help)");
         if (i + 1 >= argv.size())

@@ -10,13 +10,13 @@
 namespace labcalc::platform::desktop {
 
 struct Args {
-    std::string scenario_path;      // --scenario FILE
-    std::string preset;             // --preset NAME
-    std::string catalog_path;       // --catalog FILE
-    std::string screenshot_path;    // --screenshot FILE.png: render, save, exit
-    int frames = 10;                // --frames N (with --screenshot)
-    float scale = 0;                // --scale S: UI scale instead of the monitor's (0 = the monitor's)
-    int width = 0, height = 0;      // --size WxH: window size in unscaled pixels (0 = remembered/default)
+    std::string scenario_path;   // --scenario FILE
+    std::string preset;          // --preset NAME
+    std::string catalog_path;    // --catalog FILE
+    std::string screenshot_path; // --screenshot FILE.png: render, save, exit
+    int frames = 10;             // --frames N (with --screenshot)
+    float scale = 0;             // --scale S: UI scale instead of the monitor's (0 = the monitor's)
+    int width = 0, height = 0;   // --size WxH: window size in unscaled pixels (0 = remembered/default)
     bool help = false;
 };
 

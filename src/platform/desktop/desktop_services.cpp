@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 std::string ConfigFolder()
 {
     const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    if (xdg && xdg[0] == '/')   // the XDG spec: relative values are invalid and ignored
+    if (xdg && xdg[0] == '/') // the XDG spec: relative values are invalid and ignored
         return std::string(xdg) + "/labcalc";
     const char* home = std::getenv("HOME");
     if (home && home[0])
@@ -52,7 +52,8 @@ core::Expected<std::string> ReadFileLimited(const std::string& path)
     in.read(&data[0], static_cast<std::streamsize>(data.size()));
     data.resize(static_cast<std::size_t>(in.gcount()));
     if (data.size() > core::kMaxFileBytes)
-        return core::Expected<std::string>::Fail("larger than the limit of " + std::to_string(core::kMaxFileBytes) + " bytes");
+        return core::Expected<std::string>::Fail("larger than the limit of " + std::to_string(core::kMaxFileBytes) +
+                                                 " bytes");
     return core::Expected<std::string>::Ok(std::move(data));
 }
 
@@ -93,9 +94,7 @@ std::string TodayUtc()
     return buf;
 }
 
-DesktopServices::DesktopServices(std::string config_folder) : config_folder_(std::move(config_folder))
-{
-}
+DesktopServices::DesktopServices(std::string config_folder) : config_folder_(std::move(config_folder)) { }
 
 bool DesktopServices::SetClipboardText(std::string_view text)
 {
@@ -111,7 +110,7 @@ void DesktopServices::DownloadFile(std::string_view file_name, std::string_view,
     WriteFileAtomically(std::string(file_name), bytes);
 }
 
-void DesktopServices::WriteUrlFragment(std::string_view, bool) {}
+void DesktopServices::WriteUrlFragment(std::string_view, bool) { }
 
 std::string DesktopServices::ShareLink(std::string_view)
 {
@@ -144,10 +143,7 @@ void DesktopServices::RequestCatalogFile()
     // Not called here: with HasFileSystem() the UI opens its File menu, which has a path field.
 }
 
-std::string DesktopServices::TodayDate()
-{
-    return TodayUtc();
-}
+std::string DesktopServices::TodayDate() { return TodayUtc(); }
 
 void DesktopServices::PublishSummary(const ui::Summary& summary)
 {

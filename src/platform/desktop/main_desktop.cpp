@@ -10,8 +10,8 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -35,33 +35,33 @@ namespace labcalc::platform::desktop {
 namespace {
 
 constexpr const char* kWindowSizeKey = "labcalc.window.v1";
-constexpr int kDefaultWidth = 1280, kDefaultHeight = 800;   // before scaling
+constexpr int kDefaultWidth = 1280, kDefaultHeight = 800; // before scaling
 constexpr int kMinWidth = 360, kMinHeight = 480;
-constexpr double kIdleWaitSeconds = 2.0;     // nothing to do: sleep until an event (or this long)
-constexpr double kCaretBlinkSeconds = 0.5;   // a text field has focus: redraw for the blinking caret
+constexpr double kIdleWaitSeconds = 2.0;   // nothing to do: sleep until an event (or this long)
+constexpr double kCaretBlinkSeconds = 0.5; // a text field has focus: redraw for the blinking caret
 
 #if defined(__APPLE__)
-constexpr bool kWindowUnitsArePixels = false; // macOS: window sizes are in points
-constexpr int kShortcutModifier = GLFW_MOD_SUPER;   // Cmd+V
+constexpr bool kWindowUnitsArePixels = false;     // macOS: window sizes are in points
+constexpr int kShortcutModifier = GLFW_MOD_SUPER; // Cmd+V
 #else
-constexpr bool kWindowUnitsArePixels = true;  // X11, Wayland via XWayland, Windows
+constexpr bool kWindowUnitsArePixels = true;        // X11, Wayland via XWayland, Windows
 constexpr int kShortcutModifier = GLFW_MOD_CONTROL; // Ctrl+V
 #endif
 
 struct DesktopApp {
-    explicit DesktopApp(std::string config_folder) : services(std::move(config_folder)) {}
+    explicit DesktopApp(std::string config_folder) : services(std::move(config_folder)) { }
     GLFWwindow* window = nullptr;
     ui::AppState state;
     DesktopServices services;
     // Idle means idle (frame_scheduler.hpp): no keep-alive, so once the frames after an input are drawn the
     // loop sleeps in glfwWaitEventsTimeout and no frame is drawn.
     FrameScheduler scheduler;
-    float scale_override = 0;      // --scale
-    float font_scale = 0;          // content scale the fonts are built for (0: not yet)
-    float framebuffer_scale = 0;   // framebuffer pixels per window unit they are built for
-    bool app_wants_frame = true;   // DrawApp asked for another frame
-    bool paste_requested = false;  // Ctrl+V while no text field has focus
-    platform::KeyEventQueue keys;  // every quick key press reaches ImGui (key_event_queue.hpp)
+    float scale_override = 0;     // --scale
+    float font_scale = 0;         // content scale the fonts are built for (0: not yet)
+    float framebuffer_scale = 0;  // framebuffer pixels per window unit they are built for
+    bool app_wants_frame = true;  // DrawApp asked for another frame
+    bool paste_requested = false; // Ctrl+V while no text field has focus
+    platform::KeyEventQueue keys; // every quick key press reaches ImGui (key_event_queue.hpp)
 };
 
 // SIGTERM / SIGINT: leave the loop like a window close, so the scenario and window size are saved.
@@ -69,15 +69,9 @@ struct DesktopApp {
 volatile std::sig_atomic_t g_stop_requested = 0;
 void OnStopSignal(int) { g_stop_requested = 1; }
 
-DesktopApp& From(GLFWwindow* window)
-{
-    return *static_cast<DesktopApp*>(glfwGetWindowUserPointer(window));
-}
+DesktopApp& From(GLFWwindow* window) { return *static_cast<DesktopApp*>(glfwGetWindowUserPointer(window)); }
 
-double NowMs()
-{
-    return glfwGetTime() * 1000.0;
-}
+double NowMs() { return glfwGetTime() * 1000.0; }
 
 // Input callbacks installed before ImGui's (ImGui 1.86 chains to them), so every event wakes the loop.
 void OnCursorPos(GLFWwindow* w, double, double) { From(w).scheduler.Wake(NowMs()); }
@@ -168,14 +162,16 @@ std::string SaveScreenshot(GLFWwindow* window, const std::string& path)
     // OpenGL's rows go bottom-up; PNG's top-down.
     std::vector<std::uint8_t> flipped(pixels.size());
     for (int y = 0; y < h; ++y)
-        std::copy_n(pixels.data() + row * static_cast<std::size_t>(h - 1 - y), row, flipped.data() + row * static_cast<std::size_t>(y));
+        std::copy_n(pixels.data() + row * static_cast<std::size_t>(h - 1 - y), row,
+                    flipped.data() + row * static_cast<std::size_t>(y));
     return WritePng(path, flipped.data(), w, h);
 }
 
 // Remembered window size (before scaling), "WIDTHxHEIGHT".
 bool ParseSize(const std::string& text, int* w, int* h)
 {
-    return std::sscanf(text.c_str(), "%dx%d", w, h) == 2 && *w >= kMinWidth && *h >= kMinHeight && *w <= 16384 && *h <= 16384;
+    return std::sscanf(text.c_str(), "%dx%d", w, h) == 2 && *w >= kMinWidth && *h >= kMinHeight && *w <= 16384 &&
+        *h <= 16384;
 }
 
 std::string CurrentFolder()
@@ -197,7 +193,8 @@ void ApplyStartupInputs(DesktopApp& app, const Args& args, const core::LoadedInp
         state.preset_name = in.preset_name;
     }
     const std::string cwd = CurrentFolder();
-    state.files.scenario = !args.scenario_path.empty() ? args.scenario_path : (cwd.empty() ? "" : cwd + "/") + "my-lab.json";
+    state.files.scenario =
+        !args.scenario_path.empty() ? args.scenario_path : (cwd.empty() ? "" : cwd + "/") + "my-lab.json";
     state.files.catalog = args.catalog_path;
     state.files.export_folder = cwd;
 }
@@ -211,7 +208,8 @@ int Run(const Args& args, const core::LoadedInputs& inputs)
 
     glfwSetErrorCallback(OnGlfwError);
     if (!glfwInit()) {
-        std::fprintf(stderr, "labcalc-desktop: cannot open a window (no display? under SSH use X forwarding or xvfb-run)\n");
+        std::fprintf(stderr,
+                     "labcalc-desktop: cannot open a window (no display? under SSH use X forwarding or xvfb-run)\n");
         return 1;
     }
     int width = kDefaultWidth, height = kDefaultHeight;
@@ -248,16 +246,18 @@ int Run(const Args& args, const core::LoadedInputs& inputs)
     if (screenshot)
         glfwWindowHint(GLFW_FOCUSED, GLFW_FALSE);
     app.window = glfwCreateWindow(static_cast<int>(std::lround(static_cast<float>(width) * units_per_size)),
-                                  static_cast<int>(std::lround(static_cast<float>(height) * units_per_size)), "labcalc", nullptr, nullptr);
+                                  static_cast<int>(std::lround(static_cast<float>(height) * units_per_size)), "labcalc",
+                                  nullptr, nullptr);
     if (!app.window) {
-        std::fprintf(stderr, "labcalc-desktop: cannot create an OpenGL 3 window (is a graphics driver installed? "
-                             "Debian: libgl1-mesa-dri)\n");
+        std::fprintf(stderr,
+                     "labcalc-desktop: cannot create an OpenGL 3 window (is a graphics driver installed? "
+                     "Debian: libgl1-mesa-dri)\n");
         glfwTerminate();
         return 1;
     }
     glfwSetWindowSizeLimits(app.window, static_cast<int>(static_cast<float>(kMinWidth) * units_per_size),
-                            static_cast<int>(static_cast<float>(kMinHeight) * units_per_size),
-                            GLFW_DONT_CARE, GLFW_DONT_CARE);
+                            static_cast<int>(static_cast<float>(kMinHeight) * units_per_size), GLFW_DONT_CARE,
+                            GLFW_DONT_CARE);
     glfwMakeContextCurrent(app.window);
     glfwSwapInterval(1);
     app.services.SetWindow(app.window);
@@ -294,7 +294,8 @@ int Run(const Args& args, const core::LoadedInputs& inputs)
             if (frame == args.frames) {
                 const std::string error = SaveScreenshot(app.window, args.screenshot_path);
                 if (!error.empty()) {
-                    std::fprintf(stderr, "labcalc-desktop: --screenshot %s: %s\n", args.screenshot_path.c_str(), error.c_str());
+                    std::fprintf(stderr, "labcalc-desktop: --screenshot %s: %s\n", args.screenshot_path.c_str(),
+                                 error.c_str());
                     status = 1;
                 }
             }
@@ -325,7 +326,8 @@ int Run(const Args& args, const core::LoadedInputs& inputs)
         glfwGetWindowSize(app.window, &w, &h);
         const double units = kWindowUnitsArePixels ? ContentScale(app) : 1.0;
         if (w > 0 && h > 0 && !glfwGetWindowAttrib(app.window, GLFW_MAXIMIZED))
-            app.services.StoreValue(kWindowSizeKey, std::to_string(std::lround(w / units)) + "x" + std::to_string(std::lround(h / units)));
+            app.services.StoreValue(
+                kWindowSizeKey, std::to_string(std::lround(w / units)) + "x" + std::to_string(std::lround(h / units)));
     }
 
     ImGui_ImplOpenGL3_Shutdown();

@@ -9,17 +9,17 @@
 #include <cmath>
 #include <string>
 
+#include "core/embed_api.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
+#include "platform/common/ui_frame.hpp"
 #include "ui/app.hpp"
-#include "core/embed_api.hpp"
 #include "ui/app_actions.hpp"
 #include "ui/embed_actions.hpp"
 #include "ui/exposed_controls.hpp"
 #include "ui/fonts.hpp"
-#include "platform/common/ui_frame.hpp"
 #include "ui/theme.hpp"
 #include "web_app.hpp"
 #include "web_js.hpp"
@@ -122,7 +122,8 @@ void PostEmbedEvent(WebApp& app)
     if (event.empty())
         return;
     std::string targets;
-    for (const std::string& origin : core::EventTargetOrigins(app.state.embedding.page, app.state.embedding.self_origin))
+    for (const std::string& origin :
+         core::EventTargetOrigins(app.state.embedding.page, app.state.embedding.self_origin))
         targets += (targets.empty() ? "" : "\n") + origin;
     if (!targets.empty())
         labcalc_js_post_event(event.c_str(), targets.c_str());
@@ -195,8 +196,8 @@ int main()
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     const double dpr = emscripten_get_device_pixel_ratio();
-    app.window = glfwCreateWindow(static_cast<int>(std::max(1.0, css_w * dpr)), static_cast<int>(std::max(1.0, css_h * dpr)),
-                                  "labcalc", nullptr, nullptr);
+    app.window = glfwCreateWindow(static_cast<int>(std::max(1.0, css_w * dpr)),
+                                  static_cast<int>(std::max(1.0, css_h * dpr)), "labcalc", nullptr, nullptr);
     if (!app.window) {
         labcalc_js_fatal("This calculator needs WebGL 2, which this browser or device does not offer. "
                          "Try a current Chrome, Firefox, Edge or Safari, or turn on hardware acceleration.");
@@ -214,7 +215,7 @@ int main()
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // no filesystem; state lives in the URL and localStorage
+    io.IniFilename = nullptr; // no filesystem; state lives in the URL and localStorage
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     // Cursor shapes are mapped to CSS by PublishWants; GLFW's cursor calls are no-ops on the web and
     // 1.86 would call glfwSetInputMode every frame otherwise.

@@ -46,11 +46,11 @@ void TouchInput::Apply(float slop_px)
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(x_, y_);
     switch (state_) {
-    case State::hover:          // position only: ImGui needs a hovered item before a press
+    case State::hover: // position only: ImGui needs a hovered item before a press
         io.MouseDown[0] = false;
         state_ = State::undecided;
         break;
-    case State::undecided: {    // nothing pressed until the finger shows what it does
+    case State::undecided: { // nothing pressed until the finger shows what it does
         const float dx = std::fabs(x_ - start_x_), dy = std::fabs(y_ - start_y_);
         io.MouseDown[0] = false;
         if (dy > slop_px && dy >= dx) {
@@ -58,16 +58,16 @@ void TouchInput::Apply(float slop_px)
             ScrollHovered(scrolled_y_ - y_);
             scrolled_y_ = y_;
         } else if (dx > slop_px) {
-            state_ = State::dragging;  // a horizontal drag presses where the finger came down
+            state_ = State::dragging; // a horizontal drag presses where the finger came down
             io.MousePos = ImVec2(start_x_, start_y_);
             io.MouseDown[0] = true;
         } else if (up_requested_) {
-            state_ = State::tapped;    // a tap: press where it landed, release next frame
+            state_ = State::tapped; // a tap: press where it landed, release next frame
             io.MousePos = ImVec2(start_x_, start_y_);
             io.MouseDown[0] = true;
         }
         if (up_requested_ && state_ == State::dragging)
-            state_ = State::tapped;    // the drag ended in the same event: release next frame
+            state_ = State::tapped; // the drag ended in the same event: release next frame
         break;
     }
     case State::tapped:
@@ -91,12 +91,11 @@ void TouchInput::Apply(float slop_px)
         io.MouseDown[0] = false;
         state_ = State::leaving;
         break;
-    case State::leaving:        // a finger does not hover: forget the position
+    case State::leaving: // a finger does not hover: forget the position
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         state_ = State::idle;
         break;
-    case State::idle:
-        break;
+    case State::idle: break;
     }
 }
 

@@ -17,16 +17,16 @@ struct WebApp {
     WebServices services;
     platform::FrameScheduler scheduler{1000.0}; // keep-alive: well under the 2 s after which tests expect silence
     TouchInput touch;
-    float pixel_scale = 0;          // device pixels per CSS pixel the fonts and style are built for
+    float pixel_scale = 0;           // device pixels per CSS pixel the fonts and style are built for
     int width_px = 0, height_px = 0; // canvas backing store
-    bool app_wants_frame = true;    // DrawApp asked for another frame
-    bool paused = false;            // main loop paused while idle
-    unsigned frame_count = 0;       // frames drawn (window.labcalc.frameCount)
+    bool app_wants_frame = true;     // DrawApp asked for another frame
+    bool paused = false;             // main loop paused while idle
+    unsigned frame_count = 0;        // frames drawn (window.labcalc.frameCount)
     bool ready_sent = false;
-    bool in_frame = false;          // inside another page's frame: events go to the parent
+    bool in_frame = false; // inside another page's frame: events go to the parent
     int last_cursor = -2;
-    platform::KeyEventQueue keys;            // every quick key press reaches ImGui (key_event_queue.hpp)
-    std::string last_controls;               // the controls last sent to the page (ui::ControlsToJson)
+    platform::KeyEventQueue keys; // every quick key press reaches ImGui (key_event_queue.hpp)
+    std::string last_controls;    // the controls last sent to the page (ui::ControlsToJson)
     int last_wants = -1;
 };
 

@@ -31,15 +31,9 @@ std::string_view Text(const char* bytes, int length)
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void labcalc_wake()
-{
-    WakeUp();
-}
+EMSCRIPTEN_KEEPALIVE void labcalc_wake() { WakeUp(); }
 
-EMSCRIPTEN_KEEPALIVE void labcalc_on_resize()
-{
-    WakeUp();
-}
+EMSCRIPTEN_KEEPALIVE void labcalc_on_resize() { WakeUp(); }
 
 EMSCRIPTEN_KEEPALIVE void labcalc_set_visible(int visible)
 {
@@ -85,7 +79,8 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_on_hashchange(const char* fragment, int
     return "";
 }
 
-EMSCRIPTEN_KEEPALIVE const char* labcalc_on_catalog_file(const char* name, int name_length, const char* text, int length)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_on_catalog_file(const char* name, int name_length, const char* text,
+                                                         int length)
 {
     labcalc::ui::ImportCatalogText(App().state, Text(name, name_length), Text(text, length));
     WakeUp();
@@ -117,10 +112,7 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_get_report()
     return json.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE unsigned labcalc_frame_count()
-{
-    return App().frame_count;
-}
+EMSCRIPTEN_KEEPALIVE unsigned labcalc_frame_count() { return App().frame_count; }
 
 EMSCRIPTEN_KEEPALIVE const char* labcalc_item_rect(const char* id, int length)
 {
@@ -132,7 +124,8 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_item_rect(const char* id, int length)
         return "";
     const float s = app.pixel_scale;
     const labcalc::ui::ItemRect& r = it->second;
-    json = nlohmann::json{{"x", r.x0 / s}, {"y", r.y0 / s}, {"width", (r.x1 - r.x0) / s}, {"height", (r.y1 - r.y0) / s}}.dump();
+    json = nlohmann::json{{"x", r.x0 / s}, {"y", r.y0 / s}, {"width", (r.x1 - r.x0) / s}, {"height", (r.y1 - r.y0) / s}}
+               .dump();
     return json.c_str();
 }
 
@@ -157,7 +150,8 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_load_preset(const char* name, int lengt
 
 // A message from a host page (docs/embedding.md): its sender's origin and its data as JSON text.
 // Returns the reply to post back, or "" for messages not addressed to labcalc.
-EMSCRIPTEN_KEEPALIVE const char* labcalc_on_message(const char* origin, int origin_length, const char* data_json, int length)
+EMSCRIPTEN_KEEPALIVE const char* labcalc_on_message(const char* origin, int origin_length, const char* data_json,
+                                                    int length)
 {
     static std::string reply;
     reply = labcalc::ui::HandleEmbedMessage(App().state, Text(origin, origin_length), Text(data_json, length));
@@ -200,9 +194,6 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_control_focus(const char* id, int id_le
     return "";
 }
 
-EMSCRIPTEN_KEEPALIVE const char* labcalc_get_message()
-{
-    return App().state.error_message.c_str();
-}
+EMSCRIPTEN_KEEPALIVE const char* labcalc_get_message() { return App().state.error_message.c_str(); }
 
 } // extern "C"

@@ -4,6 +4,8 @@
 
 #include <emscripten.h>
 
+// The bodies below are JavaScript, which clang-format would mangle as C++ (`===` becomes `== =`).
+// clang-format off
 
 EM_JS(void, labcalc_js_started, (), { LabcalcHost.started(); });
 EM_JS(void, labcalc_js_mark_ready, (), { LabcalcHost.markReady(); });
@@ -41,3 +43,4 @@ EM_JS(void, labcalc_js_post_event, (const char* json, const char* targets), {
 });
 EM_JS(void, labcalc_js_open_tab, (const char* url), { LabcalcHost.openTab(UTF8ToString(url)); });
 EM_JS(void, labcalc_js_sync_controls, (const char* json), { LabcalcControls.sync(UTF8ToString(json)); });
+// clang-format on

@@ -15,7 +15,7 @@ void labcalc_js_download(const char* name, const char* mime, const char* bytes, 
 void labcalc_js_write_fragment(const char* fragment, int new_entry);
 char* labcalc_js_share_link(const char* fragment);
 char* labcalc_js_fragment();
-char* labcalc_js_storage_get(const char* key);   // null when absent or unavailable
+char* labcalc_js_storage_get(const char* key); // null when absent or unavailable
 int labcalc_js_storage_set(const char* key, const char* value);
 void labcalc_js_request_catalog_file();
 char* labcalc_js_today();
@@ -23,8 +23,8 @@ int labcalc_js_screen_width();
 int labcalc_js_screen_height();
 int labcalc_js_is_apple();
 // The embedding API (docs/embedding.md).
-char* labcalc_js_self_origin();                   // location.origin, "null" for file:// pages
-int labcalc_js_in_frame();                        // the page is inside another page's frame
+char* labcalc_js_self_origin(); // location.origin, "null" for file:// pages
+int labcalc_js_in_frame();      // the page is inside another page's frame
 void labcalc_js_post_event(const char* json, const char* targets_joined_by_newline);
 void labcalc_js_open_tab(const char* url);
 // The controls drawn this frame, as JSON (ui::ControlsToJson), for the page's real elements.

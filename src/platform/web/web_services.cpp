@@ -51,20 +51,11 @@ bool WebServices::StoreValue(std::string_view key, std::string_view value)
     return labcalc_js_storage_set(std::string(key).c_str(), std::string(value).c_str()) != 0;
 }
 
-void WebServices::OpenInNewTab(std::string_view url)
-{
-    labcalc_js_open_tab(std::string(url).c_str());
-}
+void WebServices::OpenInNewTab(std::string_view url) { labcalc_js_open_tab(std::string(url).c_str()); }
 
-void WebServices::RequestCatalogFile()
-{
-    labcalc_js_request_catalog_file();
-}
+void WebServices::RequestCatalogFile() { labcalc_js_request_catalog_file(); }
 
-std::string WebServices::TodayDate()
-{
-    return Adopt(labcalc_js_today()).value_or("");
-}
+std::string WebServices::TodayDate() { return Adopt(labcalc_js_today()).value_or(""); }
 
 void WebServices::PublishSummary(const ui::Summary& summary)
 {
@@ -77,14 +68,8 @@ void WebServices::PublishSummary(const ui::Summary& summary)
     labcalc_js_publish_summary(summary.headline.c_str(), lines.c_str());
 }
 
-std::string CurrentFragment()
-{
-    return Adopt(labcalc_js_fragment()).value_or("");
-}
+std::string CurrentFragment() { return Adopt(labcalc_js_fragment()).value_or(""); }
 
-std::string SelfOrigin()
-{
-    return Adopt(labcalc_js_self_origin()).value_or("null");
-}
+std::string SelfOrigin() { return Adopt(labcalc_js_self_origin()).value_or("null"); }
 
 } // namespace labcalc::platform::web
