@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/index.hpp"
 #include "core/model.hpp"
 #include "core/scenario_json.hpp"
 
@@ -43,7 +44,7 @@ DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns,
         for (int row = 0; row < map.rows; ++row) {
             t.budget_usd = map.BudgetAt(row);
             const Evaluation e = Score(p, t, ApplyBudgets(choices, t.budget_usd, t.monthly_budget_usd));
-            map.cells[static_cast<std::size_t>(row * map.columns + col)] = DecisionMap::Encode(OutcomeOf(e));
+            At(map.cells, row * map.columns + col) = DecisionMap::Encode(OutcomeOf(e));
         }
     }
     return map;

@@ -6,6 +6,7 @@
 
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
+#include "core/index.hpp"
 
 namespace labcalc::core {
 
@@ -16,7 +17,7 @@ struct DecisionMap {
     std::vector<std::uint8_t> cells; // rows * columns, one byte each (Encode): a map is redrawn often
     double HoursAt(int column) const;
     double BudgetAt(int row) const;
-    Outcome At(int column, int row) const { return Decode(cells[static_cast<std::size_t>(row * columns + column)]); }
+    Outcome At(int column, int row) const { return Decode(core::At(cells, row * columns + column)); }
 
     static std::uint8_t Encode(Outcome o)
     {

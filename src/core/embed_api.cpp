@@ -1,5 +1,12 @@
 // The embedding API's rules, one place: fragment options, origin checks, message parsing and the
 // messages the frame sends. Every rejection names the part or field and the rule (docs/embedding.md).
+// Sections (each opens with a "[SECTION]" line):
+//   Text helpers: percent-decoding, frame names, hosts, message envelopes
+//   Origins
+//   Page options in the link
+//   Who may talk to the page
+//   Messages in: parsing a request
+//   Messages out, and the embed snippet
 #include "core/embed_api.hpp"
 
 #include <algorithm>
@@ -21,6 +28,8 @@ using json = nlohmann::json;
 
 // Messages are small; a scenario inside one is bounded like a scenario file.
 constexpr std::size_t kMaxMessageBytes = kMaxInputBytes;
+
+// [SECTION] Text helpers: percent-decoding, frame names, hosts, message envelopes -----------------------------------
 
 int HexValue(char c)
 {
@@ -118,6 +127,8 @@ ParsedMessage Reject(const json& id, std::string error)
 
 } // namespace
 
+// [SECTION] Origins -------------------------------------------------------------------------------------------------
+
 bool IsValidOrigin(std::string_view origin)
 {
     if (origin == "null")
@@ -171,6 +182,8 @@ bool IsValidOrigin(std::string_view origin)
     }
     return true;
 }
+
+// [SECTION] Page options in the link --------------------------------------------------------------------------------
 
 PageOptionsResult ParsePageOptions(std::string_view fragment)
 {
@@ -280,6 +293,8 @@ std::string EncodePageFragment(const PageOptions& options, const Scenario& scena
     return out + EncodeScenarioFragment(scenario);
 }
 
+// [SECTION] Who may talk to the page --------------------------------------------------------------------------------
+
 std::vector<std::string> EventTargetOrigins(const PageOptions& options, std::string_view self_origin)
 {
     if (std::find(options.origins.begin(), options.origins.end(), "null") != options.origins.end())
@@ -299,6 +314,8 @@ bool OriginAllowed(const PageOptions& options, std::string_view origin, std::str
         return true;
     return std::find(options.origins.begin(), options.origins.end(), origin) != options.origins.end();
 }
+
+// [SECTION] Messages in: parsing a request --------------------------------------------------------------------------
 
 ParsedMessage ParseEmbedMessage(std::string_view json_text)
 {
@@ -412,6 +429,8 @@ Expected<Scenario> RequestedScenario(const EmbedRequest& request, const Scenario
         return Expected<Scenario>::Fail("scenario." + s.error);
     return s;
 }
+
+// [SECTION] Messages out, and the embed snippet ---------------------------------------------------------------------
 
 std::string EmbedReportMessage(std::string_view type, const json& id, std::string_view frame, const Report& report)
 {

@@ -1,4 +1,10 @@
 // Choosing the machine and the plan for each option, and pricing them with formulas.hpp.
+// Sections (each opens with a "[SECTION]" line):
+//   What may run where: the catalog in use, VRAM fit, where data may go
+//   Cloud plans: the cheapest offer that fits and its monthly charges
+//   Machines at home: building one and pricing its running
+//   The three options: home, cloud, hybrid
+//   Public API: prepared inputs, choices, budgets, Evaluate
 #include "core/evaluate.hpp"
 
 #include <algorithm>
@@ -6,6 +12,7 @@
 #include <limits>
 
 #include "core/formulas.hpp"
+#include "core/index.hpp"
 #include "core/model.hpp"
 
 namespace labcalc::core {
@@ -14,6 +21,8 @@ namespace f = formulas;
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// [SECTION] What may run where: the catalog in use, VRAM fit, where data may go -------------------------------------
 
 const Catalog& PickCatalog(const Scenario& s, const Catalog& c, std::optional<Catalog>& owned)
 {
@@ -45,6 +54,8 @@ bool OfferAllowed(const CloudOffer& o, const Scenario& s, Privacy data_class)
     return true;
 }
 
+// [SECTION] Cloud plans: the cheapest offer that fits and its monthly charges ---------------------------------------
+
 struct CloudPlan {
     int offer = -1;
     int gpus = 0;
@@ -72,7 +83,7 @@ void PriceCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, do
                     MonthlyBreakdown* m)
 {
     const Scenario& s = p.scenario;
-    const CloudOffer& o = p.catalog.offers[static_cast<std::size_t>(plan.offer)];
+    const CloudOffer& o = At(p.catalog.offers, plan.offer);
     m->gpu_hours_usd = plan.compute_usd;
     m->storage_usd = s.cloud.storage_usd_per_month
         ? *s.cloud.storage_usd_per_month * (data_gb / std::max(s.data_gb, 1e-9))
@@ -102,7 +113,7 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
     CloudPlan best;
     double best_usd = kInf;
     for (int i = 0; i < static_cast<int>(p.catalog.offers.size()); ++i) {
-        const CloudOffer& o = p.catalog.offers[static_cast<std::size_t>(i)];
+        const CloudOffer& o = At(p.catalog.offers, i);
         if (p.forced_offer >= 0 ? i != p.forced_offer : !OfferAllowed(o, s, data_class))
             continue;
         const int gpus = GpusForVram(s.vram_gb, o.vram_gb);
@@ -136,6 +147,8 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
     return best;
 }
 
+// [SECTION] Machines at home: building one and pricing its running --------------------------------------------------
+
 struct LocalMachine {
     int gpu = -1;
     int gpu_count = 0;
@@ -148,7 +161,7 @@ struct LocalMachine {
 
 LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int gpus_per_job)
 {
-    const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(gpu_index)];
+    const GpuModel& g = At(p.catalog.gpus, gpu_index);
     LocalMachine m;
     m.gpu = gpu_index;
     m.gpu_count = gpu_count;
@@ -181,7 +194,7 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
                     bool own_figures = true)
 {
     const Scenario& s = p.scenario;
-    const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(m.gpu)];
+    const GpuModel& g = At(p.catalog.gpus, m.gpu);
     HomeInputs none;
     const HomeInputs& own = own_figures ? s.home : none;
     const double hardware = own.hardware_usd ? *own.hardware_usd : m.hardware_usd;
@@ -220,7 +233,7 @@ void Finish(const Prepared& p, OptionCost* c)
 int GpusPerJob(const Prepared& p, int gpu_index)
 {
     const Scenario& s = p.scenario;
-    const int per_job = GpusForVram(s.vram_gb, p.catalog.gpus[static_cast<std::size_t>(gpu_index)].vram_gb);
+    const int per_job = GpusForVram(s.vram_gb, At(p.catalog.gpus, gpu_index).vram_gb);
     const int max_gpus = s.home.gpu_count ? *s.home.gpu_count : p.fig.max_gpus;
     return per_job > max_gpus ? 0 : per_job;
 }
@@ -243,6 +256,8 @@ void ForEachMachine(const Prepared& p, Visit visit)
             visit(BuildMachine(p, gi, n, per_job));
     }
 }
+
+// [SECTION] The three options: home, cloud, hybrid ------------------------------------------------------------------
 
 // Home: every machine that holds the largest job and runs the peak week, kept as the choices worth
 // making at some budget. With the person's own machine figures, one machine: the cheapest over the
@@ -391,7 +406,7 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
         int n = lo < hi ? 2 : 1;
         if (s.home.on_hours_per_week && bursts > 0) {
             // Where the machine's busy hours reach the on-time the person set.
-            const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(m.gpu)];
+            const GpuModel& g = At(p.catalog.gpus, m.gpu);
             const double local_at_kink = *s.home.on_hours_per_week * g.speed * m.parallel_jobs;
             const double share = (hours - local_at_kink) / bursts;
             if (share > lo && share < hi)
@@ -453,6 +468,8 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
 
 } // namespace
 
+// [SECTION] Public API: prepared inputs, choices, budgets, Evaluate -------------------------------------------------
+
 Prepared::Prepared(const Scenario& s, const Catalog& c)
     : scenario(s), catalog(PickCatalog(s, c, owned_)), fig(ResolveFigures(s, c))
 {
@@ -473,8 +490,7 @@ Prepared::Prepared(const Scenario& s, const Catalog& c)
                 forced_offer = static_cast<int>(i);
     }
     for (const CloudOffer& o : catalog.offers)
-        if (forced_offer >= 0 ? &o == &catalog.offers[static_cast<std::size_t>(forced_offer)]
-                              : OfferAllowed(o, s, s.privacy))
+        if (forced_offer >= 0 ? &o == &At(catalog.offers, forced_offer) : OfferAllowed(o, s, s.privacy))
             max_offer_speed = std::max(max_offer_speed, o.speed);
 }
 
@@ -487,30 +503,30 @@ void Choices::Set(const OptionCost& c)
 void Choices::Offer(const OptionCost& c)
 {
     for (int i = 0; i < size; ++i) {
-        const OptionCost& o = items[static_cast<std::size_t>(i)];
+        const OptionCost& o = At(items, i);
         if (o.upfront_usd <= c.upfront_usd + 1e-9 && o.total_usd <= c.total_usd + 1e-9)
             return; // as cheap up front and over the horizon: c adds nothing
     }
     int kept = 0;
     for (int i = 0; i < size; ++i) {
-        const OptionCost& o = items[static_cast<std::size_t>(i)];
+        const OptionCost& o = At(items, i);
         if (!(c.upfront_usd <= o.upfront_usd + 1e-9 && c.total_usd <= o.total_usd + 1e-9))
-            items[static_cast<std::size_t>(kept++)] = o;
+            At(items, kept++) = o;
     }
     size = kept;
     if (size == kMax) {
         // Full (rare: more than eight machines on the front): give up the one needing most money up front
         // unless c is cheaper over the horizon than everything kept.
-        if (c.total_usd >= items[static_cast<std::size_t>(size - 1)].total_usd)
+        if (c.total_usd >= At(items, size - 1).total_usd)
             return;
         --size;
     }
     int at = size;
-    while (at > 0 && items[static_cast<std::size_t>(at - 1)].upfront_usd > c.upfront_usd) {
-        items[static_cast<std::size_t>(at)] = items[static_cast<std::size_t>(at - 1)];
+    while (at > 0 && At(items, at - 1).upfront_usd > c.upfront_usd) {
+        At(items, at) = At(items, at - 1);
         --at;
     }
-    items[static_cast<std::size_t>(at)] = c;
+    At(items, at) = c;
     ++size;
 }
 
@@ -519,18 +535,18 @@ const OptionCost& Choices::Pick(double budget_usd, double monthly_budget_usd) co
     // Items run from least money up front to least money over the horizon.
     int within_both = -1, within_budget = -1;
     for (int i = 0; i < size; ++i) {
-        const OptionCost& o = items[static_cast<std::size_t>(i)];
+        const OptionCost& o = At(items, i);
         if (o.upfront_usd > budget_usd + 1e-6)
             break;
         within_budget = i;
         if (o.monthly_usd <= monthly_budget_usd + 1e-6 &&
-            (within_both < 0 || o.total_usd < items[static_cast<std::size_t>(within_both)].total_usd))
+            (within_both < 0 || o.total_usd < At(items, within_both).total_usd))
             within_both = i;
     }
     if (within_both >= 0)
-        return items[static_cast<std::size_t>(within_both)];
+        return At(items, within_both);
     if (within_budget >= 0)
-        return items[static_cast<std::size_t>(within_budget)];
+        return At(items, within_budget);
     return items[0];
 }
 
@@ -542,8 +558,7 @@ OptionChoices CostOptions(const Prepared& p, double hours_per_week)
     out.by_option[0] = CostHome(p, hours, peak);
     // The cloud's speed relative to home (cloud.speed_vs_home) is against the home option's GPU.
     const OptionCost& home = out.by_option[0].items[0];
-    const double home_speed =
-        home.gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].speed : 1.0;
+    const double home_speed = home.gpu_index >= 0 ? At(p.catalog.gpus, home.gpu_index).speed : 1.0;
     out.by_option[1] = CostCloud(p, hours, home_speed);
     out.by_option[2] = CostHybrid(p, hours, home_speed, out.by_option[0], &out.real_mixes);
     out.home_plus_copy_is_a_mix = p.scenario.wants_redundancy;
@@ -554,8 +569,8 @@ OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double
 {
     OptionCosts costs;
     for (int o = 0; o < kOptionCount; ++o) {
-        OptionCost& c = costs[static_cast<std::size_t>(o)];
-        const Choices& options = choices.by_option[static_cast<std::size_t>(o)];
+        OptionCost& c = At(costs, o);
+        const Choices& options = At(choices.by_option, o);
         c = options.Pick(budget_usd, monthly_budget_usd);
         c.min_upfront_usd = options.items[0].upfront_usd;
         if (o == static_cast<int>(Option::hybrid) && c.gpu_index >= 0 && c.cloud_work_hours_per_week <= 1e-9 &&

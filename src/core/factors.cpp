@@ -8,6 +8,7 @@
 
 #include "core/formulas.hpp"
 
+#include "core/index.hpp"
 #include "core/model.hpp"
 
 namespace labcalc::core {
@@ -105,18 +106,18 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
     const double fastest_cloud = std::max(p.max_offer_speed, 0.01);
 
     for (int o = 0; o < kOptionCount; ++o) {
-        const OptionCost& c = costs[static_cast<std::size_t>(o)];
-        FactorArray& fa = out[static_cast<std::size_t>(o)];
+        const OptionCost& c = At(costs, o);
+        FactorArray& fa = At(out, o);
         const double cloud_share = CloudShare(c);
         const bool priced = Priced(c);
-        auto set = [&fa](Factor f, double v) { fa[static_cast<std::size_t>(f)] = Clamp10(v); };
+        auto set = [&fa](Factor f, double v) { At(fa, f) = Clamp10(v); };
 
         const double capital_usd = std::max(0.0, c.upfront_usd - c.resale_usd);
         const double running_usd = c.monthly_usd * s.horizon_months;
         set(Factor::initial_cost, priced ? 10.0 * (1.0 - capital_usd / money_scale) : 0);
         set(Factor::ongoing_cost, priced ? 10.0 * (1.0 - running_usd / money_scale) : 0);
 
-        const double speed_home = c.gpu_index >= 0 ? p.catalog.gpus[static_cast<std::size_t>(c.gpu_index)].speed : 0;
+        const double speed_home = c.gpu_index >= 0 ? At(p.catalog.gpus, c.gpu_index).speed : 0;
         const double home_maint = HomeMaintenanceScore(s, c.gpu_count);
         const double cloud_maint = s.cloud.pricing == CloudPricing::spot ? 8.0 : 9.0; // spot jobs need restarting
         switch (static_cast<Option>(o)) {

@@ -1,5 +1,11 @@
 // The report: the evaluation put into words and curves. Everything here is derived from Evaluate's
 // numbers; nothing is computed that the model does not compute.
+// Sections (each opens with a "[SECTION]" line):
+//   Blockers and set-ups in words
+//   The headline, the options, break-even and the course rules
+//   The verdict and its reasons
+//   Assumptions: every figure the answer used, with its source and age
+//   Public API: BuildReport
 #include "core/report.hpp"
 
 #include <algorithm>
@@ -9,6 +15,7 @@
 #include "core/figure_ids.hpp"
 #include "core/flip_points.hpp"
 #include "core/formulas.hpp"
+#include "core/index.hpp"
 #include "core/iso_date.hpp"
 #include "core/model.hpp"
 #include "core/text_format.hpp"
@@ -16,6 +23,8 @@
 
 namespace labcalc::core {
 namespace {
+
+// [SECTION] Blockers and set-ups in words ---------------------------------------------------------------------------
 
 std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCost& c, const Prepared& p)
 {
@@ -84,11 +93,11 @@ std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenar
 {
     std::string local, cloud, off_name;
     if (c.gpu_index >= 0) {
-        const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(c.gpu_index)];
+        const GpuModel& g = At(p.catalog.gpus, c.gpu_index);
         local = std::to_string(c.gpu_count) + " x " + g.name + " + the rest of the machine";
     }
     if (c.offer_index >= 0) {
-        const CloudOffer& off = p.catalog.offers[static_cast<std::size_t>(c.offer_index)];
+        const CloudOffer& off = At(p.catalog.offers, c.offer_index);
         const bool spot = s.cloud.pricing == CloudPricing::spot && off.spot_usd_per_gpu_hour.has_value();
         off_name = off.name;
         cloud = off.name + (c.offer_gpus > 1 ? ", " + std::to_string(c.offer_gpus) + " GPUs" : "") +
@@ -122,6 +131,8 @@ void AddAssumption(Report& r, const std::string& id, const Figure& f, bool overr
     r.assumptions.push_back(a);
 }
 
+// [SECTION] The headline, the options, break-even and the course rules ----------------------------------------------
+
 // The report's head: the recommendation and what it was worked out with, for every face's headline.
 Report Headline(const Scenario& s, const Catalog& c, const ReportSettings& settings, const Prepared& p,
                 const Evaluation& e)
@@ -142,25 +153,25 @@ Report Headline(const Scenario& s, const Catalog& c, const ReportSettings& setti
 void AddOptions(Report& r, const Prepared& p, const Scenario& s, const OptionCosts& costs, const Evaluation& e)
 {
     for (int o = 0; o < kOptionCount; ++o) {
-        const OptionCost& oc = costs[static_cast<std::size_t>(o)];
+        const OptionCost& oc = At(costs, o);
         OptionReport rep;
         rep.option = static_cast<Option>(o);
         rep.label = OptionLabel(static_cast<Option>(o));
         rep.setup = Setup(static_cast<Option>(o), oc, p, s);
         if (oc.gpu_index >= 0)
-            rep.gpu_id = p.catalog.gpus[static_cast<std::size_t>(oc.gpu_index)].id;
+            rep.gpu_id = At(p.catalog.gpus, oc.gpu_index).id;
         if (oc.offer_index >= 0)
-            rep.offer_id = p.catalog.offers[static_cast<std::size_t>(oc.offer_index)].id;
+            rep.offer_id = At(p.catalog.offers, oc.offer_index).id;
         rep.feasible = oc.Feasible();
         rep.blockers = Blockers(s, oc, p);
         rep.cost = oc;
         rep.cumulative_usd = CumulativeUsd(oc, s.horizon_months);
         const double work_hours = s.hours_per_week * formulas::kWeeksPerMonth * s.horizon_months;
         rep.usd_per_work_hour = work_hours > 0 ? oc.total_usd / work_hours : 0;
-        rep.factors = e.factors[static_cast<std::size_t>(o)];
-        rep.factor_score = e.factor_score[static_cast<std::size_t>(o)];
-        rep.score = e.score[static_cast<std::size_t>(o)];
-        rep.rules_matched = e.rules_matched[static_cast<std::size_t>(o)];
+        rep.factors = At(e.factors, o);
+        rep.factor_score = At(e.factor_score, o);
+        rep.score = At(e.score, o);
+        rep.rules_matched = At(e.rules_matched, o);
         r.options.push_back(std::move(rep));
     }
 }
@@ -194,12 +205,14 @@ void AddRuleChecks(Report& r, const Prepared& p, const Scenario& s, const Option
     }
 }
 
+// [SECTION] The verdict and its reasons -----------------------------------------------------------------------------
+
 // The verdict, first: what wins and by how much, or that nothing fits yet and what comes closest.
 void AddVerdict(Report& r, const Prepared& p, const Evaluation& e)
 {
-    const OptionReport& win = r.options[static_cast<std::size_t>(e.recommended)];
+    const OptionReport& win = At(r.options, e.recommended);
     // The runner-up the margin is measured against (among the options that fit, when any does).
-    const OptionReport& second = r.options[static_cast<std::size_t>(e.runner_up)];
+    const OptionReport& second = At(r.options, e.runner_up);
     int feasible_count = 0;
     for (const OptionReport& o : r.options)
         feasible_count += o.feasible ? 1 : 0;
@@ -239,7 +252,7 @@ void AddDominatedHybrid(Report& r, const OptionCosts& costs, const Evaluation& e
 // Each limit that rules out an option (and any the winner still breaks), citing the disadvantage behind it.
 void AddBlockerReasons(Report& r, const Prepared& p, const Scenario& s, const Evaluation& e)
 {
-    const OptionReport& win = r.options[static_cast<std::size_t>(e.recommended)];
+    const OptionReport& win = At(r.options, e.recommended);
     auto add_blockers = [&](const OptionReport& o, const std::string& lead, bool rules_out) {
         for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
             if (o.cost.blockers & bit)
@@ -312,25 +325,21 @@ void AddBreakEvenReason(Report& r, const Scenario& s, const OptionCosts& costs)
 // The (at most two) matrix factors that separate the winner from the runner-up most, by weight.
 void AddFactorReasons(Report& r, const Scenario& s, const Evaluation& e)
 {
-    const OptionReport& win = r.options[static_cast<std::size_t>(e.recommended)];
-    const OptionReport& second = r.options[static_cast<std::size_t>(e.runner_up)];
+    const OptionReport& win = At(r.options, e.recommended);
+    const OptionReport& second = At(r.options, e.runner_up);
     std::array<int, kFactorCount> order{};
     for (int i = 0; i < kFactorCount; ++i)
-        order[static_cast<std::size_t>(i)] = i;
-    auto edge = [&](int i) {
-        return s.weights[static_cast<std::size_t>(i)] *
-            (win.factors[static_cast<std::size_t>(i)] - second.factors[static_cast<std::size_t>(i)]);
-    };
+        At(order, i) = i;
+    auto edge = [&](int i) { return At(s.weights, i) * (At(win.factors, i) - At(second.factors, i)); };
     std::sort(order.begin(), order.end(), [&](int a, int b) { return edge(a) > edge(b); });
     for (int k = 0; k < 2; ++k) {
-        const int i = order[static_cast<std::size_t>(k)];
+        const int i = At(order, k);
         if (edge(i) <= 0.5)
             break;
         const std::string factor = FactorLabel(static_cast<Factor>(i));
-        r.reasons.push_back(
-            {factor + ": " + win.label + " " + FormatFixed(win.factors[static_cast<std::size_t>(i)], 1) + " against " +
-                 FormatFixed(second.factors[static_cast<std::size_t>(i)], 1) + " for " + second.label + ".",
-             "Comparison Matrix: " + factor});
+        r.reasons.push_back({factor + ": " + win.label + " " + FormatFixed(At(win.factors, i), 1) + " against " +
+                                 FormatFixed(At(second.factors, i), 1) + " for " + second.label + ".",
+                             "Comparison Matrix: " + factor});
     }
 }
 
@@ -345,6 +354,8 @@ void AddReasons(Report& r, const Prepared& p, const Scenario& s, const OptionCos
     AddBreakEvenReason(r, s, costs);
     AddFactorReasons(r, s, e);
 }
+
+// [SECTION] Assumptions: every figure the answer used, with its source and age --------------------------------------
 
 // Every catalog figure in force, with the scenario's override where it has one.
 void AddFigureAssumptions(Report& r, const Scenario& s, const Catalog& c)
@@ -379,13 +390,13 @@ void AddPriceAssumptions(Report& r, const Prepared& p, const Scenario& s, const 
             offers_used.push_back(oc.offer_index);
     }
     for (int gi : gpus_used) {
-        const GpuModel& g = p.catalog.gpus[static_cast<std::size_t>(gi)];
+        const GpuModel& g = At(p.catalog.gpus, gi);
         const std::string id = "gpu." + g.id + ".price_usd";
         const bool ov = s.assumptions.count(id) > 0;
         AddAssumption(r, id, g.price_usd, ov, ov ? s.assumptions.at(id) : g.price_usd.value);
     }
     for (int oi : offers_used) {
-        const CloudOffer& o = p.catalog.offers[static_cast<std::size_t>(oi)];
+        const CloudOffer& o = At(p.catalog.offers, oi);
         const bool spot = s.cloud.pricing == CloudPricing::spot && o.spot_usd_per_gpu_hour;
         const std::string id = "offer." + o.id + (spot ? ".spot_usd_per_gpu_hour" : ".usd_per_gpu_hour");
         const Figure& f = spot ? *o.spot_usd_per_gpu_hour : o.usd_per_gpu_hour;
@@ -420,6 +431,8 @@ void AddAssumptions(Report& r, const Prepared& p, const Scenario& s, const Catal
 }
 
 } // namespace
+
+// [SECTION] Public API: BuildReport ---------------------------------------------------------------------------------
 
 Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings)
 {

@@ -1,4 +1,10 @@
 // The report as JSON (the contract: docs/report-schema.md), text, CSV and Markdown.
+// Sections (each opens with a "[SECTION]" line):
+//   Writing helpers
+//   JSON
+//   Plain text
+//   CSV
+//   Markdown
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -8,6 +14,7 @@
 
 #include "core/flip_points.hpp"
 #include "core/formulas.hpp"
+#include "core/index.hpp"
 #include "core/report.hpp"
 #include "core/report_json.hpp"
 #include "core/rules.hpp"
@@ -20,6 +27,8 @@ namespace labcalc::core {
 namespace {
 
 using json = nlohmann::json;
+
+// [SECTION] Writing helpers -----------------------------------------------------------------------------------------
 
 // A string builder with the ostream << syntax the text reports use. std::ostringstream would pull
 // libc++'s locale and iostream machinery (~50 KB of wasm) into every program that links the
@@ -90,7 +99,7 @@ json OptionJson(const OptionReport& o)
     j["plan"] = plan;
     json f;
     for (int i = 0; i < kFactorCount; ++i)
-        f[FactorKey(static_cast<Factor>(i))] = o.factors[static_cast<std::size_t>(i)];
+        f[FactorKey(static_cast<Factor>(i))] = At(o.factors, i);
     j["factors"] = f;
     j["factor_score"] = o.factor_score;
     j["rules_matched"] = o.rules_matched;
@@ -138,6 +147,8 @@ std::string FlipSentence(const FlipPoint& f)
 }
 
 } // namespace
+
+// [SECTION] JSON ----------------------------------------------------------------------------------------------------
 
 std::string ReportToJson(const Report& r, int indent)
 {
@@ -204,6 +215,8 @@ json ReportJson(const Report& r)
     return j;
 }
 
+// [SECTION] Plain text ----------------------------------------------------------------------------------------------
+
 std::string ReportToText(const Report& r)
 {
     TextOut out;
@@ -246,8 +259,8 @@ std::string ReportToText(const Report& r)
     for (int i = 0; i < kFactorCount; ++i) {
         out << "  " << Pad(FactorLabel(static_cast<Factor>(i)), 20);
         for (const OptionReport& o : r.options)
-            out << PadLeft(FormatFixed(o.factors[static_cast<std::size_t>(i)], 1), 14);
-        out << PadLeft("x" + FormatNumber(r.scenario.weights[static_cast<std::size_t>(i)]), 8) << "\n";
+            out << PadLeft(FormatFixed(At(o.factors, i), 1), 14);
+        out << PadLeft("x" + FormatNumber(At(r.scenario.weights, i)), 8) << "\n";
     }
     out << "\nWhat would change it:\n";
     for (const FlipPoint& f : r.flip_points)
@@ -260,6 +273,8 @@ std::string ReportToText(const Report& r)
         << " older than the catalog's freshness limit); --format json lists each with its source.\n";
     return out.str();
 }
+
+// [SECTION] CSV -----------------------------------------------------------------------------------------------------
 
 std::string ReportToCsv(const Report& r)
 {
@@ -281,6 +296,8 @@ std::string ReportToCsv(const Report& r)
     }
     return out.str();
 }
+
+// [SECTION] Markdown ------------------------------------------------------------------------------------------------
 
 std::string ReportToMarkdown(const Report& r)
 {
@@ -324,8 +341,8 @@ std::string ReportToMarkdown(const Report& r)
     for (int i = 0; i < kFactorCount; ++i) {
         out << "| " << FactorLabel(static_cast<Factor>(i));
         for (const OptionReport& o : r.options)
-            out << " | " << FormatFixed(o.factors[static_cast<std::size_t>(i)], 1);
-        out << " | " << FormatNumber(r.scenario.weights[static_cast<std::size_t>(i)]) << " |\n";
+            out << " | " << FormatFixed(At(o.factors, i), 1);
+        out << " | " << FormatNumber(At(r.scenario.weights, i)) << " |\n";
     }
     out << "\n## What would change it\n\n";
     for (const FlipPoint& f : r.flip_points)
@@ -335,7 +352,7 @@ std::string ReportToMarkdown(const Report& r)
         out << "- " << MarkdownText(f.label) << ": " << MarkdownText(FieldInWords(r.scenario, f)) << "\n";
     for (int i = 0; i < kFactorCount; ++i)
         out << "- Weight of " << MarkdownText(FactorLabel(static_cast<Factor>(i))) << ": "
-            << FormatNumber(r.scenario.weights[static_cast<std::size_t>(i)]) << "\n";
+            << FormatNumber(At(r.scenario.weights, i)) << "\n";
     for (const auto& [id, value] : r.scenario.assumptions)
         out << "- Your figure " << MarkdownText(id) << ": " << FormatNumber(value) << "\n";
     out << "\nThis scenario as a link part for the labcalc page (add it after `index.html`): `#"

@@ -1,12 +1,17 @@
 // The course's "Choose X when" lists and its "Getting started" levels, each checked against the
 // situation and explained in numbers. A rule met adds model.rule_bonus_points to its option's score and
 // becomes a reason.
+// Sections (each opens with a "[SECTION]" line):
+//   Whether each course rule holds
+//   Public API: the rules, their reasons in words
+//   Scoring and the recommendation
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
 #include <utility>
 
+#include "core/index.hpp"
 #include "core/model.hpp"
 #include "core/text_format.hpp"
 
@@ -63,6 +68,8 @@ constexpr bool EachRuleAtItsIndex()
 }
 static_assert(EachRuleAtItsIndex(), "kRules lists the rules in RuleId order, one row each");
 
+// [SECTION] Whether each course rule holds --------------------------------------------------------------------------
+
 // The least any priced option costs over the horizon (infinity when none is priced).
 double CheapestPricedUsd(const OptionCosts& costs)
 {
@@ -99,8 +106,7 @@ bool Holds(const Prepared& p, const Scenario& s, const OptionCosts& costs,
     case RuleId::distributed_team: return s.remote_collaborators >= L::kDistributedTeamPeople;
     case RuleId::minimal_maintenance: return s.experience == Experience::beginner && !s.learn_hardware;
     case RuleId::very_large_models: {
-        const bool home_datacenter =
-            home_priced && p.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].tier == "datacenter";
+        const bool home_datacenter = home_priced && At(p.catalog.gpus, home.gpu_index).tier == "datacenter";
         return (home.blockers & kVramTooLarge) != 0 || home_datacenter;
     }
     case RuleId::best_of_both_worlds:
@@ -140,6 +146,8 @@ std::string HoursPerWeek(double hours) { return FormatNumber(hours) + " h/week";
 std::string TenthsOfHours(double hours) { return FormatNumber(std::round(hours * 10) / 10); }
 
 } // namespace
+
+// [SECTION] Public API: the rules, their reasons in words -----------------------------------------------------------
 
 const std::array<RuleSpec, kRuleCount>& Rules() { return kRules; }
 
@@ -235,6 +243,8 @@ std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& c
     return ""; // not reached: the switch names every rule
 }
 
+// [SECTION] Scoring and the recommendation --------------------------------------------------------------------------
+
 bool HybridDominated(const Scenario& s, const OptionCosts& costs)
 {
     const OptionCost& home = costs[0];
@@ -273,17 +283,15 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
     for (int o = 0; o < kOptionCount; ++o) {
         double sum = 0;
         for (int i = 0; i < kFactorCount; ++i)
-            sum += s.weights[static_cast<std::size_t>(i)] *
-                e.factors[static_cast<std::size_t>(o)][static_cast<std::size_t>(i)];
-        e.factor_score[static_cast<std::size_t>(o)] = weight_sum > 0 ? sum / weight_sum : 0;
+            sum += At(s.weights, i) * At(At(e.factors, o), i);
+        At(e.factor_score, o) = weight_sum > 0 ? sum / weight_sum : 0;
     }
     const auto met = CheckRules(p, s, costs, e.factor_score);
     for (const RuleSpec& rule : kRules)
         if (met[RuleIndex(rule.id)] && rule.counts)
-            ++e.rules_matched[static_cast<std::size_t>(rule.option)];
+            ++At(e.rules_matched, rule.option);
     for (int o = 0; o < kOptionCount; ++o)
-        e.score[static_cast<std::size_t>(o)] = e.factor_score[static_cast<std::size_t>(o)] +
-            p.fig.rule_bonus_points * e.rules_matched[static_cast<std::size_t>(o)];
+        At(e.score, o) = At(e.factor_score, o) + p.fig.rule_bonus_points * At(e.rules_matched, o);
 
     for (const OptionCost& c : costs)
         e.any_feasible = e.any_feasible || c.Feasible();
@@ -298,7 +306,7 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
             ((c.gpu_index >= 0 || c.offer_index >= 0) && !(c.blockers & (kDataMustStay | kMixIsHomeLab)));
     const bool pure_fits = costs[0].Feasible() || costs[1].Feasible();
     auto candidate = [&](int o) {
-        const OptionCost& c = costs[static_cast<std::size_t>(o)];
+        const OptionCost& c = At(costs, o);
         if (e.any_feasible) // a dominated hybrid only when it is the one option that fits
             return c.Feasible() && !(o == static_cast<int>(Option::hybrid) && e.hybrid_dominated && pure_fits);
         if (c.blockers &
@@ -311,10 +319,10 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
     for (int o = 0; o < kOptionCount; ++o) {
         if (!candidate(o))
             continue;
-        if (best < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(best)] + 1e-12) {
+        if (best < 0 || At(e.score, o) > At(e.score, best) + 1e-12) {
             second = best;
             best = o;
-        } else if (second < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(second)]) {
+        } else if (second < 0 || At(e.score, o) > At(e.score, second)) {
             second = o;
         }
     }
@@ -325,11 +333,10 @@ Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs)
     // Margin against the runner-up among the same set; against every other option when only one is left.
     if (second < 0)
         for (int o = 0; o < kOptionCount; ++o)
-            if (o != best &&
-                (second < 0 || e.score[static_cast<std::size_t>(o)] > e.score[static_cast<std::size_t>(second)]))
+            if (o != best && (second < 0 || At(e.score, o) > At(e.score, second)))
                 second = o;
     e.runner_up = static_cast<Option>(second);
-    e.margin = std::max(0.0, e.score[static_cast<std::size_t>(best)] - e.score[static_cast<std::size_t>(second)]);
+    e.margin = std::max(0.0, At(e.score, best) - At(e.score, second));
     return e;
 }
 

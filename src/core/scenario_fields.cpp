@@ -1,4 +1,10 @@
 // The table of scenario inputs and the one place their rules are checked.
+// Sections (each opens with a "[SECTION]" line):
+//   The field table: how each input is reached and its rules
+//   Rules in words and plain-number reading
+//   Public API: look up, read and set a field
+//   Numbers as people type them
+//   Settings: typed text, unset, key=value
 #include "core/scenario_fields.hpp"
 
 #include <algorithm>
@@ -7,10 +13,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/index.hpp"
 #include "core/text_format.hpp"
 
 namespace labcalc::core {
 namespace {
+
+// [SECTION] The field table: how each input is reached and its rules ------------------------------------------------
 
 // How to reach a field inside a Scenario. Exactly one member is set per field.
 struct Access {
@@ -435,6 +444,8 @@ const std::vector<Entry>& Entries()
     return kEntries;
 }
 
+// [SECTION] Rules in words and plain-number reading -----------------------------------------------------------------
+
 const Entry* FindEntry(std::string_view key)
 {
     for (const Entry& e : Entries())
@@ -501,6 +512,8 @@ bool ParseDouble(std::string_view text, double* out)
 }
 
 } // namespace
+
+// [SECTION] Public API: look up, read and set a field ---------------------------------------------------------------
 
 std::optional<Factor> FactorFromKey(std::string_view key)
 {
@@ -653,6 +666,8 @@ std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value
     return SetFieldNumber(s, f, v);
 }
 
+// [SECTION] Numbers as people type them -----------------------------------------------------------------------------
+
 std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view unit)
 {
     if (typed.size() > 64)
@@ -740,6 +755,8 @@ std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view 
     return v;
 }
 
+// [SECTION] Settings: typed text, unset, key=value ------------------------------------------------------------------
+
 std::string SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed)
 {
     if (f.kind != FieldKind::number && f.kind != FieldKind::integer)
@@ -785,7 +802,7 @@ std::string ApplySetting(Scenario& s, std::string_view kv)
         double w = 0;
         if (!ParseDouble(value, &w) || !std::isfinite(w) || w < 0 || w > 10)
             return Printable(key) + ": must be a number from 0 to 10";
-        s.weights[static_cast<std::size_t>(*factor)] = w == 0 ? 0.0 : w;
+        At(s.weights, *factor) = w == 0 ? 0.0 : w;
         return "";
     }
     if (key.rfind("assumptions.", 0) == 0) {

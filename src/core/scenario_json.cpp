@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/index.hpp"
 #include "core/json_guard.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/text_format.hpp"
@@ -114,7 +115,7 @@ void PutField(json& root, const FieldSpec& f, const FieldValue& v)
     }
     switch (f.kind) {
     case FieldKind::boolean: (*target)[key] = v.number != 0; break;
-    case FieldKind::choice: (*target)[key] = f.choices[static_cast<std::size_t>(v.number)]; break;
+    case FieldKind::choice: (*target)[key] = At(f.choices, v.number); break;
     case FieldKind::text: (*target)[key] = v.text; break;
     case FieldKind::integer: (*target)[key] = static_cast<long long>(v.number); break;
     default: (*target)[key] = v.number; break;
@@ -151,7 +152,7 @@ json ScenarioToJson(const Scenario& s)
     }
     json& w = root["weights"];
     for (int i = 0; i < kFactorCount; ++i)
-        w[FactorKey(static_cast<Factor>(i))] = s.weights[static_cast<std::size_t>(i)];
+        w[FactorKey(static_cast<Factor>(i))] = At(s.weights, i);
     if (!s.assumptions.empty()) {
         json& a = root["assumptions"];
         for (const auto& [id, value] : s.assumptions)

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/index.hpp"
+
 namespace labcalc::core {
 
 std::string FormatNumber(double v)
@@ -58,7 +60,7 @@ std::string FormatUsd(double v)
     std::string grouped;
     const int n = static_cast<int>(digits.size());
     for (int i = 0; i < n; ++i) {
-        grouped += digits[static_cast<std::size_t>(i)];
+        grouped += At(digits, i);
         if ((n - 1 - i) % 3 == 0 && i != n - 1)
             grouped += ',';
     }

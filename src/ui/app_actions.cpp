@@ -8,6 +8,7 @@
 
 #include "core/course.hpp"
 #include "core/figure_ids.hpp"
+#include "core/index.hpp"
 #include "core/iso_date.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
@@ -94,7 +95,7 @@ std::string CommitSetting(AppState& state, std::string_view key, double value)
     if (f && f->kind == core::FieldKind::choice) {
         const double i = std::round(value);
         if (i >= 0 && i < static_cast<double>(f->choices.size()))
-            return CommitSetting(state, key, f->choices[static_cast<std::size_t>(i)]);
+            return CommitSetting(state, key, core::At(f->choices, i));
     }
     if (f && f->kind == core::FieldKind::boolean)
         return CommitSetting(state, key, value != 0 ? "true" : "false");

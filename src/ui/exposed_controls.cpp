@@ -1,6 +1,11 @@
 // Controls listed for the platform's elements (see exposed_controls.hpp). The state changes here are the
 // ones a click on the canvas makes, through the same CommitSetting (app_actions.hpp); a press is only
 // recorded, and the widget acts on it when next drawn (inside its own window and popup, as a click would).
+// Sections (each opens with a "[SECTION]" line):
+//   Helpers
+//   Exposing the frame's controls
+//   What the platform's elements do: type, step, press, focus
+//   The control list for the platform
 #include "ui/exposed_controls.hpp"
 
 #include <algorithm>
@@ -11,6 +16,7 @@
 
 #include "core/course.hpp"
 #include "core/figure_ids.hpp"
+#include "core/index.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/text_format.hpp"
 #include "imgui.h"
@@ -25,6 +31,8 @@ namespace {
 
 constexpr std::string_view kTypedSuffix = "#typed";
 constexpr float kBudgetStep = 1.1f; // one arrow press: 10% (the budget slider is logarithmic)
+
+// [SECTION] Helpers -------------------------------------------------------------------------------------------------
 
 // The accessible name of an ImGui label: without its "##id" or "###id" part.
 std::string VisibleLabel(const char* label)
@@ -76,6 +84,8 @@ double RoundBudget(double usd)
 }
 
 } // namespace
+
+// [SECTION] Exposing the frame's controls ---------------------------------------------------------------------------
 
 double RoundSliderValue(std::string_view key, double value)
 {
@@ -168,6 +178,8 @@ bool ExposedSection(AppState& state, const std::string& id, const char* title, b
     return open;
 }
 
+// [SECTION] What the platform's elements do: type, step, press, focus -----------------------------------------------
+
 std::string SetControlText(AppState& state, std::string_view id, std::string_view text)
 {
     const std::string key(FieldKeyOf(id));
@@ -246,7 +258,7 @@ void StepControl(AppState& state, std::string_view id, int steps, int to_end)
         const std::optional<core::Factor> factor = core::FactorFromKey(id.substr(8));
         if (!factor)
             return;
-        const double w = state.scenario.weights[static_cast<std::size_t>(*factor)];
+        const double w = core::At(state.scenario.weights, *factor);
         const double next = to_end
             ? (to_end < 0 ? 0.0 : 10.0)
             : std::clamp(std::round(w) + (steps > 0 ? 1 : -1) * (std::abs(steps) >= 10 ? 3 : 1), 0.0, 10.0);
@@ -294,6 +306,8 @@ void FocusControl(AppState& state, std::string_view id)
     state.a11y.focused_id = std::string(id);
     state.a11y.scroll_to_focused = !id.empty();
 }
+
+// [SECTION] The control list for the platform -----------------------------------------------------------------------
 
 std::string ControlsToJson(const AppState& state, float pixel_scale)
 {

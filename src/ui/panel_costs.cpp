@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/index.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -150,7 +151,7 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
         for (const core::OptionReport& o : r.options)
             if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.option)));
-                ImGui::Text("%s: %s%s", o.label.c_str(), Usd(o.cumulative_usd[static_cast<std::size_t>(m)]).c_str(),
+                ImGui::Text("%s: %s%s", o.label.c_str(), Usd(core::At(o.cumulative_usd, m)).c_str(),
                             o.feasible ? "" : " (ruled out)");
                 ImGui::PopStyleColor();
             }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/index.hpp"
 #include "ui/app_actions.hpp"
 #include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
@@ -60,7 +61,7 @@ void DrawMatrix(AppState& state)
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(core::FactorLabel(static_cast<core::Factor>(f)));
         ImGui::TableNextColumn();
-        float weight = static_cast<float>(state.scenario.weights[static_cast<std::size_t>(f)]);
+        float weight = static_cast<float>(core::At(state.scenario.weights, f));
         ImGui::SetNextItemWidth(-1);
         const std::string key = std::string("weights.") + core::FactorKey(static_cast<core::Factor>(f));
         if (ImGui::SliderFloat("##w", &weight, 0.0f, 10.0f, "%.0f", ImGuiSliderFlags_AlwaysClamp))
@@ -70,7 +71,7 @@ void DrawMatrix(AppState& state)
             c.id = key;
             c.role = ControlRole::slider;
             c.label = std::string("Weight of ") + core::FactorLabel(static_cast<core::Factor>(f));
-            c.value = state.scenario.weights[static_cast<std::size_t>(f)];
+            c.value = core::At(state.scenario.weights, f);
             c.min = 0;
             c.max = 10;
             c.value_text = Number(c.value, 1) + " of 10";
@@ -78,10 +79,10 @@ void DrawMatrix(AppState& state)
         }
         double best = -1;
         for (const core::OptionReport& o : r.options)
-            best = std::max(best, o.factors[static_cast<std::size_t>(f)]);
+            best = std::max(best, core::At(o.factors, f));
         for (const core::OptionReport& o : r.options) {
             ImGui::TableNextColumn();
-            const double score = o.factors[static_cast<std::size_t>(f)];
+            const double score = core::At(o.factors, f);
             ScoreCell(score, OptionIndex(o.option), score >= best);
         }
         ImGui::PopID();

@@ -1,5 +1,9 @@
 // Shared widgets (see widgets.hpp). FieldEditor turns the core's FieldSpec table into inputs, so a
 // new scenario input appears in the advanced section without UI code.
+// Sections (each opens with a "[SECTION]" line):
+//   Field editor helpers: steps, automatic values, catalog picks
+//   Text and layout helpers
+//   The field editor
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -7,6 +11,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/index.hpp"
 #include "core/text_format.hpp"
 #include "imgui_stdlib.h"
 #include "ui/app_actions.hpp"
@@ -16,6 +21,8 @@
 
 namespace labcalc::ui {
 namespace {
+
+// [SECTION] Field editor helpers: steps, automatic values, catalog picks --------------------------------------------
 
 // Step of the +/- buttons: about 1% of a typical value, in round units.
 double StepFor(const core::FieldSpec& f, double value)
@@ -60,7 +67,7 @@ std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
         if (home.gpu_index < 0 || static_cast<std::size_t>(home.gpu_index) >= state.catalog.gpus.size())
             return "";
         if (key == "home.gpu")
-            return state.catalog.gpus[static_cast<std::size_t>(home.gpu_index)].name;
+            return core::At(state.catalog.gpus, home.gpu_index).name;
         if (key == "home.gpu_count")
             return Number(home.gpu_count, 0) + unit;
         if (key == "home.hardware_usd")
@@ -80,7 +87,7 @@ std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
             return figure("cloud.idle_overhead_pct") ? Number(figure("cloud.idle_overhead_pct")->value, 1) + unit : "";
         if (cloud.offer_index < 0 || static_cast<std::size_t>(cloud.offer_index) >= state.catalog.offers.size())
             return "";
-        const core::CloudOffer& offer = state.catalog.offers[static_cast<std::size_t>(cloud.offer_index)];
+        const core::CloudOffer& offer = core::At(state.catalog.offers, cloud.offer_index);
         if (key == "cloud.offer")
             return offer.name;
         if (key == "cloud.usd_per_gpu_hour") {
@@ -189,6 +196,8 @@ bool TakeDefaultPress(AppState& state, const core::FieldSpec& f)
 
 } // namespace
 
+// [SECTION] Text and layout helpers ---------------------------------------------------------------------------------
+
 float Em(float n) { return n * ImGui::GetFontSize(); }
 
 void RememberItem(AppState& state, const char* id)
@@ -295,6 +304,8 @@ void BeginRootWindow(const char* name, int extra_flags)
     ImGui::Begin(name, nullptr, flags | extra_flags);
 }
 
+// [SECTION] The field editor ----------------------------------------------------------------------------------------
+
 std::string FieldLabel(const core::FieldSpec& f)
 {
     std::string label = f.label;
@@ -331,9 +342,8 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
     }
     case core::FieldKind::choice: {
         int index = static_cast<int>(v.number);
-        const std::string preview = index >= 0 && index < static_cast<int>(f.choices.size())
-            ? ChoiceText(f.choices[static_cast<std::size_t>(index)])
-            : "";
+        const std::string preview =
+            index >= 0 && index < static_cast<int>(f.choices.size()) ? ChoiceText(core::At(f.choices, index)) : "";
         if (ImGui::BeginCombo("##v", preview.c_str())) {
             for (std::size_t i = 0; i < f.choices.size(); ++i)
                 if (ImGui::Selectable(ChoiceText(f.choices[i]).c_str(), static_cast<int>(i) == index))

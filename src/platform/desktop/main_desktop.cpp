@@ -7,6 +7,11 @@
 // style sizes follow the scale. Where the framebuffer is larger than the window (macOS Retina), ImGui
 // works in window units: the style is scaled by content/framebuffer scale and FontGlobalScale undoes
 // the framebuffer part of the font size.
+// Sections (each opens with a "[SECTION]" line):
+//   The app and its GLFW callbacks
+//   Scale, frame and screenshot
+//   Start-up
+//   The run loop
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
@@ -47,6 +52,8 @@ constexpr int kShortcutModifier = GLFW_MOD_SUPER; // Cmd+V
 constexpr bool kWindowUnitsArePixels = true;        // X11, Wayland via XWayland, Windows
 constexpr int kShortcutModifier = GLFW_MOD_CONTROL; // Ctrl+V
 #endif
+
+// [SECTION] The app and its GLFW callbacks --------------------------------------------------------------------------
 
 struct DesktopApp {
     explicit DesktopApp(std::string config_folder) : services(std::move(config_folder)) { }
@@ -102,6 +109,8 @@ void OnGlfwError(int code, const char* description)
 {
     std::fprintf(stderr, "labcalc-desktop: GLFW error %d: %s\n", code, description);
 }
+
+// [SECTION] Scale, frame and screenshot -----------------------------------------------------------------------------
 
 float ContentScale(const DesktopApp& app)
 {
@@ -167,6 +176,8 @@ std::string SaveScreenshot(GLFWwindow* window, const std::string& path)
     return WritePng(path, flipped.data(), w, h);
 }
 
+// [SECTION] Start-up ------------------------------------------------------------------------------------------------
+
 // Remembered window size (before scaling), "WIDTHxHEIGHT".
 bool ParseSize(const std::string& text, int* w, int* h)
 {
@@ -198,6 +209,8 @@ void ApplyStartupInputs(DesktopApp& app, const Args& args, const core::LoadedInp
     state.files.catalog = args.catalog_path;
     state.files.export_folder = cwd;
 }
+
+// [SECTION] The run loop --------------------------------------------------------------------------------------------
 
 int Run(const Args& args, const core::LoadedInputs& inputs)
 {
