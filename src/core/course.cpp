@@ -242,9 +242,8 @@ Expected<Scenario> ApplyCondition(const CourseCondition& c, bool tick, const Sce
         return Expected<Scenario>::Fail(settings.error);
     Scenario next = s;
     for (const std::string& kv : *settings.value) {
-        const std::string error = ApplySetting(next, kv);
-        if (!error.empty())
-            return Expected<Scenario>::Fail(error);
+        if (Status set = ApplySetting(next, kv); !set)
+            return Expected<Scenario>::Fail(set.error);
     }
     if (settings_used)
         *settings_used = std::move(*settings.value);

@@ -1,6 +1,8 @@
 #pragma once
-// A value or the reason there is none. Parsers return this instead of throwing, so the core also
-// runs in WebAssembly builds that have exception catching disabled.
+// The core's one error convention. A function that produces a value returns Expected<T>: the value, or
+// the reason there is none. A function that changes something in place returns Status: nothing, or the
+// reason the change was refused (and then nothing was changed). Either reason names the field and the
+// rule broken. Neither throws, so the core also runs in WebAssembly builds without exception catching.
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +27,20 @@ struct [[nodiscard]] Expected {
         return e;
     }
     explicit operator bool() const { return value.has_value(); }
+};
+
+struct [[nodiscard]] Status {
+    std::string error; // names the field and the rule broken; empty when the change was made
+
+    static Status Ok() { return Status{}; }
+    static Status Fail(std::string why)
+    {
+        Status s;
+        s.error = std::move(why);
+        return s;
+    }
+    bool ok() const { return error.empty(); }
+    explicit operator bool() const { return ok(); }
 };
 
 } // namespace labcalc::core

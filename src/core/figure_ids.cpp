@@ -127,13 +127,13 @@ Catalog ApplyPriceOverrides(const Scenario& s, const Catalog& c)
     return out;
 }
 
-std::string CheckAssumptionIds(const Scenario& s, const Catalog& c)
+Status CheckAssumptionIds(const Scenario& s, const Catalog& c)
 {
     for (const auto& [id, value] : s.assumptions) {
         if (const FigureRule* rule = FindFigureRule(id)) {
             if (value < rule->min_value || value > rule->max_value)
-                return "assumptions." + id + ": must be from " + FormatNumber(rule->min_value) + " to " +
-                    FormatNumber(rule->max_value) + " (got " + FormatNumber(value) + ")";
+                return Status::Fail("assumptions." + id + ": must be from " + FormatNumber(rule->min_value) + " to " +
+                                    FormatNumber(rule->max_value) + " (got " + FormatNumber(value) + ")");
             continue;
         }
         bool known = false;
@@ -143,10 +143,10 @@ std::string CheckAssumptionIds(const Scenario& s, const Catalog& c)
             known = known || id == "offer." + o.id + ".usd_per_gpu_hour" ||
                 id == "offer." + o.id + ".spot_usd_per_gpu_hour";
         if (!known)
-            return "assumptions." + Printable(id, 80) +
-                ": unknown figure id (see the report's assumptions for the ids)";
+            return Status::Fail("assumptions." + Printable(id, 80) +
+                                ": unknown figure id (see the report's assumptions for the ids)");
     }
-    return "";
+    return Status::Ok();
 }
 
 } // namespace labcalc::core

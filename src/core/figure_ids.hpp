@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/catalog.hpp"
+#include "core/expected.hpp"
 #include "core/scenario.hpp"
 
 namespace labcalc::core {
@@ -41,7 +42,7 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c);
 // A catalog with the scenario's per-GPU and per-offer price overrides applied.
 Catalog ApplyPriceOverrides(const Scenario& s, const Catalog& c);
 
-// "" when every id in s.assumptions names a catalog figure, GPU price or offer price; else the error.
-[[nodiscard]] std::string CheckAssumptionIds(const Scenario& s, const Catalog& c);
+// Ok when every id in s.assumptions names a catalog figure, GPU price or offer price; else the first that does not.
+Status CheckAssumptionIds(const Scenario& s, const Catalog& c);
 
 } // namespace labcalc::core

@@ -59,13 +59,13 @@ Expected<LoadedInputs> LoadInputs(const InputTexts& in)
         out.preset_name.clear();
     }
     for (const std::string& setting : in.settings) {
-        if (std::string e = ApplySetting(out.scenario, setting); !e.empty())
-            return Result::Fail("--set " + e);
+        if (Status set = ApplySetting(out.scenario, setting); !set)
+            return Result::Fail("--set " + set.error);
         out.preset_name.clear();
     }
     // Last, so an override set by --set is checked too, against the catalog the report will use.
-    if (std::string e = CheckAssumptionIds(out.scenario, out.catalog); !e.empty())
-        return Result::Fail(e);
+    if (Status ids = CheckAssumptionIds(out.scenario, out.catalog); !ids)
+        return Result::Fail(ids.error);
     return Result::Ok(std::move(out));
 }
 

@@ -581,40 +581,40 @@ FieldValue GetField(const Scenario& s_in, const FieldSpec& f)
     return out;
 }
 
-std::string SetFieldNumber(Scenario& s, const FieldSpec& f, double value)
+Status SetFieldNumber(Scenario& s, const FieldSpec& f, double value)
 {
     const Entry* e = FindEntry(f.key);
     if (!e)
-        return std::string("unknown key '") + f.key + "'";
+        return Status::Fail(std::string("unknown key '") + f.key + "'");
     const Access& a = e->access;
     if (!std::isfinite(value))
-        return std::string(f.key) + ": " + (a.boolean ? "must be true or false" : RangeRule(f)) + " (got " +
-            FormatNumber(value) + ")";
+        return Status::Fail(std::string(f.key) + ": " + (a.boolean ? "must be true or false" : RangeRule(f)) +
+                            " (got " + FormatNumber(value) + ")");
     if (a.boolean) {
         if (value != 0 && value != 1)
-            return std::string(f.key) + ": must be true or false";
+            return Status::Fail(std::string(f.key) + ": must be true or false");
         *a.boolean(s) = value != 0;
-        return "";
+        return Status::Ok();
     }
     if (a.choice_set) {
         const double idx = std::floor(value);
         if (idx != value || idx < 0 || idx >= static_cast<double>(f.choices.size()))
-            return std::string(f.key) + ": must be one of " + ChoiceList(f);
+            return Status::Fail(std::string(f.key) + ": must be one of " + ChoiceList(f));
         a.choice_set(s, static_cast<int>(idx));
-        return "";
+        return Status::Ok();
     }
     if (a.text)
-        return std::string(f.key) + ": must be text (a catalog id)";
+        return Status::Fail(std::string(f.key) + ": must be text (a catalog id)");
     if (value < f.min_value || value > f.max_value)
-        return std::string(f.key) + ": " + RangeRule(f) + " (got " + FormatNumber(value) + ")";
+        return Status::Fail(std::string(f.key) + ": " + RangeRule(f) + " (got " + FormatNumber(value) + ")");
     if (a.integer || a.opt_integer) {
         if (std::floor(value) != value)
-            return std::string(f.key) + ": must be a whole number (got " + FormatNumber(value) + ")";
+            return Status::Fail(std::string(f.key) + ": must be a whole number (got " + FormatNumber(value) + ")");
         if (a.integer)
             *a.integer(s) = static_cast<int>(value);
         else
             *a.opt_integer(s) = static_cast<int>(value);
-        return "";
+        return Status::Ok();
     }
     // Negative zero would print as "-0" in reports; it means zero.
     if (value == 0)
@@ -623,46 +623,47 @@ std::string SetFieldNumber(Scenario& s, const FieldSpec& f, double value)
         *a.number(s) = value;
     else
         *a.opt_number(s) = value;
-    return "";
+    return Status::Ok();
 }
 
-std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value)
+Status SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value)
 {
     const Entry* e = FindEntry(f.key);
     if (!e)
-        return std::string("unknown key '") + f.key + "'";
+        return Status::Fail(std::string("unknown key '") + f.key + "'");
     const Access& a = e->access;
     if (a.choice_set) {
         for (std::size_t i = 0; i < f.choices.size(); ++i)
             if (value == f.choices[i]) {
                 a.choice_set(s, static_cast<int>(i));
-                return "";
+                return Status::Ok();
             }
-        return std::string(f.key) + ": must be one of " + ChoiceList(f) + " (got '" + Printable(value, 40) + "')";
+        return Status::Fail(std::string(f.key) + ": must be one of " + ChoiceList(f) + " (got '" +
+                            Printable(value, 40) + "')");
     }
     if (a.text) {
         if (value.empty() || value.size() > 64)
-            return std::string(f.key) + ": must be a catalog id of 1 to 64 characters";
+            return Status::Fail(std::string(f.key) + ": must be a catalog id of 1 to 64 characters");
         for (char c : value)
             if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
-                return std::string(f.key) + ": a catalog id has only letters, digits, '-', '_' and '.'";
+                return Status::Fail(std::string(f.key) + ": a catalog id has only letters, digits, '-', '_' and '.'");
         *a.text(s) = std::string(value);
-        return "";
+        return Status::Ok();
     }
     if (a.boolean) {
         if (value == "true" || value == "1" || value == "yes") {
             *a.boolean(s) = true;
-            return "";
+            return Status::Ok();
         }
         if (value == "false" || value == "0" || value == "no") {
             *a.boolean(s) = false;
-            return "";
+            return Status::Ok();
         }
-        return std::string(f.key) + ": must be true or false";
+        return Status::Fail(std::string(f.key) + ": must be true or false");
     }
     double v = 0;
     if (!ParseDouble(value, &v))
-        return std::string(f.key) + ": " + RangeRule(f) + " (got '" + Printable(value, 40) + "')";
+        return Status::Fail(std::string(f.key) + ": " + RangeRule(f) + " (got '" + Printable(value, 40) + "')");
     return SetFieldNumber(s, f, v);
 }
 
@@ -757,17 +758,17 @@ std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view 
 
 // [SECTION] Settings: typed text, unset, key=value ------------------------------------------------------------------
 
-std::string SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed)
+Status SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed)
 {
     if (f.kind != FieldKind::number && f.kind != FieldKind::integer)
         return SetFieldText(s, f, typed);
     const std::optional<double> v = ParseTypedNumber(typed, f.unit);
     if (!v)
-        return std::string(f.key) + ": " + RangeRule(f) + " (got '" + Printable(typed, 40) + "')";
+        return Status::Fail(std::string(f.key) + ": " + RangeRule(f) + " (got '" + Printable(typed, 40) + "')");
     if (f.kind == FieldKind::integer && *v != std::floor(*v))
-        return std::string(f.key) + ": must be a whole number from " + FormatNumber(f.min_value) + " to " +
-            FormatNumber(f.max_value) + (f.unit[0] ? std::string(" ") + f.unit : std::string()) + " (got '" +
-            Printable(typed, 40) + "')";
+        return Status::Fail(std::string(f.key) + ": must be a whole number from " + FormatNumber(f.min_value) + " to " +
+                            FormatNumber(f.max_value) + (f.unit[0] ? std::string(" ") + f.unit : std::string()) +
+                            " (got '" + Printable(typed, 40) + "')");
     return SetFieldNumber(s, f, *v);
 }
 
@@ -785,53 +786,55 @@ void UnsetField(Scenario& s, const FieldSpec& f)
         a.text(s)->reset();
 }
 
-std::string ApplySetting(Scenario& s, std::string_view kv)
+Status ApplySetting(Scenario& s, std::string_view kv)
 {
     const std::size_t eq = kv.find('=');
     if (eq == std::string_view::npos || eq == 0)
-        return "--set takes KEY=VALUE (got '" + Printable(kv) + "')";
+        return Status::Fail("--set takes KEY=VALUE (got '" + Printable(kv) + "')");
     const std::string_view key = kv.substr(0, eq);
     const std::string_view value = kv.substr(eq + 1);
 
     if (key.rfind("weights.", 0) == 0) {
         const auto factor = FactorFromKey(key.substr(8));
         if (!factor)
-            return "unknown key '" + Printable(key) +
+            return Status::Fail(
+                "unknown key '" + Printable(key) +
                 "': weights are named initial_cost, ongoing_cost, scalability, data_privacy, maintenance, "
-                "hardware_access, internet_required, learning_curve, flexibility, latency";
+                "hardware_access, internet_required, learning_curve, flexibility, latency");
         double w = 0;
         if (!ParseDouble(value, &w) || !std::isfinite(w) || w < 0 || w > 10)
-            return Printable(key) + ": must be a number from 0 to 10";
+            return Status::Fail(Printable(key) + ": must be a number from 0 to 10");
         At(s.weights, *factor) = w == 0 ? 0.0 : w;
-        return "";
+        return Status::Ok();
     }
     if (key.rfind("assumptions.", 0) == 0) {
         const std::string id(key.substr(12));
         double v = 0;
         if (id.empty())
-            return "assumptions.<id>: name a catalog figure, e.g. assumptions.home.base_system_usd";
+            return Status::Fail("assumptions.<id>: name a catalog figure, e.g. assumptions.home.base_system_usd");
         if (id.size() > 80 ||
             id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
                 std::string::npos)
-            return "assumptions." + Printable(id, 80) +
-                ": not a figure id (at most 80 letters, digits, '.', '-' and '_')";
+            return Status::Fail("assumptions." + Printable(id, 80) +
+                                ": not a figure id (at most 80 letters, digits, '.', '-' and '_')");
         if (value == "default") { // back to the catalog's figure
             s.assumptions.erase(id);
-            return "";
+            return Status::Ok();
         }
         if (!ParseDouble(value, &v) || !std::isfinite(v) || v < 0 || v > 1e9)
-            return Printable(key, 80) + ": must be a number from 0 to 1e9";
+            return Status::Fail(Printable(key, 80) + ": must be a number from 0 to 1e9");
         s.assumptions[id] = v == 0 ? 0.0 : v;
-        return ""; // the id is checked against the catalog when the scenario is evaluated (CheckAssumptionIds)
+        return Status::
+            Ok(); // the id is checked against the catalog when the scenario is evaluated (CheckAssumptionIds)
     }
     const FieldSpec* f = FindField(key);
     if (!f)
-        return "unknown key '" + Printable(key) + "' (labcalc --help lists the keys)";
+        return Status::Fail("unknown key '" + Printable(key) + "' (labcalc --help lists the keys)");
     if (value == "default") {
         if (!f->optional)
-            return std::string(key) + ": has no catalog default to return to; give a value";
+            return Status::Fail(std::string(key) + ": has no catalog default to return to; give a value");
         UnsetField(s, *f);
-        return "";
+        return Status::Ok();
     }
     return SetFieldText(s, *f, value);
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/expected.hpp"
 #include "core/scenario.hpp"
 
 namespace labcalc::core {
@@ -37,9 +38,9 @@ struct FieldValue {
     std::string text;  // text fields
 };
 FieldValue GetField(const Scenario& s, const FieldSpec& f);
-// Validates and stores. Returns "" or an error naming the key and the rule.
-[[nodiscard]] std::string SetFieldNumber(Scenario& s, const FieldSpec& f, double value);
-[[nodiscard]] std::string SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value);
+// Validates and stores; a refused value changes nothing and the Status names the key and the rule.
+Status SetFieldNumber(Scenario& s, const FieldSpec& f, double value);
+Status SetFieldText(Scenario& s, const FieldSpec& f, std::string_view value);
 void UnsetField(Scenario& s, const FieldSpec& f); // optional fields only
 
 // A number as a person types it into a box: "4000", "4,000", "$4,000", " 0,16 " (a decimal comma),
@@ -47,15 +48,15 @@ void UnsetField(Scenario& s, const FieldSpec& f); // optional fields only
 // before groups of exactly three digits; a lone comma followed by other than three digits, or after a
 // leading 0, is a decimal comma. Returns nothing for anything else (letters, two signs, "1,2,3").
 std::optional<double> ParseTypedNumber(std::string_view typed, std::string_view unit = "");
-// A field set from typed text (ParseTypedNumber, then the field's range). Returns "" or an error that
-// names the field, the rule and what was typed.
-[[nodiscard]] std::string SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed);
+// A field set from typed text (ParseTypedNumber, then the field's range). A refusal names the field, the
+// rule and what was typed.
+Status SetFieldTyped(Scenario& s, const FieldSpec& f, std::string_view typed);
 
 // A factor from its key in "weights.<key>" ("initial_cost"); nothing for an unknown key.
 std::optional<Factor> FactorFromKey(std::string_view key);
 
 // --set KEY=VALUE, also for weights.<factor> and assumptions.<figure id>. VALUE is a number,
 // true/false, a choice name, or "default" to unset an optional field or an assumption override.
-[[nodiscard]] std::string ApplySetting(Scenario& s, std::string_view key_equals_value);
+Status ApplySetting(Scenario& s, std::string_view key_equals_value);
 
 } // namespace labcalc::core

@@ -29,79 +29,77 @@ std::string TypeRule(const FieldSpec& f)
 }
 
 // Applies one JSON value to the field with dotted key `key`.
-std::string ApplyValue(Scenario& s, const std::string& key, const json& v)
+Status ApplyValue(Scenario& s, const std::string& key, const json& v)
 {
     const FieldSpec* f = FindField(key);
     if (!f)
-        return "unknown key '" + Printable(key) + "'";
+        return Status::Fail("unknown key '" + Printable(key) + "'");
     if (v.is_null()) {
         if (!f->optional)
-            return key + ": " + TypeRule(*f) + " (got null)";
+            return Status::Fail(key + ": " + TypeRule(*f) + " (got null)");
         UnsetField(s, *f);
-        return "";
+        return Status::Ok();
     }
     switch (f->kind) {
     case FieldKind::boolean:
         if (!v.is_boolean())
-            return key + ": must be true or false (got " + JsonTypeName(v) + ")";
+            return Status::Fail(key + ": must be true or false (got " + JsonTypeName(v) + ")");
         return SetFieldNumber(s, *f, v.get<bool>() ? 1 : 0);
     case FieldKind::choice:
     case FieldKind::text:
         if (!v.is_string())
-            return key + ": " + TypeRule(*f) + " (got " + JsonTypeName(v) + ")";
+            return Status::Fail(key + ": " + TypeRule(*f) + " (got " + JsonTypeName(v) + ")");
         return SetFieldText(s, *f, v.get_ref<const std::string&>());
     default:
         if (!v.is_number())
-            return key + ": " + TypeRule(*f) + " (got " + JsonTypeName(v) + ")";
+            return Status::Fail(key + ": " + TypeRule(*f) + " (got " + JsonTypeName(v) + ")");
         return SetFieldNumber(s, *f, v.get<double>());
     }
 }
 
 // "weights" and "assumptions": objects of name -> number, each entry applied as the --set KEY=VALUE of
 // the same name, so files and the command line share one set of rules.
-std::string ApplyNumberMap(Scenario& s, const json& v, const std::string& group, const char* names, const char* range,
-                           std::size_t shown_chars)
+Status ApplyNumberMap(Scenario& s, const json& v, const std::string& group, const char* names, const char* range,
+                      std::size_t shown_chars)
 {
     if (!v.is_object())
-        return group + ": must be an object of " + names + " to numbers (got " + JsonTypeName(v) + ")";
+        return Status::Fail(group + ": must be an object of " + names + " to numbers (got " + JsonTypeName(v) + ")");
     for (auto e = v.begin(); e != v.end(); ++e) {
         if (!e.value().is_number())
-            return group + "." + Printable(e.key(), shown_chars) + ": must be a number " + range + " (got " +
-                JsonTypeName(e.value()) + ")";
-        if (std::string err = ApplySetting(s, group + "." + e.key() + "=" + FormatNumber(e.value().get<double>()));
-            !err.empty())
+            return Status::Fail(group + "." + Printable(e.key(), shown_chars) + ": must be a number " + range +
+                                " (got " + JsonTypeName(e.value()) + ")");
+        if (Status err = ApplySetting(s, group + "." + e.key() + "=" + FormatNumber(e.value().get<double>())); !err)
             return err;
     }
-    return "";
+    return Status::Ok();
 }
 
-std::string ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
+Status ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
 {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         const std::string key = prefix + it.key();
         const json& v = it.value();
         if (prefix.empty() && (it.key() == "home" || it.key() == "cloud")) {
             if (!v.is_object())
-                return key + ": must be an object (got " + JsonTypeName(v) + ")";
-            if (std::string err = ApplyObject(s, v, key + "."); !err.empty())
+                return Status::Fail(key + ": must be an object (got " + JsonTypeName(v) + ")");
+            if (Status err = ApplyObject(s, v, key + "."); !err)
                 return err;
             continue;
         }
         if (prefix.empty() && it.key() == "weights") {
-            if (std::string err = ApplyNumberMap(s, v, "weights", "factor names", "from 0 to 10", 60); !err.empty())
+            if (Status err = ApplyNumberMap(s, v, "weights", "factor names", "from 0 to 10", 60); !err)
                 return err;
             continue;
         }
         if (prefix.empty() && it.key() == "assumptions") {
-            if (std::string err = ApplyNumberMap(s, v, "assumptions", "catalog figure ids", "from 0 to 1e9", 80);
-                !err.empty())
+            if (Status err = ApplyNumberMap(s, v, "assumptions", "catalog figure ids", "from 0 to 1e9", 80); !err)
                 return err;
             continue;
         }
-        if (std::string err = ApplyValue(s, key, v); !err.empty())
+        if (Status err = ApplyValue(s, key, v); !err)
             return err;
     }
-    return "";
+    return Status::Ok();
 }
 
 void PutField(json& root, const FieldSpec& f, const FieldValue& v)
@@ -129,8 +127,8 @@ Expected<Scenario> ScenarioFromJson(const json& j, const Scenario& base)
     if (!j.is_object())
         return Expected<Scenario>::Fail(std::string("scenario: must be a JSON object (got ") + JsonTypeName(j) + ")");
     Scenario s = base;
-    if (std::string err = ApplyObject(s, j, ""); !err.empty())
-        return Expected<Scenario>::Fail(err);
+    if (Status err = ApplyObject(s, j, ""); !err)
+        return Expected<Scenario>::Fail(err.error);
     return Expected<Scenario>::Ok(std::move(s));
 }
 

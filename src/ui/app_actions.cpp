@@ -47,8 +47,8 @@ core::Expected<core::Scenario> CheckedForCatalog(const AppState& state, core::Ex
 {
     if (!s)
         return s;
-    if (std::string error = core::CheckAssumptionIds(*s.value, state.catalog); !error.empty())
-        return core::Expected<core::Scenario>::Fail(error);
+    if (core::Status ids = core::CheckAssumptionIds(*s.value, state.catalog); !ids)
+        return core::Expected<core::Scenario>::Fail(ids.error);
     return s;
 }
 
@@ -68,7 +68,7 @@ std::string CommitSettings(AppState& state, const std::vector<Setting>& settings
 {
     core::Scenario edited = state.scenario;
     for (const Setting& s : settings) {
-        const std::string error = core::ApplySetting(edited, s.first + "=" + s.second);
+        const std::string error = core::ApplySetting(edited, s.first + "=" + s.second).error;
         if (!error.empty()) {
             state.field_errors[s.first] = error;
             return error;
@@ -254,7 +254,7 @@ bool TryFlipPoint(AppState& state, const core::FlipPoint& point)
     if (!f || !point.value)
         return false;
     core::Scenario tried = state.scenario;
-    if (!core::SetFieldNumber(tried, *f, *point.value).empty())
+    if (!core::SetFieldNumber(tried, *f, *point.value))
         return false;
     ReplaceKeepingUndo(state, tried, std::string("Trying ") + f->label + " at the value where the answer changes.");
     return true;

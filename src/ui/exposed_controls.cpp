@@ -238,7 +238,7 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         const std::optional<double> v = core::ParseTypedNumber(text, f->unit);
         if (!v) {
             core::Scenario scratch = state.scenario;
-            error = core::SetFieldTyped(scratch, *f, text);
+            error = core::SetFieldTyped(scratch, *f, text).error;
             state.field_errors[key] = error;
             return error;
         }

@@ -110,11 +110,11 @@ TEST_CASE("advice: with nothing fitting, the headline says so and names an optio
           "[advice]")
 {
     Scenario s;
-    REQUIRE(ApplySetting(s, "budget_usd=0") == "");
-    REQUIRE(ApplySetting(s, "hours_per_week=1") == "");
-    REQUIRE(ApplySetting(s, "privacy=on_premises_only") == "");
-    REQUIRE(ApplySetting(s, "horizon_months=6") == "");
-    REQUIRE(ApplySetting(s, "vram_gb=8") == "");
+    REQUIRE(ApplySetting(s, "budget_usd=0").error == "");
+    REQUIRE(ApplySetting(s, "hours_per_week=1").error == "");
+    REQUIRE(ApplySetting(s, "privacy=on_premises_only").error == "");
+    REQUIRE(ApplySetting(s, "horizon_months=6").error == "");
+    REQUIRE(ApplySetting(s, "vram_gb=8").error == "");
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-29", false});
     CHECK_FALSE(r.any_feasible);
     CHECK(r.recommendation == Option::home);
@@ -224,7 +224,7 @@ TEST_CASE("advice: a heavy steady user whose home lab fits and costs less is not
     Scenario s;
     for (const char* kv : {"burst_share_pct=0", "hours_per_week=168", "budget_usd=5000", "horizon_months=12",
                            "vram_gb=48", "privacy=public", "experience=advanced", "monthly_budget_usd=2000"})
-        REQUIRE(ApplySetting(s, kv) == "");
+        REQUIRE(ApplySetting(s, kv).error == "");
     const Evaluation e = Evaluate(s, Cat());
     REQUIRE(Home(e).Feasible());
     REQUIRE(Home(e).total_usd < 0.8 * Cloud(e).total_usd);
@@ -271,7 +271,7 @@ TEST_CASE("advice: a mix dearer than both pure options is shown, not recommended
     Scenario s;
     for (const char* kv :
          {"budget_usd=10000", "hours_per_week=120", "privacy=public", "horizon_months=6", "vram_gb=24"})
-        REQUIRE(ApplySetting(s, kv) == "");
+        REQUIRE(ApplySetting(s, kv).error == "");
     const Evaluation e = Evaluate(s, Cat());
     if (e.recommended == Option::hybrid)
         CHECK((Hybrid(e).total_usd <= Home(e).total_usd + 1e-6 || Hybrid(e).total_usd <= Cloud(e).total_usd + 1e-6));
@@ -303,7 +303,7 @@ TEST_CASE("advice: a flip value typed back as shown flips the answer", "[advice]
             // The number as the person reads it (the text before the unit).
             const std::string shown = f.value_text.substr(0, f.value_text.find(' '));
             Scenario at = s;
-            REQUIRE(ApplySetting(at, f.input + "=" + shown) == "");
+            REQUIRE(ApplySetting(at, f.input + "=" + shown).error == "");
             const Evaluation e = Evaluate(at, Cat());
             CHECK(static_cast<int>(e.recommended) + (e.any_feasible ? 0 : 4) != start);
             ++checked;

@@ -267,7 +267,7 @@ TEST_CASE("edges: every input at its minimum and at its maximum", "[edges]")
         for (double v : {f.min_value, f.max_value}) {
             Scenario s;
             INFO(f.key << " = " << v);
-            REQUIRE(SetFieldNumber(s, f, v) == "");
+            REQUIRE(SetFieldNumber(s, f, v).error == "");
             FiniteReport(s);
         }
     }

@@ -23,7 +23,7 @@ std::string ScenarioError(const std::string& text)
 std::string SetError(const std::string& kv)
 {
     Scenario s;
-    return ApplySetting(s, kv);
+    return ApplySetting(s, kv).error;
 }
 } // namespace
 
@@ -71,20 +71,20 @@ TEST_CASE("scenario files: every bad-input class names the key and the rule", "[
 TEST_CASE("set KEY=VALUE: the same rules as files", "[inputs]")
 {
     Scenario s;
-    CHECK(ApplySetting(s, "home.hardware_usd=2200") == "");
+    CHECK(ApplySetting(s, "home.hardware_usd=2200").error == "");
     CHECK(*s.home.hardware_usd == 2200);
-    CHECK(ApplySetting(s, "home.hardware_usd=default") == "");
+    CHECK(ApplySetting(s, "home.hardware_usd=default").error == "");
     CHECK_FALSE(s.home.hardware_usd.has_value());
     // An assumption override goes back to the catalog's figure the same way (the sources table's "Default").
-    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=900") == "");
+    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=900").error == "");
     CHECK(s.assumptions.at("home.base_system_usd") == 900);
-    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=default") == "");
+    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=default").error == "");
     CHECK(s.assumptions.count("home.base_system_usd") == 0);
-    CHECK(ApplySetting(s, "privacy=on_premises_only") == "");
+    CHECK(ApplySetting(s, "privacy=on_premises_only").error == "");
     CHECK(s.privacy == Privacy::on_premises_only);
-    CHECK(ApplySetting(s, "learn_hardware=true") == "");
-    CHECK(ApplySetting(s, "weights.latency=4") == "");
-    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=900") == "");
+    CHECK(ApplySetting(s, "learn_hardware=true").error == "");
+    CHECK(ApplySetting(s, "weights.latency=4").error == "");
+    CHECK(ApplySetting(s, "assumptions.home.base_system_usd=900").error == "");
     CHECK(s.assumptions["home.base_system_usd"] == 900);
 
     CHECK_THAT(SetError("nokey=1"), Catch::Contains("unknown key 'nokey'"));
@@ -97,12 +97,12 @@ TEST_CASE("set KEY=VALUE: the same rules as files", "[inputs]")
     CHECK_THAT(SetError("weights.speed=1"), Catch::Contains("unknown key 'weights.speed'"));
     CHECK_THAT(SetError("assumptions.home.base_system_usd=-3"), Catch::Contains("assumptions.home.base_system_usd"));
     Scenario t;
-    REQUIRE(ApplySetting(t, "assumptions.no.such.figure=3") == "");
-    CHECK_THAT(CheckAssumptionIds(t, LoadDefaultCatalog()),
+    REQUIRE(ApplySetting(t, "assumptions.no.such.figure=3").error == "");
+    CHECK_THAT(CheckAssumptionIds(t, LoadDefaultCatalog()).error,
                Catch::Contains("assumptions.no.such.figure") && Catch::Contains("unknown"));
     Scenario u;
-    REQUIRE(ApplySetting(u, "assumptions.gpu.rtx4090.price_usd=1700") == "");
-    CHECK(CheckAssumptionIds(u, LoadDefaultCatalog()) == "");
+    REQUIRE(ApplySetting(u, "assumptions.gpu.rtx4090.price_usd=1700").error == "");
+    CHECK(CheckAssumptionIds(u, LoadDefaultCatalog()).error == "");
 }
 
 TEST_CASE("set KEY=VALUE: numbers only as a scenario file writes them (no spaces, hexadecimal or plus sign)",
@@ -114,7 +114,7 @@ TEST_CASE("set KEY=VALUE: numbers only as a scenario file writes them (no spaces
     Scenario s;
     for (const char* good :
          {"budget_usd=5000", "budget_usd=5000.25", "budget_usd=5e3", "budget_usd=5E+3", "budget_usd=-0"})
-        CHECK(ApplySetting(s, good) == "");
+        CHECK(ApplySetting(s, good).error == "");
 }
 
 TEST_CASE("a NUL byte is malformed input, not the end of it (scenario, catalog, link, message)", "[inputs][hardening]")
@@ -289,9 +289,9 @@ TEST_CASE("the Markdown export holds the person's inputs, a link part to reopen 
           "[report]")
 {
     Scenario s;
-    REQUIRE(ApplySetting(s, "privacy=on_premises_only") == "");
-    REQUIRE(ApplySetting(s, "hours_per_week=27") == "");
-    REQUIRE(ApplySetting(s, "assumptions.home.base_system_usd=900") == "");
+    REQUIRE(ApplySetting(s, "privacy=on_premises_only").error == "");
+    REQUIRE(ApplySetting(s, "hours_per_week=27").error == "");
+    REQUIRE(ApplySetting(s, "assumptions.home.base_system_usd=900").error == "");
     const std::string md = ReportToMarkdown(BuildReport(s, LoadDefaultCatalog(), ReportSettings{"2026-11-29", true}));
     CHECK_THAT(md, Catch::Contains("- Privacy need: on premises only"));
     CHECK_THAT(md, Catch::Contains("- Work per week: 27 h/week"));
@@ -339,17 +339,17 @@ TEST_CASE("a typed value that breaks a field's rule is refused with the field, t
     Scenario s;
     const FieldSpec* budget = FindField("budget_usd");
     REQUIRE(budget);
-    REQUIRE(SetFieldTyped(s, *budget, "$3,500") == "");
+    REQUIRE(SetFieldTyped(s, *budget, "$3,500").error == "");
     CHECK(s.budget_usd == 3500);
-    const std::string error = SetFieldTyped(s, *budget, "lots");
+    const std::string error = SetFieldTyped(s, *budget, "lots").error;
     CHECK(error.find("budget_usd") != std::string::npos);
     CHECK(error.find("must be a number from") != std::string::npos);
     CHECK(error.find("'lots'") != std::string::npos);
     CHECK(s.budget_usd == 3500); // the last good value stays
-    CHECK_FALSE(SetFieldTyped(s, *budget, "-1").empty());
+    CHECK_FALSE(SetFieldTyped(s, *budget, "-1").error.empty());
     const FieldSpec* horizon = FindField("horizon_months");
     REQUIRE(horizon);
-    CHECK(SetFieldTyped(s, *horizon, "24.5").find("whole number") != std::string::npos);
-    CHECK(SetFieldTyped(s, *horizon, "24") == "");
+    CHECK(SetFieldTyped(s, *horizon, "24.5").error.find("whole number") != std::string::npos);
+    CHECK(SetFieldTyped(s, *horizon, "24").error == "");
     CHECK(s.horizon_months == 24);
 }

@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             LABCALC_CHECK(line.find_first_of("0123456789") != std::string_view::npos,
                           "a typed number without a digit: " + std::string(line.substr(0, 80)));
         }
-        const std::string error = core::ApplySetting(s, line);
+        const std::string error = core::ApplySetting(s, line).error;
         if (!error.empty()) {
             fuzz::CheckError(error);
             return 0;
