@@ -236,7 +236,7 @@ void DrawBreakdown(const core::Report& r)
 
 } // namespace
 
-void DrawCosts(AppState& state)
+void DrawCosts(const AppState& state)
 {
     DrawCostChart(state.results.report,
                   std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, Em(11), Em(20)) +

@@ -51,7 +51,7 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
 
 } // namespace
 
-void DrawVerdict(AppState& state)
+void DrawVerdict(const AppState& state)
 {
     const core::Report& r = state.results.report;
     const int index = OptionIndex(r.recommendation);
@@ -79,7 +79,7 @@ void DrawVerdict(AppState& state)
     }
 }
 
-void DrawReasons(AppState& state)
+void DrawReasons(const AppState& state)
 {
     const core::Report& r = state.results.report;
 

@@ -1,5 +1,7 @@
 #pragma once
-// One function per panel (one .cpp each), all drawing from and editing AppState. app.cpp arranges them.
+// One function per panel (one .cpp each). A panel that only shows takes `const AppState&`; one with controls
+// takes AppState& (it edits the scenario through app_actions and lists its controls in state.a11y).
+// app.cpp arranges them.
 #include "ui/app_state.hpp"
 #include "ui/platform_services.hpp"
 
@@ -7,9 +9,9 @@ namespace labcalc::ui {
 
 void DrawHeadlineInputs(AppState& state, bool compact = false); // panel_inputs.cpp (compact: label beside slider)
 void DrawAdvancedInputs(AppState& state);                       // panel_inputs.cpp
-void DrawVerdict(AppState& state);                              // panel_recommendation.cpp: the answer, big
-void DrawReasons(AppState& state);                              // panel_recommendation.cpp: why, and each option's cost
-void DrawCosts(AppState& state);                                // panel_costs.cpp
+void DrawVerdict(const AppState& state);                        // panel_recommendation.cpp: the answer, big
+void DrawReasons(const AppState& state);                        // panel_recommendation.cpp: why, and each option's cost
+void DrawCosts(const AppState& state);                          // panel_costs.cpp
 // The cumulative-cost chart with its legend (and, unless compact, a footnote) in `total_height` pixels.
 void DrawCostChart(const core::Report& report, float total_height, bool compact); // panel_costs.cpp
 void DrawMatrix(AppState& state);                                                 // panel_matrix.cpp

@@ -11,7 +11,7 @@
 //   The app and its GLFW callbacks
 //   Scale, frame and screenshot
 //   Start-up
-//   The run loop
+//   The window, the loops (screenshot, interactive) and Run
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
@@ -210,39 +210,42 @@ void ApplyStartupInputs(DesktopApp& app, const Args& args, const core::LoadedInp
     state.files.export_folder = cwd;
 }
 
-// [SECTION] The run loop --------------------------------------------------------------------------------------------
+// [SECTION] The window, the loops (screenshot, interactive) and Run -------------------------------------------------
 
-int Run(const Args& args, const core::LoadedInputs& inputs)
+// The window's size in window units: --size, else the size stored at the last exit, else the default.
+void StartSize(DesktopApp& app, const Args& args, int* width, int* height)
 {
-    const bool screenshot = !args.screenshot_path.empty();
-    // Screenshots read and write no settings, so the same command gives the same picture anywhere.
-    DesktopApp app(screenshot ? std::string() : ConfigFolder());
-    app.scale_override = args.scale;
-
-    glfwSetErrorCallback(OnGlfwError);
-    if (!glfwInit()) {
-        std::fprintf(stderr,
-                     "labcalc-desktop: cannot open a window (no display? under SSH use X forwarding or xvfb-run)\n");
-        return 1;
-    }
-    int width = kDefaultWidth, height = kDefaultHeight;
+    *width = kDefaultWidth;
+    *height = kDefaultHeight;
     if (args.width > 0) {
-        width = args.width;
-        height = args.height;
+        *width = args.width;
+        *height = args.height;
     } else if (std::optional<std::string> stored = app.services.LoadValue(kWindowSizeKey)) {
-        if (!ParseSize(*stored, &width, &height)) {
-            width = kDefaultWidth;
-            height = kDefaultHeight;
+        if (!ParseSize(*stored, width, height)) {
+            *width = kDefaultWidth;
+            *height = kDefaultHeight;
         }
     }
-    float start_scale = args.scale;
-    if (start_scale <= 0) {
-        float x = 1, y = 1;
-        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
-            glfwGetMonitorContentScale(monitor, &x, &y);
-        start_scale = std::clamp(std::max(x, y), 0.5f, 8.0f);
-    }
-    const float units_per_size = kWindowUnitsArePixels ? start_scale : 1.0f;
+}
+
+// The pixel scale at start: --scale, else the primary monitor's content scale.
+float StartScale(const Args& args)
+{
+    if (args.scale > 0)
+        return args.scale;
+    float x = 1, y = 1;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
+        glfwGetMonitorContentScale(monitor, &x, &y);
+    return std::clamp(std::max(x, y), 0.5f, 8.0f);
+}
+
+// Opens the OpenGL 3 window with its callbacks. Returns the GLSL version for the renderer, or null (and
+// says why on stderr) when no window can be made.
+const char* OpenWindow(DesktopApp& app, const Args& args, bool screenshot)
+{
+    int width = 0, height = 0;
+    StartSize(app, args, &width, &height);
+    const float units_per_size = kWindowUnitsArePixels ? StartScale(args) : 1.0f;
 
 #if defined(__APPLE__)
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -258,19 +261,17 @@ int Run(const Args& args, const core::LoadedInputs& inputs)
     glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
     if (screenshot)
         glfwWindowHint(GLFW_FOCUSED, GLFW_FALSE);
-    app.window = glfwCreateWindow(static_cast<int>(std::lround(static_cast<float>(width) * units_per_size)),
-                                  static_cast<int>(std::lround(static_cast<float>(height) * units_per_size)), "labcalc",
-                                  nullptr, nullptr);
+    auto in_pixels = [units_per_size](int units) {
+        return static_cast<int>(std::lround(static_cast<float>(units) * units_per_size));
+    };
+    app.window = glfwCreateWindow(in_pixels(width), in_pixels(height), "labcalc", nullptr, nullptr);
     if (!app.window) {
         std::fprintf(stderr,
                      "labcalc-desktop: cannot create an OpenGL 3 window (is a graphics driver installed? "
                      "Debian: libgl1-mesa-dri)\n");
-        glfwTerminate();
-        return 1;
+        return nullptr;
     }
-    glfwSetWindowSizeLimits(app.window, static_cast<int>(static_cast<float>(kMinWidth) * units_per_size),
-                            static_cast<int>(static_cast<float>(kMinHeight) * units_per_size), GLFW_DONT_CARE,
-                            GLFW_DONT_CARE);
+    glfwSetWindowSizeLimits(app.window, in_pixels(kMinWidth), in_pixels(kMinHeight), GLFW_DONT_CARE, GLFW_DONT_CARE);
     glfwMakeContextCurrent(app.window);
     glfwSwapInterval(1);
     app.services.SetWindow(app.window);
@@ -286,7 +287,11 @@ int Run(const Args& args, const core::LoadedInputs& inputs)
     glfwSetFramebufferSizeCallback(app.window, OnWindowEvent);
     glfwSetWindowRefreshCallback(app.window, OnRefresh);
     glfwSetWindowContentScaleCallback(app.window, OnContentScale);
+    return glsl_version;
+}
 
+void InitImGui(DesktopApp& app, const char* glsl_version)
+{
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -295,53 +300,87 @@ int Run(const Args& args, const core::LoadedInputs& inputs)
     ImGui_ImplGlfw_InitForOpenGL(app.window, true); // chains to the callbacks above
     app.keys.SetForward(glfwSetKeyCallback(app.window, OnQueuedKey));
     ImGui_ImplOpenGL3_Init(glsl_version);
+}
 
+// --screenshot: draws --frames frames and writes the last one. Returns the exit status.
+int RunScreenshot(DesktopApp& app, const Args& args)
+{
+    int status = 0;
+    for (int frame = 1; frame <= args.frames; ++frame) {
+        glfwPollEvents();
+        DrawFrame(app);
+        if (frame == args.frames) {
+            const std::string error = SaveScreenshot(app.window, args.screenshot_path);
+            if (!error.empty()) {
+                std::fprintf(stderr, "labcalc-desktop: --screenshot %s: %s\n", args.screenshot_path.c_str(),
+                             error.c_str());
+                status = 1;
+            }
+        }
+        glfwSwapBuffers(app.window);
+    }
+    return status;
+}
+
+// The interactive loop: draws only while something changes (FrameScheduler), sleeps in
+// glfwWaitEventsTimeout otherwise; at the end keeps the scenario and the window's size.
+void RunInteractive(DesktopApp& app)
+{
+    std::signal(SIGTERM, OnStopSignal);
+    std::signal(SIGINT, OnStopSignal);
+    while (!glfwWindowShouldClose(app.window) && !g_stop_requested) {
+        const bool held = ImGui::IsAnyMouseDown();
+        if (app.scheduler.Busy(NowMs(), held, app.app_wants_frame)) {
+            glfwPollEvents();
+        } else if (ImGui::GetIO().WantTextInput) {
+            glfwWaitEventsTimeout(kCaretBlinkSeconds);
+            app.scheduler.WakeOnce();
+        } else {
+            glfwWaitEventsTimeout(kIdleWaitSeconds);
+        }
+        if (glfwGetWindowAttrib(app.window, GLFW_ICONIFIED))
+            continue;
+        if (!app.scheduler.ShouldDraw(NowMs(), ImGui::IsAnyMouseDown(), app.app_wants_frame))
+            continue;
+        DrawFrame(app);
+        glfwSwapBuffers(app.window);
+    }
+    ui::PersistIfPending(app.state, app.services, false);
+    int w = 0, h = 0;
+    glfwGetWindowSize(app.window, &w, &h);
+    const double units = kWindowUnitsArePixels ? ContentScale(app) : 1.0;
+    if (w > 0 && h > 0 && !glfwGetWindowAttrib(app.window, GLFW_MAXIMIZED))
+        app.services.StoreValue(kWindowSizeKey,
+                                std::to_string(std::lround(w / units)) + "x" + std::to_string(std::lround(h / units)));
+}
+
+int Run(const Args& args, const core::LoadedInputs& inputs)
+{
+    const bool screenshot = !args.screenshot_path.empty();
+    // Screenshots read and write no settings, so the same command gives the same picture anywhere.
+    DesktopApp app(screenshot ? std::string() : ConfigFolder());
+    app.scale_override = args.scale;
+
+    glfwSetErrorCallback(OnGlfwError);
+    if (!glfwInit()) {
+        std::fprintf(stderr,
+                     "labcalc-desktop: cannot open a window (no display? under SSH use X forwarding or xvfb-run)\n");
+        return 1;
+    }
+    const char* glsl_version = OpenWindow(app, args, screenshot);
+    if (!glsl_version) {
+        glfwTerminate();
+        return 1;
+    }
+    InitImGui(app, glsl_version);
     ui::InitAppState(app.state, app.services, "");
     ApplyStartupInputs(app, args, inputs);
 
     int status = 0;
-    if (screenshot) {
-        for (int frame = 1; frame <= args.frames; ++frame) {
-            glfwPollEvents();
-            DrawFrame(app);
-            if (frame == args.frames) {
-                const std::string error = SaveScreenshot(app.window, args.screenshot_path);
-                if (!error.empty()) {
-                    std::fprintf(stderr, "labcalc-desktop: --screenshot %s: %s\n", args.screenshot_path.c_str(),
-                                 error.c_str());
-                    status = 1;
-                }
-            }
-            glfwSwapBuffers(app.window);
-        }
-    } else {
-        std::signal(SIGTERM, OnStopSignal);
-        std::signal(SIGINT, OnStopSignal);
-        while (!glfwWindowShouldClose(app.window) && !g_stop_requested) {
-            const bool held = ImGui::IsAnyMouseDown();
-            if (app.scheduler.Busy(NowMs(), held, app.app_wants_frame)) {
-                glfwPollEvents();
-            } else if (io.WantTextInput) {
-                glfwWaitEventsTimeout(kCaretBlinkSeconds);
-                app.scheduler.WakeOnce();
-            } else {
-                glfwWaitEventsTimeout(kIdleWaitSeconds);
-            }
-            if (glfwGetWindowAttrib(app.window, GLFW_ICONIFIED))
-                continue;
-            if (!app.scheduler.ShouldDraw(NowMs(), ImGui::IsAnyMouseDown(), app.app_wants_frame))
-                continue;
-            DrawFrame(app);
-            glfwSwapBuffers(app.window);
-        }
-        ui::PersistIfPending(app.state, app.services, false);
-        int w = 0, h = 0;
-        glfwGetWindowSize(app.window, &w, &h);
-        const double units = kWindowUnitsArePixels ? ContentScale(app) : 1.0;
-        if (w > 0 && h > 0 && !glfwGetWindowAttrib(app.window, GLFW_MAXIMIZED))
-            app.services.StoreValue(
-                kWindowSizeKey, std::to_string(std::lround(w / units)) + "x" + std::to_string(std::lround(h / units)));
-    }
+    if (screenshot)
+        status = RunScreenshot(app, args);
+    else
+        RunInteractive(app);
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
