@@ -46,122 +46,114 @@ int LegendLines(const core::Report& r, float width, bool compact)
     return lines;
 }
 
-} // namespace
-
-void DrawCostChart(const core::Report& r, float total_height, bool compact)
-{
-    const float width = ImGui::GetContentRegionAvail().x;
-    const int legend_lines = LegendLines(r, width, compact);
-    const float footnote = compact ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2;
-    const float height = std::max(
-        Em(4), total_height - static_cast<float>(legend_lines) * ImGui::GetTextLineHeightWithSpacing() - footnote);
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("chart", ImVec2(width, height));
-    const bool hovered = ImGui::IsItemHovered();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-
-    double lo = 0, hi = 1;
+// Where the chart is drawn and its scales: months across, cumulative dollars up.
+struct ChartFrame {
+    ImDrawList* draw = nullptr;
+    ImVec2 origin;
+    float width = 0;
+    float left = 0, right = 0, top = 0, bottom = 0;
+    double lo = 0, hi = 1; // dollars at the bottom and the top
     int months = 0;
-    for (const core::OptionReport& o : r.options) {
-        months = std::max(months, static_cast<int>(o.cumulative_usd.size()) - 1);
-        for (double v : o.cumulative_usd) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    }
-    if (months <= 0)
-        return;
-    hi *= 1.05;
-    // The break-even label gets a line of its own above the plot, so no curve runs through it.
+    ImU32 grid = 0, text = 0;
+
+    float X(double month) const { return left + static_cast<float>(month / months) * (right - left); }
+    float Y(double usd) const { return bottom - static_cast<float>((usd - lo) / (hi - lo)) * (bottom - top); }
+};
+
+// The break-even month to mark: the first month the home lab's cumulative cost is at or below the cloud's
+// while it is kept, else the month it gets there only by being sold at the end.
+std::optional<int> ShownBreakEven(const core::Report& r, int months)
+{
     const std::optional<int> even = r.break_even_month_owning ? r.break_even_month_owning : r.break_even_month;
-    const bool even_shown = even && *even <= months;
-    const float left = origin.x + Em(3.6f), right = origin.x + width - Em(0.6f);
-    const float top = origin.y + (even_shown ? Em(1.6f) : Em(0.5f)), bottom = origin.y + height - Em(1.6f);
-    auto x_of = [&](double month) { return left + static_cast<float>(month / months) * (right - left); };
-    auto y_of = [&](double usd) { return bottom - static_cast<float>((usd - lo) / (hi - lo)) * (bottom - top); };
-    const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
-    const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    return even && *even <= months ? even : std::nullopt;
+}
 
-    // Grid and axis labels.
+void DrawAxes(const ChartFrame& c)
+{
     // Fewer grid lines on a short chart, so the axis labels never touch.
-    const double y_step = NiceStep(hi - lo, std::clamp(static_cast<int>((bottom - top) / Em(2.2f)), 2, 4));
-    for (double v = std::ceil(lo / y_step) * y_step; v <= hi; v += y_step) {
-        const float y = y_of(v);
-        draw->AddLine(ImVec2(left, y), ImVec2(right, y), grid);
+    const double y_step = NiceStep(c.hi - c.lo, std::clamp(static_cast<int>((c.bottom - c.top) / Em(2.2f)), 2, 4));
+    for (double v = std::ceil(c.lo / y_step) * y_step; v <= c.hi; v += y_step) {
+        const float y = c.Y(v);
+        c.draw->AddLine(ImVec2(c.left, y), ImVec2(c.right, y), c.grid);
         const std::string label = UsdShort(v);
-        draw->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), text,
-                      label.c_str());
+        c.draw->AddText(ImVec2(c.left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), c.text,
+                        label.c_str());
     }
-    const int x_step = months <= 12 ? 3 : months <= 48 ? 6 : 12;
-    for (int m = 0; m <= months; m += x_step) {
-        const float x = x_of(m);
-        draw->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + Em(0.25f)), text);
+    const int x_step = c.months <= 12 ? 3 : c.months <= 48 ? 6 : 12;
+    for (int m = 0; m <= c.months; m += x_step) {
+        const float x = c.X(m);
+        c.draw->AddLine(ImVec2(x, c.bottom), ImVec2(x, c.bottom + Em(0.25f)), c.text);
         // "month 0" names the axis where there is room; a narrow chart keeps it from touching the next label.
-        const std::string label = m == 0 && width > Em(24) ? "month 0" : std::to_string(m);
+        const std::string label = m == 0 && c.width > Em(24) ? "month 0" : std::to_string(m);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
-        draw->AddText(ImVec2(std::clamp(x - w / 2, left - Em(1), right - w), bottom + Em(0.3f)), text, label.c_str());
+        c.draw->AddText(ImVec2(std::clamp(x - w / 2, c.left - Em(1), c.right - w), c.bottom + Em(0.3f)), c.text,
+                        label.c_str());
     }
-    draw->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), text);
+    c.draw->AddLine(ImVec2(c.left, c.bottom), ImVec2(c.right, c.bottom), c.text);
+}
 
-    // Break-even: the first month the home lab's cumulative cost is at or below the cloud's while it is
-    // kept; when it gets there only by being sold at the end, the label says so.
-    if (even_shown) {
-        const float x = x_of(*even);
-        draw->AddLine(ImVec2(x, top - Em(0.3f)), ImVec2(x, bottom), ImGui::GetColorU32(ImGuiCol_Text), Em(0.1f));
-        const std::string label =
-            (r.break_even_month_owning ? "break-even: month " : "break-even only if sold: month ") +
-            std::to_string(*even);
-        const float w = ImGui::CalcTextSize(label.c_str()).x;
-        // Right of the line where it fits, else left of it; never past the chart's edges.
-        const float gap = Em(0.3f);
-        const float at = x + gap + w <= origin.x + width ? x + gap : std::max(origin.x, x - gap - w);
-        draw->AddText(ImVec2(at, origin.y + Em(0.15f)), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
-    }
+// A line at the break-even month, its label on a line of its own above the plot (no curve runs through it).
+void DrawBreakEven(const ChartFrame& c, const core::Report& r, int even)
+{
+    const float x = c.X(even);
+    c.draw->AddLine(ImVec2(x, c.top - Em(0.3f)), ImVec2(x, c.bottom), ImGui::GetColorU32(ImGuiCol_Text), Em(0.1f));
+    const std::string label =
+        (r.break_even_month_owning ? "break-even: month " : "break-even only if sold: month ") + std::to_string(even);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    // Right of the line where it fits, else left of it; never past the chart's edges.
+    const float gap = Em(0.3f);
+    const float at = x + gap + w <= c.origin.x + c.width ? x + gap : std::max(c.origin.x, x - gap - w);
+    c.draw->AddText(ImVec2(at, c.origin.y + Em(0.15f)), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+}
 
-    // The curves; ruled-out options faded so the eye goes to what is possible.
+// The curves; ruled-out options faded so the eye goes to what is possible.
+void DrawCurves(const ChartFrame& c, const core::Report& r)
+{
     for (const core::OptionReport& o : r.options) {
-        const int index = OptionIndex(o.option);
-        const ImU32 color = OptionColor(index, o.feasible ? 1.0f : 0.3f);
+        const ImU32 color = OptionColor(OptionIndex(o.option), o.feasible ? 1.0f : 0.3f);
         // The resale value is credited in the last month (the report's contract): draw the spending line
         // on to the end and the credit as a thin drop, so it reads as a sale, not as a fall in cost.
         const std::size_t n = o.cumulative_usd.size();
         const double resale = o.cost.resale_usd;
         for (std::size_t m = 1; m < n; ++m) {
             const double end = m + 1 == n ? o.cumulative_usd[m] + resale : o.cumulative_usd[m];
-            draw->AddLine(ImVec2(x_of(static_cast<double>(m - 1)), y_of(o.cumulative_usd[m - 1])),
-                          ImVec2(x_of(static_cast<double>(m)), y_of(end)), color, Em(0.15f));
+            c.draw->AddLine(ImVec2(c.X(static_cast<double>(m - 1)), c.Y(o.cumulative_usd[m - 1])),
+                            ImVec2(c.X(static_cast<double>(m)), c.Y(end)), color, Em(0.15f));
         }
         if (n > 1 && resale > 0) {
-            const float x = x_of(static_cast<double>(n - 1));
-            draw->AddLine(ImVec2(x, y_of(o.cumulative_usd.back() + resale)), ImVec2(x, y_of(o.cumulative_usd.back())),
-                          color, Em(0.06f));
-            draw->AddCircleFilled(ImVec2(x, y_of(o.cumulative_usd.back())), Em(0.22f), color);
+            const float x = c.X(static_cast<double>(n - 1));
+            c.draw->AddLine(ImVec2(x, c.Y(o.cumulative_usd.back() + resale)), ImVec2(x, c.Y(o.cumulative_usd.back())),
+                            color, Em(0.06f));
+            c.draw->AddCircleFilled(ImVec2(x, c.Y(o.cumulative_usd.back())), Em(0.22f), color);
         }
     }
+}
 
-    // Hover: the month under the pointer with each option's cumulative cost.
-    if (hovered) {
-        const float mx = ImGui::GetIO().MousePos.x;
-        const int m = std::clamp(
-            static_cast<int>(std::lround((mx - left) / (right - left) * static_cast<float>(months))), 0, months);
-        draw->AddLine(ImVec2(x_of(m), top), ImVec2(x_of(m), bottom), grid, Em(0.08f));
-        ImGui::BeginTooltip();
-        ImGui::Text(m == months ? "After month %d (cumulative, resale value credited)" : "After month %d (cumulative)",
-                    m);
-        for (const core::OptionReport& o : r.options)
-            if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.option)));
-                ImGui::Text("%s: %s%s", o.label.c_str(), Usd(core::At(o.cumulative_usd, m)).c_str(),
-                            o.feasible ? "" : " (ruled out)");
-                ImGui::PopStyleColor();
-            }
-        ImGui::EndTooltip();
-    }
+// The month under the pointer with each option's cumulative cost.
+void DrawHover(const ChartFrame& c, const core::Report& r)
+{
+    const float mx = ImGui::GetIO().MousePos.x;
+    const int m = std::clamp(
+        static_cast<int>(std::lround((mx - c.left) / (c.right - c.left) * static_cast<float>(c.months))), 0, c.months);
+    c.draw->AddLine(ImVec2(c.X(m), c.top), ImVec2(c.X(m), c.bottom), c.grid, Em(0.08f));
+    ImGui::BeginTooltip();
+    ImGui::Text(m == c.months ? "After month %d (cumulative, resale value credited)" : "After month %d (cumulative)",
+                m);
+    for (const core::OptionReport& o : r.options)
+        if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.option)));
+            ImGui::Text("%s: %s%s", o.label.c_str(), Usd(core::At(o.cumulative_usd, m)).c_str(),
+                        o.feasible ? "" : " (ruled out)");
+            ImGui::PopStyleColor();
+        }
+    ImGui::EndTooltip();
+}
 
-    // Legend: entries side by side while they fit, else one per line (phones, small frames).
+// Legend: entries side by side while they fit, else one per line (phones, small frames).
+void DrawLegend(const core::Report& r, bool compact, ImDrawList* draw)
+{
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const core::OptionReport& o : r.options) {
-        const int index = OptionIndex(o.option);
         const std::string label = LegendLabel(o, compact);
         if (&o != &r.options.front()) {
             ImGui::SameLine(0, Em(1.2f));
@@ -171,11 +163,53 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
         draw->AddRectFilled(ImVec2(p.x, p.y + h * 0.35f), ImVec2(p.x + Em(1.2f), p.y + h * 0.65f),
-                            OptionColor(index, o.feasible ? 1.0f : 0.3f));
+                            OptionColor(OptionIndex(o.option), o.feasible ? 1.0f : 0.3f));
         ImGui::Dummy(ImVec2(Em(1.4f), h));
         ImGui::SameLine(0, Em(0.2f));
         ImGui::TextUnformatted(label.c_str());
     }
+}
+
+} // namespace
+
+void DrawCostChart(const core::Report& r, float total_height, bool compact)
+{
+    ChartFrame c;
+    c.width = ImGui::GetContentRegionAvail().x;
+    const int legend_lines = LegendLines(r, c.width, compact);
+    const float footnote = compact ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2;
+    const float height = std::max(
+        Em(4), total_height - static_cast<float>(legend_lines) * ImGui::GetTextLineHeightWithSpacing() - footnote);
+    c.origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("chart", ImVec2(c.width, height));
+    const bool hovered = ImGui::IsItemHovered();
+    c.draw = ImGui::GetWindowDrawList();
+
+    for (const core::OptionReport& o : r.options) {
+        c.months = std::max(c.months, static_cast<int>(o.cumulative_usd.size()) - 1);
+        for (double v : o.cumulative_usd) {
+            c.lo = std::min(c.lo, v);
+            c.hi = std::max(c.hi, v);
+        }
+    }
+    if (c.months <= 0)
+        return;
+    c.hi *= 1.05;
+    const std::optional<int> even = ShownBreakEven(r, c.months);
+    c.left = c.origin.x + Em(3.6f);
+    c.right = c.origin.x + c.width - Em(0.6f);
+    c.top = c.origin.y + (even ? Em(1.6f) : Em(0.5f));
+    c.bottom = c.origin.y + height - Em(1.6f);
+    c.grid = ImGui::GetColorU32(ImGuiCol_Border, 0.6f);
+    c.text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+
+    DrawAxes(c);
+    if (even)
+        DrawBreakEven(c, r, *even);
+    DrawCurves(c, r);
+    if (hovered)
+        DrawHover(c, r);
+    DrawLegend(r, compact, c.draw);
     if (!compact)
         ImGui::TextDisabled("Lines start at the hardware bought in month 0; resale is credited in the last month.");
 }

@@ -25,9 +25,11 @@ void SameLineIfFits(const char* next_label)
         ImGui::SameLine();
 }
 
-} // namespace
+// Course authors copy embed code; a learner on a phone needs the toolbar row for the rest: there the embed code
+// is in the Export menu.
+bool NarrowWindow() { return ImGui::GetMainViewport()->WorkSize.x < Em(kWideLayoutEm); }
 
-void DrawToolbar(AppState& state, PlatformServices& services)
+void DrawTitle(const AppState& state)
 {
     if (state.fonts.headline)
         ImGui::PushFont(state.fonts.headline);
@@ -38,8 +40,11 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     ImGui::TextDisabled(
         "Where should you run your AI work? Move the three sliders; the answer and the reasons update as you go.");
     ImGui::PopTextWrapPos();
+}
 
-    // Platforms with a file system (desktop): open/save scenario files, import prices, save reports.
+// Platforms with a file system (desktop): open/save scenario files, import prices, save reports.
+void DrawFileButton(AppState& state, PlatformServices& services)
+{
     if (services.HasFileSystem()) {
         if (ImGui::Button("File..."))
             ImGui::OpenPopup("file_menu");
@@ -52,7 +57,10 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         DrawFileMenu(state, services);
         SameLineIfFits("Presets...");
     }
+}
 
+void DrawPresetsButton(AppState& state)
+{
     std::string presets_label = "Presets...";
     for (const core::PresetInfo& p : state.presets)
         if (p.name == state.preset_name)
@@ -74,6 +82,10 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         ImGui::PopTextWrapPos();
         ImGui::EndPopup();
     }
+}
+
+void DrawCopyButtons(AppState& state, PlatformServices& services)
+{
     SameLineIfFits("Copy link");
     if (ExposedButton(state, "toolbar.copy_link", "Copy link"))
         CopyShareLink(state, services);
@@ -81,10 +93,7 @@ void DrawToolbar(AppState& state, PlatformServices& services)
     // No tooltip over the confirmation line the click just put under the toolbar.
     if (ImGui::IsItemHovered() && state.status_message.empty())
         ImGui::SetTooltip("A link that opens this exact scenario (it lives in the part after #).");
-    // Course authors copy embed code; a learner on a phone needs the row for the rest: there it is in
-    // the Export menu.
-    const bool narrow = ImGui::GetMainViewport()->WorkSize.x < Em(kWideLayoutEm);
-    if (state.embedding.has_web_address && !narrow) {
+    if (state.embedding.has_web_address && !NarrowWindow()) {
         SameLineIfFits("Copy embed code");
         if (ExposedButton(state, "toolbar.copy_embed", "Copy embed code"))
             CopyEmbedCode(state, services);
@@ -93,6 +102,10 @@ void DrawToolbar(AppState& state, PlatformServices& services)
             ImGui::SetTooltip(
                 "An <iframe> with this scenario for a lesson page: the compact calculator (docs/embedding.md).");
     }
+}
+
+void DrawExportButton(AppState& state, PlatformServices& services)
+{
     SameLineIfFits("Export...");
     if (ExposedButton(state, "toolbar.export", "Export..."))
         ImGui::OpenPopup("export");
@@ -119,17 +132,16 @@ void DrawToolbar(AppState& state, PlatformServices& services)
         if (ExposedSelectable(state, "export.markdown", "Summary as Markdown (for your notes)", false))
             save(ExportFormat::markdown);
         RememberItem(state, "export_markdown");
-        if (state.embedding.has_web_address && narrow &&
+        if (state.embedding.has_web_address && NarrowWindow() &&
             ExposedSelectable(state, "export.embed_code", "Copy embed code (for a lesson page)", false))
             CopyEmbedCode(state, services);
         ImGui::EndPopup();
     }
-    SameLineIfFits("Reset");
-    if (ExposedButton(state, "toolbar.reset", "Reset"))
-        ResetScenario(state);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Every input back to its default.");
+}
 
+// The last error (with Dismiss) or success (with Undo, and the link when one was just built).
+void DrawMessages(AppState& state)
+{
     if (!state.error_message.empty()) {
         TextWrappedColored(colors::kError, state.error_message);
         RememberItem(state, "error_message");
@@ -150,6 +162,24 @@ void DrawToolbar(AppState& state, PlatformServices& services)
                              ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
         }
     }
+}
+
+} // namespace
+
+void DrawToolbar(AppState& state, PlatformServices& services)
+{
+    DrawTitle(state);
+    DrawFileButton(state, services);
+    DrawPresetsButton(state);
+    DrawCopyButtons(state, services);
+    DrawExportButton(state, services);
+    SameLineIfFits("Reset");
+    if (ExposedButton(state, "toolbar.reset", "Reset"))
+        ResetScenario(state);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Every input back to its default.");
+
+    DrawMessages(state);
 }
 
 } // namespace labcalc::ui
