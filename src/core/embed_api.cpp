@@ -317,6 +317,81 @@ bool OriginAllowed(const PageOptions& options, std::string_view origin, std::str
 
 // [SECTION] Messages in: parsing a request --------------------------------------------------------------------------
 
+namespace {
+
+// The message's id, echoed in the reply: a string of at most kMaxMessageIdChars or a finite number; null
+// when absent.
+Status ReadMessageId(const json& j, json* id)
+{
+    const auto it = j.find("id");
+    if (it == j.end() || it->is_null())
+        return Status::Ok();
+    const bool short_text = it->is_string() && it->get_ref<const std::string&>().size() <= kMaxMessageIdChars;
+    const bool finite_number = it->is_number() && (!it->is_number_float() || std::isfinite(it->get<double>()));
+    if (!short_text && !finite_number)
+        return Status::Fail("id: must be a string of at most " + std::to_string(kMaxMessageIdChars) +
+                            " characters or a number");
+    *id = *it;
+    return Status::Ok();
+}
+
+// A request carries type, version and id, and only the keys its type names.
+Status OnlyKeys(const json& j, const std::string& type, std::initializer_list<const char*> keys)
+{
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& k = it.key();
+        if (k == "type" || k == "version" || k == "id")
+            continue;
+        if (std::none_of(keys.begin(), keys.end(), [&](const char* allowed) { return k == allowed; }))
+            return Status::Fail("unknown key '" + Printable(k, 40) + "' in " + type);
+    }
+    return Status::Ok();
+}
+
+// What a message of `type` asks for, from its other keys.
+Status ReadRequest(const std::string& type, const json& j, EmbedRequest* r)
+{
+    if (type == "labcalc:get-report") {
+        r->kind = EmbedRequestKind::get_report;
+        return OnlyKeys(j, type, {});
+    }
+    if (type == "labcalc:get-scenario") {
+        r->kind = EmbedRequestKind::get_scenario;
+        return OnlyKeys(j, type, {});
+    }
+    if (type == "labcalc:set-scenario") {
+        r->kind = EmbedRequestKind::set_scenario;
+        if (Status keys = OnlyKeys(j, type, {"scenario", "merge"}); !keys)
+            return keys;
+        const auto s = j.find("scenario");
+        if (s == j.end() || !s->is_object())
+            return Status::Fail(std::string("scenario: must be a JSON object (got ") +
+                                (s == j.end() ? "nothing" : JsonTypeName(*s)) + ")");
+        if (const auto merge = j.find("merge"); merge != j.end()) {
+            if (!merge->is_boolean())
+                return Status::Fail(std::string("merge: must be true or false (got ") + JsonTypeName(*merge) + ")");
+            r->merge = merge->get<bool>();
+        }
+        r->scenario = *s;
+        return Status::Ok();
+    }
+    if (type == "labcalc:load-preset") {
+        r->kind = EmbedRequestKind::load_preset;
+        if (Status keys = OnlyKeys(j, type, {"preset"}); !keys)
+            return keys;
+        const auto p = j.find("preset");
+        if (p == j.end() || !p->is_string())
+            return Status::Fail("preset: must be the name of a built-in preset, e.g. \"beginner\"");
+        r->preset = p->get<std::string>();
+        return Status::Ok();
+    }
+    return Status::Fail("type: unknown message '" + Printable(type, 40) +
+                        "'; this frame knows labcalc:get-report, labcalc:get-scenario, labcalc:set-scenario and "
+                        "labcalc:load-preset");
+}
+
+} // namespace
+
 ParsedMessage ParseEmbedMessage(std::string_view json_text)
 {
     ParsedMessage m;
@@ -347,18 +422,8 @@ ParsedMessage ParseEmbedMessage(std::string_view json_text)
         return m;
 
     json id = nullptr;
-    if (const auto it = j.find("id"); it != j.end()) {
-        if (it->is_string() && it->get_ref<const std::string&>().size() <= kMaxMessageIdChars)
-            id = *it;
-        else if (it->is_number() && !it->is_number_float())
-            id = *it;
-        else if (it->is_number_float() && std::isfinite(it->get<double>()))
-            id = *it;
-        else if (!it->is_null())
-            return Reject(nullptr,
-                          "id: must be a string of at most " + std::to_string(kMaxMessageIdChars) +
-                              " characters or a number");
-    }
+    if (Status read = ReadMessageId(j, &id); !read)
+        return Reject(nullptr, read.error);
     const auto version = j.find("version");
     if (version == j.end())
         return Reject(id, "version: missing; this frame speaks version " + std::to_string(kEmbedApiVersion));
@@ -366,57 +431,9 @@ ParsedMessage ParseEmbedMessage(std::string_view json_text)
         return Reject(id,
                       "version: must be " + std::to_string(kEmbedApiVersion) + " (got " +
                           Printable(version->dump(), 20) + ")");
-
-    EmbedRequest& r = m.request;
-    r.id = id;
-    auto allow_only = [&](std::initializer_list<const char*> keys) -> std::string {
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            if (k == "type" || k == "version" || k == "id")
-                continue;
-            if (std::none_of(keys.begin(), keys.end(), [&](const char* allowed) { return k == allowed; }))
-                return "unknown key '" + Printable(k, 40) + "' in " + type;
-        }
-        return "";
-    };
-    std::string unknown;
-    if (type == "labcalc:get-report") {
-        r.kind = EmbedRequestKind::get_report;
-        unknown = allow_only({});
-    } else if (type == "labcalc:get-scenario") {
-        r.kind = EmbedRequestKind::get_scenario;
-        unknown = allow_only({});
-    } else if (type == "labcalc:set-scenario") {
-        r.kind = EmbedRequestKind::set_scenario;
-        unknown = allow_only({"scenario", "merge"});
-        const auto s = j.find("scenario");
-        if (unknown.empty() && (s == j.end() || !s->is_object()))
-            return Reject(id,
-                          std::string("scenario: must be a JSON object (got ") +
-                              (s == j.end() ? "nothing" : JsonTypeName(*s)) + ")");
-        if (const auto merge = j.find("merge"); unknown.empty() && merge != j.end()) {
-            if (!merge->is_boolean())
-                return Reject(id, std::string("merge: must be true or false (got ") + JsonTypeName(*merge) + ")");
-            r.merge = merge->get<bool>();
-        }
-        if (unknown.empty())
-            r.scenario = *s;
-    } else if (type == "labcalc:load-preset") {
-        r.kind = EmbedRequestKind::load_preset;
-        unknown = allow_only({"preset"});
-        const auto p = j.find("preset");
-        if (unknown.empty() && (p == j.end() || !p->is_string()))
-            return Reject(id, "preset: must be the name of a built-in preset, e.g. \"beginner\"");
-        if (unknown.empty())
-            r.preset = p->get<std::string>();
-    } else {
-        return Reject(id,
-                      "type: unknown message '" + Printable(type, 40) +
-                          "'; this frame knows labcalc:get-report, labcalc:get-scenario, labcalc:set-scenario and "
-                          "labcalc:load-preset");
-    }
-    if (!unknown.empty())
-        return Reject(id, unknown);
+    m.request.id = id;
+    if (Status read = ReadRequest(type, j, &m.request); !read)
+        return Reject(id, read.error);
     m.disposition = MessageDisposition::accept;
     m.id = id;
     return m;
