@@ -350,6 +350,70 @@ Choices CostCloud(const Prepared& p, double hours, double home_speed)
     return out;
 }
 
+// The hybrid's work, split: the steady part stays at home, a share of the bursts may go out.
+struct HybridWork {
+    double hours = 0;       // all work, hours per week
+    double steady = 0;      // hours per week that are not bursts
+    double bursts = 0;      // hours per week of bursts
+    double burst_share = 0; // b: the share of the work that comes in bursts
+    double local_only = 0;  // sigma: the share of the work on data that must stay local
+    double peak_factor = 1; // a peak week's bursts, as a multiple of the mean
+};
+
+// The shares of the bursts sent out worth pricing for machine `m` (at most three; none when the machine
+// cannot run the steady work or no share both fits the machine and respects the data that must stay).
+int SplitShares(const Prepared& p, const LocalMachine& m, const HybridWork& w, double shares[3])
+{
+    // Shares this machine allows: at least what a peak week leaves over, at most what may leave (the work on
+    // data that must stay is kept local).
+    const double lo =
+        w.bursts > 0 ? std::clamp(1.0 - (m.capacity - w.steady) / (w.bursts * w.peak_factor), 0.0, 1.0) : 0.0;
+    const double hi = w.bursts > 0 ? std::clamp((1.0 - w.local_only) / w.burst_share, 0.0, 1.0) : 0.0;
+    if (lo > hi + 1e-12)
+        return 0;
+    shares[0] = lo;
+    shares[1] = hi;
+    int n = lo < hi ? 2 : 1;
+    if (p.scenario.home.on_hours_per_week && w.bursts > 0) {
+        // Where the machine's busy hours reach the on-time the person set.
+        const GpuModel& g = At(p.catalog.gpus, m.gpu);
+        const double local_at_kink = *p.scenario.home.on_hours_per_week * g.speed * m.parallel_jobs;
+        const double share = (w.hours - local_at_kink) / w.bursts;
+        if (share > lo && share < hi)
+            shares[n++] = share;
+    }
+    return n;
+}
+
+// One split priced: machine `m` at home, `share` of the bursts in the cloud (with the data they need, or
+// the off-site copy the person asked for). Nothing when no offer holds the cloud part.
+std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, double share,
+                                     double home_speed)
+{
+    const Scenario& s = p.scenario;
+    const double cloud_work = w.bursts * share;
+    const double local_work = w.hours - cloud_work;
+    // The data that goes to the cloud is below the strictest class when that class stays local.
+    const Privacy cloud_class = w.local_only > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy;
+    const double cloud_data = s.data_gb * (1 - w.local_only);
+    OptionCost c;
+    PriceLocalPart(p, m, local_work, &c);
+    if (cloud_work > 1e-9 || s.wants_redundancy) {
+        const CloudPlan plan = PlanCloud(p, cloud_work, cloud_class, home_speed, cloud_data, false);
+        if (plan.offer < 0)
+            return std::nullopt;
+        const double egress = w.hours > 0 ? s.egress_gb_per_month * cloud_work / w.hours : 0;
+        PriceCloudPart(p, plan, cloud_data, egress, false, &c.monthly);
+        c.offer_index = plan.offer;
+        c.offer_gpus = plan.gpus;
+        c.cloud_gpu_hours_per_week = plan.gpu_hours_per_week;
+    }
+    c.cloud_work_hours_per_week = cloud_work;
+    c.burst_share_to_cloud = w.burst_share > 0 ? share : 0;
+    Finish(p, &c);
+    return c;
+}
+
 // Hybrid: a machine at home for the steady work (and all work on data that must stay), the cloud for a
 // share of the bursts. Course: "Development and prototyping: local hardware; training large models:
 // cloud; keep sensitive data on-premises, use cloud for non-sensitive workloads".
@@ -363,7 +427,6 @@ Choices CostCloud(const Prepared& p, double hours, double home_speed)
 // work out.
 Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Choices& home, Choices* real_mixes)
 {
-    const Scenario& s = p.scenario;
     Choices out;
     OptionCost blocked;
     if (p.forced_offer == -2) {
@@ -376,72 +439,42 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
         out.Set(blocked);
         return out;
     }
-    const double b = p.burst_share;
-    const double sigma = p.local_only_share;
-    if (sigma >= 1) {
+    HybridWork w;
+    w.hours = hours;
+    w.burst_share = p.burst_share;
+    w.local_only = p.local_only_share;
+    w.peak_factor = p.fig.burst_peak_factor;
+    w.steady = hours * (1 - w.burst_share);
+    w.bursts = hours * w.burst_share;
+    if (w.local_only >= 1) {
         blocked.blockers |= kNothingToSplit; // all work is on data that stays local: that is a home lab
         out.Set(blocked);
         return out;
     }
-    const double P = p.fig.burst_peak_factor;
-    const double steady = hours * (1 - b), bursts = hours * b;
-    // The data that goes to the cloud is below the strictest class when that class stays local.
-    const Privacy cloud_class = sigma > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy;
-    const double cloud_data = s.data_gb * (1 - sigma);
-    const bool own = OwnMachineFigures(s);
     bool any_machine = false, any_runs_steady = false, any_offer = true;
 
     auto try_machine = [&](const LocalMachine& m) {
         any_machine = true;
-        if (m.capacity + 1e-9 < steady)
+        if (m.capacity + 1e-9 < w.steady)
             return; // the steady work alone is more than this machine runs
         any_runs_steady = true;
-        // Shares of the bursts sent out that this machine allows: at least what a peak week leaves over,
-        // at most what may leave (the work on data that must stay is kept local).
-        const double lo = bursts > 0 ? std::clamp(1.0 - (m.capacity - steady) / (bursts * P), 0.0, 1.0) : 0.0;
-        const double hi = bursts > 0 ? std::clamp((1.0 - sigma) / b, 0.0, 1.0) : 0.0;
-        if (lo > hi + 1e-12)
-            return;
-        double shares[3] = {lo, hi, lo};
-        int n = lo < hi ? 2 : 1;
-        if (s.home.on_hours_per_week && bursts > 0) {
-            // Where the machine's busy hours reach the on-time the person set.
-            const GpuModel& g = At(p.catalog.gpus, m.gpu);
-            const double local_at_kink = *s.home.on_hours_per_week * g.speed * m.parallel_jobs;
-            const double share = (hours - local_at_kink) / bursts;
-            if (share > lo && share < hi)
-                shares[n++] = share;
-        }
+        double shares[3] = {};
+        const int n = SplitShares(p, m, w, shares);
         for (int k = 0; k < n; ++k) {
-            const double share = shares[k];
-            const double cloud_work = bursts * share;
-            const double local_work = hours - cloud_work;
-            if (local_work <= 1e-9 && hours > 0)
+            const double cloud_work = w.bursts * shares[k];
+            if (hours - cloud_work <= 1e-9 && hours > 0)
                 continue; // no work at home: that is the cloud, with an idle machine
-            OptionCost c;
-            PriceLocalPart(p, m, local_work, &c);
-            if (cloud_work > 1e-9 || s.wants_redundancy) {
-                // In the cloud: the data the bursts need, or the off-site copy the person asked for.
-                const CloudPlan plan = PlanCloud(p, cloud_work, cloud_class, home_speed, cloud_data, false);
-                if (plan.offer < 0) {
-                    any_offer = false;
-                    continue;
-                }
-                const double egress = hours > 0 ? s.egress_gb_per_month * cloud_work / hours : 0;
-                PriceCloudPart(p, plan, cloud_data, egress, false, &c.monthly);
-                c.offer_index = plan.offer;
-                c.offer_gpus = plan.gpus;
-                c.cloud_gpu_hours_per_week = plan.gpu_hours_per_week;
+            const std::optional<OptionCost> c = PriceSplit(p, m, w, shares[k], home_speed);
+            if (!c) {
+                any_offer = false;
+                continue;
             }
-            c.cloud_work_hours_per_week = cloud_work;
-            c.burst_share_to_cloud = b > 0 ? share : 0;
-            Finish(p, &c);
-            out.Offer(c);
+            out.Offer(*c);
             if (cloud_work > 1e-9)
-                real_mixes->Offer(c);
+                real_mixes->Offer(*c);
         }
     };
-    if (own) {
+    if (OwnMachineFigures(p.scenario)) {
         // The person's own machine, as in the home option.
         const OptionCost& h = home.items[0];
         if (home.size > 0 && h.gpu_index >= 0) {
