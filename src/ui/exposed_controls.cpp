@@ -195,14 +195,8 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         const auto& lines = core::CourseConditions();
         if (index >= lines.size())
             return "unknown control '" + core::Printable(id, 40) + "'";
-        const bool tick = text == "true";
-        const bool matched = state.results.has_report && index < state.results.report.rules.size() &&
-            state.results.report.rules[index].matched;
-        if (!lines[index].settable)
-            return "This course line follows from the costs and scores; it cannot be ticked.";
-        if (matched && !tick && !lines[index].can_untick)
-            return "This course line cannot be unticked; pick another level to change it.";
-        if (!SetCourseLine(state, index, tick))
+        // The core says which lines can be ticked or unticked (core::ConditionSettings), in one wording.
+        if (!SetCourseLine(state, index, text == "true"))
             return state.error_message;
         return "";
     }

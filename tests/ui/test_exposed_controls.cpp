@@ -6,6 +6,7 @@
 
 #include "core/course.hpp"
 #include "core/figure_ids.hpp"
+#include "core/scenario_json.hpp"
 #include "harness.hpp"
 #include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
@@ -271,8 +272,10 @@ TEST_CASE("the matrix weights, the course checklist and the lesson frame's butto
     CHECK(Find(h.state, id)->checked);
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (!lines[i].settable) {
-            CHECK(ui::SetControlText(h.state, "course." + std::to_string(i), "true").find("cannot be ticked") !=
-                  std::string::npos);
+            const core::Scenario unchanged = h.state.scenario;
+            CHECK(ui::SetControlText(h.state, "course." + std::to_string(i), "true")
+                      .find("follows from the costs and scores") != std::string::npos);
+            CHECK(core::ScenarioToJson(h.state.scenario) == core::ScenarioToJson(unchanged)); // nothing changed
             break;
         }
 
