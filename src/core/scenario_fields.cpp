@@ -38,42 +38,20 @@ struct Entry {
     Access access;
 };
 
-Access Num(double* (*f)(Scenario&))
+// An Access with only `Member` set (the one way each field is reached).
+template <auto Member, class Accessor>
+Access Only(Accessor accessor)
 {
     Access a;
-    a.number = f;
+    a.*Member = accessor;
     return a;
 }
-Access OptNum(std::optional<double>* (*f)(Scenario&))
-{
-    Access a;
-    a.opt_number = f;
-    return a;
-}
-Access Int(int* (*f)(Scenario&))
-{
-    Access a;
-    a.integer = f;
-    return a;
-}
-Access OptInt(std::optional<int>* (*f)(Scenario&))
-{
-    Access a;
-    a.opt_integer = f;
-    return a;
-}
-Access Bool(bool* (*f)(Scenario&))
-{
-    Access a;
-    a.boolean = f;
-    return a;
-}
-Access Text(std::optional<std::string>* (*f)(Scenario&))
-{
-    Access a;
-    a.text = f;
-    return a;
-}
+Access Num(double* (*f)(Scenario&)) { return Only<&Access::number>(f); }
+Access OptNum(std::optional<double>* (*f)(Scenario&)) { return Only<&Access::opt_number>(f); }
+Access Int(int* (*f)(Scenario&)) { return Only<&Access::integer>(f); }
+Access OptInt(std::optional<int>* (*f)(Scenario&)) { return Only<&Access::opt_integer>(f); }
+Access Bool(bool* (*f)(Scenario&)) { return Only<&Access::boolean>(f); }
+Access Text(std::optional<std::string>* (*f)(Scenario&)) { return Only<&Access::text>(f); }
 Access Choice(int (*get)(const Scenario&), void (*set)(Scenario&, int))
 {
     Access a;
