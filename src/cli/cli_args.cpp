@@ -45,6 +45,10 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
             err = value_of(i, arg, &kv);
             if (err.empty())
                 a.settings.push_back(kv);
+        } else if (arg == "--explain") {
+            err = value_of(i, arg, &a.explain);
+            if (err.empty() && (a.explain.empty() || a.explain.size() > 80))
+                err = "--explain takes a figure id (e.g. home.electricity_usd_per_month) or 'all'";
         } else if (arg == "--format") {
             std::string f;
             err = value_of(i, arg, &f);
@@ -77,7 +81,8 @@ std::string HelpText()
     std::string out =
         "labcalc: home GPU lab, cloud, or hybrid? Costs, the course's comparison matrix and a recommendation.\n\n"
         "Usage: labcalc [--preset NAME] [--scenario FILE|-] [--catalog FILE] [--set KEY=VALUE]...\n"
-        "               [--format text|json|csv|markdown|fragment] [--today YYYY-MM-DD] [--list-presets] [--help]\n\n"
+        "               [--format text|json|csv|markdown|fragment] [--today YYYY-MM-DD] [--explain ID|all]\n"
+        "               [--list-presets] [--help]\n\n"
         "  --preset NAME     start from a preset (--list-presets); later options apply on top\n"
         "  --scenario FILE   a scenario JSON file ('-' reads standard input)\n"
         "  --catalog FILE    prices and rules to use instead of the built-in catalog\n"
@@ -85,7 +90,10 @@ std::string HelpText()
         "                    assumptions.<figure id>=N (ids are listed in the JSON report)\n"
         "  --format F        text (default), json (the stable contract), csv (monthly costs), markdown,\n"
         "                    fragment (the scenario as the web page's link part: index.html#s=...)\n"
-        "  --today DATE      report date, for flagging stale prices (default: today)\n\n"
+        "  --today DATE      report date, for flagging stale prices (default: today)\n"
+        "  --explain ID|all  show how a figure was computed: its formula, with this scenario's values and where\n"
+        "                    each comes from (text: the working alone; json: a 'workings' array; markdown: a\n"
+        "                    'Worked solution' section). ID as in the workings, e.g. cloud.total_usd\n\n"
         "Exit codes: 0 report printed; 2 bad input (one message on stderr, nothing on stdout).\n\n"
         "Scenario keys:\n";
     for (const core::FieldSpec& f : core::ScenarioFields()) {

@@ -15,7 +15,8 @@ struct Args {
     std::string catalog_path;          // --catalog FILE
     std::vector<std::string> settings; // --set KEY=VALUE, in order
     Format format = Format::text;
-    std::string today; // --today YYYY-MM-DD (default: the system date)
+    std::string today;   // --today YYYY-MM-DD (default: the system date)
+    std::string explain; // --explain ID|all: the workings of one figure or of all
     bool list_presets = false;
     bool help = false;
 };

@@ -4,6 +4,7 @@
 #include "core/load_inputs.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
+#include "core/text_format.hpp"
 #include "core/url_state.hpp"
 
 namespace labcalc::cli {
@@ -58,7 +59,30 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
 
     core::ReportSettings settings;
     settings.today = a.today.empty() ? io.today : a.today;
-    const core::Report report = core::BuildReport(scenario, catalog, settings);
+    settings.workings = !a.explain.empty();
+    if (settings.workings && (a.format == Format::csv || a.format == Format::fragment))
+        return Fail(io, "--explain works with --format text, json or markdown");
+    core::Report report = core::BuildReport(scenario, catalog, settings);
+    if (settings.workings && a.explain != "all") {
+        std::vector<core::Working> chosen;
+        for (const core::Working& w : report.workings)
+            if (w.id == a.explain)
+                chosen.push_back(w);
+        if (chosen.empty()) {
+            std::string ids;
+            for (const std::string& id : core::WorkingIds(report.workings))
+                ids += (ids.empty() ? "" : ", ") + id;
+            return Fail(io,
+                        "--explain: this report has no figure '" + core::Printable(a.explain, 80) +
+                            "' (it has: " + ids + ", or all)");
+        }
+        report.workings = std::move(chosen);
+    }
+    if (settings.workings && a.format == Format::text) {
+        for (const core::Working& w : report.workings)
+            io.out += (io.out.empty() ? "" : "\n") + core::WorkingToText(w, report);
+        return 0;
+    }
     switch (a.format) {
     case Format::json: io.out = core::ReportToJson(report) + "\n"; break;
     case Format::csv: io.out = core::ReportToCsv(report); break;

@@ -60,6 +60,7 @@ struct CloudPlan {
     int offer = -1;
     int gpus = 0;
     double usd_per_gpu_hour = 0;
+    bool spot = false;
     double gpu_hours_per_week = 0;
     double instance_hours_per_week = 0;
     double compute_usd = 0;
@@ -102,6 +103,20 @@ void PriceCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, do
                                      : 0;
 }
 
+// What an option records of its cloud part: the offer and what it was billed for (workings.cpp shows it).
+void PriceAndRecordCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, double egress_gb,
+                             bool confidential, OptionCost* c)
+{
+    PriceCloudPart(p, plan, data_gb, egress_gb, confidential, &c->monthly);
+    c->offer_index = plan.offer;
+    c->offer_gpus = plan.gpus;
+    c->cloud_gpu_hours_per_week = plan.gpu_hours_per_week;
+    c->cloud_usd_per_gpu_hour = plan.usd_per_gpu_hour;
+    c->cloud_spot = plan.spot;
+    c->cloud_data_gb = data_gb;
+    c->cloud_egress_gb_per_month = egress_gb;
+}
+
 // The offer that fits the VRAM need and costs least per month for `work_hours` of work per week, with
 // `data_gb` of data kept there: GPU-hours, storage, idle and stopped-volume charges and a compliant setup
 // all count, so a light user is not sent to the cheapest GPU-hour with the dearest disks.
@@ -131,10 +146,10 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
         plan.gpus = gpus;
         plan.usd_per_gpu_hour = rate;
         plan.instance_hours_per_week = work_hours / speed;
-        plan.gpu_hours_per_week = f::CloudGpuHoursPerWeek(work_hours, speed, gpus);
+        plan.gpu_hours_per_week = f::CloudGpuHoursPerWeek<double>(work_hours, speed, gpus);
+        plan.spot = spot && o.spot_usd_per_gpu_hour.has_value();
         plan.compute_usd =
-            f::CloudComputeUsdPerMonth(plan.gpu_hours_per_week, rate, spot && o.spot_usd_per_gpu_hour.has_value(),
-                                       p.fig.spot_interruption_overhead_pct);
+            f::CloudComputeUsdPerMonth(plan.gpu_hours_per_week, rate, plan.spot, p.fig.spot_interruption_overhead_pct);
         MonthlyBreakdown m;
         PriceCloudPart(p, plan, data_gb, 0, confidential, &m);
         // Ties (no work at all) go to the cheapest rate, so the plan shown is still the sensible one.
@@ -166,15 +181,15 @@ LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int g
     m.gpu = gpu_index;
     m.gpu_count = gpu_count;
     m.parallel_jobs = gpu_count / gpus_per_job;
-    m.load_watts = f::MachineWatts(p.fig.base_load_watts, g.load_watts, gpu_count);
-    m.idle_watts = f::MachineWatts(p.fig.base_idle_watts, g.idle_watts, gpu_count);
+    m.load_watts = f::MachineWatts<double>(p.fig.base_load_watts, g.load_watts, gpu_count);
+    m.idle_watts = f::MachineWatts<double>(p.fig.base_idle_watts, g.idle_watts, gpu_count);
     m.gpu_hardware_usd = g.price_usd.value * gpu_count;
-    m.hardware_usd = f::HomeHardwareUsd(p.fig.base_system_usd, g.price_usd.value, gpu_count, m.load_watts,
-                                        p.fig.psu_ups_usd_per_kw, p.scenario.data_gb, p.fig.disk_usd_per_tb);
-    m.capacity = f::CapacityWorkHoursPerWeek(m.parallel_jobs, g.speed, p.fig.max_utilization_pct);
-    m.resale_usd =
-        f::ResaleUsd(m.gpu_hardware_usd, m.hardware_usd - m.gpu_hardware_usd, p.fig.gpu_depreciation_pct_per_year,
-                     p.fig.system_depreciation_pct_per_year, p.scenario.horizon_months);
+    m.hardware_usd = f::HomeHardwareUsd<double>(p.fig.base_system_usd, g.price_usd.value, gpu_count, m.load_watts,
+                                                p.fig.psu_ups_usd_per_kw, p.scenario.data_gb, p.fig.disk_usd_per_tb);
+    m.capacity = f::CapacityWorkHoursPerWeek<double>(m.parallel_jobs, g.speed, p.fig.max_utilization_pct);
+    m.resale_usd = f::ResaleUsd<double>(m.gpu_hardware_usd, m.hardware_usd - m.gpu_hardware_usd,
+                                        p.fig.gpu_depreciation_pct_per_year, p.fig.system_depreciation_pct_per_year,
+                                        p.scenario.horizon_months);
     return m;
 }
 
@@ -226,7 +241,7 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
 void Finish(const Prepared& p, OptionCost* c)
 {
     c->monthly_usd = c->monthly.Total();
-    c->total_usd = f::TotalUsd(c->upfront_usd, c->monthly_usd, p.scenario.horizon_months, c->resale_usd);
+    c->total_usd = f::TotalUsd<double>(c->upfront_usd, c->monthly_usd, p.scenario.horizon_months, c->resale_usd);
 }
 
 // GPUs per job of a catalog GPU for this scenario, or 0 when no home machine of that GPU holds the job.
@@ -339,12 +354,9 @@ Choices CostCloud(const Prepared& p, double hours, double home_speed)
     }
     if (p.data_must_stay)
         c.blockers |= kDataMustStay;
-    c.offer_index = plan.offer;
-    c.offer_gpus = plan.gpus;
     c.cloud_work_hours_per_week = hours;
-    c.cloud_gpu_hours_per_week = plan.gpu_hours_per_week;
     c.burst_share_to_cloud = 1;
-    PriceCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c.monthly);
+    PriceAndRecordCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c);
     Finish(p, &c);
     out.Set(c);
     return out;
@@ -403,10 +415,7 @@ std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, c
         if (plan.offer < 0)
             return std::nullopt;
         const double egress = w.hours > 0 ? s.egress_gb_per_month * cloud_work / w.hours : 0;
-        PriceCloudPart(p, plan, cloud_data, egress, false, &c.monthly);
-        c.offer_index = plan.offer;
-        c.offer_gpus = plan.gpus;
-        c.cloud_gpu_hours_per_week = plan.gpu_hours_per_week;
+        PriceAndRecordCloudPart(p, plan, cloud_data, egress, false, &c);
     }
     c.cloud_work_hours_per_week = cloud_work;
     c.burst_share_to_cloud = w.burst_share > 0 ? share : 0;

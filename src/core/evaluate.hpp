@@ -64,6 +64,10 @@ struct OptionCost {
     double local_on_hours_per_week = 0;      // hours it is switched on, busy or idle
     double cloud_work_hours_per_week = 0;    // RTX 4090-equivalent hours run in the cloud
     double cloud_gpu_hours_per_week = 0;     // billed cloud GPU-hours
+    double cloud_usd_per_gpu_hour = 0;       // the rate billed (on demand, spot, or the person's own)
+    bool cloud_spot = false;                 // billed at the offer's spot rate (with the rework overhead)
+    double cloud_data_gb = 0;                // data kept in the cloud's storage
+    double cloud_egress_gb_per_month = 0;    // data downloaded out of the cloud
     double burst_share_to_cloud = 0;         // hybrid: share of the bursts sent to the cloud
     double capacity_work_hours_per_week = 0; // what the local machine can run per week
     bool bursts_queue = false;               // home: peak weeks exceed capacity, work waits

@@ -448,6 +448,8 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     if (settings.flip_points)
         r.flip_points = FindFlipPoints(s, c);
     AddAssumptions(r, p, s, c, costs, settings.today);
+    if (settings.workings)
+        r.workings = BuildWorkings(p, costs);
     return r;
 }
 

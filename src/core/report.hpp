@@ -9,6 +9,7 @@
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
 #include "core/scenario.hpp"
+#include "core/workings.hpp"
 
 namespace labcalc::core {
 
@@ -82,11 +83,13 @@ struct Report {
     std::vector<OptionReport> options; // home, cloud, hybrid
     std::vector<RuleCheck> rules;
     std::string catalog_as_of, report_date;
+    std::vector<Working> workings; // each money figure's formula with its values (when asked for)
 };
 
 struct ReportSettings {
     std::string today = "2026-11-28"; // YYYY-MM-DD; faces pass the real date (the core reads no clock)
     bool flip_points = true;
+    bool workings = false; // fill Report::workings (JSON "workings", Markdown "Worked solution")
 };
 
 Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings = {});
@@ -95,5 +98,8 @@ std::string ReportToJson(const Report& r, int indent = 2);
 std::string ReportToText(const Report& r);
 std::string ReportToCsv(const Report& r); // month, then cumulative and monthly cost per option
 std::string ReportToMarkdown(const Report& r);
+// One working as text: its title, the formula in symbols, with the values, the result, and each value's
+// origin.
+std::string WorkingToText(const Working& w, const Report& r);
 
 } // namespace labcalc::core

@@ -146,6 +146,63 @@ std::string FlipSentence(const FlipPoint& f)
     return f.input + " " + FlipDirectionKey(f.direction) + " " + f.value_text + " -> " + to;
 }
 
+// The figure a working's value comes from, when the report lists it among the figures used ("figure
+// home.cooling_overhead_pct", "catalog GPU rtx4090", "catalog offer runpod-4090 (spot)").
+const AssumptionUsed* OriginFigure(const std::string& origin, const Report& r)
+{
+    std::string id;
+    if (origin.rfind("figure ", 0) == 0)
+        id = origin.substr(7);
+    else if (origin.rfind("catalog GPU ", 0) == 0)
+        id = "gpu." + origin.substr(12) + ".price_usd";
+    else if (origin.rfind("catalog offer ", 0) == 0) {
+        const std::string rest = origin.substr(14);
+        const bool spot = rest.size() > 7 && rest.compare(rest.size() - 7, 7, " (spot)") == 0;
+        id = "offer." + (spot ? rest.substr(0, rest.size() - 7) : rest) +
+            (spot ? ".spot_usd_per_gpu_hour" : ".usd_per_gpu_hour");
+    }
+    for (const AssumptionUsed& a : r.assumptions)
+        if (!id.empty() && a.id == id)
+            return &a;
+    return nullptr;
+}
+
+std::string OriginInWords(const WorkingTerm& t, const Report& r)
+{
+    if (const AssumptionUsed* a = OriginFigure(t.origin, r))
+        return t.origin + ": " + a->source + ", " + a->date;
+    return t.origin;
+}
+
+json WorkingJson(const Working& w, const Report& r)
+{
+    json terms = json::array();
+    for (const WorkingTerm& t : w.terms) {
+        json term = {
+            {"symbol", t.symbol}, {"name", t.name}, {"value", Finite(t.value)}, {"unit", t.unit}, {"origin", t.origin}};
+        if (const AssumptionUsed* a = OriginFigure(t.origin, r)) {
+            term["source"] = a->source;
+            term["date"] = a->date;
+        }
+        terms.push_back(term);
+    }
+    return {{"id", w.id},           {"title", w.title},           {"symbols", w.symbols},
+            {"numbers", w.numbers}, {"result", Finite(w.result)}, {"unit", w.unit},
+            {"terms", terms}};
+}
+
+std::string WorkingText(const Working& w, const Report& r, const char* bullet)
+{
+    std::string out = w.title + " (" + w.id + ")\n";
+    out += "  = " + w.symbols + "\n";
+    out += "  = " + w.numbers + "\n";
+    out += "  = " + ShownValue(w.result) + " " + w.unit + "\n";
+    for (const WorkingTerm& t : w.terms)
+        out += std::string(bullet) + t.symbol + " = " + ShownValue(t.value) + (t.unit.empty() ? "" : " " + t.unit) +
+            ": " + t.name + " (" + OriginInWords(t, r) + ")\n";
+    return out;
+}
+
 } // namespace
 
 // [SECTION] JSON ----------------------------------------------------------------------------------------------------
@@ -212,6 +269,12 @@ json ReportJson(const Report& r)
     j["rules"] = rules;
     j["catalog_as_of"] = r.catalog_as_of;
     j["report_date"] = r.report_date;
+    if (!r.workings.empty()) {
+        json workings = json::array();
+        for (const Working& w : r.workings)
+            workings.push_back(WorkingJson(w, r));
+        j["workings"] = workings;
+    }
     return j;
 }
 
@@ -361,7 +424,20 @@ std::string ReportToMarkdown(const Report& r)
     for (const AssumptionUsed& a : r.assumptions)
         out << "- " << MarkdownText(a.label) << ": " << FormatNumber(a.value) << " " << MarkdownText(a.unit) << " ("
             << MarkdownText(a.source) << ", " << MarkdownText(a.date) << (a.stale ? ", stale" : "") << ")\n";
+    if (!r.workings.empty()) {
+        out << "\n## Worked solution\n\nEach figure as its formula, then with this scenario's values put in.\n";
+        for (const Working& w : r.workings) {
+            out << "\n### " << MarkdownText(w.title) << "\n\n";
+            out << "`" << w.symbols << "`\n\n`= " << w.numbers << "`\n\n`= " << ShownValue(w.result) << " " << w.unit
+                << "`\n\n";
+            for (const WorkingTerm& t : w.terms)
+                out << "- `" << t.symbol << "` = " << ShownValue(t.value) << (t.unit.empty() ? "" : " " + t.unit)
+                    << ": " << MarkdownText(t.name) << " (" << MarkdownText(OriginInWords(t, r)) << ")\n";
+        }
+    }
     return out.str();
 }
+
+std::string WorkingToText(const Working& w, const Report& r) { return WorkingText(w, r, "  - "); }
 
 } // namespace labcalc::core

@@ -63,6 +63,14 @@ expect_ok "text report" "Recommendation:" --scenario "$tmp/good.json"
 expect_ok "json report" '"recommendation"' --preset sensitive-data --format json
 expect_ok "stdin scenario" "Recommendation:" --scenario - <"$tmp/good.json"
 expect_ok "own catalog" "Recommendation:" --catalog "${LABCALC_ASSETS:-assets}/catalog.json"
+# --explain: one figure's working as text; all of them in JSON and Markdown; an unknown id or a format
+# without a place for workings refused.
+expect_ok explain-one "(P_load x h_busy + P_idle" --explain home.electricity_usd_per_month --today 2026-11-29
+expect_ok explain-json '"workings"' --explain all --format json --today 2026-11-29
+expect_ok explain-markdown "## Worked solution" --explain all --format markdown --today 2026-11-29
+expect_bad explain-unknown "no figure 'home.nope'" --explain home.nope
+expect_bad explain-csv "--explain works with" --explain all --format csv
+expect_bad explain-empty "--explain needs a value" --explain ""
 for preset in beginner intermediate advanced sensitive-data steady-24-7 bursty-large-models distributed-team hands-on-learner mixed-sensitivity; do
   expect_ok "preset $preset" '"recommendation"' --preset "$preset" --format json
 done

@@ -21,17 +21,18 @@ TEST_CASE("published: Accelerator ROI Console (legitlads.com) own vs rent over 4
     // break-even utilisation 59%. The rent implies 2.00 USD per accelerator-hour over 8,760 h a year.
     const double capex = 1.92e6, energy_ops_4y = 728681, rate = 2.0, accelerators = 64, util = 0.70;
     const int months = 48;
-    const double own = f::TotalUsd(capex, energy_ops_4y / months, months, 0);
+    const double own = f::TotalUsd<double>(capex, energy_ops_4y / months, months, 0);
     CHECK(own == Approx(2648681).epsilon(0.001));
 
     // Renting: GPU-hours per week at 70% of the week, at 2 USD; labcalc's month is 365.25/12 days, the
     // console's year 8,760 h: 0.07% apart.
     const double gpu_hours_per_week = accelerators * f::kHoursPerWeek * util;
-    const double rent_month = f::CloudComputeUsdPerMonth(gpu_hours_per_week, rate, false, 0);
+    const double rent_month = f::CloudComputeUsdPerMonth<double>(gpu_hours_per_week, rate, false, 0);
     CHECK(rent_month * months == Approx(3139584).epsilon(0.001));
 
     // Break-even utilisation: where renting costs as much as owning.
-    const double full_rent_4y = f::CloudComputeUsdPerMonth(accelerators * f::kHoursPerWeek, rate, false, 0) * months;
+    const double full_rent_4y =
+        f::CloudComputeUsdPerMonth<double>(accelerators * f::kHoursPerWeek, rate, false, 0) * months;
     CHECK(own / full_rent_4y == Approx(0.59).margin(0.005));
 
     // Payback: the month owning's cumulative cost falls to renting's (3.2 years = month 38.4).
@@ -53,7 +54,7 @@ TEST_CASE("published: GPU Power Cost Calculator (wideareaai.com) RTX 4090 at 0.1
     for (const auto& [hours_per_day, usd_per_month, shown_to] :
          {std::tuple{4.0, 8.21, 0.005}, std::tuple{12.0, 25.0, 0.5}, std::tuple{24.0, 49.0, 0.5}}) {
         const double busy = hours_per_day * 7;
-        const double bill = f::ElectricityUsdPerMonth(450, 0, busy, busy, 0.15, 0);
+        const double bill = f::ElectricityUsdPerMonth<double>(450, 0, busy, busy, 0.15, 0);
         INFO(hours_per_day << " h/day");
         // 30.4 days against labcalc's 30.44: within 0.2%, plus the rounding the table shows.
         CHECK(bill == Approx(usd_per_month).margin(shown_to + usd_per_month * 0.002));
@@ -65,7 +66,7 @@ TEST_CASE("published: GPU Power Calculator (sagecalculator.com) worked example",
     // 250 W, 6 h/day, 0.12 USD/kWh, 80% power-supply efficiency: 56.25 kWh and 6.75 USD a month (30 days).
     // The supply's losses are labcalc's cooling-and-losses overhead: 1 / 0.8 = +25%.
     const double busy = 6.0 * 7;
-    const double bill = f::ElectricityUsdPerMonth(250, 0, busy, busy, 0.12, 25);
+    const double bill = f::ElectricityUsdPerMonth<double>(250, 0, busy, busy, 0.12, 25);
     // labcalc's month is 30.44 days, the example's 30: 1.5% apart.
     CHECK(bill == Approx(6.75 * 30.4375 / 30).epsilon(0.001));
 }

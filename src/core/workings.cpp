@@ -1,0 +1,173 @@
+#include "core/workings.hpp"
+
+#include "core/formulas.hpp"
+#include "core/index.hpp"
+
+namespace labcalc::core {
+namespace {
+namespace f = formulas;
+
+// Where a value comes from, as the working's terms say it.
+std::string Input(const char* key) { return std::string("input ") + key; }
+std::string FigureId(const char* id) { return std::string("figure ") + id; }
+const char* kDerived = "derived";
+std::string SpecsOrigin(const GpuModel& g)
+{
+    return "catalog GPU " + g.id + " specs: " + g.specs_source + ", " + g.specs_date;
+}
+
+// The tariff: the person's input, else the catalog's figure.
+Traced Tariff(const Prepared& p)
+{
+    return Term(p.fig.electricity_usd_per_kwh, "price", "electricity price", "USD per kWh",
+                p.scenario.electricity_usd_per_kwh ? Input("electricity_usd_per_kwh")
+                                                   : FigureId("defaults.electricity_usd_per_kwh"));
+}
+
+struct Builder {
+    const Prepared& p;
+    std::vector<Working> out;
+
+    void Add(const std::string& option_key, const std::string& option_label, const char* figure, const char* what,
+             const char* unit, const Traced& t)
+    {
+        Working w;
+        w.id = option_key + "." + figure;
+        w.title = option_label + ": " + what;
+        w.symbols = t.symbols;
+        w.numbers = t.numbers;
+        w.result = t.value;
+        w.unit = unit;
+        w.terms = t.terms;
+        out.push_back(std::move(w));
+    }
+
+    // The machine at home: its price (from catalog parts), electricity and upkeep.
+    void Local(const std::string& key, const std::string& label, const OptionCost& c)
+    {
+        const Scenario& s = p.scenario;
+        const GpuModel& g = At(p.catalog.gpus, c.gpu_index);
+        if (!s.home.hardware_usd) {
+            const Traced load_w =
+                f::MachineWatts<Traced>(Term(p.fig.base_load_watts, "P_base", "draw of the rest of the machine", "W",
+                                             FigureId("home.base_load_watts")),
+                                        Term(g.load_watts, "P_gpu", g.name + " draw under load", "W", SpecsOrigin(g)),
+                                        Term(c.gpu_count, "n_gpu", "GPUs in the machine", "GPUs", kDerived));
+            Add(key, label, "hardware_usd", "hardware up front", "USD",
+                f::HomeHardwareUsd<Traced>(
+                    Term(p.fig.base_system_usd, "C_base", "the rest of the machine", "USD",
+                         FigureId("home.base_system_usd")),
+                    Term(g.price_usd.value, "C_gpu", g.name + " price", "USD", "catalog GPU " + g.id),
+                    Term(c.gpu_count, "n_gpu", "GPUs in the machine", "GPUs", kDerived), load_w,
+                    Term(p.fig.psu_ups_usd_per_kw, "C_psu", "power supply and UPS per kW", "USD per kW",
+                         FigureId("home.psu_ups_usd_per_kw")),
+                    Term(s.data_gb, "D", "data kept", "GB", Input("data_gb")),
+                    Term(p.fig.disk_usd_per_tb, "C_disk", "disks per TB (a copy and a backup)", "USD per TB",
+                         FigureId("home.disk_usd_per_tb"))));
+        }
+        const Traced load = Term(c.load_watts, "P_load", "the machine's draw under load", "W",
+                                 s.home.power_watts ? Input("home.power_watts") : kDerived);
+        const Traced idle = Term(c.idle_watts, "P_idle", "the machine's draw when idle", "W",
+                                 s.home.idle_watts ? Input("home.idle_watts") : kDerived);
+        const Traced busy =
+            Term(c.local_busy_hours_per_week, "h_busy", "hours a week the GPUs are busy", "h", kDerived);
+        const Traced on = Term(c.local_on_hours_per_week, "h_on", "hours a week the machine is switched on", "h",
+                               s.home.on_hours_per_week ? Input("home.on_hours_per_week") : kDerived);
+        Add(key, label, "electricity_usd_per_month", "electricity per month", "USD per month",
+            f::ElectricityUsdPerMonth<Traced>(load, idle, busy, on, Tariff(p),
+                                              Term(p.fig.cooling_overhead_pct, "cooling", "cooling overhead", "%",
+                                                   FigureId("home.cooling_overhead_pct"))));
+        if (s.home.maintenance_usd_per_year)
+            Add(key, label, "maintenance_usd_per_month", "maintenance per month", "USD per month",
+                Term(*s.home.maintenance_usd_per_year, "M_year", "your maintenance per year", "USD",
+                     Input("home.maintenance_usd_per_year")) /
+                    12.0);
+        else
+            Add(key, label, "maintenance_usd_per_month", "maintenance per month", "USD per month",
+                f::MaintenanceUsdPerMonth<Traced>(Term(c.upfront_usd, "H", "hardware price", "USD",
+                                                       s.home.hardware_usd ? Input("home.hardware_usd") : kDerived),
+                                                  Term(p.fig.maintenance_pct_per_year, "m",
+                                                       "repairs and spares per year", "%",
+                                                       FigureId("home.maintenance_pct_per_year"))));
+    }
+
+    // The cloud part: GPU-hours, storage and egress (idle charges and a compliant setup are in the total).
+    void Cloud(const std::string& key, const std::string& label, const OptionCost& c)
+    {
+        const Scenario& s = p.scenario;
+        const CloudOffer& o = At(p.catalog.offers, c.offer_index);
+        const std::string rate_origin = s.cloud.usd_per_gpu_hour ? Input("cloud.usd_per_gpu_hour")
+            : c.cloud_spot                                       ? "catalog offer " + o.id + " (spot)"
+                                                                 : "catalog offer " + o.id;
+        Add(key, label, "gpu_hours_usd_per_month", "GPU-hours per month", "USD per month",
+            f::CloudComputeUsdPerMonth<Traced>(
+                Term(c.cloud_gpu_hours_per_week, "g", "GPU-hours billed a week", "h", kDerived),
+                Term(c.cloud_usd_per_gpu_hour, "rate", o.name + " per GPU-hour", "USD per h", rate_origin),
+                c.cloud_spot,
+                Term(p.fig.spot_interruption_overhead_pct, "redo", "work redone after spot interruptions", "%",
+                     FigureId("cloud.spot_interruption_overhead_pct"))));
+        if (!s.cloud.storage_usd_per_month) {
+            const bool own_rate = o.storage_usd_per_gb_month.has_value();
+            Add(key, label, "storage_usd_per_month", "storage per month", "USD per month",
+                f::StorageUsdPerMonth<Traced>(
+                    Term(c.cloud_data_gb, "D_cloud", "data kept in the cloud", "GB",
+                         c.cloud_data_gb == s.data_gb ? Input("data_gb") : kDerived),
+                    Term(own_rate ? o.storage_usd_per_gb_month->value : p.fig.storage_usd_per_gb_month, "r_store",
+                         "storage per GB a month", "USD per GB",
+                         own_rate ? "catalog offer " + o.id + " storage: " + o.storage_usd_per_gb_month->source + ", " +
+                                 o.storage_usd_per_gb_month->date
+                                  : FigureId("cloud.storage_usd_per_gb_month"))));
+        }
+        if (!s.cloud.egress_usd_per_month)
+            Add(key, label, "egress_usd_per_month", "egress per month", "USD per month",
+                f::EgressUsdPerMonth<Traced>(Term(c.cloud_egress_gb_per_month, "E", "data downloaded a month", "GB",
+                                                  c.cloud_egress_gb_per_month == s.egress_gb_per_month
+                                                      ? Input("egress_gb_per_month")
+                                                      : kDerived),
+                                             Term(p.fig.egress_free_gb_per_month, "E_free", "free egress a month", "GB",
+                                                  FigureId("cloud.egress_free_gb_per_month")),
+                                             Term(p.fig.egress_usd_per_gb, "r_egress", "egress per GB", "USD per GB",
+                                                  FigureId("cloud.egress_usd_per_gb"))));
+    }
+
+    void Total(const std::string& key, const std::string& label, const OptionCost& c)
+    {
+        Add(key, label, "total_usd", "total over the horizon", "USD",
+            f::TotalUsd<Traced>(
+                Term(c.upfront_usd, "U", "hardware up front", "USD", kDerived),
+                Term(c.monthly_usd, "R", "running cost a month (the monthly parts added)", "USD per month", kDerived),
+                Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
+                Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived)));
+    }
+};
+
+} // namespace
+
+std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs)
+{
+    Builder b{p, {}};
+    for (int i = 0; i < kOptionCount; ++i) {
+        const Option option = static_cast<Option>(i);
+        const OptionCost& c = At(costs, i);
+        if (c.gpu_index < 0 && c.offer_index < 0)
+            continue; // ruled out before it was priced
+        const std::string key = OptionKey(option);
+        const std::string label = OptionLabel(option);
+        if (c.gpu_index >= 0)
+            b.Local(key, label, c);
+        if (c.offer_index >= 0)
+            b.Cloud(key, label, c);
+        b.Total(key, label, c);
+    }
+    return std::move(b.out);
+}
+
+std::vector<std::string> WorkingIds(const std::vector<Working>& workings)
+{
+    std::vector<std::string> ids;
+    for (const Working& w : workings)
+        ids.push_back(w.id);
+    return ids;
+}
+
+} // namespace labcalc::core

@@ -1,0 +1,140 @@
+// Workings: every figure's working, read back with the values it shows, gives the result it shows, and
+// that result is the figure the report states. Over the presets and random scenarios.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+#include <random>
+
+#include "core/presets.hpp"
+#include "core/report.hpp"
+#include "core/scenario_json.hpp"
+#include "core/traced.hpp"
+#include "test_helpers.hpp"
+
+using namespace labcalc::core;
+using labcalc::test::Cat;
+
+namespace {
+
+// The report's own figure a working explains, found by the working's id ("cloud.storage_usd_per_month").
+double ReportFigure(const Report& r, const std::string& id)
+{
+    const std::string option = id.substr(0, id.find('.'));
+    const std::string figure = id.substr(id.find('.') + 1);
+    for (const OptionReport& o : r.options) {
+        if (OptionKey(o.option) != option)
+            continue;
+        const OptionCost& c = o.cost;
+        const std::map<std::string, double> figures = {
+            {"hardware_usd", c.upfront_usd},
+            {"electricity_usd_per_month", c.monthly.power_usd},
+            {"maintenance_usd_per_month", c.monthly.maintenance_usd},
+            {"gpu_hours_usd_per_month", c.monthly.gpu_hours_usd},
+            {"storage_usd_per_month", c.monthly.storage_usd},
+            {"egress_usd_per_month", c.monthly.egress_usd},
+            {"total_usd", c.total_usd},
+        };
+        const auto it = figures.find(figure);
+        return it == figures.end() ? NAN : it->second;
+    }
+    return NAN;
+}
+
+// The shown numbers carry five significant figures, so reading them back lands within a small share of
+// the terms' size; the bound scales with the largest term, since a difference of two large terms may be small.
+void CheckWorking(const Working& w, const Report& r, const std::string& scenario)
+{
+    INFO(scenario);
+    INFO(w.id << ": " << w.numbers << " = " << w.result);
+    double read_back = 0;
+    REQUIRE(EvaluateNumbersLine(w.numbers, &read_back));
+    double largest = std::fabs(w.result);
+    for (const WorkingTerm& t : w.terms)
+        largest = std::max(largest, std::fabs(t.value));
+    CHECK(std::fabs(read_back - w.result) <= 2e-4 * largest * static_cast<double>(w.terms.size() + 1) + 0.005);
+    const double stated = ReportFigure(r, w.id);
+    REQUIRE(std::isfinite(stated));
+    CHECK(w.result == Approx(stated).epsilon(1e-9).margin(1e-9));
+    CHECK_FALSE(w.terms.empty());
+    for (const WorkingTerm& t : w.terms)
+        CHECK(w.symbols.find(t.symbol) != std::string::npos); // every value shown is named in the formula
+}
+
+} // namespace
+
+TEST_CASE("a numbers line reads back as arithmetic, with units and thousands separators skipped", "[workings]")
+{
+    double v = 0;
+    REQUIRE(EvaluateNumbersLine("(490 W x 50 h + 70 W x max(62.5 h - 50 h, 0)) / 1,000 x 2", &v));
+    CHECK(v == Approx((490.0 * 50 + 70 * 12.5) / 1000 * 2));
+    REQUIRE(EvaluateNumbersLine("1,794.5 USD + 27.754 USD per month x 36 months - 598.12 USD", &v));
+    CHECK(v == Approx(1794.5 + 27.754 * 36 - 598.12));
+    REQUIRE(EvaluateNumbersLine("pow(1 - 20 % / 100, 3)", &v));
+    CHECK(v == Approx(std::pow(0.8, 3)));
+    REQUIRE(EvaluateNumbersLine("min(10 h, 168) - 2 x 3", &v));
+    CHECK(v == Approx(4));
+    CHECK_FALSE(EvaluateNumbersLine("2 x", &v));
+    CHECK_FALSE(EvaluateNumbersLine("(2 + 3", &v));
+    CHECK_FALSE(EvaluateNumbersLine("two", &v));
+}
+
+TEST_CASE("a traced formula computes the same value as the plain one and writes both lines", "[workings]")
+{
+    const Traced a = Term(490, "P_load", "load", "W", "derived");
+    const Traced b = Term(50, "h", "hours", "h", "derived");
+    const Traced t = (a * b + 1000.0) / (b - 10.0);
+    CHECK(t.value == Approx((490.0 * 50 + 1000) / 40));
+    CHECK(t.symbols == "(P_load x h + 1000) / (h - 10)");
+    CHECK(t.numbers == "(490 W x 50 h + 1,000) / (50 h - 10)");
+    CHECK(t.terms.size() == 2);                        // h once, though used twice
+    CHECK(Clamp(b, 0, 168).numbers == "50 h");         // a clamp that does not bite leaves no trace
+    CHECK(Clamp(b, 0, 20).numbers == "min(50 h, 20)"); // one that bites is shown
+    CHECK(ShownValue(1794.5) == "1,794.5");
+    CHECK(ShownValue(0.15984) == "0.15984");
+    CHECK(ShownValue(22.222222) == "22.222");
+}
+
+TEST_CASE("every working of every preset reads back to its result, which is the report's figure", "[workings]")
+{
+    ReportSettings settings;
+    settings.workings = true;
+    settings.flip_points = false;
+    for (const PresetInfo& info : ListPresets()) {
+        const Scenario s = *LoadPreset(info.name).value;
+        const Report r = BuildReport(s, Cat(), settings);
+        REQUIRE_FALSE(r.workings.empty());
+        for (const Working& w : r.workings)
+            CheckWorking(w, r, info.name);
+    }
+}
+
+TEST_CASE("every working of random scenarios reads back to its result, which is the report's figure", "[workings]")
+{
+    ReportSettings settings;
+    settings.workings = true;
+    settings.flip_points = false;
+    std::mt19937 rng(20261129);
+    int checked = 0;
+    for (int i = 0; i < 1500; ++i) {
+        const Scenario s = labcalc::test::RandomScenario(rng);
+        const Report r = BuildReport(s, Cat(), settings);
+        for (const Working& w : r.workings) {
+            CheckWorking(w, r, ScenarioToJson(s).dump());
+            ++checked;
+        }
+    }
+    CHECK(checked > 5000);
+}
+
+TEST_CASE("workings are only built when asked for, so the plain report is unchanged", "[workings]")
+{
+    const Report plain = BuildReport(Scenario{}, Cat());
+    CHECK(plain.workings.empty());
+    CHECK(ReportToJson(plain).find("\"workings\"") == std::string::npos);
+    ReportSettings settings;
+    settings.workings = true;
+    const Report worked = BuildReport(Scenario{}, Cat(), settings);
+    CHECK(ReportToJson(worked).find("\"workings\"") != std::string::npos);
+    CHECK(ReportToMarkdown(worked).find("## Worked solution") != std::string::npos);
+}
