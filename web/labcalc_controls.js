@@ -111,7 +111,7 @@ var LabcalcControls = (function () {
     setAttr(el, 'aria-description', c.error ? c.error : (c.description || null));
     setAttr(el, 'aria-invalid', c.error ? 'true' : null);
     if (c.menu) el.dataset.menu = '1';
-    if (c.id === 'toolbar.presets' || c.id === 'toolbar.export') el.dataset.opensMenu = '1';
+    if (c.opensMenu) el.dataset.opensMenu = c.opensMenu;
     if (kind === 'range') {
       setAttr(el, 'min', c.min);
       setAttr(el, 'max', c.max);
@@ -142,7 +142,7 @@ var LabcalcControls = (function () {
       setAttr(el, 'aria-label', null);
       if (c.role === 'section') setAttr(el, 'aria-expanded', c.checked ? 'true' : 'false');
       else if (c.menu) { setAttr(el, 'role', 'menuitem'); }
-      if (el.dataset.opensMenu) setAttr(el, 'aria-haspopup', 'menu');
+      if (el.dataset.opensMenu) setAttr(el, 'aria-haspopup', el.dataset.opensMenu);
     }
     place(el, c);
   }

@@ -101,5 +101,8 @@ std::string ReportToMarkdown(const Report& r);
 // One working as text: its title, the formula in symbols, with the values, the result, and each value's
 // origin.
 std::string WorkingToText(const Working& w, const Report& r);
+// Where a working's value comes from, in words: "input hours_per_week", or a catalog figure or price with its
+// source and date ("figure home.cooling_overhead_pct: <source>, 2026-01").
+std::string WorkingTermOrigin(const WorkingTerm& t, const Report& r);
 
 } // namespace labcalc::core

@@ -440,4 +440,6 @@ std::string ReportToMarkdown(const Report& r)
 
 std::string WorkingToText(const Working& w, const Report& r) { return WorkingText(w, r, "  - "); }
 
+std::string WorkingTermOrigin(const WorkingTerm& t, const Report& r) { return OriginInWords(t, r); }
+
 } // namespace labcalc::core

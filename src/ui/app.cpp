@@ -150,6 +150,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
     } else {
         DrawResults(state, services, true);
     }
+    DrawWorking(state);
     ImGui::End();
 
     PersistIfPending(state, services, ImGui::IsAnyItemActive());

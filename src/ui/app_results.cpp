@@ -44,6 +44,8 @@ void RecomputeIfDirty(AppState& state, bool interacting)
     // The flip-point search re-evaluates the model many times; while a slider is held the learner
     // watches the recommendation and the chart, so the search waits for the release.
     settings.flip_points = !interacting;
+    // Every money figure can open its working, and the exports carry them ("Worked solution").
+    settings.workings = true;
     state.results.report = core::BuildReport(state.scenario, state.catalog, settings);
     state.results.flips_pending = interacting;
     if (state.results.dirty) {

@@ -52,6 +52,7 @@ struct ExposedControl {
     double value = 0, min = 0, max = 0; // slider, number
     bool checked = false;               // checkbox ticked, section open
     bool in_popup = false;              // a menu's item (focus moves into a menu that opens)
+    bool opens_popup = false;           // opens a menu or panel (the focus comes back to it when that closes)
     std::string error;                  // the control's current validation message
     std::vector<ControlOption> options; // choice
     ItemRect rect;                      // where it was drawn (device pixels)
@@ -155,6 +156,7 @@ struct AppState {
     bool open_file_menu = false; // asked to open the File menu next frame ("Load your own prices...")
     bool show_advanced = false;
     bool show_all_assumptions = false;
+    std::string open_working; // the working shown ("home.electricity_usd_per_month"), "" none
 };
 
 } // namespace labcalc::ui

@@ -331,6 +331,11 @@ std::string ControlsToJson(const AppState& state, float pixel_scale)
             j["checked"] = c.checked;
         if (c.in_popup)
             j["menu"] = true;
+        // What pressing it opens, for aria-haspopup: a panel of its own (a working), or a menu.
+        if (c.opens_popup)
+            j["opensMenu"] = "dialog";
+        else if (c.id == "toolbar.presets" || c.id == "toolbar.export")
+            j["opensMenu"] = "menu";
         if (!c.error.empty())
             j["error"] = c.error;
         if (c.role == ControlRole::choice) {

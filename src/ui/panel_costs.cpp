@@ -6,8 +6,10 @@
 #include <string>
 
 #include "core/index.hpp"
+#include "ui/exposed_controls.hpp"
 #include "ui/format.hpp"
 #include "ui/panels.hpp"
+#include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace labcalc::ui {
@@ -219,23 +221,74 @@ namespace {
 struct Row {
     const char* label;
     double (*get)(const core::OptionReport&);
+    const char* working; // the figure's working ("electricity_usd_per_month"), nullptr: none
 };
 
-void DrawBreakdown(const core::Report& r)
+// The working of `figure` for option `o`, when the report has one.
+const core::Working* FindWorking(const core::Report& r, const core::OptionReport& o, const char* figure)
 {
+    if (!figure)
+        return nullptr;
+    const std::string id = std::string(core::OptionKey(o.option)) + "." + figure;
+    for (const core::Working& w : r.workings)
+        if (w.id == id)
+            return &w;
+    return nullptr;
+}
+
+// A money figure right-aligned in its cell; with a working it is a button that opens it.
+void DrawMoneyCell(AppState& state, const Row& row, const core::OptionReport& o)
+{
+    const double v = row.get(o);
+    const std::string text = o.feasible || v != 0 ? Usd(v) : "-";
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - width - ImGui::GetStyle().CellPadding.x);
+    const core::Working* working = FindWorking(state.results.report, o, row.working);
+    if (!working) {
+        if (o.feasible)
+            ImGui::TextUnformatted(text.c_str());
+        else
+            ImGui::TextDisabled("%s", text.c_str());
+        return;
+    }
+    const std::string id = "working." + working->id;
+    ImGui::PushStyleColor(ImGuiCol_Text, o.feasible ? colors::kLink : ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    const bool clicked = ImGui::Selectable((text + "##" + id).c_str(), false, 0, ImVec2(width, 0));
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("How this is worked out");
+    ExposedControl c;
+    c.id = id;
+    c.role = ControlRole::button;
+    c.label = std::string(row.label) + ", " + o.label + ": " + text;
+    c.description = "Shows how it is worked out";
+    c.opens_popup = true;
+    ExposeLastItem(state, std::move(c));
+    if (TakePress(state, id) || clicked)
+        state.open_working = working->id;
+}
+
+void DrawBreakdown(AppState& state)
+{
+    const core::Report& r = state.results.report;
     static const Row kRows[] = {
-        {"Hardware, up front", [](const core::OptionReport& o) { return o.cost.upfront_usd; }},
-        {"Electricity / month", [](const core::OptionReport& o) { return o.cost.monthly.power_usd; }},
-        {"Maintenance / month", [](const core::OptionReport& o) { return o.cost.monthly.maintenance_usd; }},
-        {"GPU-hours / month", [](const core::OptionReport& o) { return o.cost.monthly.gpu_hours_usd; }},
-        {"Storage / month", [](const core::OptionReport& o) { return o.cost.monthly.storage_usd; }},
-        {"Egress / month", [](const core::OptionReport& o) { return o.cost.monthly.egress_usd; }},
-        {"Idle instances / month", [](const core::OptionReport& o) { return o.cost.monthly.idle_usd; }},
-        {"Compliant setup / month", [](const core::OptionReport& o) { return o.cost.monthly.compliance_usd; }},
-        {"Running cost / month", [](const core::OptionReport& o) { return o.cost.monthly_usd; }},
-        {"Resale at the end", [](const core::OptionReport& o) { return -o.cost.resale_usd; }},
-        {"Total over the horizon", [](const core::OptionReport& o) { return o.cost.total_usd; }},
-        {"Per hour of work", [](const core::OptionReport& o) { return o.usd_per_work_hour; }},
+        {"Hardware, up front", [](const core::OptionReport& o) { return o.cost.upfront_usd; }, "hardware_usd"},
+        {"Electricity / month", [](const core::OptionReport& o) { return o.cost.monthly.power_usd; },
+         "electricity_usd_per_month"},
+        {"Maintenance / month", [](const core::OptionReport& o) { return o.cost.monthly.maintenance_usd; },
+         "maintenance_usd_per_month"},
+        {"GPU-hours / month", [](const core::OptionReport& o) { return o.cost.monthly.gpu_hours_usd; },
+         "gpu_hours_usd_per_month"},
+        {"Storage / month", [](const core::OptionReport& o) { return o.cost.monthly.storage_usd; },
+         "storage_usd_per_month"},
+        {"Egress / month", [](const core::OptionReport& o) { return o.cost.monthly.egress_usd; },
+         "egress_usd_per_month"},
+        {"Idle instances / month", [](const core::OptionReport& o) { return o.cost.monthly.idle_usd; }, nullptr},
+        {"Compliant setup / month", [](const core::OptionReport& o) { return o.cost.monthly.compliance_usd; }, nullptr},
+        {"Running cost / month", [](const core::OptionReport& o) { return o.cost.monthly_usd; }, nullptr},
+        {"Resale at the end", [](const core::OptionReport& o) { return -o.cost.resale_usd; }, nullptr},
+        {"Total over the horizon", [](const core::OptionReport& o) { return o.cost.total_usd; }, "total_usd"},
+        {"Per hour of work", [](const core::OptionReport& o) { return o.usd_per_work_hour; }, nullptr},
     };
     // Sized to its rows (no inner scrolling); on a phone the money columns narrow and the labels wrap,
     // so no label is cut ("Hardwa") and no empty band is left under the table.
@@ -254,30 +307,24 @@ void DrawBreakdown(const core::Report& r)
         WrappedText(row.label);
         for (const core::OptionReport& o : r.options) {
             ImGui::TableNextColumn();
-            const double v = row.get(o);
-            const std::string text = o.feasible || v != 0 ? Usd(v) : "-";
-            // Right-aligned so digits line up.
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() -
-                                 ImGui::CalcTextSize(text.c_str()).x - ImGui::GetStyle().CellPadding.x);
-            if (o.feasible)
-                ImGui::TextUnformatted(text.c_str());
-            else
-                ImGui::TextDisabled("%s", text.c_str());
+            DrawMoneyCell(state, row, o);
         }
     }
     ImGui::EndTable();
+    if (!r.workings.empty())
+        ImGui::TextDisabled("Click a blue figure to see how it is worked out.");
 }
 
 } // namespace
 
-void DrawCosts(const AppState& state)
+void DrawCosts(AppState& state)
 {
     DrawCostChart(state.results.report,
                   std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, Em(11), Em(20)) +
                       ImGui::GetTextLineHeightWithSpacing() * 3,
                   false);
     ImGui::Spacing();
-    DrawBreakdown(state.results.report);
+    DrawBreakdown(state);
 }
 
 } // namespace labcalc::ui

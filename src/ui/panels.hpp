@@ -11,7 +11,7 @@ void DrawHeadlineInputs(AppState& state, bool compact = false); // panel_inputs.
 void DrawAdvancedInputs(AppState& state);                       // panel_inputs.cpp
 void DrawVerdict(const AppState& state);                        // panel_recommendation.cpp: the answer, big
 void DrawReasons(const AppState& state);                        // panel_recommendation.cpp: why, and each option's cost
-void DrawCosts(const AppState& state);                          // panel_costs.cpp
+void DrawCosts(AppState& state);                                // panel_costs.cpp
 // The cumulative-cost chart with its legend (and, unless compact, a footnote) in `total_height` pixels.
 void DrawCostChart(const core::Report& report, float total_height, bool compact); // panel_costs.cpp
 void DrawMatrix(AppState& state);                                                 // panel_matrix.cpp
@@ -21,6 +21,9 @@ void DrawCourse(AppState& state); // panel_course.cpp: the course's lines as a c
 void DrawEmbeddedApp(AppState& state, PlatformServices& services); // app_embed.cpp: the compact layout for a frame
 void DrawAssumptions(AppState& state, PlatformServices& services); // panel_assumptions.cpp
 void DrawToolbar(AppState& state, PlatformServices& services);     // panel_toolbar.cpp
-void DrawFileMenu(AppState& state, PlatformServices& services);    // panel_files.cpp: the "File..." popup (desktop)
+void DrawFileMenu(AppState& state, PlatformServices& services);
+void DrawWorking(
+    AppState&
+        state); // panel_working.cpp: the working of the figure clicked, over the page    // panel_files.cpp: the "File..." popup (desktop)
 
 } // namespace labcalc::ui

@@ -596,6 +596,30 @@ test('typing numbers: each slider has a real decimal box (a phone keyboard opens
   }
 });
 
+test('a figure of the cost table opens its working by keyboard; Escape closes it and the focus comes back', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    const id = 'working.home.electricity_usd_per_month';
+    const cell = page.locator(`[data-id="${id}"]`);
+    assert.match(await cell.textContent(), /^Electricity \/ month, Home lab: \$/);
+    await page.focus(`[data-id="${id}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.id === 'working.close', null, { timeout: 5000 });
+    await settle(page);
+    await screenshot(page, 'working-1280x800.png');
+    await assertCanvasDrawn(page, 'the working over the page');
+    const shown = (await report(page)).workings.find((w) => w.id === 'home.electricity_usd_per_month');
+    assert.ok(shown, 'the page\'s report carries the working it shows');
+    assert.ok(Math.abs(shown.result - (await report(page)).options.home.monthly_breakdown_usd.power) < 1e-9);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((back) => document.activeElement && document.activeElement.dataset.id === back, id, { timeout: 5000 });
+    assert.equal(await page.locator('[data-id="working.close"]').count(), 0, 'closed');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('screen reader: the inputs are labelled controls with values it can change; the summary has the inputs, costs and flips once each and announces only what changed', async () => {
   const { context, page, record } = await openPage(siteUrl);
   try {

@@ -155,6 +155,7 @@ inline std::string ExpectedReportJson(const ui::AppState& state)
 {
     core::ReportSettings settings;
     settings.today = state.today;
+    settings.workings = true; // the faces show each figure's working and export it
     return core::ReportToJson(core::BuildReport(state.scenario, state.catalog, settings));
 }
 

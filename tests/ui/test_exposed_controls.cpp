@@ -366,3 +366,44 @@ TEST_CASE("every input is edited one way: the core's rule, the error under the k
     CHECK(h.state.field_errors.empty());
     CHECK_FALSE(Find(h.state, "figure.home.base_system_usd#default"));
 }
+
+TEST_CASE("a figure of the cost table opens its working, by a click or a press, and Close shuts it")
+{
+    Harness h(false, "", ImVec2(1280, 1600));
+    h.Settle();
+    const std::string id = "working.home.electricity_usd_per_month";
+    const ui::ExposedControl* cell = Find(h.state, id);
+    REQUIRE(cell);
+    CHECK(cell->role == ui::ControlRole::button);
+    CHECK(cell->label.rfind("Electricity / month, Home lab: $", 0) == 0);
+    CHECK(h.state.open_working.empty());
+    CHECK_FALSE(Find(h.state, "working.close"));
+
+    // A click on the figure, as a mouse would.
+    h.MoveTo(ImVec2((cell->rect.x0 + cell->rect.x1) / 2, (cell->rect.y0 + cell->rect.y1) / 2));
+    h.Button(true);
+    h.Button(false);
+    h.Settle();
+    CHECK(h.state.open_working == "home.electricity_usd_per_month");
+    REQUIRE(Find(h.state, "working.close"));
+    // What the panel shows is the core's working of the figure the table states.
+    const core::Working* shown = nullptr;
+    for (const core::Working& w : h.state.results.report.workings)
+        if (w.id == h.state.open_working)
+            shown = &w;
+    REQUIRE(shown);
+    CHECK(shown->result == Approx(h.state.results.report.options[0].cost.monthly.power_usd));
+
+    ui::PressControl(h.state, "working.close");
+    h.Settle();
+    CHECK(h.state.open_working.empty());
+    CHECK_FALSE(Find(h.state, "working.close"));
+
+    // The same from the platform's element (a screen reader's or the keyboard's press).
+    ui::PressControl(h.state, "working.cloud.total_usd");
+    h.Settle();
+    CHECK(h.state.open_working == "cloud.total_usd");
+    ui::PressControl(h.state, "menu.close"); // Escape on the page's elements
+    h.Settle();
+    CHECK(h.state.open_working.empty());
+}

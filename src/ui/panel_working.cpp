@@ -1,0 +1,105 @@
+// The working of a figure, over the page: its formula in words and symbols, the same with this scenario's
+// values, the result, and where each value comes from. Opened by clicking (or pressing Enter on) a blue
+// figure of the cost table; it shows what the core wrote while computing the figure (core::Working).
+#include <algorithm>
+#include <string>
+
+#include "core/report.hpp"
+#include "ui/exposed_controls.hpp"
+#include "ui/format.hpp"
+#include "ui/panels.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace labcalc::ui {
+namespace {
+
+constexpr const char* kPopupId = "How it is worked out";
+
+const core::Working* OpenWorking(const AppState& state)
+{
+    for (const core::Working& w : state.results.report.workings)
+        if (w.id == state.open_working)
+            return &w;
+    return nullptr;
+}
+
+// "input hours_per_week" -> "your input (hours_per_week)"; "derived" -> "worked out by labcalc from the
+// values above it"; a catalog figure keeps its source and date.
+std::string OriginForPeople(const core::WorkingTerm& t, const core::Report& r)
+{
+    if (t.origin.rfind("input ", 0) == 0)
+        return "your input (" + t.origin.substr(6) + ")";
+    if (t.origin == "derived")
+        return "worked out by labcalc from your inputs and the catalog";
+    if (t.origin == "constant")
+        return "a constant";
+    // "figure home.cooling_overhead_pct: <source>, <date>" -> "catalog: <source>, <date>": the id is for files.
+    const std::string words = core::WorkingTermOrigin(t, r);
+    const std::size_t colon = words.find(": ");
+    return colon == std::string::npos ? words : "catalog: " + words.substr(colon + 2);
+}
+
+void DrawContents(AppState& state, const core::Working& w)
+{
+    const core::Report& r = state.results.report;
+    if (state.fonts.headline)
+        ImGui::PushFont(state.fonts.headline);
+    WrappedText(w.title);
+    if (state.fonts.headline)
+        ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::TextDisabled("The formula");
+    WrappedText(w.symbols);
+    ImGui::TextDisabled("With your numbers");
+    WrappedText(w.numbers);
+    WrappedText("= " + core::ShownValue(w.result) + " " + w.unit + "   (shown as " + Usd(w.result) + ")");
+    ImGui::Spacing();
+    ImGui::TextDisabled("Where each value comes from");
+    for (const core::WorkingTerm& t : w.terms)
+        Bullet(t.symbol + " = " + core::ShownValue(t.value) + (t.unit.empty() ? "" : " " + t.unit) + ": " + t.name +
+               " - " + OriginForPeople(t, r));
+    ImGui::Spacing();
+}
+
+} // namespace
+
+void DrawWorking(AppState& state)
+{
+    const core::Working* w = OpenWorking(state);
+    if (!w) {
+        state.open_working.clear();
+        return;
+    }
+    if (!ImGui::IsPopupOpen(kPopupId))
+        ImGui::OpenPopup(kPopupId);
+    const ImGuiViewport* view = ImGui::GetMainViewport();
+    const float width = std::min(view->WorkSize.x - Em(1), Em(44));
+    ImGui::SetNextWindowPos(view->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, view->WorkSize.y - Em(1)));
+    bool open = true;
+    if (!ImGui::BeginPopupModal(kPopupId, &open, ImGuiWindowFlags_NoSavedSettings)) {
+        state.open_working.clear();
+        return;
+    }
+    DrawContents(state, *w);
+    // Listed as a menu's item: the page moves its focus in when the panel opens, Escape closes it, and the
+    // focus goes back to the figure.
+    const bool clicked = ImGui::Button("Close");
+    ExposedControl c;
+    c.id = "working.close";
+    c.role = ControlRole::button;
+    c.label = "Close how it is worked out";
+    c.in_popup = true;
+    ExposeLastItem(state, std::move(c));
+    const bool close = clicked || TakePress(state, "working.close") ||
+        (ImGui::IsWindowFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ||
+        TakePress(state, "menu.close");
+    if (close || !open) {
+        state.open_working.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace labcalc::ui
