@@ -115,6 +115,8 @@ void PriceAndRecordCloudPart(const Prepared& p, const CloudPlan& plan, double da
     c->cloud_spot = plan.spot;
     c->cloud_data_gb = data_gb;
     c->cloud_egress_gb_per_month = egress_gb;
+    c->cloud_instance_hours_per_week = plan.instance_hours_per_week;
+    c->cloud_confidential = confidential;
 }
 
 // The offer that fits the VRAM need and costs least per month for `work_hours` of work per week, with

@@ -59,18 +59,20 @@ struct OptionCost {
     int offer_index = -1; // catalog cloud offer used (cloud, hybrid's cloud part); -1 none
     int offer_gpus = 0;   // GPUs per cloud instance
     double load_watts = 0, idle_watts = 0;
-    double local_work_hours_per_week = 0;    // RTX 4090-equivalent hours run at home
-    double local_busy_hours_per_week = 0;    // hours the machine at home is busy with them (its GPUs' speed)
-    double local_on_hours_per_week = 0;      // hours it is switched on, busy or idle
-    double cloud_work_hours_per_week = 0;    // RTX 4090-equivalent hours run in the cloud
-    double cloud_gpu_hours_per_week = 0;     // billed cloud GPU-hours
-    double cloud_usd_per_gpu_hour = 0;       // the rate billed (on demand, spot, or the person's own)
-    bool cloud_spot = false;                 // billed at the offer's spot rate (with the rework overhead)
-    double cloud_data_gb = 0;                // data kept in the cloud's storage
-    double cloud_egress_gb_per_month = 0;    // data downloaded out of the cloud
-    double burst_share_to_cloud = 0;         // hybrid: share of the bursts sent to the cloud
-    double capacity_work_hours_per_week = 0; // what the local machine can run per week
-    bool bursts_queue = false;               // home: peak weeks exceed capacity, work waits
+    double local_work_hours_per_week = 0;     // RTX 4090-equivalent hours run at home
+    double local_busy_hours_per_week = 0;     // hours the machine at home is busy with them (its GPUs' speed)
+    double local_on_hours_per_week = 0;       // hours it is switched on, busy or idle
+    double cloud_work_hours_per_week = 0;     // RTX 4090-equivalent hours run in the cloud
+    double cloud_gpu_hours_per_week = 0;      // billed cloud GPU-hours
+    double cloud_usd_per_gpu_hour = 0;        // the rate billed (on demand, spot, or the person's own)
+    bool cloud_spot = false;                  // billed at the offer's spot rate (with the rework overhead)
+    double cloud_data_gb = 0;                 // data kept in the cloud's storage
+    double cloud_egress_gb_per_month = 0;     // data downloaded out of the cloud
+    double cloud_instance_hours_per_week = 0; // hours an instance runs (a stopped one keeps its disk)
+    bool cloud_confidential = false;          // priced with a compliant setup for confidential data
+    double burst_share_to_cloud = 0;          // hybrid: share of the bursts sent to the cloud
+    double capacity_work_hours_per_week = 0;  // what the local machine can run per week
+    bool bursts_queue = false;                // home: peak weeks exceed capacity, work waits
     bool Feasible() const { return blockers == 0; }
 };
 

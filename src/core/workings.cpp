@@ -65,6 +65,7 @@ struct Builder {
                     Term(p.fig.disk_usd_per_tb, "C_disk", "disks per TB (a copy and a backup)", "USD per TB",
                          FigureId("home.disk_usd_per_tb"))));
         }
+        Add(key, label, "resale_usd", "resale at the end", "USD", Resale(c, g));
         const Traced load = Term(c.load_watts, "P_load", "the machine's draw under load", "W",
                                  s.home.power_watts ? Input("home.power_watts") : kDerived);
         const Traced idle = Term(c.idle_watts, "P_idle", "the machine's draw when idle", "W",
@@ -89,6 +90,40 @@ struct Builder {
                                                   Term(p.fig.maintenance_pct_per_year, "m",
                                                        "repairs and spares per year", "%",
                                                        FigureId("home.maintenance_pct_per_year"))));
+    }
+
+    // What a sale brings in: the person's resale share, or each part's value after the catalog's yearly
+    // depreciation (scaled to the person's own hardware price, when they gave one), less the selling fee.
+    Traced Resale(const OptionCost& c, const GpuModel& g)
+    {
+        const Scenario& s = p.scenario;
+        Traced before_fee;
+        if (s.home.resale_pct) {
+            before_fee = Term(c.upfront_usd, "H", "hardware price", "USD",
+                              s.home.hardware_usd ? Input("home.hardware_usd") : kDerived) *
+                Term(*s.home.resale_pct, "kept", "value left at the end", "%", Input("home.resale_pct")) / 100.0;
+        } else {
+            const double gpus_usd = g.price_usd.value * c.gpu_count;
+            const double parts_usd =
+                f::HomeHardwareUsd<double>(p.fig.base_system_usd, g.price_usd.value, c.gpu_count,
+                                           f::MachineWatts<double>(p.fig.base_load_watts, g.load_watts, c.gpu_count),
+                                           p.fig.psu_ups_usd_per_kw, s.data_gb, p.fig.disk_usd_per_tb);
+            before_fee = f::ResaleUsd<Traced>(
+                Term(gpus_usd, "C_gpus", "the GPUs' price", "USD", kDerived),
+                Term(parts_usd - gpus_usd, "C_rest", "the rest of the machine's price", "USD", kDerived),
+                Term(p.fig.gpu_depreciation_pct_per_year, "d_gpu", "GPU value lost a year", "%",
+                     FigureId("home.gpu_depreciation_pct_per_year")),
+                Term(p.fig.system_depreciation_pct_per_year, "d_rest", "the rest's value lost a year", "%",
+                     FigureId("home.system_depreciation_pct_per_year")),
+                Term(s.horizon_months, "T", "horizon", "months", Input("horizon_months")));
+            if (s.home.hardware_usd && parts_usd > 0)
+                before_fee = before_fee *
+                    Term(c.upfront_usd, "H", "your hardware price", "USD", Input("home.hardware_usd")) /
+                    Term(parts_usd, "H_parts", "the same machine on catalog prices", "USD", kDerived);
+        }
+        return f::AfterSellingFee<Traced>(
+            before_fee,
+            Term(p.fig.resale_fee_pct, "fee", "marketplace selling fee", "%", FigureId("home.resale_fee_pct")));
     }
 
     // The cloud part: GPU-hours, storage and egress (idle charges and a compliant setup are in the total).
@@ -130,6 +165,53 @@ struct Builder {
                                                   FigureId("cloud.egress_usd_per_gb"))));
     }
 
+    // Idle charges and a compliant setup, from the GPU-hours' cost.
+    void CloudExtras(const std::string& key, const std::string& label, const OptionCost& c)
+    {
+        const Scenario& s = p.scenario;
+        const CloudOffer& o = At(p.catalog.offers, c.offer_index);
+        const Traced compute = Term(c.monthly.gpu_hours_usd, "G", "GPU-hours a month", "USD", kDerived);
+        const bool own_stopped = o.stopped_volume_usd_per_gb_month.has_value();
+        if (c.cloud_instance_hours_per_week > 0) // no instance ever runs: nothing is left running or kept
+            Add(key, label, "idle_usd_per_month", "idle instances per month", "USD per month",
+                f::IdleUsdPerMonth<Traced>(
+                    compute,
+                    Term(p.fig.idle_overhead_pct, "idle", "instances left running, share of GPU-hours", "%",
+                         s.cloud.idle_overhead_pct ? Input("cloud.idle_overhead_pct")
+                                                   : FigureId("cloud.idle_overhead_pct")),
+                    Term(p.fig.working_volume_gb, "V", "the instance's working disk", "GB",
+                         FigureId("cloud.working_volume_gb")),
+                    Term(own_stopped ? o.stopped_volume_usd_per_gb_month->value : p.fig.stopped_volume_usd_per_gb_month,
+                         "r_stop", "a stopped instance's disk per GB a month", "USD per GB",
+                         own_stopped
+                             ? "catalog offer " + o.id + " stopped disk: " + o.stopped_volume_usd_per_gb_month->source +
+                                 ", " + o.stopped_volume_usd_per_gb_month->date
+                             : FigureId("cloud.stopped_volume_usd_per_gb_month")),
+                    Term(c.cloud_instance_hours_per_week, "h_inst", "hours a week an instance runs", "h", kDerived)));
+        if (c.cloud_confidential)
+            Add(key, label, "compliance_usd_per_month", "compliant setup per month", "USD per month",
+                f::ConfidentialUsdPerMonth<Traced>(
+                    compute,
+                    Term(p.fig.confidential_overhead_pct, "k", "dedicated tenancy and private networking", "%",
+                         FigureId("cloud.confidential_overhead_pct")),
+                    Term(p.fig.confidential_usd_per_month, "C_fixed", "keys, private endpoints and audit logs",
+                         "USD per month", FigureId("cloud.confidential_usd_per_month"))));
+    }
+
+    // The running cost a month: the parts added.
+    void Running(const std::string& key, const std::string& label, const OptionCost& c)
+    {
+        const MonthlyBreakdown& m = c.monthly;
+        Add(key, label, "running_usd_per_month", "running cost per month", "USD per month",
+            Term(m.power_usd, "E", "electricity", "USD", kDerived) +
+                Term(m.maintenance_usd, "M", "maintenance", "USD", kDerived) +
+                Term(m.gpu_hours_usd, "G", "GPU-hours", "USD", kDerived) +
+                Term(m.storage_usd, "S_store", "storage", "USD", kDerived) +
+                Term(m.egress_usd, "X", "egress", "USD", kDerived) +
+                Term(m.idle_usd, "I", "idle charges", "USD", kDerived) +
+                Term(m.compliance_usd, "C_comp", "compliant setup", "USD", kDerived));
+    }
+
     void Total(const std::string& key, const std::string& label, const OptionCost& c)
     {
         Add(key, label, "total_usd", "total over the horizon", "USD",
@@ -155,8 +237,11 @@ std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs)
         const std::string label = OptionLabel(option);
         if (c.gpu_index >= 0)
             b.Local(key, label, c);
-        if (c.offer_index >= 0)
+        if (c.offer_index >= 0) {
             b.Cloud(key, label, c);
+            b.CloudExtras(key, label, c);
+        }
+        b.Running(key, label, c);
         b.Total(key, label, c);
     }
     return std::move(b.out);

@@ -33,6 +33,10 @@ double ReportFigure(const Report& r, const std::string& id)
             {"gpu_hours_usd_per_month", c.monthly.gpu_hours_usd},
             {"storage_usd_per_month", c.monthly.storage_usd},
             {"egress_usd_per_month", c.monthly.egress_usd},
+            {"idle_usd_per_month", c.monthly.idle_usd},
+            {"compliance_usd_per_month", c.monthly.compliance_usd},
+            {"running_usd_per_month", c.monthly_usd},
+            {"resale_usd", c.resale_usd},
             {"total_usd", c.total_usd},
         };
         const auto it = figures.find(figure);
