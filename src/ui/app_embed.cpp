@@ -94,9 +94,10 @@ void DrawEmbeddedApp(AppState& state, PlatformServices& services)
     // The chart takes the height left (its legend goes under it).
     const float chart_height = std::max(Em(6), bottom - ImGui::GetCursorScreenPos().y);
     ImGui::BeginGroup();
-    DrawCostChart(r, chart_height, true);
+    DrawCostChart(state, chart_height, true);
     ImGui::EndGroup();
     RememberItem(state, "embed_chart");
+    DrawWorking(state);
     ImGui::End();
 }
 

@@ -26,10 +26,26 @@ double NiceStep(double span, int target)
     return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
 }
 
-// Label of an option in the legend.
+// The working of `figure` for option `o`, when the report has one.
+const core::Working* FindWorking(const core::Report& r, const core::OptionReport& o, const char* figure)
+{
+    if (!figure)
+        return nullptr;
+    const std::string id = std::string(core::OptionKey(o.option)) + "." + figure;
+    for (const core::Working& w : r.workings)
+        if (w.id == id)
+            return &w;
+    return nullptr;
+}
+
+// Label of an option in the legend. In a lesson frame, which has no cost table, it carries the option's
+// total and opens its working.
 std::string LegendLabel(const core::OptionReport& o, bool compact)
 {
-    return o.label + (o.feasible ? "" : compact ? " (out)" : " (ruled out)");
+    const bool priced = o.cost.gpu_index >= 0 || o.cost.offer_index >= 0; // else there is no total to show
+    if (compact)
+        return o.label + (priced ? " " + Usd(o.cost.total_usd) : "") + (o.feasible ? "" : " (out)");
+    return o.label + (o.feasible ? "" : " (ruled out)");
 }
 
 // Lines the legend takes at `width`: entries side by side while they fit.
@@ -152,8 +168,9 @@ void DrawHover(const ChartFrame& c, const core::Report& r)
 }
 
 // Legend: entries side by side while they fit, else one per line (phones, small frames).
-void DrawLegend(const core::Report& r, bool compact, ImDrawList* draw)
+void DrawLegend(AppState& state, bool compact, ImDrawList* draw)
 {
+    const core::Report& r = state.results.report;
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const core::OptionReport& o : r.options) {
         const std::string label = LegendLabel(o, compact);
@@ -168,14 +185,35 @@ void DrawLegend(const core::Report& r, bool compact, ImDrawList* draw)
                             OptionColor(OptionIndex(o.option), o.feasible ? 1.0f : 0.3f));
         ImGui::Dummy(ImVec2(Em(1.4f), h));
         ImGui::SameLine(0, Em(0.2f));
-        ImGui::TextUnformatted(label.c_str());
+        const core::Working* working = compact ? FindWorking(r, o, "total_usd") : nullptr;
+        if (!working) {
+            ImGui::TextUnformatted(label.c_str());
+            continue;
+        }
+        const std::string id = std::string("legend.") + core::OptionKey(o.option);
+        ImGui::PushStyleColor(ImGuiCol_Text, colors::kLink);
+        const bool clicked =
+            ImGui::Selectable((label + "##" + id).c_str(), false, 0, ImVec2(ImGui::CalcTextSize(label.c_str()).x, 0));
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("How this total is worked out");
+        ExposedControl c;
+        c.id = id;
+        c.role = ControlRole::button;
+        c.label = o.label + ": " + Usd(o.cost.total_usd) + " in total" + (o.feasible ? "" : ", ruled out");
+        c.description = "Shows how it is worked out";
+        c.opens_popup = true;
+        ExposeLastItem(state, std::move(c));
+        if (TakePress(state, id) || clicked)
+            state.open_working = working->id;
     }
 }
 
 } // namespace
 
-void DrawCostChart(const core::Report& r, float total_height, bool compact)
+void DrawCostChart(AppState& state, float total_height, bool compact)
 {
+    const core::Report& r = state.results.report;
     ChartFrame c;
     c.width = ImGui::GetContentRegionAvail().x;
     const int legend_lines = LegendLines(r, c.width, compact);
@@ -211,7 +249,7 @@ void DrawCostChart(const core::Report& r, float total_height, bool compact)
     DrawCurves(c, r);
     if (hovered)
         DrawHover(c, r);
-    DrawLegend(r, compact, c.draw);
+    DrawLegend(state, compact, c.draw);
     if (!compact)
         ImGui::TextDisabled("Lines start at the hardware bought in month 0; resale is credited in the last month.");
 }
@@ -223,18 +261,6 @@ struct Row {
     double (*get)(const core::OptionReport&);
     const char* working; // the figure's working ("electricity_usd_per_month"), nullptr: none
 };
-
-// The working of `figure` for option `o`, when the report has one.
-const core::Working* FindWorking(const core::Report& r, const core::OptionReport& o, const char* figure)
-{
-    if (!figure)
-        return nullptr;
-    const std::string id = std::string(core::OptionKey(o.option)) + "." + figure;
-    for (const core::Working& w : r.workings)
-        if (w.id == id)
-            return &w;
-    return nullptr;
-}
 
 // A money figure right-aligned in its cell; with a working it is a button that opens it.
 void DrawMoneyCell(AppState& state, const Row& row, const core::OptionReport& o)
@@ -322,7 +348,7 @@ void DrawBreakdown(AppState& state)
 
 void DrawCosts(AppState& state)
 {
-    DrawCostChart(state.results.report,
+    DrawCostChart(state,
                   std::clamp(ImGui::GetContentRegionAvail().x * 0.45f, Em(11), Em(20)) +
                       ImGui::GetTextLineHeightWithSpacing() * 3,
                   false);

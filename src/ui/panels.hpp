@@ -12,11 +12,12 @@ void DrawAdvancedInputs(AppState& state);                       // panel_inputs.
 void DrawVerdict(const AppState& state);                        // panel_recommendation.cpp: the answer, big
 void DrawReasons(const AppState& state);                        // panel_recommendation.cpp: why, and each option's cost
 void DrawCosts(AppState& state);                                // panel_costs.cpp
-// The cumulative-cost chart with its legend (and, unless compact, a footnote) in `total_height` pixels.
-void DrawCostChart(const core::Report& report, float total_height, bool compact); // panel_costs.cpp
-void DrawMatrix(AppState& state);                                                 // panel_matrix.cpp
-void DrawFlips(AppState& state);                                                  // panel_flips.cpp
-void DrawDecisionMap(AppState& state);                                            // panel_decision_map.cpp
+// The cumulative-cost chart with its legend (and, unless compact, a footnote) in `total_height` pixels;
+// compact (a lesson frame): the legend carries each total and opens its working.
+void DrawCostChart(AppState& state, float total_height, bool compact); // panel_costs.cpp
+void DrawMatrix(AppState& state);                                      // panel_matrix.cpp
+void DrawFlips(AppState& state);                                       // panel_flips.cpp
+void DrawDecisionMap(AppState& state);                                 // panel_decision_map.cpp
 void DrawCourse(AppState& state); // panel_course.cpp: the course's lines as a checklist
 void DrawEmbeddedApp(AppState& state, PlatformServices& services); // app_embed.cpp: the compact layout for a frame
 void DrawAssumptions(AppState& state, PlatformServices& services); // panel_assumptions.cpp

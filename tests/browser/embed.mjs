@@ -756,6 +756,29 @@ test('the mouse wheel over a frame scrolls the lesson page', async () => {
   }
 });
 
+test('in a 480x560 lesson frame, an option\'s total in the legend opens its working; Close shuts it', async () => {
+  const { context, page, record } = await openPage(hostPage(`${siteUrl}index.html#embed=1&frame=work&preset=sensitive-data`, 480, 560),
+    { viewport: { width: 900, height: 800 } });
+  try {
+    const frame = await calcFrame(page, '#f');
+    await settle(frame);
+    const legend = frame.locator('[data-id="legend.home"]');
+    assert.match(await legend.textContent(), /^Home lab: \$[\d,]+ in total/);
+    const box = await legend.boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // a click on the canvas itself
+    await frame.waitForFunction(() => document.querySelector('[data-id="working.close"]'), null, { timeout: 5000 });
+    await settle(frame);
+    await assertDrawn(page.locator('#f'), 'the working in a 480x560 frame', 'embed-480x560-working.png');
+    const close = await frame.locator('[data-id="working.close"]').boundingBox();
+    assert.ok(close.y + close.height <= box.y + 560, 'Close is inside the frame');
+    await page.mouse.click(close.x + close.width / 2, close.y + close.height / 2);
+    await frame.waitForFunction(() => !document.querySelector('[data-id="working.close"]'), null, { timeout: 5000 });
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('"Full calculator" (embed_open_full) opens the full page with the same scenario', async () => {
   const { context, page, record, frames } = await openLesson();
   try {
