@@ -1,9 +1,15 @@
 // Reads and checks a catalog. Every figure must carry a value, a source and a date; every rule is
-// checked here so the model can trust what it gets.
+// checked here so the model can trust what it gets. Writes one back in the layout of assets/catalog.json.
+// Sections (each opens with a "[SECTION]" line):
+//   Reading: each kind of field and its rule, offer prices' history
+//   Public API: ParseCatalog
+//   Writing: the layout of assets/catalog.json, CatalogToJson
+//   How a price moved, from its history; the built-in catalog
 #include "core/catalog.hpp"
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <tuple>
 
@@ -18,6 +24,8 @@
 
 namespace labcalc::core {
 namespace {
+
+// [SECTION] Reading: each kind of field and its rule, offer prices' history ------------------------------------------
 
 using json = nlohmann::json;
 constexpr std::size_t kMaxRows = 500;
@@ -74,19 +82,59 @@ struct Reader {
         return true;
     }
 
-    bool ReadFigure(const json& obj, const std::string& where, double lo, double hi, Figure* f, bool need_unit)
+    // with_history: an offer price, which may keep the dated values it had before (Figure::history).
+    bool ReadFigure(const json& obj, const std::string& where, double lo, double hi, Figure* f, bool need_unit,
+                    bool with_history = false)
     {
         if (!obj.is_object())
             return Fail(where,
                         std::string("must be an object with value, source and date (got ") + JsonTypeName(obj) + ")");
         for (auto it = obj.begin(); it != obj.end(); ++it)
             if (it.key() != "value" && it.key() != "unit" && it.key() != "label" && it.key() != "source" &&
-                it.key() != "date")
+                it.key() != "date" && !(with_history && it.key() == "history"))
                 return Fail(where + "." + Printable(it.key()),
-                            "unknown key (a figure has value, unit, label, source, date)");
+                            with_history ? "unknown key (an offer price has value, unit, label, source, date, history)"
+                                         : "unknown key (a figure has value, unit, label, source, date)");
         return Number(obj, where, "value", lo, hi, &f->value) && Text(obj, where, "unit", &f->unit, need_unit) &&
             Text(obj, where, "label", &f->label, need_unit) && Text(obj, where, "source", &f->source) &&
-            Text(obj, where, "date", &f->date) && Date(where + ".date", f->date);
+            Text(obj, where, "date", &f->date) && Date(where + ".date", f->date) &&
+            (!with_history || History(obj, where, lo, hi, f));
+    }
+
+    // Oldest first, one entry per day (YYYY-MM counts as its 15th, as everywhere dates are compared), none after
+    // the price's own date: the report's "rose 12% since ..." reads the first entry as the oldest.
+    bool History(const json& obj, const std::string& where, double lo, double hi, Figure* f)
+    {
+        const auto it = obj.find("history");
+        if (it == obj.end())
+            return true;
+        const std::string at = where + ".history";
+        if (!it->is_array() || it->size() > kMaxPriceHistory)
+            return Fail(at,
+                        "must be a list of at most " + std::to_string(kMaxPriceHistory) +
+                            " entries {date, value}, oldest first (got " +
+                            (it->is_array() ? std::to_string(it->size()) + " entries" : JsonTypeName(*it)) + ")");
+        std::optional<long> previous;
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const json& e = (*it)[i];
+            const std::string w = at + "[" + std::to_string(i) + "]";
+            if (!e.is_object())
+                return Fail(w, std::string("must be an object with date and value (got ") + JsonTypeName(e) + ")");
+            for (auto k = e.begin(); k != e.end(); ++k)
+                if (k.key() != "date" && k.key() != "value")
+                    return Fail(w + "." + Printable(k.key()), "unknown key (a history entry has date and value)");
+            PricePoint p;
+            if (!Text(e, w, "date", &p.date) || !Date(w + ".date", p.date) || !Number(e, w, "value", lo, hi, &p.value))
+                return false;
+            const std::optional<long> day = ParseSourceDate(p.date);
+            if (previous && *day <= *previous)
+                return Fail(w + ".date", "must come after the entry before it (oldest first, one entry per date)");
+            previous = day;
+            f->history.push_back(std::move(p));
+        }
+        if (previous && *previous > *ParseSourceDate(f->date))
+            return Fail(at, "must not hold a date after the price's own date (" + f->date + ")");
+        return true;
     }
 
     bool Id(const std::string& where, const std::string& id, std::set<std::string>* seen)
@@ -117,6 +165,8 @@ ProviderKind KindFromKey(const std::string& k, bool* ok)
 
 } // namespace
 
+// [SECTION] Public API: ParseCatalog ---------------------------------------------------------------------------------
+
 Expected<Catalog> ParseCatalog(std::string_view text)
 {
     auto doc = ParseGuardedJson(text, "catalog", kMaxCatalogBytes, kMaxJsonDepth);
@@ -139,6 +189,8 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         return Expected<Catalog>::Fail(r.error);
     c.schema = static_cast<int>(schema);
     c.stale_after_days = static_cast<int>(stale);
+    if (const auto about = j.find("about"); about != j.end())
+        c.about_json = about->dump(-1, ' ', false, json::error_handler_t::replace);
 
     // Scalar figures: every id the model reads must be there, with its range.
     const auto figs = j.find("figures");
@@ -238,13 +290,15 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         m.max_gpus = static_cast<int>(max_gpus);
         if (!o.contains("usd_per_gpu_hour"))
             return Expected<Catalog>::Fail("catalog: " + where + ".usd_per_gpu_hour: is missing");
-        if (!r.ReadFigure(o["usd_per_gpu_hour"], where + ".usd_per_gpu_hour", 0, 1000, &m.usd_per_gpu_hour, false))
+        if (!r.ReadFigure(o["usd_per_gpu_hour"], where + ".usd_per_gpu_hour", 0, 1000, &m.usd_per_gpu_hour, false,
+                          true))
             return Expected<Catalog>::Fail(r.error);
         m.usd_per_gpu_hour.unit = "USD/GPU-h";
         m.usd_per_gpu_hour.label = m.name + ", on demand";
         if (o.contains("spot_usd_per_gpu_hour")) {
             Figure spot;
-            if (!r.ReadFigure(o["spot_usd_per_gpu_hour"], where + ".spot_usd_per_gpu_hour", 0, 1000, &spot, false))
+            if (!r.ReadFigure(o["spot_usd_per_gpu_hour"], where + ".spot_usd_per_gpu_hour", 0, 1000, &spot, false,
+                              true))
                 return Expected<Catalog>::Fail(r.error);
             spot.unit = "USD/GPU-h";
             spot.label = m.name + ", spot";
@@ -268,51 +322,143 @@ Expected<Catalog> ParseCatalog(std::string_view text)
     return Expected<Catalog>::Ok(std::move(c));
 }
 
+// [SECTION] Writing: the layout of assets/catalog.json, CatalogToJson ------------------------------------------------
+
+namespace {
+
+// A number as the catalog file writes it: whole numbers without a fraction (16, not 16.0), others in the
+// shortest form that reads back the same (nlohmann's).
+std::string NumberText(double v)
+{
+    if (v == 0)
+        return "0";
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
+    return json(v).dump();
+}
+
+std::string TextJson(const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// One object on one line, its keys in the order given: {"id": "x", "value": 1}.
+class Line {
+public:
+    Line& Text(const char* key, const std::string& v) { return Raw(key, TextJson(v)); }
+    Line& Number(const char* key, double v) { return Raw(key, NumberText(v)); }
+    Line& Raw(const char* key, const std::string& json_text)
+    {
+        out_ += (out_.empty() ? "{" : ", ") + TextJson(key) + ": " + json_text;
+        return *this;
+    }
+    std::string Done() const { return out_.empty() ? "{}" : out_ + "}"; }
+
+private:
+    std::string out_;
+};
+
+std::string FigureLine(const Figure& f, bool with_labels)
+{
+    Line l;
+    l.Number("value", f.value);
+    if (with_labels)
+        l.Text("unit", f.unit).Text("label", f.label);
+    l.Text("source", f.source).Text("date", f.date);
+    if (!f.history.empty()) {
+        std::string h = "[";
+        for (const PricePoint& p : f.history)
+            h += (h.size() > 1 ? ", " : "") + Line().Text("date", p.date).Number("value", p.value).Done();
+        l.Raw("history", h + "]");
+    }
+    return l.Done();
+}
+
+// "  \"key\": [\n    line,\n    line\n  ]" (or {} for objects): one entry per line, as assets/catalog.json.
+std::string Block(const char* key, const std::vector<std::string>& lines, bool object)
+{
+    std::string out = "  " + TextJson(key) + ": " + (object ? "{" : "[");
+    if (lines.empty())
+        return out + (object ? "}" : "]");
+    out += "\n";
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += "    " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
+    return out + "  " + (object ? "}" : "]");
+}
+
+} // namespace
+
 std::string CatalogToJson(const Catalog& c)
 {
-    auto fig = [](const Figure& f, bool with_labels) {
-        json o = {{"value", f.value}, {"source", f.source}, {"date", f.date}};
-        if (with_labels) {
-            o["unit"] = f.unit;
-            o["label"] = f.label;
+    std::vector<std::string> figures, gpus, offers;
+    // The model's order (figure_ids.cpp), then any other id a catalog could hold, so nothing is lost.
+    std::set<std::string> written;
+    for (const FigureRule& rule : FigureRules())
+        if (const auto it = c.figures.find(rule.id); it != c.figures.end()) {
+            figures.push_back(TextJson(it->first) + ": " + FigureLine(it->second, true));
+            written.insert(it->first);
         }
-        return o;
-    };
-    json j = {{"schema", c.schema}, {"as_of", c.as_of}, {"stale_after_days", c.stale_after_days}};
-    json& figs = j["figures"] = json::object();
     for (const auto& [id, f] : c.figures)
-        figs[id] = fig(f, true);
-    json& gpus = j["gpus"] = json::array();
+        if (!written.count(id))
+            figures.push_back(TextJson(id) + ": " + FigureLine(f, true));
     for (const GpuModel& g : c.gpus)
-        gpus.push_back({{"id", g.id},
-                        {"name", g.name},
-                        {"tier", g.tier},
-                        {"vram_gb", g.vram_gb},
-                        {"speed", g.speed},
-                        {"load_watts", g.load_watts},
-                        {"idle_watts", g.idle_watts},
-                        {"price_usd", fig(g.price_usd, false)},
-                        {"specs_source", g.specs_source},
-                        {"specs_date", g.specs_date}});
-    json& offers = j["offers"] = json::array();
+        gpus.push_back(Line()
+                           .Text("id", g.id)
+                           .Text("name", g.name)
+                           .Text("tier", g.tier)
+                           .Number("vram_gb", g.vram_gb)
+                           .Number("speed", g.speed)
+                           .Number("load_watts", g.load_watts)
+                           .Number("idle_watts", g.idle_watts)
+                           .Raw("price_usd", FigureLine(g.price_usd, false))
+                           .Text("specs_source", g.specs_source)
+                           .Text("specs_date", g.specs_date)
+                           .Done());
     for (const CloudOffer& o : c.offers) {
-        json row = {{"id", o.id},
-                    {"name", o.name},
-                    {"gpu", o.gpu},
-                    {"kind", ProviderKey(o.kind)},
-                    {"vram_gb", o.vram_gb},
-                    {"speed", o.speed},
-                    {"max_gpus", o.max_gpus},
-                    {"usd_per_gpu_hour", fig(o.usd_per_gpu_hour, false)}};
+        Line l;
+        l.Text("id", o.id)
+            .Text("name", o.name)
+            .Text("gpu", o.gpu)
+            .Text("kind", ProviderKey(o.kind))
+            .Number("vram_gb", o.vram_gb)
+            .Number("speed", o.speed)
+            .Number("max_gpus", o.max_gpus)
+            .Raw("usd_per_gpu_hour", FigureLine(o.usd_per_gpu_hour, false));
         if (o.spot_usd_per_gpu_hour)
-            row["spot_usd_per_gpu_hour"] = fig(*o.spot_usd_per_gpu_hour, false);
+            l.Raw("spot_usd_per_gpu_hour", FigureLine(*o.spot_usd_per_gpu_hour, false));
         if (o.storage_usd_per_gb_month)
-            row["storage_usd_per_gb_month"] = fig(*o.storage_usd_per_gb_month, false);
+            l.Raw("storage_usd_per_gb_month", FigureLine(*o.storage_usd_per_gb_month, false));
         if (o.stopped_volume_usd_per_gb_month)
-            row["stopped_volume_usd_per_gb_month"] = fig(*o.stopped_volume_usd_per_gb_month, false);
-        offers.push_back(std::move(row));
+            l.Raw("stopped_volume_usd_per_gb_month", FigureLine(*o.stopped_volume_usd_per_gb_month, false));
+        offers.push_back(l.Done());
     }
-    return j.dump(2);
+    std::string out = "{\n  \"schema\": " + std::to_string(c.schema) + ",\n  \"as_of\": " + TextJson(c.as_of) +
+        ",\n  \"stale_after_days\": " + std::to_string(c.stale_after_days) + ",\n";
+    if (!c.about_json.empty())
+        out += "  \"about\": " + c.about_json + ",\n";
+    return out + Block("figures", figures, true) + ",\n" + Block("gpus", gpus, false) + ",\n" +
+        Block("offers", offers, false) + "\n}\n";
+}
+
+// [SECTION] How a price moved, from its history; the built-in catalog ------------------------------------------------
+
+std::optional<PriceMove> PriceMoveSinceOldest(const Figure& f)
+{
+    if (f.history.empty() || !(f.history.front().value > 0))
+        return std::nullopt;
+    const PricePoint& oldest = f.history.front();
+    return PriceMove{oldest.date, oldest.value, (f.value - oldest.value) / oldest.value * 100};
+}
+
+std::string PriceMoveNote(const Figure& f, double min_pct)
+{
+    const std::optional<PriceMove> move = PriceMoveSinceOldest(f);
+    // A hair below the limit still counts: 1.0 -> 0.9 is a 10% fall, whatever the last bit of the division says.
+    if (!move || std::fabs(move->pct) < min_pct - 1e-9)
+        return "";
+    return std::string("This price ") + (move->pct > 0 ? "rose " : "fell ") +
+        FormatNumber(std::round(std::fabs(move->pct))) + "% since " + move->since + " (from " +
+        FormatNumber(move->from) + " to " + FormatNumber(f.value) + (f.unit.empty() ? "" : " " + f.unit) + ").";
 }
 
 Catalog LoadDefaultCatalog()

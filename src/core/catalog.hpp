@@ -15,6 +15,15 @@ namespace labcalc::core {
 
 // The largest catalog the reader accepts (documented in docs/report-schema.md).
 constexpr std::size_t kMaxCatalogBytes = 4u << 20; // 4 MiB
+// The most dated values an offer price keeps: enough for a year of monthly changes, short enough that a
+// catalog stays readable and its diffs small.
+constexpr std::size_t kMaxPriceHistory = 12;
+
+// One value a price had, and the date its source gave for it.
+struct PricePoint {
+    std::string date; // YYYY, YYYY-MM or YYYY-MM-DD
+    double value = 0;
+};
 
 struct Figure {
     double value = 0;
@@ -22,7 +31,22 @@ struct Figure {
     std::string label;  // what the figure is, in a few words
     std::string source; // where it comes from (publication, page, or "labcalc assumption: why")
     std::string date;   // YYYY-MM or YYYY-MM-DD: when the source stated it
+    // Offer prices only: earlier values, oldest first, one per date, none dated after `date`, at most
+    // kMaxPriceHistory (the price import keeps it; docs/prices.md). Empty for every other figure.
+    std::vector<PricePoint> history;
 };
+
+// How far a price has moved since the oldest value its history keeps.
+struct PriceMove {
+    std::string since; // the oldest history entry's date
+    double from = 0;   // its value
+    double pct = 0;    // (value - from) / from x 100
+};
+// nullopt when the figure keeps no history, or its oldest value is 0.
+[[nodiscard]] std::optional<PriceMove> PriceMoveSinceOldest(const Figure& f);
+// One sentence for a report when the price moved by at least `min_pct` percent since the oldest value its
+// history keeps ("This price rose 12% since 2026-06 (from 1.006 to 1.127 USD/GPU-h)."); "" otherwise.
+std::string PriceMoveNote(const Figure& f, double min_pct = 10);
 
 struct GpuModel {
     std::string id, name;
@@ -53,12 +77,17 @@ struct Catalog {
     int schema = 1;
     std::string as_of;          // date the catalog was last checked
     int stale_after_days = 365; // figures older than this are flagged
+    std::string about_json;     // the `about` note as compact JSON ("" when absent): not read, written back
     std::vector<GpuModel> gpus;
     std::vector<CloudOffer> offers;
     std::map<std::string, Figure> figures; // scalar figures by id (see figure_ids.hpp)
 };
 
 Expected<Catalog> ParseCatalog(std::string_view json_text);
+// The catalog as a file, in the layout of assets/catalog.json: the top-level keys, then one line per figure,
+// GPU and offer, each with its keys in the order docs/report-schema.md lists them, numbers in their shortest
+// form (16, not 16.0), ending with a newline. ParseCatalog reads it back to the same catalog, so a program
+// that changes a few prices (the price import) changes only those lines.
 std::string CatalogToJson(const Catalog& c);
 // The catalog compiled in from assets/catalog.json.
 Catalog LoadDefaultCatalog();

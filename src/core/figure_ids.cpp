@@ -120,7 +120,7 @@ Catalog ApplyPriceOverrides(const Scenario& s, const Catalog& c)
             o.usd_per_gpu_hour.value = std::min(v->second, 1000.0);
         if (auto v = s.assumptions.find("offer." + o.id + ".spot_usd_per_gpu_hour"); v != s.assumptions.end()) {
             if (!o.spot_usd_per_gpu_hour)
-                o.spot_usd_per_gpu_hour = Figure{0, "USD/GPU-h", o.name + ", spot", "", ""};
+                o.spot_usd_per_gpu_hour = Figure{0, "USD/GPU-h", o.name + ", spot", "", "", {}};
             o.spot_usd_per_gpu_hour->value = std::min(v->second, 1000.0);
         }
     }
