@@ -407,6 +407,9 @@ void AddPriceAssumptions(Report& r, const Prepared& p, const Scenario& s, const 
             v = *s.cloud.usd_per_gpu_hour;
         }
         AddAssumption(r, id, f, ov, v);
+        // A price the catalog has watched move (its history, kept by the price import) says so; your own does not.
+        if (!ov)
+            r.assumptions.back().note = PriceMoveNote(f);
     }
 }
 

@@ -49,6 +49,7 @@ struct AssumptionUsed {
     std::string source, date;
     bool stale = false;      // older than the catalog's stale_after_days at report time
     bool overridden = false; // value comes from the scenario, not the catalog
+    std::string note;        // offer prices: "This price rose 12% since 2026-06 (...)." when its history says so
 };
 
 struct RuleCheck {

@@ -245,7 +245,7 @@ json ReportJson(const Report& r)
     j["scenario"] = ScenarioToJson(r.scenario);
     j["electricity_usd_per_kwh"] = r.electricity_usd_per_kwh;
     json assumptions = json::array();
-    for (const AssumptionUsed& a : r.assumptions)
+    for (const AssumptionUsed& a : r.assumptions) {
         assumptions.push_back({{"id", a.id},
                                {"label", a.label},
                                {"value", a.value},
@@ -254,6 +254,10 @@ json ReportJson(const Report& r)
                                {"date", a.date},
                                {"stale", a.stale},
                                {"overridden", a.overridden}});
+        // Only when there is one: a catalog without price history gives the report it always gave.
+        if (!a.note.empty())
+            assumptions.back()["note"] = a.note;
+    }
     j["assumptions"] = assumptions;
     json options;
     for (const OptionReport& o : r.options)
@@ -334,6 +338,9 @@ std::string ReportToText(const Report& r)
     out << "\n"
         << r.assumptions.size() << " figures used (" << stale
         << " older than the catalog's freshness limit); --format json lists each with its source.\n";
+    for (const AssumptionUsed& a : r.assumptions)
+        if (!a.note.empty())
+            out << "  - " << OneLine(a.label) << ": " << OneLine(a.note) << "\n";
     return out.str();
 }
 
@@ -423,7 +430,8 @@ std::string ReportToMarkdown(const Report& r)
     out << "\n## Figures used\n\n";
     for (const AssumptionUsed& a : r.assumptions)
         out << "- " << MarkdownText(a.label) << ": " << FormatNumber(a.value) << " " << MarkdownText(a.unit) << " ("
-            << MarkdownText(a.source) << ", " << MarkdownText(a.date) << (a.stale ? ", stale" : "") << ")\n";
+            << MarkdownText(a.source) << ", " << MarkdownText(a.date) << (a.stale ? ", stale" : "") << ")"
+            << (a.note.empty() ? "" : " " + MarkdownText(a.note)) << "\n";
     if (!r.workings.empty()) {
         out << "\n## Worked solution\n\nEach figure as its formula, then with this scenario's values put in.\n";
         for (const Working& w : r.workings) {

@@ -6,6 +6,8 @@
 
 #include "core/catalog.hpp"
 #include "core/compiled_assets.hpp"
+#include "core/report.hpp"
+#include "test_helpers.hpp"
 
 using namespace labcalc::core;
 
@@ -95,4 +97,43 @@ TEST_CASE("catalog: how far a price moved since the oldest value its history kee
     CHECK(PriceMoveNote(f) == "This price fell 10% since 2026-06 (from 1.1 to 0.99 USD/GPU-h)."); // exactly 10%
     f.history.front().value = 0;
     CHECK(PriceMoveNote(f) == "");
+}
+
+TEST_CASE("report: a price that moved 10% or more since its oldest history entry says so", "[catalog][report]")
+{
+    // In the report: the offer the cloud option uses.
+    const Catalog& base = labcalc::test::Cat();
+    ReportSettings settings;
+    settings.flip_points = false;
+    const Report plain = BuildReport(Scenario{}, base, settings);
+    std::string offer_id;
+    for (const AssumptionUsed& a : plain.assumptions) {
+        CHECK(a.note.empty());
+        if (a.id.rfind("offer.", 0) == 0 && offer_id.empty())
+            offer_id = a.id.substr(6, a.id.rfind(".usd_per_gpu_hour") - 6);
+    }
+    REQUIRE_FALSE(offer_id.empty());
+    CHECK(ReportToJson(plain).find("\"note\"") == std::string::npos);
+    Catalog c = base;
+    for (CloudOffer& o : c.offers)
+        if (o.id == offer_id)
+            o.usd_per_gpu_hour.history = {{"2025-01", o.usd_per_gpu_hour.value / 1.25},
+                                          {o.usd_per_gpu_hour.date, o.usd_per_gpu_hour.value}};
+    const Report moved = BuildReport(Scenario{}, c, settings);
+    const auto j = nlohmann::json::parse(ReportToJson(moved));
+    bool found = false;
+    for (const auto& a : j["assumptions"])
+        if (a["id"] == "offer." + offer_id + ".usd_per_gpu_hour") {
+            found = true;
+            CHECK_THAT(a["note"].get<std::string>(), Catch::StartsWith("This price rose 25% since 2025-01 (from "));
+        } else
+            CHECK_FALSE(a.contains("note"));
+    CHECK(found);
+    CHECK_THAT(ReportToText(moved), Catch::Contains(": This price rose 25% since 2025-01"));
+    CHECK_THAT(ReportToMarkdown(moved), Catch::Contains(" This price rose 25% since 2025-01"));
+    // Your own price is yours: no note about the catalog's.
+    Scenario own;
+    own.cloud.usd_per_gpu_hour = 2.0;
+    for (const AssumptionUsed& a : BuildReport(own, c, settings).assumptions)
+        CHECK(a.note.empty());
 }
