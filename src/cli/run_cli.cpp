@@ -3,6 +3,7 @@
 #include "cli/cli_args.hpp"
 #include "core/load_inputs.hpp"
 #include "core/presets.hpp"
+#include "core/price_import.hpp"
 #include "core/report.hpp"
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
@@ -20,10 +21,69 @@ int Fail(Io& io, const std::string& message)
 core::InputFile ReadInput(const Io& io, const std::string& path)
 {
     std::string text, error;
-    if (!io.read_file(path, &text, &error))
+    if (!io.read_file(path, core::kMaxFileBytes, &text, &error))
         return {path, core::Expected<std::string>::Fail(std::move(error))};
     return {path, core::Expected<std::string>::Ok(std::move(text))};
 }
+// `labcalc catalog import`: the tables and the base catalog are read, the core imports, and the catalog is
+// written only when all of that succeeded.
+int RunImport(const ImportArgs& a, Io& io)
+{
+    if (a.help) {
+        io.out = ImportHelpText();
+        return 0;
+    }
+    const std::string base_path = !a.catalog_path.empty() ? a.catalog_path : a.into;
+    core::Catalog base = core::LoadDefaultCatalog();
+    std::string base_text;
+    if (!base_path.empty()) {
+        std::string error;
+        const char* flag = !a.catalog_path.empty() ? "--catalog " : "--into ";
+        if (!io.read_file(base_path, core::kMaxFileBytes, &base_text, &error))
+            return Fail(io,
+                        flag + core::Printable(base_path, 200) + ": " + error +
+                            (a.catalog_path.empty() ? " (the catalog to update must exist; --catalog names another "
+                                                      "one to start from)"
+                                                    : ""));
+        auto parsed = core::ParseCatalog(base_text);
+        if (!parsed)
+            return Fail(io, core::Printable(base_path, 200) + ": " + parsed.error);
+        base = std::move(*parsed.value);
+    }
+    std::vector<core::PriceFile> files;
+    for (const std::string& path : a.files) {
+        core::PriceFile f;
+        f.name = path;
+        f.provider = a.provider;
+        std::string error;
+        if (!io.read_file(path, core::kMaxPriceFileBytes, &f.text, &error))
+            return Fail(io, core::Printable(path, 200) + ": " + error);
+        files.push_back(std::move(f));
+    }
+    core::ImportOptions options;
+    options.format = *core::PriceFormatFromKey(a.format);
+    options.as_of = a.as_of;
+    options.add_offers = !a.update_only;
+    auto result = core::ImportPrices(base, files, options);
+    if (!result)
+        return Fail(io, result.error);
+    const std::string summary = core::ImportSummary(*result.value);
+    const std::string text = core::CatalogToJson(result.value->catalog);
+    if (a.into.empty()) {
+        io.out = text;
+        io.err = summary;
+        return 0;
+    }
+    // Nothing changed in the catalog being updated: the file stays as it is, byte for byte.
+    if (!(result.value->diff.Empty() && a.catalog_path.empty())) {
+        std::string error;
+        if (!io.write_file(a.into, text, &error))
+            return Fail(io, "--into " + core::Printable(a.into, 200) + ": " + error + " (the file is unchanged)");
+    }
+    io.out = summary;
+    return 0;
+}
+
 } // namespace
 
 int RunCli(const std::vector<std::string>& argv, Io& io)
@@ -32,6 +92,8 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
     if (!parsed)
         return Fail(io, parsed.error);
     const Args& a = *parsed.value;
+    if (a.import)
+        return RunImport(*a.import, io);
     if (a.help) {
         io.out = HelpText();
         return 0;

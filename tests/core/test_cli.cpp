@@ -22,7 +22,7 @@ Result Run(std::vector<std::string> args, std::map<std::string, std::string> fil
 {
     Io io;
     io.today = "2026-11-28";
-    io.read_file = [files](const std::string& path, std::string* text, std::string* error) {
+    io.read_file = [files](const std::string& path, std::size_t, std::string* text, std::string* error) {
         auto it = files.find(path);
         if (it == files.end()) {
             *error = "cannot open the file";

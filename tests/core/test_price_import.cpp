@@ -617,3 +617,83 @@ TEST_CASE("price import: only existing offers are updated when asked", "[prices]
     CHECK_THAT(AllNotes(*r.value),
                Catch::Contains("nebius H100: not in the catalog, and only existing offers are updated"));
 }
+
+TEST_CASE("cli: catalog import writes the catalog only when the whole import succeeds", "[prices][cli]")
+{
+    using labcalc::cli::Io;
+    std::map<std::string, std::string> files = {
+        {"catalog.json", std::string(CompiledText("catalog.json"))},
+        {"aws/vms.csv", Fixture("skypilot/aws/vms.csv")},
+        {"cloud-gpus.csv", Fixture("fsdl/cloud-gpus.csv")},
+    };
+    std::map<std::string, std::string> written;
+    auto run = [&](std::vector<std::string> args, Io* io) {
+        io->today = "2026-11-28";
+        io->read_file = [&](const std::string& path, std::size_t max_bytes, std::string* text, std::string* error) {
+            const auto it = files.find(path);
+            if (it == files.end() || it->second.size() > max_bytes) {
+                *error = it == files.end() ? "cannot open the file" : "larger than the limit";
+                return false;
+            }
+            *text = it->second;
+            return true;
+        };
+        io->write_file = [&](const std::string& path, const std::string& text, std::string*) {
+            written[path] = text;
+            return true;
+        };
+        return labcalc::cli::RunCli(args, *io);
+    };
+    Io ok;
+    CHECK(run({"catalog", "import", "--format", "skypilot", "aws/vms.csv", "--as-of", "2026-12-01", "--into",
+               "catalog.json"},
+              &ok) == 0);
+    CHECK(ok.err.empty());
+    CHECK_THAT(ok.out, Catch::Contains("aws-g5-a10g on-demand 1.006 -> 1.100 USD/GPU-h (+9.3%)"));
+    REQUIRE(written.count("catalog.json"));
+    CHECK(ParseCatalog(written["catalog.json"]));
+    // Failures write nothing: a table of the wrong format, a date missing, a file that cannot be read.
+    written.clear();
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"catalog", "import", "--format", "skypilot", "cloud-gpus.csv", "--as-of", "2026",
+                                   "--into", "catalog.json"},
+          std::vector<std::string>{"catalog", "import", "--format", "skypilot", "aws/vms.csv", "--into",
+                                   "catalog.json"},
+          std::vector<std::string>{"catalog", "import", "--format", "fsdl", "nowhere.csv", "--into", "catalog.json"},
+          std::vector<std::string>{"catalog", "import", "--format", "fsdl", "cloud-gpus.csv", "--as-of", "2026",
+                                   "--into", "missing.json"}}) {
+        Io io;
+        CHECK(run(args, &io) == 2);
+        CHECK(io.out.empty());
+        CHECK_THAT(io.err, Catch::StartsWith("labcalc: "));
+        CHECK(std::count(io.err.begin(), io.err.end(), '\n') == 1);
+    }
+    CHECK(written.empty());
+    // Without --into: the catalog on stdout, what changed on stderr.
+    Io print;
+    CHECK(run({"catalog", "import", "--format", "skypilot", "aws/vms.csv", "--as-of", "2026-12-01"}, &print) == 0);
+    CHECK(ParseCatalog(print.out));
+    CHECK_THAT(print.err, Catch::Contains("aws-g5-a10g on-demand 1.006 -> 1.100"));
+    // Nothing to change: the file is left alone.
+    files["catalog.json"] = print.out;
+    Io again;
+    CHECK(run({"catalog", "import", "--format", "skypilot", "aws/vms.csv", "--as-of", "2026-12-01", "--into",
+               "catalog.json"},
+              &again) == 0);
+    CHECK_THAT(again.out, Catch::StartsWith("No change"));
+    CHECK(written.empty());
+    // Bad arguments.
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"catalog", "import", "aws/vms.csv"},
+          std::vector<std::string>{"catalog", "import", "--format", "xls", "aws/vms.csv"},
+          std::vector<std::string>{"catalog", "import", "--format", "fsdl"},
+          std::vector<std::string>{"catalog", "import", "--format", "fsdl", "x.csv", "--as-of", "soon"},
+          std::vector<std::string>{"catalog", "export"}}) {
+        Io io;
+        CHECK(run(args, &io) == 2);
+        CHECK(io.out.empty());
+    }
+    Io help;
+    CHECK(run({"catalog", "import", "--help"}, &help) == 0);
+    CHECK_THAT(help.out, Catch::Contains("--provider NAME"));
+}

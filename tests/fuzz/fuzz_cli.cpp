@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     cli::Io io;
     io.today = "2026-11-28";
-    io.read_file = [&](const std::string& path, std::string* out, std::string* error) {
+    io.read_file = [&](const std::string& path, std::size_t, std::string* out, std::string* error) {
         if ((path == "s.json" || path == "-") && have_scenario) {
             *out = scenario;
             return true;
