@@ -229,7 +229,12 @@ struct Applier {
                   const CatalogGpu& model)
     {
         const Row* od = Choose(rows, PriceKind::on_demand);
-        const std::string subject = provider + " " + gpu;
+        const std::string subject = Printable(provider, 40) + " " + gpu;
+        // An id is at most 64 characters and starts with its provider's: a longer name could not be found again.
+        if (provider.size() > 32) {
+            notes->Add(subject + ": a provider name of more than 32 letters and digits: no offer added");
+            return;
+        }
         if (!od) {
             notes->Add(subject + ": only a spot price, and an offer needs an on-demand one: no offer added");
             return;
@@ -432,14 +437,15 @@ Expected<ImportResult> ImportPrices(const Catalog& base, const std::vector<Price
             std::string ids;
             for (std::size_t i : matches)
                 ids += (ids.empty() ? "" : ", ") + base.offers[i].id;
-            notes.Add(provider + " " + gpu + ": the catalog has several offers of it (" + ids +
+            notes.Add(Printable(provider, 40) + " " + gpu + ": the catalog has several offers of it (" + ids +
                       "): left unchanged, as the table cannot say which it prices");
         } else if (matches.size() == 1)
             apply.UpdateOffer(matches.front(), groups[key]);
         else if (options.add_offers)
             apply.AddOffer(provider, gpu, groups[key], catalog_gpus.at(gpu));
         else
-            notes.Add(provider + " " + gpu + ": not in the catalog, and only existing offers are updated");
+            notes.Add(Printable(provider, 40) + " " + gpu +
+                      ": not in the catalog, and only existing offers are updated");
     }
     if (!apply.changed)
         out = base;
