@@ -7,6 +7,7 @@
 #include "core/catalog.hpp"
 #include "core/embed_api.hpp"
 #include "core/load_inputs.hpp"
+#include "core/price_import.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
 #include "core/url_state.hpp"
@@ -14,11 +15,48 @@
 
 namespace labcalc::ui {
 
+namespace {
+
+// A public GPU price table (docs/prices.md) brought into the catalog in use, as `labcalc catalog import`
+// does: the same reader. A table that states no date for its prices is dated the day it is loaded.
+bool ImportPriceTable(AppState& state, const std::string& name, std::string_view text, core::PriceFormat format)
+{
+    if (text.size() > core::kMaxFileBytes) {
+        state.error_message = "Price table '" + name + "' was rejected: larger than the limit of " +
+            std::to_string(core::kMaxFileBytes) + " bytes. The current catalog is kept.";
+        return false;
+    }
+    core::ImportOptions options;
+    options.format = format;
+    options.as_of = state.today;
+    core::Expected<core::ImportResult> imported =
+        core::ImportPrices(state.catalog, {core::PriceFile{name, std::string(text), ""}}, options);
+    if (!imported) {
+        state.error_message =
+            "Price table '" + name + "' was rejected: " + imported.error + ". The current catalog is kept.";
+        return false;
+    }
+    const core::CatalogDiff& diff = imported.value->diff;
+    const std::string base = state.catalog_is_built_in ? std::string(kBuiltInCatalogName) : state.catalog_name;
+    ReplaceCatalog(state, std::move(imported.value->catalog), core::Printable(base + " + " + name, 80));
+    state.error_message.clear();
+    state.status_message = "Prices from " + name + " (" + core::PriceFormatTitle(format) +
+        ") imported: " + std::to_string(diff.added.size()) + " offers added, " + std::to_string(diff.changes.size()) +
+        " prices changed or re-dated, " + std::to_string(imported.value->notes.size()) +
+        " rows left out or filled in (the command line's catalog import lists them).";
+    return true;
+}
+
+} // namespace
+
 bool ImportCatalogText(AppState& state, std::string_view file_name, std::string_view json_text)
 {
     // The name is shown on the page and read out in its text summary: no control characters (a newline
     // would start a line of its own), and no more of it than fits a line.
     const std::string name = core::Printable(file_name, 80);
+    // Not JSON but a public price table's header row: the price import (docs/prices.md).
+    if (const std::optional<core::PriceFormat> format = core::DetectPriceFormat(json_text))
+        return ImportPriceTable(state, name, json_text, *format);
     core::Expected<core::Catalog> parsed = core::ParseCatalog(json_text);
     if (!parsed) {
         state.error_message = "Catalog '" + name + "' was rejected: " + parsed.error + ". The current catalog is kept.";
