@@ -34,7 +34,8 @@ void ValueEditor(AppState& state, const core::AssumptionUsed& a, float width)
         c.role = ControlRole::number;
         c.label = a.label + " (" + a.unit + ")";
         c.typed_text = core::FormatNumber(a.value);
-        c.description = a.overridden ? "your value" : "the catalog's value, " + a.source + " (" + a.date + ")";
+        c.description = (a.overridden ? "your value" : "the catalog's value, " + a.source + " (" + a.date + ")") +
+            (a.note.empty() ? "" : ". " + a.note);
         ExposeLastItem(state, std::move(c));
     }
     ImGui::SameLine();
@@ -67,6 +68,12 @@ void SourceLine(const core::AssumptionUsed& a)
     if (a.stale) {
         ImGui::PushStyleColor(ImGuiCol_Text, colors::kStale);
         ImGui::TextUnformatted("Stale: older than the catalog's freshness limit; check the current price.");
+        ImGui::PopStyleColor();
+    }
+    // A price that moved a lot since the oldest entry of its history (an imported price table keeps one).
+    if (!a.note.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colors::kStale);
+        ImGui::TextUnformatted(a.note.c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopTextWrapPos();

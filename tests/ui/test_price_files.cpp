@@ -44,6 +44,15 @@ TEST_CASE("a public price table loaded as 'your own prices' updates the catalog 
     h.Settle();
     CHECK(h.state.results.report.catalog_as_of >= "2026-11-25");
 
+    // The imported price keeps its history: chosen, the sources table says how far it moved (3.99 -> 2.99).
+    CHECK(ui::CommitSetting(h.state, "cloud.offer", std::string_view("lambda-h100")) == "");
+    h.Settle();
+    bool noted = false;
+    for (const core::AssumptionUsed& a : h.state.results.report.assumptions)
+        if (a.id == "offer.lambda-h100.usd_per_gpu_hour")
+            noted = a.note.find("25%") != std::string::npos;
+    CHECK(noted);
+
     // A price that is not a number: refused with where it is, and the catalog stays as it was.
     const std::string before = core::CatalogToJson(h.state.catalog);
     std::string bad = kTable;
