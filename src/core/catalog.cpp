@@ -167,157 +167,186 @@ ProviderKind KindFromKey(const std::string& k, bool* ok)
 
 // [SECTION] Public API: ParseCatalog ---------------------------------------------------------------------------------
 
+namespace {
+
+// The top level: only known keys; schema, as_of and stale_after_days in range; "about" kept as written.
+Status ReadTop(Reader& r, const json& j, Catalog* c)
+{
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        static const std::set<std::string> kKnown = {"schema", "as_of", "stale_after_days", "about", "figures",
+                                                     "gpus",   "offers"};
+        if (!kKnown.count(it.key()))
+            return Status::Fail("catalog: unknown key '" + Printable(it.key()) + "'");
+    }
+    double schema = 0, stale = 0;
+    if (!r.Number(j, "catalog", "schema", 1, 1, &schema) || !r.Text(j, "catalog", "as_of", &c->as_of) ||
+        !r.Date("as_of", c->as_of) || !r.Number(j, "catalog", "stale_after_days", 1, 36500, &stale))
+        return Status::Fail(r.error);
+    c->schema = static_cast<int>(schema);
+    c->stale_after_days = static_cast<int>(stale);
+    if (const auto about = j.find("about"); about != j.end())
+        c->about_json = about->dump(-1, ' ', false, json::error_handler_t::replace);
+
+    return Status::Ok();
+}
+
+// Scalar figures: every id the model reads must be there, with its range.
+Status ReadFigures(Reader& r, const json& j, Catalog* c)
+{
+    const auto figs = j.find("figures");
+    if (figs == j.end() || !figs->is_object())
+        return Status::Fail("catalog: figures: must be an object of figure id -> {value, unit, label, source, date}");
+    for (auto it = figs->begin(); it != figs->end(); ++it) {
+        const FigureRule* rule = FindFigureRule(it.key());
+        if (!rule)
+            return Status::Fail("catalog: figures." + Printable(it.key()) + ": unknown figure id");
+        Figure f;
+        if (!r.ReadFigure(it.value(), "figures." + it.key(), rule->min_value, rule->max_value, &f, true))
+            return Status::Fail(r.error);
+        c->figures[it.key()] = f;
+    }
+    for (const FigureRule& rule : FigureRules())
+        if (!c->figures.count(rule.id))
+            return Status::Fail(std::string("catalog: figures.") + rule.id + ": is missing");
+
+    return Status::Ok();
+}
+
+// One entry of "gpus": every key known, each value in its range, the id unique among GPUs and offers.
+Status ReadGpu(Reader& r, const json& g, const std::string& where, std::set<std::string>* ids, Catalog* c)
+{
+    if (!g.is_object())
+        return Status::Fail("catalog: " + where + ": must be an object");
+    for (auto it = g.begin(); it != g.end(); ++it) {
+        static const std::set<std::string> kKnown = {"id",           "name",       "tier",       "vram_gb",
+                                                     "speed",        "load_watts", "idle_watts", "price_usd",
+                                                     "specs_source", "specs_date"};
+        if (!kKnown.count(it.key()))
+            return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
+    }
+    GpuModel m;
+    if (!r.Text(g, where, "id", &m.id) || !r.Id(where + ".id", m.id, ids) || !r.Text(g, where, "name", &m.name) ||
+        !r.Text(g, where, "tier", &m.tier) || !r.Number(g, where, "vram_gb", 1, 4096, &m.vram_gb) ||
+        !r.Number(g, where, "speed", 0.01, 100, &m.speed) ||
+        !r.Number(g, where, "load_watts", 1, 10000, &m.load_watts) ||
+        !r.Number(g, where, "idle_watts", 0, 10000, &m.idle_watts) ||
+        !r.Text(g, where, "specs_source", &m.specs_source) || !r.Text(g, where, "specs_date", &m.specs_date) ||
+        !r.Date(where + ".specs_date", m.specs_date))
+        return Status::Fail(r.error);
+    if (m.tier != "consumer" && m.tier != "workstation" && m.tier != "datacenter")
+        return Status::Fail("catalog: " + where + ".tier: must be one of consumer, workstation, datacenter");
+    if (m.idle_watts > m.load_watts)
+        return Status::Fail("catalog: " + where + ".idle_watts: must not exceed load_watts");
+    if (!g.contains("price_usd"))
+        return Status::Fail("catalog: " + where + ".price_usd: is missing");
+    if (!r.ReadFigure(g["price_usd"], where + ".price_usd", 0, 1e7, &m.price_usd, false))
+        return Status::Fail(r.error);
+    m.price_usd.unit = "USD";
+    m.price_usd.label = m.name + " price";
+    c->gpus.push_back(std::move(m));
+    return Status::Ok();
+}
+
+// One entry of "offers": every key known, each value in its range, the id unique among GPUs and offers.
+Status ReadOffer(Reader& r, const json& o, const std::string& where, std::set<std::string>* ids, Catalog* c)
+{
+    if (!o.is_object())
+        return Status::Fail("catalog: " + where + ": must be an object");
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        static const std::set<std::string> kKnown = {"id",
+                                                     "name",
+                                                     "gpu",
+                                                     "kind",
+                                                     "vram_gb",
+                                                     "speed",
+                                                     "max_gpus",
+                                                     "usd_per_gpu_hour",
+                                                     "spot_usd_per_gpu_hour",
+                                                     "storage_usd_per_gb_month",
+                                                     "stopped_volume_usd_per_gb_month"};
+        if (!kKnown.count(it.key()))
+            return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
+    }
+    CloudOffer m;
+    std::string kind;
+    double max_gpus = 0;
+    if (!r.Text(o, where, "id", &m.id) || !r.Id(where + ".id", m.id, ids) || !r.Text(o, where, "name", &m.name) ||
+        !r.Text(o, where, "gpu", &m.gpu) || !r.Text(o, where, "kind", &kind) ||
+        !r.Number(o, where, "vram_gb", 1, 4096, &m.vram_gb) || !r.Number(o, where, "speed", 0.01, 100, &m.speed) ||
+        !r.Number(o, where, "max_gpus", 1, 64, &max_gpus))
+        return Status::Fail(r.error);
+    bool ok = false;
+    m.kind = KindFromKey(kind, &ok);
+    if (!ok)
+        return Status::Fail("catalog: " + where + ".kind: must be one of hyperscaler, neocloud, marketplace");
+    if (std::floor(max_gpus) != max_gpus)
+        return Status::Fail("catalog: " + where + ".max_gpus: must be a whole number");
+    m.max_gpus = static_cast<int>(max_gpus);
+    if (!o.contains("usd_per_gpu_hour"))
+        return Status::Fail("catalog: " + where + ".usd_per_gpu_hour: is missing");
+    if (!r.ReadFigure(o["usd_per_gpu_hour"], where + ".usd_per_gpu_hour", 0, 1000, &m.usd_per_gpu_hour, false, true))
+        return Status::Fail(r.error);
+    m.usd_per_gpu_hour.unit = "USD/GPU-h";
+    m.usd_per_gpu_hour.label = m.name + ", on demand";
+    if (o.contains("spot_usd_per_gpu_hour")) {
+        Figure spot;
+        if (!r.ReadFigure(o["spot_usd_per_gpu_hour"], where + ".spot_usd_per_gpu_hour", 0, 1000, &spot, false, true))
+            return Status::Fail(r.error);
+        spot.unit = "USD/GPU-h";
+        spot.label = m.name + ", spot";
+        m.spot_usd_per_gpu_hour = spot;
+    }
+    for (auto [key, label, slot] :
+         {std::tuple{"storage_usd_per_gb_month", ", storage of your data", &m.storage_usd_per_gb_month},
+          std::tuple{"stopped_volume_usd_per_gb_month", ", disk of a stopped instance",
+                     &m.stopped_volume_usd_per_gb_month}}) {
+        if (!o.contains(key))
+            continue;
+        Figure f;
+        if (!r.ReadFigure(o[key], where + "." + key, 0, 100, &f, false))
+            return Status::Fail(r.error);
+        f.unit = "USD/GB-month";
+        f.label = m.name + label;
+        *slot = f;
+    }
+    c->offers.push_back(std::move(m));
+    return Status::Ok();
+}
+
+} // namespace
+
 Expected<Catalog> ParseCatalog(std::string_view text)
 {
     auto doc = ParseGuardedJson(text, "catalog", kMaxCatalogBytes, kMaxJsonDepth);
     if (!doc)
         return Expected<Catalog>::Fail(doc.error);
     const json& j = *doc.value;
-    Reader r;
-    Catalog c;
     if (!j.is_object())
         return Expected<Catalog>::Fail(std::string("catalog: must be a JSON object (got ") + JsonTypeName(j) + ")");
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        static const std::set<std::string> kKnown = {"schema", "as_of", "stale_after_days", "about", "figures",
-                                                     "gpus",   "offers"};
-        if (!kKnown.count(it.key()))
-            return Expected<Catalog>::Fail("catalog: unknown key '" + Printable(it.key()) + "'");
-    }
-    double schema = 0, stale = 0;
-    if (!r.Number(j, "catalog", "schema", 1, 1, &schema) || !r.Text(j, "catalog", "as_of", &c.as_of) ||
-        !r.Date("as_of", c.as_of) || !r.Number(j, "catalog", "stale_after_days", 1, 36500, &stale))
-        return Expected<Catalog>::Fail(r.error);
-    c.schema = static_cast<int>(schema);
-    c.stale_after_days = static_cast<int>(stale);
-    if (const auto about = j.find("about"); about != j.end())
-        c.about_json = about->dump(-1, ' ', false, json::error_handler_t::replace);
-
-    // Scalar figures: every id the model reads must be there, with its range.
-    const auto figs = j.find("figures");
-    if (figs == j.end() || !figs->is_object())
-        return Expected<Catalog>::Fail(
-            "catalog: figures: must be an object of figure id -> {value, unit, label, source, date}");
-    for (auto it = figs->begin(); it != figs->end(); ++it) {
-        const FigureRule* rule = FindFigureRule(it.key());
-        if (!rule)
-            return Expected<Catalog>::Fail("catalog: figures." + Printable(it.key()) + ": unknown figure id");
-        Figure f;
-        if (!r.ReadFigure(it.value(), "figures." + it.key(), rule->min_value, rule->max_value, &f, true))
-            return Expected<Catalog>::Fail(r.error);
-        c.figures[it.key()] = f;
-    }
-    for (const FigureRule& rule : FigureRules())
-        if (!c.figures.count(rule.id))
-            return Expected<Catalog>::Fail(std::string("catalog: figures.") + rule.id + ": is missing");
-
-    std::set<std::string> ids;
+    Reader r;
+    Catalog c;
+    if (Status read = ReadTop(r, j, &c); !read)
+        return Expected<Catalog>::Fail(read.error);
+    if (Status read = ReadFigures(r, j, &c); !read)
+        return Expected<Catalog>::Fail(read.error);
+    std::set<std::string> ids; // GPU and offer ids share one name space
     const auto gpus = j.find("gpus");
     if (gpus == j.end() || !gpus->is_array() || gpus->empty() || gpus->size() > kMaxRows)
         return Expected<Catalog>::Fail("catalog: gpus: must be a list of 1 to 500 GPUs");
     for (std::size_t i = 0; i < gpus->size(); ++i) {
         const json& g = (*gpus)[i];
         const std::string where = "gpus[" + std::to_string(i) + "]";
-        if (!g.is_object())
-            return Expected<Catalog>::Fail("catalog: " + where + ": must be an object");
-        for (auto it = g.begin(); it != g.end(); ++it) {
-            static const std::set<std::string> kKnown = {"id",           "name",       "tier",       "vram_gb",
-                                                         "speed",        "load_watts", "idle_watts", "price_usd",
-                                                         "specs_source", "specs_date"};
-            if (!kKnown.count(it.key()))
-                return Expected<Catalog>::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
-        }
-        GpuModel m;
-        if (!r.Text(g, where, "id", &m.id) || !r.Id(where + ".id", m.id, &ids) || !r.Text(g, where, "name", &m.name) ||
-            !r.Text(g, where, "tier", &m.tier) || !r.Number(g, where, "vram_gb", 1, 4096, &m.vram_gb) ||
-            !r.Number(g, where, "speed", 0.01, 100, &m.speed) ||
-            !r.Number(g, where, "load_watts", 1, 10000, &m.load_watts) ||
-            !r.Number(g, where, "idle_watts", 0, 10000, &m.idle_watts) ||
-            !r.Text(g, where, "specs_source", &m.specs_source) || !r.Text(g, where, "specs_date", &m.specs_date) ||
-            !r.Date(where + ".specs_date", m.specs_date))
-            return Expected<Catalog>::Fail(r.error);
-        if (m.tier != "consumer" && m.tier != "workstation" && m.tier != "datacenter")
-            return Expected<Catalog>::Fail("catalog: " + where +
-                                           ".tier: must be one of consumer, workstation, datacenter");
-        if (m.idle_watts > m.load_watts)
-            return Expected<Catalog>::Fail("catalog: " + where + ".idle_watts: must not exceed load_watts");
-        if (!g.contains("price_usd"))
-            return Expected<Catalog>::Fail("catalog: " + where + ".price_usd: is missing");
-        if (!r.ReadFigure(g["price_usd"], where + ".price_usd", 0, 1e7, &m.price_usd, false))
-            return Expected<Catalog>::Fail(r.error);
-        m.price_usd.unit = "USD";
-        m.price_usd.label = m.name + " price";
-        c.gpus.push_back(std::move(m));
+        if (Status read = ReadGpu(r, g, where, &ids, &c); !read)
+            return Expected<Catalog>::Fail(read.error);
     }
-
     const auto offers = j.find("offers");
     if (offers == j.end() || !offers->is_array() || offers->empty() || offers->size() > kMaxRows)
         return Expected<Catalog>::Fail("catalog: offers: must be a list of 1 to 500 cloud offers");
     for (std::size_t i = 0; i < offers->size(); ++i) {
         const json& o = (*offers)[i];
         const std::string where = "offers[" + std::to_string(i) + "]";
-        if (!o.is_object())
-            return Expected<Catalog>::Fail("catalog: " + where + ": must be an object");
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            static const std::set<std::string> kKnown = {"id",
-                                                         "name",
-                                                         "gpu",
-                                                         "kind",
-                                                         "vram_gb",
-                                                         "speed",
-                                                         "max_gpus",
-                                                         "usd_per_gpu_hour",
-                                                         "spot_usd_per_gpu_hour",
-                                                         "storage_usd_per_gb_month",
-                                                         "stopped_volume_usd_per_gb_month"};
-            if (!kKnown.count(it.key()))
-                return Expected<Catalog>::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
-        }
-        CloudOffer m;
-        std::string kind;
-        double max_gpus = 0;
-        if (!r.Text(o, where, "id", &m.id) || !r.Id(where + ".id", m.id, &ids) || !r.Text(o, where, "name", &m.name) ||
-            !r.Text(o, where, "gpu", &m.gpu) || !r.Text(o, where, "kind", &kind) ||
-            !r.Number(o, where, "vram_gb", 1, 4096, &m.vram_gb) || !r.Number(o, where, "speed", 0.01, 100, &m.speed) ||
-            !r.Number(o, where, "max_gpus", 1, 64, &max_gpus))
-            return Expected<Catalog>::Fail(r.error);
-        bool ok = false;
-        m.kind = KindFromKey(kind, &ok);
-        if (!ok)
-            return Expected<Catalog>::Fail("catalog: " + where +
-                                           ".kind: must be one of hyperscaler, neocloud, marketplace");
-        if (std::floor(max_gpus) != max_gpus)
-            return Expected<Catalog>::Fail("catalog: " + where + ".max_gpus: must be a whole number");
-        m.max_gpus = static_cast<int>(max_gpus);
-        if (!o.contains("usd_per_gpu_hour"))
-            return Expected<Catalog>::Fail("catalog: " + where + ".usd_per_gpu_hour: is missing");
-        if (!r.ReadFigure(o["usd_per_gpu_hour"], where + ".usd_per_gpu_hour", 0, 1000, &m.usd_per_gpu_hour, false,
-                          true))
-            return Expected<Catalog>::Fail(r.error);
-        m.usd_per_gpu_hour.unit = "USD/GPU-h";
-        m.usd_per_gpu_hour.label = m.name + ", on demand";
-        if (o.contains("spot_usd_per_gpu_hour")) {
-            Figure spot;
-            if (!r.ReadFigure(o["spot_usd_per_gpu_hour"], where + ".spot_usd_per_gpu_hour", 0, 1000, &spot, false,
-                              true))
-                return Expected<Catalog>::Fail(r.error);
-            spot.unit = "USD/GPU-h";
-            spot.label = m.name + ", spot";
-            m.spot_usd_per_gpu_hour = spot;
-        }
-        for (auto [key, label, slot] :
-             {std::tuple{"storage_usd_per_gb_month", ", storage of your data", &m.storage_usd_per_gb_month},
-              std::tuple{"stopped_volume_usd_per_gb_month", ", disk of a stopped instance",
-                         &m.stopped_volume_usd_per_gb_month}}) {
-            if (!o.contains(key))
-                continue;
-            Figure f;
-            if (!r.ReadFigure(o[key], where + "." + key, 0, 100, &f, false))
-                return Expected<Catalog>::Fail(r.error);
-            f.unit = "USD/GB-month";
-            f.label = m.name + label;
-            *slot = f;
-        }
-        c.offers.push_back(std::move(m));
+        if (Status read = ReadOffer(r, o, where, &ids, &c); !read)
+            return Expected<Catalog>::Fail(read.error);
     }
     return Expected<Catalog>::Ok(std::move(c));
 }
