@@ -1,5 +1,10 @@
 // Cost over time: the cumulative cost of each option month by month (from the report's curves),
 // the break-even month marked, and the monthly breakdown table. Drawn with ImDrawList.
+// Sections (each opens with a "[SECTION]" line):
+//   Helpers: axis steps, a figure's working, the legend's labels
+//   The chart: axes, break-even, curves, hover, legend
+//   The cost table, each figure opening its working
+//   The panel
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -14,6 +19,8 @@
 
 namespace labcalc::ui {
 namespace {
+
+// [SECTION] Helpers: axis steps, a figure's working, the legend's labels --------------------------------------------
 
 // A "nice" tick step (1, 2 or 5 times a power of ten) giving about `target` ticks over `span`.
 double NiceStep(double span, int target)
@@ -63,6 +70,8 @@ int LegendLines(const core::Report& r, float width, bool compact)
     }
     return lines;
 }
+
+// [SECTION] The chart: axes, break-even, curves, hover, legend ------------------------------------------------------
 
 // Where the chart is drawn and its scales: months across, cumulative dollars up.
 struct ChartFrame {
@@ -256,6 +265,8 @@ void DrawCostChart(AppState& state, float total_height, bool compact)
 
 namespace {
 
+// [SECTION] The cost table, each figure opening its working ---------------------------------------------------------
+
 struct Row {
     const char* label;
     double (*get)(const core::OptionReport&);
@@ -345,6 +356,8 @@ void DrawBreakdown(AppState& state)
 }
 
 } // namespace
+
+// [SECTION] The panel -----------------------------------------------------------------------------------------------
 
 void DrawCosts(AppState& state)
 {
