@@ -61,6 +61,7 @@ struct CloudPlan {
     int gpus = 0;
     double usd_per_gpu_hour = 0;
     bool spot = false;
+    double speed = 1; // the offer's GPU against an RTX 4090 (or the person's own ratio to the home GPU)
     double gpu_hours_per_week = 0;
     double instance_hours_per_week = 0;
     double compute_usd = 0;
@@ -117,6 +118,7 @@ void PriceAndRecordCloudPart(const Prepared& p, const CloudPlan& plan, double da
     c->cloud_egress_gb_per_month = egress_gb;
     c->cloud_instance_hours_per_week = plan.instance_hours_per_week;
     c->cloud_confidential = confidential;
+    c->cloud_speed = plan.speed;
 }
 
 // The offer that fits the VRAM need and costs least per month for `work_hours` of work per week, with
@@ -147,6 +149,7 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
         plan.offer = i;
         plan.gpus = gpus;
         plan.usd_per_gpu_hour = rate;
+        plan.speed = speed;
         plan.instance_hours_per_week = work_hours / speed;
         plan.gpu_hours_per_week = f::CloudGpuHoursPerWeek<double>(work_hours, speed, gpus);
         plan.spot = spot && o.spot_usd_per_gpu_hour.has_value();
@@ -217,7 +220,7 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
     const double hardware = own.hardware_usd ? *own.hardware_usd : m.hardware_usd;
     const double load_w = own.power_watts ? *own.power_watts : m.load_watts;
     const double idle_w = own.idle_watts ? std::min(*own.idle_watts, load_w) : m.idle_watts;
-    const double busy = m.parallel_jobs > 0 ? local_work / (g.speed * m.parallel_jobs) : 0;
+    const double busy = m.parallel_jobs > 0 ? f::BusyHoursPerWeek<double>(local_work, g.speed, m.parallel_jobs) : 0;
     out->gpu_index = m.gpu;
     out->gpu_count = m.gpu_count;
     out->load_watts = load_w;
@@ -225,6 +228,7 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
     out->capacity_work_hours_per_week = m.capacity;
     out->local_work_hours_per_week = local_work;
     out->local_busy_hours_per_week = busy;
+    out->local_parallel_jobs = m.parallel_jobs;
     out->local_on_hours_per_week =
         f::OnHoursPerWeek(busy, s.home.on_hours_per_week ? *s.home.on_hours_per_week : -1.0, p.fig.idle_on_pct_of_busy);
     out->upfront_usd = hardware;

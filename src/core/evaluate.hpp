@@ -70,6 +70,8 @@ struct OptionCost {
     double cloud_egress_gb_per_month = 0;     // data downloaded out of the cloud
     double cloud_instance_hours_per_week = 0; // hours an instance runs (a stopped one keeps its disk)
     bool cloud_confidential = false;          // priced with a compliant setup for confidential data
+    double cloud_speed = 0;                   // the cloud GPU against an RTX 4090
+    int local_parallel_jobs = 0;              // copies of the job the machine at home runs at once
     double burst_share_to_cloud = 0;          // hybrid: share of the bursts sent to the cloud
     double capacity_work_hours_per_week = 0;  // what the local machine can run per week
     bool bursts_queue = false;                // home: peak weeks exceed capacity, work waits

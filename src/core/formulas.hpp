@@ -102,6 +102,15 @@ N ResaleUsd(N gpu_hardware_usd, N other_hardware_usd, N gpu_depreciation_pct_per
 
 // Work-hours per week a machine can run: parallel copies of the job x GPU speed x the hours it can
 // really be kept busy (ai-infrastructure.net: delivered GPU-hours = GPUs x 8760 x utilization).
+// Hours a week the machine at home is busy with `work_hours_per_week` of work (hours of an RTX 4090): a GPU of
+// speed v does it in 1/v of the time, and a machine running `parallel_jobs` copies of the job at once in
+// 1/parallel_jobs of that.
+template <class N>
+N BusyHoursPerWeek(N work_hours_per_week, N gpu_speed, N parallel_jobs)
+{
+    return work_hours_per_week / (gpu_speed * parallel_jobs);
+}
+
 template <class N>
 N CapacityWorkHoursPerWeek(N parallel_jobs, N gpu_speed, N max_utilization_pct)
 {
@@ -179,6 +188,14 @@ template <class N>
 N TotalUsd(N upfront_usd, N monthly_usd, N horizon_months, N resale_usd)
 {
     return upfront_usd + monthly_usd * horizon_months - resale_usd;
+}
+
+// What one hour of work costs: the total over the horizon over the hours of work done in it.
+template <class N>
+N UsdPerWorkHour(N total_usd, N work_hours_per_week, N horizon_months)
+{
+    const N work_hours = work_hours_per_week * WeeksPerMonth<N>() * horizon_months;
+    return Value(work_hours) > 0 ? total_usd / work_hours : N(0.0);
 }
 
 } // namespace labcalc::core::formulas

@@ -166,8 +166,7 @@ void AddOptions(Report& r, const Prepared& p, const Scenario& s, const OptionCos
         rep.blockers = Blockers(s, oc, p);
         rep.cost = oc;
         rep.cumulative_usd = CumulativeUsd(oc, s.horizon_months);
-        const double work_hours = s.hours_per_week * formulas::kWeeksPerMonth * s.horizon_months;
-        rep.usd_per_work_hour = work_hours > 0 ? oc.total_usd / work_hours : 0;
+        rep.usd_per_work_hour = formulas::UsdPerWorkHour<double>(oc.total_usd, s.hours_per_week, s.horizon_months);
         rep.factors = At(e.factors, o);
         rep.factor_score = At(e.factor_score, o);
         rep.score = At(e.score, o);

@@ -184,6 +184,8 @@ json WorkingJson(const Working& w, const Report& r)
             term["source"] = a->source;
             term["date"] = a->date;
         }
+        if (!t.working.empty())
+            term["working"] = t.working;
         terms.push_back(term);
     }
     return {{"id", w.id},           {"title", w.title},           {"symbols", w.symbols},

@@ -168,7 +168,7 @@ Traced Term(double value, std::string symbol, std::string name, std::string unit
     t.value = value;
     t.symbols = symbol;
     t.numbers = ShownValue(value) + (unit.empty() ? "" : " " + unit);
-    t.terms.push_back({std::move(symbol), std::move(name), value, std::move(unit), std::move(origin)});
+    t.terms.push_back({std::move(symbol), std::move(name), value, std::move(unit), std::move(origin), ""});
     return t;
 }
 

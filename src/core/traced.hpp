@@ -20,8 +20,9 @@ struct WorkingTerm {
     std::string symbol; // "P_load"
     std::string name;   // "power of the machine under load"
     double value = 0;
-    std::string unit;   // "W"
-    std::string origin; // "input hours_per_week", "figure defaults.electricity_usd_per_kwh", "derived"
+    std::string unit;    // "W"
+    std::string origin;  // "input hours_per_week", "figure defaults.electricity_usd_per_kwh", "derived"
+    std::string working; // a derived value's own working ("home.busy_hours_per_week"), "" none
 };
 
 struct Traced {

@@ -1,5 +1,7 @@
 #include "core/workings.hpp"
 
+#include <set>
+
 #include "core/formulas.hpp"
 #include "core/index.hpp"
 
@@ -22,6 +24,14 @@ Traced Tariff(const Prepared& p)
     return Term(p.fig.electricity_usd_per_kwh, "price", "electricity price", "USD per kWh",
                 p.scenario.electricity_usd_per_kwh ? Input("electricity_usd_per_kwh")
                                                    : FigureId("defaults.electricity_usd_per_kwh"));
+}
+
+// A named value whose own working is `id` (a reader can follow it there).
+Traced Linked(Traced t, const std::string& id)
+{
+    for (WorkingTerm& term : t.terms)
+        term.working = id;
+    return t;
 }
 
 struct Builder {
@@ -66,14 +76,38 @@ struct Builder {
                          FigureId("home.disk_usd_per_tb"))));
         }
         Add(key, label, "resale_usd", "resale at the end", "USD", Resale(c, g));
-        const Traced load = Term(c.load_watts, "P_load", "the machine's draw under load", "W",
-                                 s.home.power_watts ? Input("home.power_watts") : kDerived);
+        if (!s.home.power_watts)
+            Add(key, label, "load_watts", "the machine's draw under load", "W",
+                f::MachineWatts<Traced>(Term(p.fig.base_load_watts, "P_base", "draw of the rest of the machine", "W",
+                                             FigureId("home.base_load_watts")),
+                                        Term(g.load_watts, "P_gpu", g.name + " draw under load", "W", SpecsOrigin(g)),
+                                        Term(c.gpu_count, "n_gpu", "GPUs in the machine", "GPUs", kDerived)));
+        if (c.local_parallel_jobs > 0)
+            Add(key, label, "busy_hours_per_week", "hours a week the GPUs are busy", "h",
+                f::BusyHoursPerWeek<Traced>(
+                    Term(c.local_work_hours_per_week, "W_home", "work run at home a week, in RTX 4090 hours", "h",
+                         c.local_work_hours_per_week == s.hours_per_week ? Input("hours_per_week") : kDerived),
+                    Term(g.speed, "v", g.name + " speed against an RTX 4090", "", SpecsOrigin(g)),
+                    Term(c.local_parallel_jobs, "j", "copies of the job the machine runs at once", "", kDerived)));
+        const Traced busy =
+            Linked(Term(c.local_busy_hours_per_week, "h_busy", "hours a week the GPUs are busy", "h", kDerived),
+                   key + ".busy_hours_per_week");
+        Add(key, label, "on_hours_per_week", "hours a week the machine is on", "h",
+            f::OnHoursPerWeek<Traced>(
+                busy,
+                s.home.on_hours_per_week ? Term(*s.home.on_hours_per_week, "h_set", "your hours on a week", "h",
+                                                Input("home.on_hours_per_week"))
+                                         : Traced(-1.0),
+                Term(p.fig.idle_on_pct_of_busy, "idle_on", "hours on but idle, share of the busy hours", "%",
+                     FigureId("home.idle_on_pct_of_busy"))));
+        const Traced load = Linked(Term(c.load_watts, "P_load", "the machine's draw under load", "W",
+                                        s.home.power_watts ? Input("home.power_watts") : kDerived),
+                                   key + ".load_watts");
         const Traced idle = Term(c.idle_watts, "P_idle", "the machine's draw when idle", "W",
                                  s.home.idle_watts ? Input("home.idle_watts") : kDerived);
-        const Traced busy =
-            Term(c.local_busy_hours_per_week, "h_busy", "hours a week the GPUs are busy", "h", kDerived);
-        const Traced on = Term(c.local_on_hours_per_week, "h_on", "hours a week the machine is switched on", "h",
-                               s.home.on_hours_per_week ? Input("home.on_hours_per_week") : kDerived);
+        const Traced on =
+            Linked(Term(c.local_on_hours_per_week, "h_on", "hours a week the machine is switched on", "h", kDerived),
+                   key + ".on_hours_per_week");
         Add(key, label, "electricity_usd_per_month", "electricity per month", "USD per month",
             f::ElectricityUsdPerMonth<Traced>(load, idle, busy, on, Tariff(p),
                                               Term(p.fig.cooling_overhead_pct, "cooling", "cooling overhead", "%",
@@ -134,9 +168,17 @@ struct Builder {
         const std::string rate_origin = s.cloud.usd_per_gpu_hour ? Input("cloud.usd_per_gpu_hour")
             : c.cloud_spot                                       ? "catalog offer " + o.id + " (spot)"
                                                                  : "catalog offer " + o.id;
+        Add(key, label, "gpu_hours_per_week", "GPU-hours billed a week", "h",
+            f::CloudGpuHoursPerWeek<Traced>(
+                Term(c.cloud_work_hours_per_week, "W_cloud", "work run in the cloud a week, in RTX 4090 hours", "h",
+                     c.cloud_work_hours_per_week == s.hours_per_week ? Input("hours_per_week") : kDerived),
+                Term(c.cloud_speed, "v_cloud", o.gpu + " speed against an RTX 4090", "",
+                     s.cloud.speed_vs_home ? Input("cloud.speed_vs_home") : "catalog offer " + o.id),
+                Term(c.offer_gpus, "n_inst", "GPUs per instance (the job's memory)", "GPUs", kDerived)));
         Add(key, label, "gpu_hours_usd_per_month", "GPU-hours per month", "USD per month",
             f::CloudComputeUsdPerMonth<Traced>(
-                Term(c.cloud_gpu_hours_per_week, "g", "GPU-hours billed a week", "h", kDerived),
+                Linked(Term(c.cloud_gpu_hours_per_week, "g", "GPU-hours billed a week", "h", kDerived),
+                       key + ".gpu_hours_per_week"),
                 Term(c.cloud_usd_per_gpu_hour, "rate", o.name + " per GPU-hour", "USD per h", rate_origin),
                 c.cloud_spot,
                 Term(p.fig.spot_interruption_overhead_pct, "redo", "work redone after spot interruptions", "%",
@@ -203,23 +245,35 @@ struct Builder {
     {
         const MonthlyBreakdown& m = c.monthly;
         Add(key, label, "running_usd_per_month", "running cost per month", "USD per month",
-            Term(m.power_usd, "E", "electricity", "USD", kDerived) +
-                Term(m.maintenance_usd, "M", "maintenance", "USD", kDerived) +
-                Term(m.gpu_hours_usd, "G", "GPU-hours", "USD", kDerived) +
-                Term(m.storage_usd, "S_store", "storage", "USD", kDerived) +
-                Term(m.egress_usd, "X", "egress", "USD", kDerived) +
-                Term(m.idle_usd, "I", "idle charges", "USD", kDerived) +
-                Term(m.compliance_usd, "C_comp", "compliant setup", "USD", kDerived));
+            Linked(Term(m.power_usd, "E", "electricity", "USD", kDerived), key + ".electricity_usd_per_month") +
+                Linked(Term(m.maintenance_usd, "M", "maintenance", "USD", kDerived),
+                       key + ".maintenance_usd_per_month") +
+                Linked(Term(m.gpu_hours_usd, "G", "GPU-hours", "USD", kDerived), key + ".gpu_hours_usd_per_month") +
+                Linked(Term(m.storage_usd, "S_store", "storage", "USD", kDerived), key + ".storage_usd_per_month") +
+                Linked(Term(m.egress_usd, "X", "egress", "USD", kDerived), key + ".egress_usd_per_month") +
+                Linked(Term(m.idle_usd, "I", "idle charges", "USD", kDerived), key + ".idle_usd_per_month") +
+                Linked(Term(m.compliance_usd, "C_comp", "compliant setup", "USD", kDerived),
+                       key + ".compliance_usd_per_month"));
     }
 
     void Total(const std::string& key, const std::string& label, const OptionCost& c)
     {
         Add(key, label, "total_usd", "total over the horizon", "USD",
             f::TotalUsd<Traced>(
-                Term(c.upfront_usd, "U", "hardware up front", "USD", kDerived),
-                Term(c.monthly_usd, "R", "running cost a month (the monthly parts added)", "USD per month", kDerived),
+                Linked(Term(c.upfront_usd, "U", "hardware up front", "USD", kDerived), key + ".hardware_usd"),
+                Linked(Term(c.monthly_usd, "R", "running cost a month (the monthly parts added)", "USD per month",
+                            kDerived),
+                       key + ".running_usd_per_month"),
                 Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
-                Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived)));
+                Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
+                       key + ".resale_usd")));
+        if (p.scenario.hours_per_week > 0) // no work, no hour of it to price
+            Add(key, label, "usd_per_work_hour", "cost of an hour of work", "USD per hour",
+                f::UsdPerWorkHour<Traced>(
+                    Linked(Term(c.total_usd, "TCO", "total over the horizon", "USD", kDerived), key + ".total_usd"),
+                    Term(p.scenario.hours_per_week, "W", "work a week, in RTX 4090 hours", "h",
+                         Input("hours_per_week")),
+                    Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months"))));
     }
 };
 
@@ -244,6 +298,14 @@ std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs)
         b.Running(key, label, c);
         b.Total(key, label, c);
     }
+    // A link only to a working that is there (no hardware working when the price is the person's own, say).
+    std::set<std::string> ids;
+    for (const Working& w : b.out)
+        ids.insert(w.id);
+    for (Working& w : b.out)
+        for (WorkingTerm& t : w.terms)
+            if (!t.working.empty() && !ids.count(t.working))
+                t.working.clear();
     return std::move(b.out);
 }
 

@@ -156,7 +156,8 @@ struct AppState {
     bool open_file_menu = false; // asked to open the File menu next frame ("Load your own prices...")
     bool show_advanced = false;
     bool show_all_assumptions = false;
-    std::string open_working; // the working shown ("home.electricity_usd_per_month"), "" none
+    std::string open_working;               // the working shown ("home.electricity_usd_per_month"), "" none
+    std::vector<std::string> working_trail; // the workings followed to it from a value's "how?", for Back
 };
 
 } // namespace labcalc::ui

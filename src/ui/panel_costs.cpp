@@ -328,7 +328,7 @@ void DrawBreakdown(AppState& state)
          "running_usd_per_month"},
         {"Resale at the end", [](const core::OptionReport& o) { return -o.cost.resale_usd; }, "resale_usd"},
         {"Total over the horizon", [](const core::OptionReport& o) { return o.cost.total_usd; }, "total_usd"},
-        {"Per hour of work", [](const core::OptionReport& o) { return o.usd_per_work_hour; }, nullptr},
+        {"Per hour of work", [](const core::OptionReport& o) { return o.usd_per_work_hour; }, "usd_per_work_hour"},
     };
     // Sized to its rows (no inner scrolling); on a phone the money columns narrow and the labels wrap,
     // so no label is cut ("Hardwa") and no empty band is left under the table.

@@ -56,9 +56,21 @@ void DrawContents(AppState& state, const core::Working& w)
     WrappedText("= " + core::ShownValue(w.result) + " " + w.unit + "   (shown as " + Usd(w.result) + ")");
     ImGui::Spacing();
     ImGui::TextDisabled("Where each value comes from");
-    for (const core::WorkingTerm& t : w.terms)
+    for (const core::WorkingTerm& t : w.terms) {
         Bullet(t.symbol + " = " + core::ShownValue(t.value) + (t.unit.empty() ? "" : " " + t.unit) + ": " + t.name +
                " - " + OriginForPeople(t, r));
+        if (t.working.empty())
+            continue;
+        // A value worked out from others has a working of its own: follow it (Back returns).
+        ImGui::Indent(Em(1.4f));
+        const std::string id = "working.follow." + t.symbol;
+        if (ExposedButton(state, id, ("How is " + t.symbol + " worked out?##" + id).c_str(), true,
+                          "How is " + t.symbol + ", " + t.name + ", worked out?")) {
+            state.working_trail.push_back(state.open_working);
+            state.open_working = t.working;
+        }
+        ImGui::Unindent(Em(1.4f));
+    }
     ImGui::Spacing();
 }
 
@@ -69,6 +81,7 @@ void DrawWorking(AppState& state)
     const core::Working* w = OpenWorking(state);
     if (!w) {
         state.open_working.clear();
+        state.working_trail.clear();
         return;
     }
     if (!ImGui::IsPopupOpen(kPopupId))
@@ -83,6 +96,13 @@ void DrawWorking(AppState& state)
         return;
     }
     DrawContents(state, *w);
+    if (!state.working_trail.empty()) {
+        if (ExposedButton(state, "working.back", "Back")) {
+            state.open_working = state.working_trail.back();
+            state.working_trail.pop_back();
+        }
+        ImGui::SameLine();
+    }
     // Listed as a menu's item: the page moves its focus in when the panel opens, Escape closes it, and the
     // focus goes back to the figure.
     const bool clicked = ImGui::Button("Close");
@@ -97,6 +117,7 @@ void DrawWorking(AppState& state)
         TakePress(state, "menu.close");
     if (close || !open) {
         state.open_working.clear();
+        state.working_trail.clear();
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

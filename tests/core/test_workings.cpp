@@ -37,6 +37,11 @@ double ReportFigure(const Report& r, const std::string& id)
             {"compliance_usd_per_month", c.monthly.compliance_usd},
             {"running_usd_per_month", c.monthly_usd},
             {"resale_usd", c.resale_usd},
+            {"load_watts", c.load_watts},
+            {"busy_hours_per_week", c.local_busy_hours_per_week},
+            {"on_hours_per_week", c.local_on_hours_per_week},
+            {"gpu_hours_per_week", c.cloud_gpu_hours_per_week},
+            {"usd_per_work_hour", o.usd_per_work_hour},
             {"total_usd", c.total_usd},
         };
         const auto it = figures.find(figure);
@@ -61,8 +66,18 @@ void CheckWorking(const Working& w, const Report& r, const std::string& scenario
     REQUIRE(std::isfinite(stated));
     CHECK(w.result == Approx(stated).epsilon(1e-9).margin(1e-9));
     CHECK_FALSE(w.terms.empty());
-    for (const WorkingTerm& t : w.terms)
+    for (const WorkingTerm& t : w.terms) {
         CHECK(w.symbols.find(t.symbol) != std::string::npos); // every value shown is named in the formula
+        if (t.working.empty())
+            continue;
+        // A value that links to its own working is that working's result.
+        const Working* own = nullptr;
+        for (const Working& other : r.workings)
+            if (other.id == t.working)
+                own = &other;
+        REQUIRE(own);
+        CHECK(own->result == Approx(t.value).epsilon(1e-12).margin(1e-12));
+    }
 }
 
 } // namespace

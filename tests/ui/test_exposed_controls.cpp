@@ -407,3 +407,27 @@ TEST_CASE("a figure of the cost table opens its working, by a click or a press, 
     h.Settle();
     CHECK(h.state.open_working.empty());
 }
+
+TEST_CASE("a value worked out from others opens its own working, and Back returns")
+{
+    Harness h(false, "", ImVec2(1280, 1600));
+    h.Settle();
+    ui::PressControl(h.state, "working.home.electricity_usd_per_month");
+    h.Settle();
+    REQUIRE(h.state.open_working == "home.electricity_usd_per_month");
+    CHECK_FALSE(Find(h.state, "working.back"));
+    REQUIRE(Find(h.state, "working.follow.h_busy"));
+    CHECK_FALSE(Find(h.state, "working.follow.price")); // a catalog figure has no working of its own
+    ui::PressControl(h.state, "working.follow.h_busy");
+    h.Settle();
+    CHECK(h.state.open_working == "home.busy_hours_per_week");
+    REQUIRE(Find(h.state, "working.back"));
+    ui::PressControl(h.state, "working.back");
+    h.Settle();
+    CHECK(h.state.open_working == "home.electricity_usd_per_month");
+    CHECK_FALSE(Find(h.state, "working.back"));
+    ui::PressControl(h.state, "working.close");
+    h.Settle();
+    CHECK(h.state.open_working.empty());
+    CHECK(h.state.working_trail.empty());
+}
