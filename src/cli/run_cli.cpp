@@ -143,6 +143,8 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
     if (settings.workings && a.format == Format::text) {
         for (const core::Working& w : report.workings)
             io.out += (io.out.empty() ? "" : "\n") + core::WorkingToText(w, report);
+        if (io.out.empty()) // every option ruled out before it could be priced: nothing was computed to show
+            io.out = "No figure of this report has a working: no option could be priced (the report says why).\n";
         return 0;
     }
     switch (a.format) {

@@ -68,6 +68,7 @@ expect_ok "own catalog" "Recommendation:" --catalog "${LABCALC_ASSETS:-assets}/c
 expect_ok explain-one "(P_load x h_busy + P_idle" --explain home.electricity_usd_per_month --today 2026-11-29
 expect_ok explain-json '"workings"' --explain all --format json --today 2026-11-29
 expect_ok explain-markdown "## Worked solution" --explain all --format markdown --today 2026-11-29
+expect_ok explain-nothing-priced "no option could be priced" --set home.gpu=nope --set cloud.offer=nope --explain all
 expect_bad explain-unknown "no figure 'home.nope'" --explain home.nope
 expect_bad explain-csv "--explain works with" --explain all --format csv
 expect_bad explain-empty "--explain needs a value" --explain ""
