@@ -13,6 +13,18 @@ using core::Expected;
 
 namespace {
 
+// The value after `flag` at argv[i + 1] (i moves past it), or why there is none. An empty value (a script's
+// unset variable) is a mistake, never "use the default".
+std::string ValueOf(const std::vector<std::string>& argv, std::size_t& i, const std::string& flag, std::string* out)
+{
+    if (i + 1 >= argv.size())
+        return flag + " needs a value";
+    *out = argv[++i];
+    if (out->empty())
+        return flag + " needs a value (got an empty one)";
+    return "";
+}
+
 // `catalog import` and its options (argv[0] is "catalog").
 Expected<Args> ParseImportArgs(const std::vector<std::string>& argv)
 {
@@ -21,13 +33,8 @@ Expected<Args> ParseImportArgs(const std::vector<std::string>& argv)
     if (argv.size() < 2 || argv[1] != "import")
         return Expected<Args>::Fail("catalog: the command is 'labcalc catalog import' (labcalc catalog import "
                                     "--help lists its options)");
-    auto value_of = [&](std::size_t& i, const std::string& flag, std::string* out) -> std::string {
-        if (i + 1 >= argv.size())
-            return flag + " needs a value";
-        *out = argv[++i];
-        if (out->empty())
-            return flag + " needs a value (got an empty one)";
-        return "";
+    auto value_of = [&](std::size_t& i, const std::string& flag, std::string* out) {
+        return ValueOf(argv, i, flag, out);
     };
     for (std::size_t i = 2; i < argv.size(); ++i) {
         const std::string& arg = argv[i];
@@ -76,14 +83,8 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
     if (!argv.empty() && argv[0] == "catalog")
         return ParseImportArgs(argv);
     Args a;
-    auto value_of = [&](std::size_t& i, const std::string& flag, std::string* out) -> std::string {
-        if (i + 1 >= argv.size())
-            return flag + " needs a value";
-        *out = argv[++i];
-        // An empty value (a script's unset variable) is a mistake, never "use the default".
-        if (out->empty())
-            return flag + " needs a value (got an empty one)";
-        return "";
+    auto value_of = [&](std::size_t& i, const std::string& flag, std::string* out) {
+        return ValueOf(argv, i, flag, out);
     };
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& arg = argv[i];

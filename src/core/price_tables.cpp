@@ -422,6 +422,20 @@ std::string SkyPilotGpuName(const std::string& accelerator, const std::string& i
 
 bool Whole(double v) { return v >= 1 && v == std::floor(v); }
 
+// A row of any format: where it is, whose price, for which catalog GPU and instance.
+Row NewRow(std::size_t file, std::size_t line, std::string provider, std::string provider_name, std::string gpu,
+           std::string instance)
+{
+    Row row;
+    row.file = file;
+    row.line = line;
+    row.provider = std::move(provider);
+    row.provider_name = std::move(provider_name);
+    row.gpu = std::move(gpu);
+    row.instance = std::move(instance);
+    return row;
+}
+
 std::string ReadSkyPilot(const ReadContext& cx, std::size_t fi, const Table& t)
 {
     const PriceFile& f = cx.files[fi];
@@ -475,13 +489,7 @@ std::string ReadSkyPilot(const ReadContext& cx, std::size_t fi, const Table& t)
             cx.notes->Skip(file, r.line, "no price");
             continue;
         }
-        Row row;
-        row.file = fi;
-        row.line = r.line;
-        row.provider = provider;
-        row.provider_name = provider_name;
-        row.gpu = m.gpu;
-        row.instance = t.Field(r, instance);
+        Row row = NewRow(fi, r.line, provider, provider_name, m.gpu, t.Field(r, instance));
         row.region = t.Field(r, region);
         if (!t.Field(r, zone).empty() && row.region.empty())
             row.region = t.Field(r, zone);
@@ -529,13 +537,7 @@ std::string ReadFsdl(const ReadContext& cx, std::size_t fi, const Table& t)
             cx.notes->Skip(file, r.line, m.problem);
             continue;
         }
-        Row row;
-        row.file = fi;
-        row.line = r.line;
-        row.provider = ProviderId(provider_name);
-        row.provider_name = provider_name;
-        row.gpu = m.gpu;
-        row.instance = t.Field(r, name);
+        Row row = NewRow(fi, r.line, ProviderId(provider_name), provider_name, m.gpu, t.Field(r, name));
         row.gpus = static_cast<int>(*n.value);
         // The instance's price over its GPUs; the table's own Per-GPU column only when it gives no instance price
         // (its Per-GPU figures do not always equal On-demand / GPUs).
@@ -640,13 +642,7 @@ std::string ReadPerGpuHour(const ReadContext& cx, std::size_t fi, const Table& t
             cx.notes->Skip(file, r.line, "no price");
             continue;
         }
-        Row row;
-        row.file = fi;
-        row.line = r.line;
-        row.provider = ProviderId(provider_name);
-        row.provider_name = provider_name;
-        row.gpu = m.gpu;
-        row.instance = t.Field(r, product);
+        Row row = NewRow(fi, r.line, ProviderId(provider_name), provider_name, m.gpu, t.Field(r, product));
         row.min_gpus = least;
         (kind == Provisioning::spot ? row.spot : row.on_demand) = RoundPrice(**amount.value);
         row.date = date;
