@@ -141,7 +141,7 @@ var LabcalcControls = (function () {
       if (el.textContent !== c.label) el.textContent = c.label;
       setAttr(el, 'aria-label', null);
       if (c.role === 'section') setAttr(el, 'aria-expanded', c.checked ? 'true' : 'false');
-      else if (c.menu) { setAttr(el, 'role', 'menuitem'); }
+      else if (c.menu && !c.dialog) { setAttr(el, 'role', 'menuitem'); }
       if (el.dataset.opensMenu) setAttr(el, 'aria-haspopup', el.dataset.opensMenu);
     }
     place(el, c);

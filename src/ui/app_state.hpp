@@ -52,6 +52,7 @@ struct ExposedControl {
     double value = 0, min = 0, max = 0; // slider, number
     bool checked = false;               // checkbox ticked, section open
     bool in_popup = false;              // a menu's item (focus moves into a menu that opens)
+    bool in_dialog = false;             // in a panel over the page (a working), not a menu: a button, not a menu item
     bool opens_popup = false;           // opens a menu or panel (the focus comes back to it when that closes)
     std::string error;                  // the control's current validation message
     std::vector<ControlOption> options; // choice

@@ -331,6 +331,8 @@ std::string ControlsToJson(const AppState& state, float pixel_scale)
             j["checked"] = c.checked;
         if (c.in_popup)
             j["menu"] = true;
+        if (c.in_dialog)
+            j["dialog"] = true;
         // What pressing it opens, for aria-haspopup: a panel of its own (a working), or a menu.
         if (c.opens_popup)
             j["opensMenu"] = "dialog";

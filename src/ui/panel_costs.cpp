@@ -199,22 +199,8 @@ void DrawLegend(AppState& state, bool compact, ImDrawList* draw)
             ImGui::TextUnformatted(label.c_str());
             continue;
         }
-        const std::string id = std::string("legend.") + core::OptionKey(o.option);
-        ImGui::PushStyleColor(ImGuiCol_Text, colors::kLink);
-        const bool clicked =
-            ImGui::Selectable((label + "##" + id).c_str(), false, 0, ImVec2(ImGui::CalcTextSize(label.c_str()).x, 0));
-        ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("How this total is worked out");
-        ExposedControl c;
-        c.id = id;
-        c.role = ControlRole::button;
-        c.label = o.label + ": " + Usd(o.cost.total_usd) + " in total" + (o.feasible ? "" : ", ruled out");
-        c.description = "Shows how it is worked out";
-        c.opens_popup = true;
-        ExposeLastItem(state, std::move(c));
-        if (TakePress(state, id) || clicked)
-            state.open_working = working->id;
+        WorkingLink(state, std::string("legend.") + core::OptionKey(o.option), label, working->id,
+                    o.label + ": " + Usd(o.cost.total_usd) + " in total" + (o.feasible ? "" : ", ruled out"));
     }
 }
 
@@ -288,21 +274,8 @@ void DrawMoneyCell(AppState& state, const Row& row, const core::OptionReport& o)
             ImGui::TextDisabled("%s", text.c_str());
         return;
     }
-    const std::string id = "working." + working->id;
-    ImGui::PushStyleColor(ImGuiCol_Text, o.feasible ? colors::kLink : ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    const bool clicked = ImGui::Selectable((text + "##" + id).c_str(), false, 0, ImVec2(width, 0));
-    ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("How this is worked out");
-    ExposedControl c;
-    c.id = id;
-    c.role = ControlRole::button;
-    c.label = std::string(row.label) + ", " + o.label + ": " + text;
-    c.description = "Shows how it is worked out";
-    c.opens_popup = true;
-    ExposeLastItem(state, std::move(c));
-    if (TakePress(state, id) || clicked)
-        state.open_working = working->id;
+    WorkingLink(state, "working." + working->id, text, working->id,
+                std::string(row.label) + ", " + o.label + ": " + text, o.feasible);
 }
 
 void DrawBreakdown(AppState& state)

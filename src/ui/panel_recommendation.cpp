@@ -19,7 +19,7 @@ const core::OptionReport* RunnerUp(const core::Report& r)
     return nullptr;
 }
 
-void OptionCard(const AppState& state, const core::OptionReport& o, bool recommended)
+void OptionCard(AppState& state, const core::OptionReport& o, bool recommended)
 {
     const int index = OptionIndex(o.option);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -34,7 +34,16 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
     if (o.feasible) {
         // One line that adds up, in whole dollars as shown: up front + running over the horizon - resale.
         const int months = state.results.report.scenario.horizon_months;
-        WrappedText(Usd(ShownTotal(o, months)) + " over " + std::to_string(months) + " months");
+        // The total opens its working (the figure a learner most wants to check).
+        const std::string total = Usd(ShownTotal(o, months)) + " over " + std::to_string(months) + " months";
+        const std::string id = std::string(core::OptionKey(o.option)) + ".total_usd";
+        bool has_working = false;
+        for (const core::Working& w : state.results.report.workings)
+            has_working = has_working || w.id == id;
+        if (has_working)
+            WorkingLink(state, "card." + id, total, id, o.label + ": " + total);
+        else
+            WrappedText(total);
         TextWrappedDisabled(CostSum(o, months));
         if (!o.setup.empty())
             TextWrappedDisabled(o.setup);
@@ -51,7 +60,7 @@ void OptionCard(const AppState& state, const core::OptionReport& o, bool recomme
 
 } // namespace
 
-void DrawVerdict(const AppState& state)
+void DrawVerdict(AppState& state)
 {
     const core::Report& r = state.results.report;
     const int index = OptionIndex(r.recommendation);
@@ -79,7 +88,7 @@ void DrawVerdict(const AppState& state)
     }
 }
 
-void DrawReasons(const AppState& state)
+void DrawReasons(AppState& state)
 {
     const core::Report& r = state.results.report;
 

@@ -76,6 +76,29 @@ void DrawContents(AppState& state, const core::Working& w)
 
 } // namespace
 
+bool WorkingLink(AppState& state, const std::string& control_id, const std::string& text, const std::string& working_id,
+                 const std::string& name, bool enabled)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, enabled ? colors::kLink : ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    const bool clicked =
+        ImGui::Selectable((text + "##" + control_id).c_str(), false, 0, ImVec2(ImGui::CalcTextSize(text.c_str()).x, 0));
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("How this is worked out");
+    ExposedControl c;
+    c.id = control_id;
+    c.role = ControlRole::button;
+    c.label = name;
+    c.description = "Shows how it is worked out";
+    c.opens_popup = true;
+    ExposeLastItem(state, std::move(c));
+    if (!(TakePress(state, control_id) || clicked))
+        return false;
+    state.working_trail.clear();
+    state.open_working = working_id;
+    return true;
+}
+
 void DrawWorking(AppState& state)
 {
     const core::Working* w = OpenWorking(state);
@@ -111,6 +134,7 @@ void DrawWorking(AppState& state)
     c.role = ControlRole::button;
     c.label = "Close how it is worked out";
     c.in_popup = true;
+    c.in_dialog = true;
     ExposeLastItem(state, std::move(c));
     const bool close = clicked || TakePress(state, "working.close") ||
         (ImGui::IsWindowFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ||

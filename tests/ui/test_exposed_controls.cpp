@@ -431,3 +431,22 @@ TEST_CASE("a value worked out from others opens its own working, and Back return
     CHECK(h.state.open_working.empty());
     CHECK(h.state.working_trail.empty());
 }
+
+TEST_CASE("an option card's total opens its working, and the working's Close is a dialog's button, not a menu item")
+{
+    Harness h;
+    h.Settle();
+    REQUIRE(Find(h.state, "card.home.total_usd"));
+    ui::PressControl(h.state, "card.home.total_usd");
+    h.Settle();
+    CHECK(h.state.open_working == "home.total_usd");
+    const ui::ExposedControl* close = Find(h.state, "working.close");
+    REQUIRE(close);
+    CHECK(close->in_dialog);
+    const nlohmann::json list = nlohmann::json::parse(ui::ControlsToJson(h.state, 1.0f));
+    bool dialog = false;
+    for (const nlohmann::json& c : list)
+        if (c["id"] == "working.close")
+            dialog = c.value("dialog", false);
+    CHECK(dialog);
+}
