@@ -131,12 +131,12 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
             if (w.id == a.explain)
                 chosen.push_back(w);
         if (chosen.empty()) {
-            std::string ids;
-            for (const std::string& id : core::WorkingIds(report.workings))
-                ids += (ids.empty() ? "" : ", ") + id;
+            // Named by example, not listed: a report has dozens of workings, and an error is one short line.
+            const std::vector<std::string> ids = core::WorkingIds(report.workings);
             return Fail(io,
-                        "--explain: this report has no figure '" + core::Printable(a.explain, 80) +
-                            "' (it has: " + ids + ", or all)");
+                        "--explain: this report has no figure '" + core::Printable(a.explain, 80) + "' (" +
+                            std::to_string(ids.size()) + " have workings, named like " +
+                            (ids.empty() ? std::string("home.total_usd") : ids.back()) + "; --explain all lists them)");
         }
         report.workings = std::move(chosen);
     }
