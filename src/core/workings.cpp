@@ -1,3 +1,8 @@
+// Each figure's working, built by running the cost formulas again on Traced numbers (see workings.hpp).
+// Sections (each opens with a "[SECTION]" line):
+//   Where a value comes from
+//   The workings of one option: the machine at home, the cloud part, the running cost and the totals
+//   Public API: BuildWorkings, WorkingIds
 #include "core/workings.hpp"
 
 #include <set>
@@ -8,6 +13,8 @@
 namespace labcalc::core {
 namespace {
 namespace f = formulas;
+
+// [SECTION] Where a value comes from --------------------------------------------------------------------------------
 
 // Where a value comes from, as the working's terms say it.
 std::string Input(const char* key) { return std::string("input ") + key; }
@@ -33,6 +40,8 @@ Traced Linked(Traced t, const std::string& id)
         term.working = id;
     return t;
 }
+
+// [SECTION] The workings of one option: the machine at home, the cloud part, the running cost and the totals --------
 
 struct Builder {
     const Prepared& p;
@@ -278,6 +287,8 @@ struct Builder {
 };
 
 } // namespace
+
+// [SECTION] Public API: BuildWorkings, WorkingIds -------------------------------------------------------------------
 
 std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs)
 {
