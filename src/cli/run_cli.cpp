@@ -126,11 +126,8 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
         return Fail(io, "--explain works with --format text, json or markdown");
     core::Report report = core::BuildReport(scenario, catalog, settings);
     if (settings.workings && a.explain != "all") {
-        std::vector<core::Working> chosen;
-        for (const core::Working& w : report.workings)
-            if (w.id == a.explain)
-                chosen.push_back(w);
-        if (chosen.empty()) {
+        const core::Working* chosen = core::FindWorking(report.workings, a.explain);
+        if (!chosen) {
             // Named by example, not listed: a report has dozens of workings, and an error is one short line.
             const std::vector<std::string> ids = core::WorkingIds(report.workings);
             return Fail(io,
@@ -138,7 +135,7 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
                             std::to_string(ids.size()) + " have workings, named like " +
                             (ids.empty() ? std::string("home.total_usd") : ids.back()) + "; --explain all lists them)");
         }
-        report.workings = std::move(chosen);
+        report.workings = {*chosen}; // copied before the vector it points into is replaced
     }
     if (settings.workings && a.format == Format::text) {
         for (const core::Working& w : report.workings)

@@ -320,6 +320,14 @@ std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs)
     return std::move(b.out);
 }
 
+const Working* FindWorking(const std::vector<Working>& workings, std::string_view id)
+{
+    for (const Working& w : workings)
+        if (w.id == id)
+            return &w;
+    return nullptr;
+}
+
 std::vector<std::string> WorkingIds(const std::vector<Working>& workings)
 {
     std::vector<std::string> ids;

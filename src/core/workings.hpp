@@ -3,6 +3,7 @@
 // in, each value's unit and where it comes from. Built by running the formulas of formulas.hpp again with
 // Traced numbers (traced.hpp), never from a second copy of a formula.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.hpp"
@@ -24,6 +25,9 @@ struct Working {
 // egress and the total over the horizon (the parts a scenario uses; an option ruled out before it was
 // priced has none).
 std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs);
+
+// The working with id `id`, or null.
+const Working* FindWorking(const std::vector<Working>& workings, std::string_view id);
 
 // The workings' ids, for `labcalc --explain` and its error message.
 std::vector<std::string> WorkingIds(const std::vector<Working>& workings);

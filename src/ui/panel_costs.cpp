@@ -38,11 +38,7 @@ const core::Working* FindWorking(const core::Report& r, const core::OptionReport
 {
     if (!figure)
         return nullptr;
-    const std::string id = std::string(core::OptionKey(o.option)) + "." + figure;
-    for (const core::Working& w : r.workings)
-        if (w.id == id)
-            return &w;
-    return nullptr;
+    return core::FindWorking(r.workings, std::string(core::OptionKey(o.option)) + "." + figure);
 }
 
 // Label of an option in the legend. In a lesson frame, which has no cost table, it carries the option's

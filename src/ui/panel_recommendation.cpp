@@ -37,10 +37,7 @@ void OptionCard(AppState& state, const core::OptionReport& o, bool recommended)
         // The total opens its working (the figure a learner most wants to check).
         const std::string total = Usd(ShownTotal(o, months)) + " over " + std::to_string(months) + " months";
         const std::string id = std::string(core::OptionKey(o.option)) + ".total_usd";
-        bool has_working = false;
-        for (const core::Working& w : state.results.report.workings)
-            has_working = has_working || w.id == id;
-        if (has_working)
+        if (core::FindWorking(state.results.report.workings, id))
             WorkingLink(state, "card." + id, total, id, o.label + ": " + total);
         else
             WrappedText(total);

@@ -16,14 +16,6 @@ namespace {
 
 constexpr const char* kPopupId = "How it is worked out";
 
-const core::Working* OpenWorking(const AppState& state)
-{
-    for (const core::Working& w : state.results.report.workings)
-        if (w.id == state.open_working)
-            return &w;
-    return nullptr;
-}
-
 // "input hours_per_week" -> "your input (hours_per_week)"; "derived" -> "worked out by labcalc from the
 // values above it"; a catalog figure keeps its source and date.
 std::string OriginForPeople(const core::WorkingTerm& t, const core::Report& r)
@@ -101,7 +93,7 @@ bool WorkingLink(AppState& state, const std::string& control_id, const std::stri
 
 void DrawWorking(AppState& state)
 {
-    const core::Working* w = OpenWorking(state);
+    const core::Working* w = core::FindWorking(state.results.report.workings, state.open_working);
     if (!w) {
         state.open_working.clear();
         state.working_trail.clear();
