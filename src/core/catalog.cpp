@@ -173,7 +173,7 @@ namespace {
 Status ReadTop(Reader& r, const json& j, Catalog* c)
 {
     for (auto it = j.begin(); it != j.end(); ++it) {
-        static const std::set<std::string> kKnown = {"schema", "as_of", "stale_after_days", "about", "figures",
+        static const std::set<std::string> kKnown = {"schema", "as_of", "stale_after_days", "about", "figures", "chips",
                                                      "gpus",   "offers"};
         if (!kKnown.count(it.key()))
             return Status::Fail("catalog: unknown key '" + Printable(it.key()) + "'");
@@ -212,22 +212,78 @@ Status ReadFigures(Reader& r, const json& j, Catalog* c)
     return Status::Ok();
 }
 
+// One entry of "chips": every key known, each figure in its range, the id unique among chips.
+Status ReadChip(Reader& r, const json& g, const std::string& where, std::set<std::string>* ids, Catalog* c)
+{
+    if (!g.is_object())
+        return Status::Fail("catalog: " + where + ": must be an object");
+    for (auto it = g.begin(); it != g.end(); ++it) {
+        static const std::set<std::string> kKnown = {
+            "id", "name", "bandwidth_gb_per_s", "bf16_tflops", "llm_tokens_per_s", "train_vs_rtx4090"};
+        if (!kKnown.count(it.key()))
+            return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
+    }
+    GpuChip m;
+    if (!r.Text(g, where, "id", &m.id) || !r.Id(where + ".id", m.id, ids) || !r.Text(g, where, "name", &m.name))
+        return Status::Fail(r.error);
+    struct Slot {
+        const char* key;
+        double lo, hi;
+        const char* unit;
+        const char* label;
+        std::optional<Figure>* slot;
+    };
+    const Slot slots[] = {
+        {"bandwidth_gb_per_s", 1, 1e5, "GB/s", " memory bandwidth", &m.bandwidth_gb_per_s},
+        {"bf16_tflops", 0.1, 1e5, "TFLOPS", " peak dense 16-bit throughput", &m.bf16_tflops},
+        {"llm_tokens_per_s", 0.01, 1e5, "tokens/s", " llama.cpp generation speed, Llama 3 8B Q4_K_M",
+         &m.llm_tokens_per_s},
+        {"train_vs_rtx4090", 0.01, 100, "x", " training throughput against an RTX 4090", &m.train_vs_rtx4090},
+    };
+    for (const Slot& slot : slots) {
+        if (!g.contains(slot.key))
+            continue;
+        Figure f;
+        if (!r.ReadFigure(g[slot.key], where + "." + slot.key, slot.lo, slot.hi, &f, false))
+            return Status::Fail(r.error);
+        f.unit = slot.unit;
+        f.label = m.name + slot.label;
+        *slot.slot = f;
+    }
+    c->chips.push_back(std::move(m));
+    return Status::Ok();
+}
+
+// Each GPU's and offer's chip names a chip of the catalog.
+Status CheckChipLinks(const Catalog& c)
+{
+    for (std::size_t i = 0; i < c.gpus.size(); ++i)
+        if (!c.gpus[i].chip.empty() && !FindChip(c, c.gpus[i].chip))
+            return Status::Fail("catalog: gpus[" + std::to_string(i) + "].chip: '" + Printable(c.gpus[i].chip) +
+                                "' names no entry of chips");
+    for (std::size_t i = 0; i < c.offers.size(); ++i)
+        if (!c.offers[i].chip.empty() && !FindChip(c, c.offers[i].chip))
+            return Status::Fail("catalog: offers[" + std::to_string(i) + "].chip: '" + Printable(c.offers[i].chip) +
+                                "' names no entry of chips");
+    return Status::Ok();
+}
+
 // One entry of "gpus": every key known, each value in its range, the id unique among GPUs and offers.
 Status ReadGpu(Reader& r, const json& g, const std::string& where, std::set<std::string>* ids, Catalog* c)
 {
     if (!g.is_object())
         return Status::Fail("catalog: " + where + ": must be an object");
     for (auto it = g.begin(); it != g.end(); ++it) {
-        static const std::set<std::string> kKnown = {"id",           "name",       "tier",       "vram_gb",
-                                                     "speed",        "load_watts", "idle_watts", "price_usd",
-                                                     "specs_source", "specs_date"};
+        static const std::set<std::string> kKnown = {"id",        "name",         "tier",       "chip",
+                                                     "vram_gb",   "speed",        "load_watts", "idle_watts",
+                                                     "price_usd", "specs_source", "specs_date"};
         if (!kKnown.count(it.key()))
             return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
     }
     GpuModel m;
     if (!r.Text(g, where, "id", &m.id) || !r.Id(where + ".id", m.id, ids) || !r.Text(g, where, "name", &m.name) ||
-        !r.Text(g, where, "tier", &m.tier) || !r.Number(g, where, "vram_gb", 1, 4096, &m.vram_gb) ||
-        !r.Number(g, where, "speed", 0.01, 100, &m.speed) ||
+        !r.Text(g, where, "tier", &m.tier) || !r.Text(g, where, "chip", &m.chip, false) ||
+        !r.Number(g, where, "vram_gb", 1, 4096, &m.vram_gb) || !r.Number(g, where, "speed", 0.01, 100, &m.speed) ||
         !r.Number(g, where, "load_watts", 1, 10000, &m.load_watts) ||
         !r.Number(g, where, "idle_watts", 0, 10000, &m.idle_watts) ||
         !r.Text(g, where, "specs_source", &m.specs_source) || !r.Text(g, where, "specs_date", &m.specs_date) ||
@@ -256,6 +312,7 @@ Status ReadOffer(Reader& r, const json& o, const std::string& where, std::set<st
         static const std::set<std::string> kKnown = {"id",
                                                      "name",
                                                      "gpu",
+                                                     "chip",
                                                      "kind",
                                                      "vram_gb",
                                                      "speed",
@@ -271,9 +328,9 @@ Status ReadOffer(Reader& r, const json& o, const std::string& where, std::set<st
     std::string kind;
     double max_gpus = 0;
     if (!r.Text(o, where, "id", &m.id) || !r.Id(where + ".id", m.id, ids) || !r.Text(o, where, "name", &m.name) ||
-        !r.Text(o, where, "gpu", &m.gpu) || !r.Text(o, where, "kind", &kind) ||
-        !r.Number(o, where, "vram_gb", 1, 4096, &m.vram_gb) || !r.Number(o, where, "speed", 0.01, 100, &m.speed) ||
-        !r.Number(o, where, "max_gpus", 1, 64, &max_gpus))
+        !r.Text(o, where, "gpu", &m.gpu) || !r.Text(o, where, "chip", &m.chip, false) ||
+        !r.Text(o, where, "kind", &kind) || !r.Number(o, where, "vram_gb", 1, 4096, &m.vram_gb) ||
+        !r.Number(o, where, "speed", 0.01, 100, &m.speed) || !r.Number(o, where, "max_gpus", 1, 64, &max_gpus))
         return Status::Fail(r.error);
     bool ok = false;
     m.kind = KindFromKey(kind, &ok);
@@ -329,6 +386,14 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         return Expected<Catalog>::Fail(read.error);
     if (Status read = ReadFigures(r, j, &c); !read)
         return Expected<Catalog>::Fail(read.error);
+    if (const auto chips = j.find("chips"); chips != j.end()) {
+        if (!chips->is_array() || chips->size() > kMaxRows)
+            return Expected<Catalog>::Fail("catalog: chips: must be a list of at most 500 GPU chips");
+        std::set<std::string> chip_ids;
+        for (std::size_t i = 0; i < chips->size(); ++i)
+            if (Status read = ReadChip(r, (*chips)[i], "chips[" + std::to_string(i) + "]", &chip_ids, &c); !read)
+                return Expected<Catalog>::Fail(read.error);
+    }
     std::set<std::string> ids; // GPU and offer ids share one name space
     const auto gpus = j.find("gpus");
     if (gpus == j.end() || !gpus->is_array() || gpus->empty() || gpus->size() > kMaxRows)
@@ -348,6 +413,8 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         if (Status read = ReadOffer(r, o, where, &ids, &c); !read)
             return Expected<Catalog>::Fail(read.error);
     }
+    if (Status links = CheckChipLinks(c); !links)
+        return Expected<Catalog>::Fail(links.error);
     return Expected<Catalog>::Ok(std::move(c));
 }
 
@@ -419,7 +486,7 @@ std::string Block(const char* key, const std::vector<std::string>& lines, bool o
 
 std::string CatalogToJson(const Catalog& c)
 {
-    std::vector<std::string> figures, gpus, offers;
+    std::vector<std::string> figures, chips, gpus, offers;
     // The model's order (figure_ids.cpp), then any other id a catalog could hold, so nothing is lost.
     std::set<std::string> written;
     for (const FigureRule& rule : FigureRules())
@@ -430,12 +497,25 @@ std::string CatalogToJson(const Catalog& c)
     for (const auto& [id, f] : c.figures)
         if (!written.count(id))
             figures.push_back(TextJson(id) + ": " + FigureLine(f, true));
-    for (const GpuModel& g : c.gpus)
-        gpus.push_back(Line()
-                           .Text("id", g.id)
-                           .Text("name", g.name)
-                           .Text("tier", g.tier)
-                           .Number("vram_gb", g.vram_gb)
+    for (const GpuChip& chip : c.chips) {
+        Line l;
+        l.Text("id", chip.id).Text("name", chip.name);
+        if (chip.bandwidth_gb_per_s)
+            l.Raw("bandwidth_gb_per_s", FigureLine(*chip.bandwidth_gb_per_s, false));
+        if (chip.bf16_tflops)
+            l.Raw("bf16_tflops", FigureLine(*chip.bf16_tflops, false));
+        if (chip.llm_tokens_per_s)
+            l.Raw("llm_tokens_per_s", FigureLine(*chip.llm_tokens_per_s, false));
+        if (chip.train_vs_rtx4090)
+            l.Raw("train_vs_rtx4090", FigureLine(*chip.train_vs_rtx4090, false));
+        chips.push_back(l.Done());
+    }
+    for (const GpuModel& g : c.gpus) {
+        Line l;
+        l.Text("id", g.id).Text("name", g.name).Text("tier", g.tier);
+        if (!g.chip.empty())
+            l.Text("chip", g.chip);
+        gpus.push_back(l.Number("vram_gb", g.vram_gb)
                            .Number("speed", g.speed)
                            .Number("load_watts", g.load_watts)
                            .Number("idle_watts", g.idle_watts)
@@ -443,12 +523,13 @@ std::string CatalogToJson(const Catalog& c)
                            .Text("specs_source", g.specs_source)
                            .Text("specs_date", g.specs_date)
                            .Done());
+    }
     for (const CloudOffer& o : c.offers) {
         Line l;
-        l.Text("id", o.id)
-            .Text("name", o.name)
-            .Text("gpu", o.gpu)
-            .Text("kind", ProviderKey(o.kind))
+        l.Text("id", o.id).Text("name", o.name).Text("gpu", o.gpu);
+        if (!o.chip.empty())
+            l.Text("chip", o.chip);
+        l.Text("kind", ProviderKey(o.kind))
             .Number("vram_gb", o.vram_gb)
             .Number("speed", o.speed)
             .Number("max_gpus", o.max_gpus)
@@ -465,8 +546,10 @@ std::string CatalogToJson(const Catalog& c)
         ",\n  \"stale_after_days\": " + std::to_string(c.stale_after_days) + ",\n";
     if (!c.about_json.empty())
         out += "  \"about\": " + c.about_json + ",\n";
-    return out + Block("figures", figures, true) + ",\n" + Block("gpus", gpus, false) + ",\n" +
-        Block("offers", offers, false) + "\n}\n";
+    out += Block("figures", figures, true) + ",\n";
+    if (!chips.empty())
+        out += Block("chips", chips, false) + ",\n";
+    return out + Block("gpus", gpus, false) + ",\n" + Block("offers", offers, false) + "\n}\n";
 }
 
 // [SECTION] How a price moved, from its history; the built-in catalog ------------------------------------------------
@@ -488,6 +571,14 @@ std::string PriceMoveNote(const Figure& f, double min_pct)
     return std::string("This price ") + (move->pct > 0 ? "rose " : "fell ") +
         FormatNumber(std::round(std::fabs(move->pct))) + "% since " + move->since + " (from " +
         FormatNumber(move->from) + " to " + FormatNumber(f.value) + (f.unit.empty() ? "" : " " + f.unit) + ").";
+}
+
+const GpuChip* FindChip(const Catalog& c, std::string_view id)
+{
+    for (const GpuChip& chip : c.chips)
+        if (chip.id == id)
+            return &chip;
+    return nullptr;
 }
 
 Catalog LoadDefaultCatalog()

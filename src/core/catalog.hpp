@@ -48,8 +48,24 @@ struct PriceMove {
 // history keeps ("This price rose 12% since 2026-06 (from 1.006 to 1.127 USD/GPU-h)."); "" otherwise.
 std::string PriceMoveNote(const Figure& f, double min_pct = 10);
 
+// One GPU chip's published figures, shared by the home GPUs and cloud offers built on it. The workload
+// builder (workload.hpp) turns a task into hours on each GPU from them.
+struct GpuChip {
+    std::string id, name;
+    // Each figure may be missing (no source found): a task then falls back to the next figure, then to the
+    // GPU's catalog `speed` (workload.hpp, ChipSpeed).
+    std::optional<Figure> bandwidth_gb_per_s; // peak memory bandwidth
+    std::optional<Figure> bf16_tflops;        // peak dense 16-bit tensor throughput (FP32 accumulate)
+    std::optional<Figure> llm_tokens_per_s;   // measured: llama.cpp token generation, Llama 3 8B Q4_K_M, one GPU
+    std::optional<Figure> train_vs_rtx4090;   // measured: PyTorch training throughput against an RTX 4090
+};
+// The chip hours of work are counted in ("hours of an RTX 4090-class GPU"); the workload builder needs its
+// bandwidth and 16-bit throughput.
+constexpr const char* kReferenceChipId = "rtx4090";
+
 struct GpuModel {
     std::string id, name;
+    std::string chip; // a catalog chip id ("" none: its `speed` serves every task)
     std::string tier; // consumer | workstation | datacenter
     double vram_gb = 0;
     double speed = 1;      // throughput relative to an RTX 4090 (1.0)
@@ -61,6 +77,7 @@ struct GpuModel {
 
 struct CloudOffer {
     std::string id, name, gpu;
+    std::string chip; // a catalog chip id ("" none: its `speed` serves every task)
     ProviderKind kind = ProviderKind::hyperscaler;
     double vram_gb = 0; // per GPU
     double speed = 1;   // relative to an RTX 4090
@@ -78,12 +95,19 @@ struct Catalog {
     std::string as_of;          // date the catalog was last checked
     int stale_after_days = 365; // figures older than this are flagged
     std::string about_json;     // the `about` note as compact JSON ("" when absent): not read, written back
+    std::vector<GpuChip> chips; // optional: without them the workload builder cannot work out hours
     std::vector<GpuModel> gpus;
     std::vector<CloudOffer> offers;
     std::map<std::string, Figure> figures; // scalar figures by id (see figure_ids.hpp)
+    // Not in the file: true in the copy the workload builder made, whose GPU and offer speeds are already for
+    // the scenario's tasks (workload.hpp), so they are not worked out again from speeds that are no longer the
+    // catalog's.
+    bool speeds_for_tasks = false;
 };
 
 Expected<Catalog> ParseCatalog(std::string_view json_text);
+// The chip with id `id`, or null.
+const GpuChip* FindChip(const Catalog& c, std::string_view id);
 // The catalog as a file, in the layout of assets/catalog.json: the top-level keys, then one line per figure,
 // GPU and offer, each with its keys in the order docs/report-schema.md lists them, numbers in their shortest
 // form (16, not 16.0), ending with a newline. ParseCatalog reads it back to the same catalog, so a program

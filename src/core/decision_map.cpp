@@ -5,6 +5,7 @@
 #include "core/index.hpp"
 #include "core/model.hpp"
 #include "core/scenario_json.hpp"
+#include "core/workload.hpp"
 
 namespace labcalc::core {
 
@@ -35,8 +36,9 @@ DecisionMap ComputeDecisionMap(const Scenario& s, const Catalog& c, int columns,
     map.hours_max = std::clamp(hours_max, 0.0, 168.0);
     map.budget_max_usd = std::max(budget_max_usd, 0.0);
     map.cells.assign(static_cast<std::size_t>(map.columns * map.rows), 0);
-    Scenario t = s; // hours and budget vary; everything else as given
-    const Prepared p(t, c);
+    const ModelInputs in(s, c); // with tasks: their hours, VRAM and speeds (the map varies the hours around them)
+    Scenario t = in.scenario(); // hours and budget vary; everything else as given
+    const Prepared p(t, in.catalog());
     for (int col = 0; col < map.columns; ++col) {
         const double hours = map.HoursAt(col);
         t.hours_per_week = hours;

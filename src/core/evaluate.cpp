@@ -14,6 +14,7 @@
 #include "core/formulas.hpp"
 #include "core/index.hpp"
 #include "core/model.hpp"
+#include "core/workload.hpp"
 
 namespace labcalc::core {
 namespace f = formulas;
@@ -346,6 +347,10 @@ Choices CostCloud(const Prepared& p, double hours, double home_speed)
     const Scenario& s = p.scenario;
     OptionCost c;
     Choices out;
+    // Data that may not leave the premises rules the cloud out whether or not an offer fits the job, so the
+    // cloud is never named as the option that comes closest.
+    if (p.data_must_stay)
+        c.blockers |= kDataMustStay;
     if (p.forced_offer == -2) {
         c.blockers |= kUnknownOffer;
         out.Set(c);
@@ -358,8 +363,6 @@ Choices CostCloud(const Prepared& p, double hours, double home_speed)
         out.Set(c);
         return out;
     }
-    if (p.data_must_stay)
-        c.blockers |= kDataMustStay;
     c.cloud_work_hours_per_week = hours;
     c.burst_share_to_cloud = 1;
     PriceAndRecordCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c);
@@ -642,9 +645,11 @@ OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double
     return costs;
 }
 
-Evaluation Evaluate(const Scenario& s, const Catalog& c)
+Evaluation Evaluate(const Scenario& input, const Catalog& input_catalog)
 {
-    const Prepared p(s, c);
+    const ModelInputs in(input, input_catalog);
+    const Scenario& s = in.scenario();
+    const Prepared p(s, in.catalog());
     return Score(p, s, ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd));
 }
 

@@ -34,6 +34,12 @@ const std::vector<FigureRule>& FigureRules()
         {"cloud.confidential_overhead_pct", 0, 500},
         {"cloud.confidential_usd_per_month", 0, 1e6},
         {"workload.burst_peak_factor", 1, 52},
+        {"workload.memory_overhead_pct", 0, 200},
+        {"workload.decode_bandwidth_use_pct", 1, 100},
+        {"workload.train_peak_use_pct", 1, 100},
+        {"workload.lora_trainable_pct", 0.001, 100},
+        {"workload.image_seconds_rtx4090", 0.01, 3600},
+        {"workload.image_reference_params_b", 0.01, 1000},
         {"model.rule_bonus_points", 0, 10},
     };
     return kRules;
@@ -103,6 +109,12 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
     r.confidential_overhead_pct = Value(s, c, "cloud.confidential_overhead_pct");
     r.confidential_usd_per_month = Value(s, c, "cloud.confidential_usd_per_month");
     r.burst_peak_factor = Value(s, c, "workload.burst_peak_factor");
+    r.memory_overhead_pct = Value(s, c, "workload.memory_overhead_pct");
+    r.decode_bandwidth_use_pct = Value(s, c, "workload.decode_bandwidth_use_pct");
+    r.train_peak_use_pct = Value(s, c, "workload.train_peak_use_pct");
+    r.lora_trainable_pct = Value(s, c, "workload.lora_trainable_pct");
+    r.image_seconds_rtx4090 = Value(s, c, "workload.image_seconds_rtx4090");
+    r.image_reference_params_b = Value(s, c, "workload.image_reference_params_b");
     r.rule_bonus_points = Value(s, c, "model.rule_bonus_points");
     return r;
 }

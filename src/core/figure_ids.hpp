@@ -36,6 +36,9 @@ struct ResolvedFigures {
     double idle_overhead_pct = 0, working_volume_gb = 0, stopped_volume_usd_per_gb_month = 0;
     double spot_interruption_overhead_pct = 0, confidential_overhead_pct = 0, confidential_usd_per_month = 0;
     double burst_peak_factor = 1, rule_bonus_points = 0;
+    // The workload builder (workload.hpp).
+    double memory_overhead_pct = 20, decode_bandwidth_use_pct = 60, train_peak_use_pct = 40, lora_trainable_pct = 0.2;
+    double image_seconds_rtx4090 = 5, image_reference_params_b = 3.5;
 };
 ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c);
 

@@ -9,6 +9,7 @@
 #include "core/model.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/text_format.hpp"
+#include "core/workload.hpp"
 
 namespace labcalc::core {
 namespace {
@@ -81,9 +82,12 @@ bool SearchDirection(const NumericInput& in, double current, double end, Outcome
 
 } // namespace
 
-std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
+std::vector<FlipPoint> FindFlipPoints(const Scenario& input, const Catalog& input_catalog)
 {
     std::vector<FlipPoint> out;
+    const ModelInputs model_inputs(input, input_catalog);
+    const Scenario& s = model_inputs.scenario();
+    const Catalog& c = model_inputs.catalog();
     // One working copy of the scenario and its prepared model: the inputs searched here change nothing
     // that Prepared fixes except the tariff, which is set on both. Budgets leave the costs as they are.
     Scenario work = s;
@@ -131,6 +135,9 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c)
     const double currents[] = {s.hours_per_week, s.budget_usd, tariff, static_cast<double>(s.horizon_months)};
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const NumericInput& in = inputs[i];
+        // With tasks the hours follow from them: a flip in hours is not a value a person could type back.
+        if (!s.tasks.empty() && std::string(in.key) == "hours_per_week")
+            continue;
         const double cur = std::clamp(currents[i], in.lo, in.hi);
         bool found = false;
         if (cur > in.lo)

@@ -181,6 +181,99 @@ N PeakWorkHoursPerWeek(N work_hours_per_week, N burst_share, N burst_peak_factor
     return steady + work_hours_per_week * burst_share * burst_peak_factor;
 }
 
+// ---- What you want to run: a task's memory and hours (workload.cpp) ---------------------------
+
+// Bits a weight takes in llama.cpp's files, from its quantisation table (tools/quantize/quantize.cpp: Llama 3
+// 8B, 8.03 B parameters, is 7.96 GiB at Q8_0 and 4.58 GiB at Q4_K_M): 16-bit 16, 8-bit 8.5, 4-bit 4.9. The
+// block scales are why a "4-bit" model is larger than half a byte a weight.
+inline double LlamaCppBitsPerWeight(int weight_bits) { return weight_bits >= 16 ? 16.0 : weight_bits >= 8 ? 8.5 : 4.9; }
+// QLoRA's frozen weights: 4-bit NormalFloat plus 0.127 bits of double-quantised scales (Dettmers et al. 2023).
+constexpr double kQloraBitsPerWeight = 4.127;
+// Mixed-precision Adam keeps 16 bytes a parameter: 16-bit weights and gradients (2 + 2) and 32-bit master
+// weights, momentum and variance (4 + 4 + 4) (Rajbhandari et al., ZeRO, 2020, section 3.1).
+constexpr double kAdamBytesPerParam = 16.0;
+// Training compute per parameter and token: 2 FLOPs forward, 4 backward (Kaplan et al. 2020, C = 6 N D). A
+// LoRA or QLoRA run skips the frozen weights' gradients (2 of the 4 backward), so 4.
+constexpr double kTrainFlopsPerParamToken = 6.0;
+constexpr double kAdapterFlopsPerParamToken = 4.0;
+
+// The model's weights in GB: parameters (billions) x bits a weight / 8.
+template <class N>
+N WeightsGb(N params_b, N bits_per_weight)
+{
+    return params_b * bits_per_weight / 8.0;
+}
+
+// What a job keeps in memory for its parameters: parameters (billions) x bytes a parameter, in GB.
+template <class N>
+N HeldGb(N params_b, N bytes_per_param)
+{
+    return params_b * bytes_per_param;
+}
+
+// Memory a job needs: what it keeps per parameter, plus the margin for activations, buffers and the runtime
+// (EleutherAI, Transformer Math 101), plus the KV cache of a chat model (0 for the others).
+template <class N>
+N JobVramGb(N held_gb, N overhead_pct, N kv_cache_gb)
+{
+    return held_gb * (1.0 + overhead_pct / 100.0) + kv_cache_gb;
+}
+
+// The KV cache: keys and values of every layer for each token of context, 16-bit:
+// 2 x layers x KV heads x head size x 2 bytes a token (the model's config.json).
+template <class N>
+N KvCacheGb(N kv_bytes_per_token, N context_tokens)
+{
+    return kv_bytes_per_token * context_tokens / 1e9;
+}
+
+// Bytes a parameter of an adapter fine-tune holds: the frozen weights, plus the trained share with its own
+// Adam state.
+template <class N>
+N AdapterBytesPerParam(N frozen_bits_per_weight, N trainable_pct)
+{
+    return frozen_bits_per_weight / 8.0 + trainable_pct / 100.0 * kAdamBytesPerParam;
+}
+
+// Generating one token reads every weight once, so a chat model's speed is bounded by the memory bandwidth
+// (the roofline llama.cpp's speed follows at batch 1): tokens/s = bandwidth x share achieved / weights.
+template <class N>
+N DecodeTokensPerSecond(N bandwidth_gb_per_s, N bandwidth_use_pct, N weights_gb)
+{
+    return bandwidth_gb_per_s * bandwidth_use_pct / 100.0 / weights_gb;
+}
+
+// Hours a week a chat model generates: tokens a day x 7 / tokens a second / 3600.
+template <class N>
+N ChatHoursPerWeek(N tokens_per_day, N tokens_per_second)
+{
+    return tokens_per_day * 7.0 / tokens_per_second / 3600.0;
+}
+
+// Hours one training run takes: FLOPs per parameter-token x parameters x tokens over the throughput achieved.
+// With parameters in billions, tokens in millions and throughput in TFLOPS, the powers of ten leave 1000:
+// k x N x 1e9 x D x 1e6 / (T x 1e12 x use) seconds = k x N x D x 1000 / (T x use) / 3600 hours.
+template <class N>
+N TrainingHoursPerRun(N flops_per_param_token, N params_b, N tokens_millions, N peak_tflops, N peak_use_pct)
+{
+    return flops_per_param_token * params_b * tokens_millions * 1000.0 / (peak_tflops * peak_use_pct / 100.0) / 3600.0;
+}
+
+// Hours a week of runs that come some times a month.
+template <class N>
+N RunHoursPerWeek(N hours_per_run, N runs_per_month)
+{
+    return hours_per_run * runs_per_month / WeeksPerMonth<N>();
+}
+
+// Hours a week of image generation: a diffusion model's time grows with its size, so the measured seconds of
+// the reference model scale by parameters.
+template <class N>
+N ImageHoursPerWeek(N images_per_day, N reference_seconds, N params_b, N reference_params_b)
+{
+    return images_per_day * 7.0 * reference_seconds * (params_b / reference_params_b) / 3600.0;
+}
+
 // ---- Over time --------------------------------------------------------------------------------
 
 // Upfront + running costs - resale over the horizon (the total cost of ownership).

@@ -45,6 +45,38 @@ const char* ProviderKey(ProviderKind k)
     return "any";
 }
 
+const char* TaskKindKey(TaskKind k)
+{
+    switch (k) {
+    case TaskKind::chat: return "chat";
+    case TaskKind::fine_tune: return "fine_tune";
+    case TaskKind::train: return "train";
+    case TaskKind::image: return "image";
+    }
+    return "chat";
+}
+
+const char* TaskKindLabel(TaskKind k)
+{
+    switch (k) {
+    case TaskKind::chat: return "Run a chat model";
+    case TaskKind::fine_tune: return "Fine-tune a model";
+    case TaskKind::train: return "Train a model from scratch";
+    case TaskKind::image: return "Generate images";
+    }
+    return "Run a chat model";
+}
+
+const char* FineTuneMethodKey(FineTuneMethod m)
+{
+    switch (m) {
+    case FineTuneMethod::lora: return "lora";
+    case FineTuneMethod::qlora: return "qlora";
+    case FineTuneMethod::full: return "full";
+    }
+    return "lora";
+}
+
 const char* OptionKey(Option o)
 {
     switch (o) {

@@ -20,6 +20,7 @@
 #include "core/model.hpp"
 #include "core/text_format.hpp"
 #include "core/timeline.hpp"
+#include "core/workload.hpp"
 
 namespace labcalc::core {
 namespace {
@@ -436,8 +437,12 @@ void AddAssumptions(Report& r, const Prepared& p, const Scenario& s, const Catal
 
 // [SECTION] Public API: BuildReport ---------------------------------------------------------------------------------
 
-Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings)
+Report BuildReport(const Scenario& input, const Catalog& input_catalog, const ReportSettings& settings)
 {
+    // With tasks, the hours, VRAM and each GPU's speed follow from them (workload.hpp); the rest as given.
+    const ModelInputs in(input, input_catalog);
+    const Scenario& s = in.scenario();
+    const Catalog& c = in.catalog();
     const Prepared p(s, c);
     const OptionCosts costs = ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd);
     const Evaluation e = Score(p, s, costs);
@@ -450,8 +455,12 @@ Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& se
     if (settings.flip_points)
         r.flip_points = FindFlipPoints(s, c);
     AddAssumptions(r, p, s, c, costs, settings.today);
-    if (settings.workings)
-        r.workings = BuildWorkings(p, costs);
+    r.workload = in.workload();
+    if (settings.workings) {
+        r.workings = BuildTaskWorkings(s, c);
+        for (Working& w : BuildWorkings(p, costs))
+            r.workings.push_back(std::move(w));
+    }
     return r;
 }
 

@@ -10,6 +10,7 @@
 #include "core/evaluate.hpp"
 #include "core/scenario.hpp"
 #include "core/workings.hpp"
+#include "core/workload.hpp"
 
 namespace labcalc::core {
 
@@ -85,6 +86,7 @@ struct Report {
     std::vector<RuleCheck> rules;
     std::string catalog_as_of, report_date;
     std::vector<Working> workings; // each money figure's formula with its values (when asked for)
+    Workload workload;             // what the tasks need (empty without tasks)
 };
 
 struct ReportSettings {

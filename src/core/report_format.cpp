@@ -63,6 +63,41 @@ private:
 
 json Finite(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
+// The workload builder's result: each task's memory and hours, the sums the model used, and any limit applied.
+json WorkloadJson(const Workload& w)
+{
+    json j = json::object();
+    json tasks = json::array();
+    for (const TaskResult& t : w.tasks)
+        tasks.push_back(
+            {{"label", t.label}, {"vram_gb", t.vram_gb}, {"hours_per_week", t.hours_per_week}, {"bursty", t.bursty}});
+    j["tasks"] = tasks;
+    j["vram_gb"] = w.vram_gb;
+    j["hours_per_week"] = w.hours_per_week;
+    j["burst_share_pct"] = w.burst_share_pct;
+    j["note"] = w.note.empty() ? json(nullptr) : json(w.note);
+    j["error"] = w.error.empty() ? json(nullptr) : json(w.error);
+    return j;
+}
+
+// The same in words, for the text and Markdown reports.
+std::string WorkloadText(const Workload& w, const std::string& heading, const std::string& bullet)
+{
+    std::string out = heading + "\n";
+    if (!w.error.empty())
+        return out + bullet + "The tasks could not be worked out: " + w.error + "; the hours and memory typed stand.\n";
+    for (const TaskResult& t : w.tasks)
+        out += bullet + OneLine(t.label) + ": " + FormatNumber(std::round(t.vram_gb * 10) / 10) + " GB, " +
+            FormatNumber(std::round(t.hours_per_week * 10) / 10) + " h a week of an RTX 4090" +
+            (t.bursty ? " (in bursts)" : "") + "\n";
+    out += bullet + "Together: the largest job needs " + FormatNumber(std::round(w.vram_gb * 10) / 10) + " GB; " +
+        FormatNumber(std::round(w.hours_per_week * 10) / 10) + " h a week, " +
+        FormatNumber(std::round(w.burst_share_pct)) + "% in bursts\n";
+    if (!w.note.empty())
+        out += bullet + OneLine(w.note) + "\n";
+    return out;
+}
+
 json OptionJson(const OptionReport& o)
 {
     json j;
@@ -245,6 +280,8 @@ json ReportJson(const Report& r)
     }
     j["flip_points"] = flips;
     j["scenario"] = ScenarioToJson(r.scenario);
+    if (!r.scenario.tasks.empty())
+        j["workload"] = WorkloadJson(r.workload);
     j["electricity_usd_per_kwh"] = r.electricity_usd_per_kwh;
     json assumptions = json::array();
     for (const AssumptionUsed& a : r.assumptions) {
@@ -316,6 +353,8 @@ std::string ReportToText(const Report& r)
     row("Total over horizon", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
     row("Per hour of work", [](const OptionReport& o) { return FormatUsd(o.usd_per_work_hour); });
     row("Score (0-10 + rules)", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
+    if (!r.scenario.tasks.empty())
+        out << "\n" << WorkloadText(r.workload, "What you want to run:", "  - ");
     out << "\nSetups:\n";
     for (const OptionReport& o : r.options)
         out << "  " << Pad(o.label + ":", 10) << OneLine(o.setup) << "\n";
@@ -388,6 +427,8 @@ std::string ReportToMarkdown(const Report& r)
     out << "## Why\n\n";
     for (const Reason& reason : r.reasons)
         out << "- " << MarkdownText(reason.text) << " *(course: " << MarkdownText(reason.course) << ")*\n";
+    if (!r.scenario.tasks.empty())
+        out << "\n" << WorkloadText(r.workload, "## What you want to run\n", "- ");
     out << "\n## Costs over " << r.scenario.horizon_months << " months\n\n";
     out << "| | Home lab | Cloud | Hybrid |\n|---|---:|---:|---:|\n";
     auto row = [&](const char* label, auto get) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace labcalc::core {
 
@@ -54,6 +55,22 @@ struct CloudInputs {
     std::optional<double> speed_vs_home; // 1.0 = a job takes the same hours in both
 };
 
+// One thing the person wants to run (the workload builder, workload.hpp). When a scenario lists tasks, its
+// hours_per_week, vram_gb and burst_share_pct follow from them and the typed values are not used.
+enum class TaskKind { chat, fine_tune, train, image };
+enum class FineTuneMethod { lora, qlora, full };
+struct Task {
+    TaskKind kind = TaskKind::chat;
+    double params_b = 8;                          // the model's parameters, in billions
+    int weight_bits = 4;                          // chat: weights stored at 16, 8 or 4 bits
+    double tokens_per_day = 100000;               // chat: tokens generated a day
+    double context_tokens = 8192;                 // chat: tokens of context the KV cache holds
+    FineTuneMethod method = FineTuneMethod::lora; // fine_tune
+    double tokens_millions = 20;                  // fine_tune, train: tokens one run reads, in millions
+    double runs_per_month = 1;                    // fine_tune, train: runs a month
+    double images_per_day = 200;                  // image
+};
+
 struct Scenario {
     // The three headline inputs.
     double budget_usd = 4000;            // money available up front
@@ -77,6 +94,7 @@ struct Scenario {
     HomeInputs home;
     CloudInputs cloud;
     std::map<std::string, double> assumptions; // catalog figure id -> your value
+    std::vector<Task> tasks;                   // what you want to run; empty: hours and VRAM as typed
 };
 
 const char* FactorKey(Factor f);   // "initial_cost", ...
@@ -84,5 +102,8 @@ const char* FactorLabel(Factor f); // "Initial cost", ...
 const char* PrivacyKey(Privacy p);
 const char* PrivacyLabel(Privacy p); // in words: "public", ..., "on premises only"
 const char* ProviderKey(ProviderKind k);
+const char* TaskKindKey(TaskKind k);             // "chat", "fine_tune", "train", "image"
+const char* TaskKindLabel(TaskKind k);           // "Run a chat model", ...
+const char* FineTuneMethodKey(FineTuneMethod m); // "lora", "qlora", "full"
 
 } // namespace labcalc::core

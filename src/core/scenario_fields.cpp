@@ -14,6 +14,7 @@
 #include <string>
 
 #include "core/index.hpp"
+#include "core/task_json.hpp"
 #include "core/text_format.hpp"
 
 namespace labcalc::core {
@@ -772,6 +773,8 @@ Status ApplySetting(Scenario& s, std::string_view kv)
     const std::string_view key = kv.substr(0, eq);
     const std::string_view value = kv.substr(eq + 1);
 
+    if (key == "tasks")
+        return SetTasksText(value, &s.tasks);
     if (key.rfind("weights.", 0) == 0) {
         const auto factor = FactorFromKey(key.substr(8));
         if (!factor)

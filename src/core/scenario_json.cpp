@@ -6,6 +6,7 @@
 #include "core/index.hpp"
 #include "core/json_guard.hpp"
 #include "core/scenario_fields.hpp"
+#include "core/task_json.hpp"
 #include "core/text_format.hpp"
 
 namespace labcalc::core {
@@ -91,6 +92,11 @@ Status ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
                 return err;
             continue;
         }
+        if (prefix.empty() && it.key() == "tasks") {
+            if (Status err = ReadTasks(v, &s.tasks); !err)
+                return err;
+            continue;
+        }
         if (prefix.empty() && it.key() == "assumptions") {
             if (Status err = ApplyNumberMap(s, v, "assumptions", "catalog figure ids", "from 0 to 1e9", 80); !err)
                 return err;
@@ -156,6 +162,8 @@ json ScenarioToJson(const Scenario& s)
         for (const auto& [id, value] : s.assumptions)
             a[id] = value;
     }
+    if (!s.tasks.empty())
+        root["tasks"] = TasksToJson(s.tasks);
     return root;
 }
 

@@ -15,6 +15,7 @@
 #include "core/report.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
+#include "core/workload.hpp"
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
@@ -73,10 +74,12 @@ void ForEachAdviceScenario(unsigned seed, int count, Check check)
 {
     std::mt19937 rng(seed);
     for (int i = 0; i < count; ++i) {
-        const Scenario s = AdviceScenario(rng, i);
-        const Evaluation e = Evaluate(s, Cat());
-        INFO(Describe(s));
-        check(s, e);
+        const Scenario typed = AdviceScenario(rng, i);
+        const Evaluation e = Evaluate(typed, Cat());
+        INFO(Describe(typed));
+        // With tasks, the hours, memory and bursts the model ran on are the ones they work out to.
+        const ModelInputs used(typed, Cat());
+        check(used.scenario(), e);
     }
 }
 
@@ -334,9 +337,9 @@ TEST_CASE("advice: each cloud offer bills its own provider's storage and stopped
     Scenario s;
     s.hours_per_week = 1;
     s.privacy = Privacy::public_data;
-    s.cloud.offer = "runpod-rtx4090";
+    REQUIRE(ApplySetting(s, "cloud.offer=runpod-rtx4090"));
     const OptionCost runpod = Evaluate(s, Cat()).cost[1];
-    s.cloud.offer = "aws-g5-a10g";
+    REQUIRE(ApplySetting(s, "cloud.offer=aws-g5-a10g"));
     const OptionCost aws = Evaluate(s, Cat()).cost[1];
     auto offer = [](const char* id) {
         for (const CloudOffer& o : Cat().offers)

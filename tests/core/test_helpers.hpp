@@ -1,5 +1,6 @@
 #pragma once
 // Shared by the core tests: random valid scenarios and a finiteness check of the JSON report.
+#include <cmath>
 #include <random>
 #include <string>
 
@@ -20,6 +21,26 @@ inline const core::Catalog& Cat()
 
 // Whether an option could be priced at all (a machine or an offer was found for it).
 inline bool Priced(const core::OptionCost& c) { return c.gpu_index >= 0 || c.offer_index >= 0; }
+
+// A task of the workload builder, anywhere in the ranges its reader accepts (small models more often).
+inline core::Task RandomTask(std::mt19937& rng)
+{
+    using namespace labcalc::core;
+    std::uniform_real_distribution<double> u(0, 1);
+    auto pick = [&](double lo, double hi) { return lo + (hi - lo) * u(rng); };
+    Task t;
+    t.kind = static_cast<TaskKind>(static_cast<int>(pick(0, 3.999)));
+    t.params_b = u(rng) < 0.8 ? pick(0.5, 80) : pick(0.01, 2000);
+    const int bits[] = {4, 8, 16};
+    t.weight_bits = bits[static_cast<int>(pick(0, 2.999))];
+    t.tokens_per_day = u(rng) < 0.1 ? 0 : std::pow(10, pick(2, 8));
+    t.context_tokens = pick(0, 131072);
+    t.method = static_cast<FineTuneMethod>(static_cast<int>(pick(0, 2.999)));
+    t.tokens_millions = std::pow(10, pick(-1, 5));
+    t.runs_per_month = pick(0, 30);
+    t.images_per_day = pick(0, 20000);
+    return t;
+}
 
 inline core::Scenario RandomScenario(std::mt19937& rng)
 {
@@ -48,6 +69,10 @@ inline core::Scenario RandomScenario(std::mt19937& rng)
     s.home.on_hours_per_week = pick(0, 168);
     for (double& w : s.weights)
         w = u(rng) < 0.1 ? 0 : pick(0, 5);
+    // One scenario in five says what it runs instead of hours and memory (the workload builder).
+    if (u(rng) < 0.2)
+        for (int n = 1 + static_cast<int>(pick(0, 2.999)); n > 0; --n)
+            s.tasks.push_back(RandomTask(rng));
     return s;
 }
 
@@ -58,8 +83,8 @@ inline std::string FirstNonFinite(const nlohmann::json& j, const std::string& pa
     if (j.is_number_float() && !std::isfinite(j.get<double>()))
         return path;
     if (j.is_null()) {
-        for (const char* allowed :
-             {"break_even_month", "break_even_month_owning", "/value", "/to", "/direction", "/plan/gpu", "/plan/offer"})
+        for (const char* allowed : {"break_even_month", "break_even_month_owning", "/value", "/to", "/direction",
+                                    "/plan/gpu", "/plan/offer", "/workload/note", "/workload/error"})
             if (path.size() >= std::string(allowed).size() &&
                 path.compare(path.size() - std::string(allowed).size(), std::string::npos, allowed) == 0)
                 return "";

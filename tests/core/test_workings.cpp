@@ -20,6 +20,23 @@ namespace {
 // The report's own figure a working explains, found by the working's id ("cloud.storage_usd_per_month").
 double ReportFigure(const Report& r, const std::string& id)
 {
+    if (id.rfind("tasks.", 0) == 0) {
+        // "tasks.<i>.<figure>": the task's memory and hours are the report's; the steps between them are
+        // checked through the links of the working that uses them.
+        const std::size_t dot = id.find('.', 6);
+        const std::size_t i = std::stoul(id.substr(6, dot - 6));
+        const std::string figure = id.substr(dot + 1);
+        if (i >= r.workload.tasks.size())
+            return NAN;
+        if (figure == "vram_gb")
+            return r.workload.tasks[i].vram_gb;
+        if (figure == "hours_per_week")
+            return r.workload.tasks[i].hours_per_week;
+        for (const Working& w : r.workings)
+            if (w.id == id)
+                return w.result;
+        return NAN;
+    }
     const std::string option = id.substr(0, id.find('.'));
     const std::string figure = id.substr(id.find('.') + 1);
     for (const OptionReport& o : r.options) {
