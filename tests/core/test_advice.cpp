@@ -416,3 +416,17 @@ TEST_CASE("advice: cloud.speed_vs_home=1 means a job takes the same hours in the
         CHECK(Cloud(e).cloud_gpu_hours_per_week == Approx(s.hours_per_week / g->speed * Cloud(e).offer_gpus));
     }
 }
+
+TEST_CASE("advice: data that must stay keeps the cloud out even when no cloud offer holds the job", "[advice]")
+{
+    // A job larger than any cloud offer's GPUs: the cloud is unpriced, and must still not be named as the
+    // option that comes closest, since the data may not leave the premises (a random task found this).
+    Scenario s;
+    REQUIRE(ApplySetting(s, "privacy=on_premises_only"));
+    REQUIRE(ApplySetting(s, "vram_gb=4000"));
+    REQUIRE(ApplySetting(s, "sensitive_work_pct=10"));
+    const Evaluation e = Evaluate(s, Cat());
+    CHECK_FALSE(e.any_feasible);
+    CHECK(e.recommended != Option::cloud);
+    CHECK((e.cost[1].blockers & kDataMustStay) != 0);
+}

@@ -56,7 +56,8 @@ inline core::Scenario RandomScenario(std::mt19937& rng)
     s.horizon_months = 1 + static_cast<int>(pick(0, 119.999));
     if (u(rng) < 0.5)
         s.electricity_usd_per_kwh = pick(0, 1);
-    s.vram_gb = u(rng) < 0.2 ? pick(1, 400) : pick(1, 64);
+    const double size = u(rng);
+    s.vram_gb = size < 0.05 ? pick(400, 4096) : size < 0.2 ? pick(1, 400) : pick(1, 64); // up to the field's limit
     s.burst_share_pct = pick(0, 100);
     s.remote_collaborators = static_cast<int>(pick(0, 10));
     s.experience = static_cast<Experience>(static_cast<int>(pick(0, 2.999)));
