@@ -284,6 +284,30 @@ void AddRuleReasons(Report& r, const Scenario& s, const Evaluation& e)
 }
 
 // Money over the horizon: each priced option's total in one sentence.
+// What the tasks of the workload builder came to, so the answer says what it was worked out for.
+void AddWorkloadReason(Report& r)
+{
+    const Workload& w = r.workload;
+    if (!w.error.empty()) {
+        r.reasons.push_back(
+            {"Your tasks could not be worked out (" + w.error + "), so the hours and memory typed are used.",
+             "Comparison Matrix: Hardware Access"});
+        return;
+    }
+    if (w.tasks.empty())
+        return;
+    const std::size_t n = w.tasks.size();
+    std::string text = "What you want to run (" + std::to_string(n) + (n == 1 ? " task" : " tasks") + ") needs " +
+        FormatNumber(std::round(w.vram_gb * 10) / 10) + " GB of GPU memory for the largest job and " +
+        FormatNumber(std::round(w.hours_per_week * 10) / 10) + " hours a week of an RTX 4090";
+    if (w.burst_share_pct >= 0.5)
+        text += ", " + FormatNumber(std::round(w.burst_share_pct)) + "% of it in bursts";
+    r.reasons.push_back({text + ".",
+                         w.burst_share_pct >= 0.5 ? "Cloud-Based AI Labs, Advantages: Scalability on Demand "
+                                                    "(\"Burst capacity for training large models\")"
+                                                  : "Comparison Matrix: Hardware Access"});
+}
+
 void AddTotalsReason(Report& r, const Scenario& s)
 {
     std::string totals = "Over " + std::to_string(s.horizon_months) + " months:";
@@ -349,6 +373,7 @@ void AddReasons(Report& r, const Prepared& p, const Scenario& s, const OptionCos
     AddVerdict(r, p, e);
     AddDominatedHybrid(r, costs, e);
     AddBlockerReasons(r, p, s, e);
+    AddWorkloadReason(r);
     AddRuleReasons(r, s, e);
     AddTotalsReason(r, s);
     AddBreakEvenReason(r, s, costs);
@@ -448,6 +473,7 @@ Report BuildReport(const Scenario& input, const Catalog& input_catalog, const Re
     const Evaluation e = Score(p, s, costs);
 
     Report r = Headline(s, c, settings, p, e);
+    r.workload = in.workload();
     AddOptions(r, p, s, costs, e);
     AddBreakEven(r, s, costs);
     AddRuleChecks(r, p, s, costs, e);
@@ -455,7 +481,6 @@ Report BuildReport(const Scenario& input, const Catalog& input_catalog, const Re
     if (settings.flip_points)
         r.flip_points = FindFlipPoints(s, c);
     AddAssumptions(r, p, s, c, costs, settings.today);
-    r.workload = in.workload();
     if (settings.workings) {
         r.workings = BuildTaskWorkings(s, c);
         for (Working& w : BuildWorkings(p, costs))

@@ -63,6 +63,8 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
         const Card inputs = BeginCard();
         ImGui::TextDisabled("Your situation");
         DrawHeadlineInputs(state);
+        if (Section(state, "workload", "What do you want to run? (optional)", !state.scenario.tasks.empty()))
+            DrawWorkloadBuilder(state);
         EndCard(inputs);
         const Card reasons = BeginCard();
         DrawReasons(state);
@@ -138,6 +140,8 @@ bool DrawApp(AppState& state, PlatformServices& services)
         ImGui::TextDisabled("Your situation");
         DrawHeadlineInputs(state);
         ImGui::Spacing();
+        if (Section(state, "workload", "What do you want to run? (optional)", !state.scenario.tasks.empty()))
+            DrawWorkloadBuilder(state);
         if (Section(state, "flips", "What would change the answer"))
             DrawFlips(state);
         if (Section(state, "advanced", "More inputs (advanced)", state.show_advanced))

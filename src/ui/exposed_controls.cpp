@@ -23,6 +23,7 @@
 #include "imgui_internal.h"
 #include "ui/app_actions.hpp"
 #include "ui/format.hpp"
+#include "ui/task_actions.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -208,6 +209,8 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         const std::optional<double> v = core::ParseTypedNumber(text);
         return v ? CommitSetting(state, target, *v) : not_a_number(target);
     }
+    if (key.rfind("tasks.", 0) == 0)
+        return SetTaskField(state, key, text); // the workload builder's fields
     if (key.rfind("weights.", 0) == 0) {
         const std::optional<double> v = core::ParseTypedNumber(text);
         return v ? CommitSetting(state, key, *v) : not_a_number(key);

@@ -122,7 +122,19 @@ void DrawHeadlineInputs(AppState& state, bool compact)
     }
     if (!compact)
         ImGui::Spacing();
-    if (const core::FieldSpec* f = core::FindField("hours_per_week")) {
+    if (const core::FieldSpec* tasks_set = core::FindField("hours_per_week"); tasks_set && !s.tasks.empty()) {
+        // The tasks of "What do you want to run?" set the work: shown, not edited here.
+        const double hours = state.results.report.scenario.hours_per_week;
+        SliderLabel(*tasks_set, compact, "Work", 0.0f);
+        ImGui::BeginDisabled();
+        double value = hours;
+        const double lo = tasks_set->min_value, hi = tasks_set->max_value;
+        ImGui::SliderScalar("##hours_per_week", ImGuiDataType_Double, &value, &lo, &hi, "%.1f h/week (your tasks)");
+        ImGui::EndDisabled();
+        RememberItem(state, "hours_per_week");
+        if (!compact)
+            TextWrappedDisabled("Set by your tasks under \"What do you want to run?\".");
+    } else if (const core::FieldSpec* f = core::FindField("hours_per_week")) {
         SliderLabel(*f, compact, "Work", 3.5f);
         double value = s.hours_per_week;
         const double lo = f->min_value, hi = f->max_value;

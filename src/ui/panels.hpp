@@ -9,6 +9,7 @@ namespace labcalc::ui {
 
 void DrawHeadlineInputs(AppState& state, bool compact = false); // panel_inputs.cpp (compact: label beside slider)
 void DrawAdvancedInputs(AppState& state);                       // panel_inputs.cpp
+void DrawWorkloadBuilder(AppState& state);                      // panel_workload.cpp: "What do you want to run?"
 void DrawVerdict(AppState& state);                              // panel_recommendation.cpp: the answer, big
 void DrawReasons(AppState& state);                              // panel_recommendation.cpp: why, and each option's cost
 void DrawCosts(AppState& state);                                // panel_costs.cpp

@@ -316,6 +316,18 @@ std::string FieldLabel(const core::FieldSpec& f)
 
 bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
 {
+    const std::string key = f.key;
+    if (!state.scenario.tasks.empty() && (key == "vram_gb" || key == "burst_share_pct")) {
+        // Set by the tasks of "What do you want to run?": shown, not edited here.
+        const core::Scenario& used = state.results.report.scenario;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(FieldLabel(f).c_str());
+        if (label_width > 0)
+            ImGui::SameLine(label_width);
+        ImGui::TextDisabled("%s %s (your tasks)",
+                            Number(key == "vram_gb" ? used.vram_gb : used.burst_share_pct, 1).c_str(), f.unit);
+        return false;
+    }
     ImGui::PushID(f.key);
     const core::FieldValue v = core::GetField(state.scenario, f);
     const std::string label = FieldLabel(f);
