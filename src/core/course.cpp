@@ -231,6 +231,14 @@ Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, b
     case RuleId::intermediate_considers_hybrid: out = {"experience=intermediate"}; break;
     case RuleId::advanced_optimises_for_workload: out = {"experience=advanced"}; break;
     }
+    // With tasks, the work, memory and bursts follow from them: a setting of those would be overruled.
+    if (!s.tasks.empty())
+        for (const std::string& kv : out)
+            for (const char* key : {"hours_per_week=", "vram_gb=", "burst_share_pct="})
+                if (kv.rfind(key, 0) == 0)
+                    return Result::Fail("'" + c.text +
+                                        "' depends on the work, memory or bursts, which your tasks set: change them "
+                                        "under \"What do you want to run?\"");
     return Result::Ok(std::move(out));
 }
 

@@ -362,7 +362,7 @@ TEST_CASE("advice: each cloud offer bills its own provider's storage and stopped
     CHECK(aws.monthly.idle_usd < runpod.monthly.idle_usd); // EBS costs less than a stopped pod's volume
 }
 
-TEST_CASE("advice: resale is modest and selling costs a fee; break-even is given while owning and if sold", "[advice]")
+TEST_CASE("advice: resale is modest and selling costs a fee, break-even is given while owning and if sold", "[advice]")
 {
     Scenario s;
     s.horizon_months = 6;

@@ -11,7 +11,7 @@
 
 using namespace labcalc::core;
 
-TEST_CASE("catalog: an offer price's history is read strictly; a catalog without one still loads", "[catalog]")
+TEST_CASE("catalog: an offer price's history is read strictly, a catalog without one still loads", "[catalog]")
 {
     auto doc = nlohmann::json::parse(CompiledText("catalog.json"));
     // The first offer's on-demand price is dated 2026-01-21.

@@ -13,7 +13,7 @@
 using namespace labcalc::core;
 using nlohmann::json;
 
-TEST_CASE("page options come from the fragment; bad parts are named and ignored", "[embed]")
+TEST_CASE("page options come from the fragment, bad parts are named and ignored", "[embed]")
 {
     auto r = ParsePageOptions("#embed=1&frame=lesson-2&origins=https%3A%2F%2Fcourse.example%2Chttp%3A%2F%2F127.0.0.1%"
                               "3A8081,null&preset=beginner");
@@ -177,7 +177,7 @@ TEST_CASE("messages the frame sends", "[embed]")
     CHECK(EmbedSnippet("https://x.example/a\"b", Scenario{}).find("a&quot;b") != std::string::npos);
 }
 
-TEST_CASE("the page keeps its options in the fragment it writes; events go to allowed origins only", "[embed]")
+TEST_CASE("the page keeps its options in the fragment it writes, events go to allowed origins only", "[embed]")
 {
     Scenario s;
     s.budget_usd = 2500;

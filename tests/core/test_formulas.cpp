@@ -80,7 +80,7 @@ TEST_CASE("peak week: steady part plus the bursts of a busy week", "[formulas]")
     CHECK(f::PeakWorkHoursPerWeek<double>(20, 0.0, 4) == Approx(20.0));
 }
 
-TEST_CASE("total and cumulative cost agree; break-even is the crossing of the curves", "[formulas][timeline]")
+TEST_CASE("total and cumulative cost agree, break-even is the crossing of the curves", "[formulas][timeline]")
 {
     OptionCost home;
     home.upfront_usd = 1000;

@@ -154,7 +154,7 @@ TEST_CASE("scenario -> JSON -> scenario is the same scenario", "[inputs][propert
     }
 }
 
-TEST_CASE("link fragments: defaults make a short link; bad fragments give errors", "[inputs][url]")
+TEST_CASE("link fragments: defaults make a short link, bad fragments give errors", "[inputs][url]")
 {
     CHECK(EncodeScenarioFragment(Scenario{}) == "s=" + Base64UrlEncode("{}"));
     CHECK(Base64UrlEncode("hello?") == "aGVsbG8_");

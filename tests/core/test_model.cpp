@@ -92,7 +92,7 @@ TEST_CASE("home: enough GPUs for the VRAM need, or blocked with the reason", "[m
     CHECK_THAT(r.options[0].blockers[0], Catch::Contains("1000 GB of VRAM"));
 }
 
-TEST_CASE("cloud: on_premises_only data blocks it; confidential adds a compliant setup", "[model]")
+TEST_CASE("cloud: on_premises_only data blocks it, confidential adds a compliant setup", "[model]")
 {
     Scenario s;
     s.privacy = Privacy::on_premises_only;

@@ -75,7 +75,7 @@ TEST_CASE("every control is listed once, in reading order, with its role, name, 
     CHECK(j[5]["valueText"] == "$4,000");
 }
 
-TEST_CASE("a typed value applies through the field's rules; a bad one is named and the last good value stays")
+TEST_CASE("a typed value applies through the field's rules, a bad one is named and the last good value stays")
 {
     Harness h;
     h.Settle();
@@ -102,7 +102,7 @@ TEST_CASE("a typed value applies through the field's rules; a bad one is named a
 }
 
 TEST_CASE(
-    "arrow keys step the sliders: 10% of the budget, half an hour, one privacy level; Home and End go to the ends")
+    "arrow keys step the sliders: 10% of the budget, half an hour, one privacy level, Home and End go to the ends")
 {
     Harness h;
     h.Settle();
@@ -195,7 +195,7 @@ TEST_CASE("the electricity price is one value: typed in the sources table or in 
     CHECK(h.state.scenario.assumptions.at("home.base_system_usd") == 900);
 }
 
-TEST_CASE("finished edits become browser history entries; a scenario from the history or the opening link does not")
+TEST_CASE("finished edits become browser history entries, a scenario from the history or the opening link does not")
 {
     Harness h;
     h.Settle();
@@ -288,7 +288,7 @@ TEST_CASE("the matrix weights, the course checklist and the lesson frame's butto
     CHECK(frame.services.opened.find("https://example.invalid/#") == 0);
 }
 
-TEST_CASE("a link to an unchanged preset opens under the preset's name; on a phone, embed code is in the Export menu")
+TEST_CASE("a link to an unchanged preset opens under the preset's name, on a phone, embed code is in the Export menu")
 {
     Harness h;
     REQUIRE(ui::LoadPresetByName(h.state, "beginner"));
@@ -337,7 +337,7 @@ TEST_CASE("an unset optional input shows the value the model used, with its unit
     CHECK(Find(h.state, "home.power_watts")->value_text.empty());
 }
 
-TEST_CASE("every input is edited one way: the core's rule, the error under the key, the preset name cleared; 'Default' "
+TEST_CASE("every input is edited one way: the core's rule, the error under the key, the preset name cleared, 'Default' "
           "in the sources table works")
 {
     Harness h;

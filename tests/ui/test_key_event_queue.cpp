@@ -44,7 +44,7 @@ TEST_CASE("nine quick presses of one key between two frames reach the frames as 
     g_seen = nullptr;
 }
 
-TEST_CASE("different keys pass at once; a modifier keeps its order with the key it modifies")
+TEST_CASE("different keys pass at once, a modifier keeps its order with the key it modifies")
 {
     std::vector<Seen> seen;
     g_seen = &seen;

@@ -59,7 +59,7 @@ TEST_CASE("Once settled, the UI asks for no more frames and changes nothing")
     CHECK(h.services.store_writes == writes);
 }
 
-TEST_CASE("Dragging budget or hours keeps the decision map; other inputs and another catalog redraw it")
+TEST_CASE("Dragging budget or hours keeps the decision map, other inputs and another catalog redraw it")
 {
     Harness h;
     h.Settle();
@@ -254,7 +254,7 @@ TEST_CASE("The platform's date is taken when it is a date YYYY-MM-DD, as the com
     }
 }
 
-TEST_CASE("A flip point can be tried with one click, and Undo brings the learner's inputs back; Reset too")
+TEST_CASE("A flip point can be tried with one click, and Undo brings the learner's inputs back, Reset too")
 {
     Harness h;
     h.Settle();
