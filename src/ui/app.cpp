@@ -63,9 +63,9 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
         const Card inputs = BeginCard();
         ImGui::TextDisabled("Your situation");
         DrawHeadlineInputs(state);
+        EndCard(inputs);
         if (Section(state, "workload", "What do you want to run? (optional)", !state.scenario.tasks.empty()))
             DrawWorkloadBuilder(state);
-        EndCard(inputs);
         const Card reasons = BeginCard();
         DrawReasons(state);
         EndCard(reasons);

@@ -596,6 +596,57 @@ test('typing numbers: each slider has a real decimal box (a phone keyboard opens
   }
 });
 
+test('what do you want to run: on a phone, a task is added, typed into and chosen from real elements; the work follows from it', async () => {
+  const { context, page, record } = await openPage(siteUrl, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  try {
+    await settle(page);
+    assert.equal(await page.locator('[data-id="hours_per_week"]').count(), 1, 'the Work slider before any task');
+    await page.evaluate(() => document.querySelector('[data-id="section.workload"]').click());
+    await page.waitForSelector('[data-id="tasks.add.fine_tune"]', { state: 'attached', timeout: 5000 });
+    await page.evaluate(() => document.querySelector('[data-id="tasks.add.fine_tune"]').click());
+    await page.waitForSelector('[data-id="tasks.0.params_b"]', { state: 'attached', timeout: 5000 });
+    await settle(page);
+    let s = await scenario(page);
+    assert.equal(s.tasks.length, 1);
+    assert.equal(s.tasks[0].kind, 'fine_tune');
+    // The task sets the work: the Work slider is no longer a control, and the report runs on the task's hours.
+    assert.equal(await page.locator('[data-id="hours_per_week"]').count(), 0, 'no Work slider while a task sets the work');
+    let r = await report(page);
+    assert.equal(r.workload.tasks.length, 1);
+    assert.ok(Math.abs(r.scenario.hours_per_week - r.workload.hours_per_week) < 1e-9);
+
+    // A decimal box for the model's size (a phone keyboard opens), a select for the method.
+    const size = page.locator('[data-id="tasks.0.params_b"]');
+    assert.equal(await size.getAttribute('inputmode'), 'decimal');
+    await size.fill('13');
+    await size.press('Enter');
+    await settle(page);
+    assert.equal((await scenario(page)).tasks[0].params_b, 13);
+    const method = page.locator('[data-id="tasks.0.method"]');
+    assert.equal(await method.evaluate((el) => el.tagName), 'SELECT');
+    await method.selectOption('full');
+    await settle(page);
+    s = await scenario(page);
+    assert.equal(s.tasks[0].method, 'full');
+    r = await report(page);
+    assert.ok(r.workload.vram_gb >= 13 * 16, 'a full fine-tune holds 16 bytes a parameter');
+    await screenshot(page, 'workload-390x844.png');
+    await assertCanvasDrawn(page, 'the workload builder on a phone');
+
+    // A bad size: named with its rule, the last good task stays.
+    await size.fill('-3');
+    await size.press('Enter');
+    await settle(page);
+    assert.equal((await scenario(page)).tasks[0].params_b, 13);
+    assert.equal(await size.getAttribute('aria-invalid'), 'true');
+    const live = await page.evaluate(() => document.getElementById('labcalc-live').textContent);
+    assert.match(live, /tasks\[0\]\.params_b: must be a number from 0\.01 to 2000/);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a figure of the cost table opens its working by keyboard; Escape closes it and the focus comes back', async () => {
   const { context, page, record } = await openPage(siteUrl);
   try {
