@@ -72,7 +72,16 @@ expect_ok explain-nothing-priced "no option could be priced" --set home.gpu=nope
 expect_bad explain-unknown "no figure 'home.nope'" --explain home.nope
 expect_bad explain-csv "--explain works with" --explain all --format csv
 expect_bad explain-empty "--explain needs a value" --explain ""
-for preset in beginner intermediate advanced sensitive-data steady-24-7 bursty-large-models distributed-team hands-on-learner mixed-sensitivity; do
+# What you want to run: tasks by --set (or a preset), each task's working by --explain; a bad task named by field.
+expect_ok tasks-text "What you want to run:" --set 'tasks=[{"kind":"chat","params_b":8,"weight_bits":4}]'
+expect_ok tasks-json '"workload"' --preset fine-tune-7b --format json
+expect_ok tasks-explain "T_day x 7 / r_tok / 3600" --set 'tasks=[{"kind":"chat","params_b":8}]' --explain tasks.0.hours_per_week
+expect_ok tasks-markdown "## What you want to run" --preset fine-tune-7b --format markdown
+expect_ok tasks-none "Recommendation:" --preset fine-tune-7b --set tasks=none
+expect_bad tasks-bad-key "tasks[0].images_per_day: not a key of a chat task" --set 'tasks=[{"kind":"chat","images_per_day":3}]'
+expect_bad tasks-bad-range "tasks[0].params_b: must be a number from 0.01 to 2000" --set 'tasks=[{"kind":"train","params_b":9000}]'
+expect_bad tasks-not-json "tasks: must be a JSON list of tasks or none" --set 'tasks=chat'
+for preset in beginner intermediate advanced sensitive-data steady-24-7 bursty-large-models distributed-team hands-on-learner mixed-sensitivity fine-tune-7b; do
   expect_ok "preset $preset" '"recommendation"' --preset "$preset" --format json
 done
 

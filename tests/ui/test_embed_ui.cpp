@@ -269,3 +269,30 @@ TEST_CASE("An origin that may not use the frame gets no work done: its long mess
     CHECK(ui::HandleEmbedMessage(h.state, "https://evil.example", R"({"type":"labcalc:error","version":1})").empty());
     CHECK(ui::HandleEmbedMessage(h.state, "https://evil.example", "{\"x\": \"" + padding + "\"}").empty());
 }
+
+TEST_CASE("A host page sets tasks by message: the report comes back with what they need, and a bad task is named")
+{
+    Harness h(false, "embed=1&frame=lesson&origins=https%3A%2F%2Fcourse.example", ImVec2(480, 560), kSelf);
+    h.Settle();
+    const std::string good =
+        R"({"type":"labcalc:set-scenario","version":1,"id":"t","scenario":{"tasks":[{"kind":"fine_tune","params_b":7,)"
+        R"("method":"qlora","tokens_millions":20,"runs_per_month":4}]}})";
+    json reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example", good));
+    CHECK(reply["type"] != "labcalc:error");
+    h.Settle();
+    REQUIRE(h.state.scenario.tasks.size() == 1);
+    CHECK(h.state.results.report.workload.tasks.size() == 1);
+    const std::string asked = R"({"type":"labcalc:get-report","version":1,"id":"r"})";
+    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example", asked));
+    REQUIRE(reply.contains("report"));
+    CHECK(reply["report"]["workload"]["tasks"].size() == 1);
+    CHECK(reply["report"]["scenario"]["tasks"][0]["method"] == "qlora");
+
+    const core::Scenario kept = h.state.scenario;
+    const std::string bad =
+        R"({"type":"labcalc:set-scenario","version":1,"id":"b","scenario":{"tasks":[{"kind":"chat","method":"lora"}]}})";
+    reply = json::parse(ui::HandleEmbedMessage(h.state, "https://course.example", bad));
+    CHECK(reply["type"] == "labcalc:error");
+    CHECK(reply["error"].get<std::string>().find("tasks[0].method: not a key of a chat task") != std::string::npos);
+    CHECK(h.state.scenario == kept);
+}
