@@ -76,6 +76,8 @@ BENCHMARK_CAPTURE(BM_Evaluate, default, std::string());
 BENCHMARK_CAPTURE(BM_Evaluate, beginner, std::string("beginner"));
 BENCHMARK_CAPTURE(BM_Evaluate, steady_24_7, std::string("steady-24-7"));
 BENCHMARK_CAPTURE(BM_Evaluate, sensitive_data, std::string("sensitive-data"));
+// With tasks: the workload is worked out and each GPU's speed set for the mix before the model runs.
+BENCHMARK_CAPTURE(BM_Evaluate, fine_tune_7b_tasks, std::string("fine-tune-7b"));
 
 BENCHMARK_CAPTURE(BM_BuildReport, default_with_flips, std::string(), true)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_BuildReport, default_no_flips, std::string(), false)->Unit(benchmark::kMicrosecond);
@@ -87,6 +89,9 @@ BENCHMARK_CAPTURE(BM_BuildReport, steady_24_7_with_flips, std::string("steady-24
 
 BENCHMARK_CAPTURE(BM_DecisionMap, default, std::string())->Arg(128)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_DecisionMap, steady_24_7, std::string("steady-24-7"))->Arg(128)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_DecisionMap, fine_tune_7b_tasks, std::string("fine-tune-7b"))
+    ->Arg(128)
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace
 
