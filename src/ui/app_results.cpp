@@ -28,7 +28,8 @@ void UpdateMapAxes(AppState& state)
 {
     static const double kHours[] = {40, 80, 168};
     static const double kBudgets[] = {5000, 10000, 20000, 50000, 100000, 250000, 1e6, 1e7};
-    state.results.map_hours_max = NiceAxisMax(state.scenario.hours_per_week * 1.25, kHours, 3);
+    // The hours the model ran on: with tasks, theirs (the report is built first).
+    state.results.map_hours_max = NiceAxisMax(state.results.report.scenario.hours_per_week * 1.25, kHours, 3);
     state.results.map_budget_max_usd = NiceAxisMax(state.scenario.budget_usd * 1.25, kBudgets, 8);
 }
 

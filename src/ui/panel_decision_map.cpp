@@ -82,7 +82,8 @@ void DrawDecisionMap(AppState& state)
     }
 
     // The current scenario: a ring with a dark and a light stroke, visible on every colour.
-    const float fx = FractionalIndex(state.scenario.hours_per_week, map.columns, HoursAt, map);
+    // The hours the model ran on: with tasks, theirs.
+    const float fx = FractionalIndex(state.results.report.scenario.hours_per_week, map.columns, HoursAt, map);
     const float fy = FractionalIndex(state.scenario.budget_usd, map.rows, BudgetAt, map);
     const ImVec2 you(left + (fx + 0.5f) * cell_w, bottom - (fy + 0.5f) * cell_h);
     draw->AddCircle(you, Em(0.55f), colors::kMarkerHalo, 0, Em(0.3f));
@@ -97,7 +98,10 @@ void DrawDecisionMap(AppState& state)
         ImGui::SetTooltip("%s h/week, %s budget: %s%s\nClick to move your scenario here.",
                           Number(map.HoursAt(col), 1).c_str(), Usd(map.BudgetAt(row)).c_str(),
                           core::OptionLabel(cell.option), cell.fits ? "" : " (nothing fits yet; closest)");
-        if (clicked) {
+        if (clicked && !state.scenario.tasks.empty()) {
+            // The tasks set the hours: a click moves the budget only.
+            (void)CommitSetting(state, "budget_usd", std::round(map.BudgetAt(row) / 10) * 10);
+        } else if (clicked) {
             // Both values or neither.
             (void)CommitSettings(state,
                                  {{"hours_per_week", core::FormatNumber(std::round(map.HoursAt(col) * 2) / 2)},
