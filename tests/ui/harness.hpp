@@ -84,6 +84,15 @@ public:
 };
 
 // One ImGui context per test, 1280x800 at scale 1, 60 frames per second.
+// The control listed this frame under `id` (ui/exposed_controls.hpp), or null.
+inline const ui::ExposedControl* FindControl(const ui::AppState& state, const std::string& id)
+{
+    for (const ui::ExposedControl& c : state.a11y.controls)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
 struct Harness {
     ImGuiContext* context;
     ui::AppState state;

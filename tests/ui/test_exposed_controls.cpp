@@ -17,10 +17,7 @@ using labcalc::test::Harness;
 namespace {
 const ui::ExposedControl* Find(const ui::AppState& state, const std::string& id)
 {
-    for (const ui::ExposedControl& c : state.a11y.controls)
-        if (c.id == id)
-            return &c;
-    return nullptr;
+    return test::FindControl(state, id);
 }
 std::vector<std::string> Ids(const ui::AppState& state)
 {

@@ -12,10 +12,7 @@ using labcalc::test::Harness;
 namespace {
 const ui::ExposedControl* Find(const ui::AppState& state, const std::string& id)
 {
-    for (const ui::ExposedControl& c : state.a11y.controls)
-        if (c.id == id)
-            return &c;
-    return nullptr;
+    return test::FindControl(state, id);
 }
 
 // Presses a listed control as the page's element would, and lets the UI act on it.
