@@ -327,8 +327,14 @@ double ChipSpeed(const Catalog& c, const std::string& chip_id, double catalog_sp
     }
     if (chip->train_vs_rtx4090)
         return chip->train_vs_rtx4090->value;
-    if (const double peak = ratio(chip->bf16_tflops, ref->bf16_tflops); peak > 0)
-        return peak;
+    // Unmeasured: the 16-bit peak ratio alone overstates the big chips (an H100 SXM's peak is 6x an RTX 4090's,
+    // Lambda measures 2.25x), so the slower of the compute and the memory ratio bounds it.
+    const double compute = ratio(chip->bf16_tflops, ref->bf16_tflops);
+    const double memory = ratio(chip->bandwidth_gb_per_s, ref->bandwidth_gb_per_s);
+    if (compute > 0 && memory > 0)
+        return std::min(compute, memory);
+    if (compute > 0)
+        return compute;
     return catalog_speed;
 }
 

@@ -37,8 +37,9 @@ Workload ComputeWorkload(const Scenario& s, const Catalog& c);
 
 // A GPU's speed against an RTX 4090 for one kind of task, from its chip's figures: measured where the catalog
 // has a measurement (llama.cpp generation speed for a chat model, training throughput for the rest), else the
-// ratio of peak figures (memory bandwidth for a chat model, 16-bit throughput for the rest). A GPU without a
-// chip, or a catalog without the reference chip, keeps `catalog_speed` for every kind.
+// ratio of peak figures (memory bandwidth for a chat model; for the rest the smaller of the 16-bit throughput
+// and bandwidth ratios, since peaks alone overstate the big chips). A GPU without a chip, or a catalog without
+// the reference chip, keeps `catalog_speed` for every kind.
 double ChipSpeed(const Catalog& c, const std::string& chip_id, double catalog_speed, TaskKind kind);
 
 // The inputs the model runs on. Without tasks, the scenario and catalog as given (no copy of the catalog).

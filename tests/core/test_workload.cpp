@@ -190,6 +190,23 @@ TEST_CASE("each GPU's speed for a task follows from its chip's figures", "[workl
     CHECK_FALSE(t4->llm_tokens_per_s);
     CHECK(ChipSpeed(c, "t4", 0.2, TaskKind::chat) ==
           Approx(t4->bandwidth_gb_per_s->value / ref->bandwidth_gb_per_s->value));
+    // Unmeasured training: the slower of the compute and memory ratios (the L4's peak compute is 0.73 of an
+    // RTX 4090's, its bandwidth 0.30).
+    const GpuChip* l4 = FindChip(c, "l4");
+    REQUIRE(l4);
+    CHECK_FALSE(l4->train_vs_rtx4090);
+    CHECK(ChipSpeed(c, "l4", 0.35, TaskKind::train) ==
+          Approx(std::min(l4->bf16_tflops->value / ref->bf16_tflops->value,
+                          l4->bandwidth_gb_per_s->value / ref->bandwidth_gb_per_s->value)));
+    // Where a chip is measured, that bound is nearer the measurement than the compute peak alone.
+    for (const GpuChip& chip : c.chips)
+        if (chip.train_vs_rtx4090 && chip.bf16_tflops && chip.bandwidth_gb_per_s) {
+            INFO(chip.id);
+            const double compute = chip.bf16_tflops->value / ref->bf16_tflops->value;
+            const double bound = std::min(compute, chip.bandwidth_gb_per_s->value / ref->bandwidth_gb_per_s->value);
+            const double measured = chip.train_vs_rtx4090->value;
+            CHECK(std::fabs(std::log(bound / measured)) <= std::fabs(std::log(compute / measured)) + 1e-12);
+        }
     // No chip: the GPU's catalog speed for every kind.
     CHECK(ChipSpeed(c, "", 0.77, TaskKind::train) == 0.77);
     CHECK(ChipSpeed(c, "rtx4090", 1, TaskKind::image) == Approx(1));
