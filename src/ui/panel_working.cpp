@@ -26,6 +26,8 @@ std::string OriginForPeople(const core::WorkingTerm& t, const core::Report& r)
         return "worked out by labcalc from your inputs and the catalog";
     if (t.origin == "constant")
         return "a constant";
+    if (t.origin.rfind("constant: ", 0) == 0) // a rule's constant, with where it comes from
+        return "a constant: " + t.origin.substr(10);
     // "figure home.cooling_overhead_pct: <source>, <date>" -> "catalog: <source>, <date>": the id is for files.
     const std::string words = core::WorkingTermOrigin(t, r);
     const std::size_t colon = words.find(": ");
@@ -45,7 +47,10 @@ void DrawContents(AppState& state, const core::Working& w)
     WrappedText(w.symbols);
     ImGui::TextDisabled("With your numbers");
     WrappedText(w.numbers);
-    WrappedText("= " + core::ShownValue(w.result) + " " + w.unit + "   (shown as " + Usd(w.result) + ")");
+    // What the page shows for it: money as money, other quantities with one decimal and their unit.
+    const bool money = w.unit.rfind("USD", 0) == 0;
+    WrappedText("= " + core::ShownValue(w.result) + " " + w.unit + "   (shown as " +
+                (money ? Usd(w.result) : Number(w.result, 1) + " " + w.unit) + ")");
     ImGui::Spacing();
     ImGui::TextDisabled("Where each value comes from");
     for (const core::WorkingTerm& t : w.terms) {

@@ -636,6 +636,15 @@ test('what do you want to run: on a phone, a task is added, typed into and chose
     assert.ok(r.workload.vram_gb >= 13 * 16, 'a full fine-tune holds 16 bytes a parameter');
     await screenshot(page, 'workload-390x844.png');
     await assertCanvasDrawn(page, 'the workload builder on a phone');
+    // The task's hours open their working (a real button), which reads back to the figure shown.
+    await page.evaluate(() => document.querySelector('[data-id="tasks.0.hours_per_week#how"]').click());
+    await page.waitForSelector('[data-id="working.close"]', { state: 'attached', timeout: 5000 });
+    await settle(page);
+    await screenshot(page, 'workload-working-390x844.png');
+    const shown = (await report(page)).workings.find((w) => w.id === 'tasks.0.hours_per_week');
+    assert.ok(shown && Math.abs(shown.result - (await report(page)).workload.tasks[0].hours_per_week) < 1e-9);
+    await page.evaluate(() => document.querySelector('[data-id="working.close"]').click());
+    await page.waitForFunction(() => !document.querySelector('[data-id="working.close"]'), null, { timeout: 5000 });
 
     // A bad size: named with its rule, the last good task stays.
     await size.fill('-3');
