@@ -208,6 +208,26 @@ bool OwnMachineFigures(const Scenario& s)
         s.home.resale_pct;
 }
 
+// A machine the person already has: its price is sunk, so nothing is spent on it up front but the upgrade;
+// keeping it forgoes what selling it now would bring (counted in the total, as the price of the alternative
+// to selling), and it sells for what that value is worth at the end. Cf. the opportunity cost of an owned
+// asset in any keep-or-sell decision: the cost of keeping is today's sale value less the value at the end.
+void PriceOwnedMachine(const Prepared& p, double hardware_usd, OptionCost* out)
+{
+    const Scenario& s = p.scenario;
+    const double value_now =
+        s.home.owned_value_usd ? *s.home.owned_value_usd : f::AfterSellingFee(hardware_usd, p.fig.resale_fee_pct);
+    out->upfront_usd = s.home.upgrade_usd ? *s.home.upgrade_usd : 0.0;
+    out->forgone_sale_usd = value_now;
+    // At the end: the person's share of value left, else less the GPUs' yearly loss; upkeep is a share of what
+    // the machine is worth now (unless the person gave theirs). Neither reads a price paid.
+    out->resale_usd = s.home.resale_pct
+        ? value_now * *s.home.resale_pct / 100.0
+        : f::OwnedResaleUsd<double>(value_now, p.fig.gpu_depreciation_pct_per_year, s.horizon_months);
+    if (!s.home.maintenance_usd_per_year)
+        out->monthly.maintenance_usd = f::MaintenanceUsdPerMonth(value_now, p.fig.maintenance_pct_per_year);
+}
+
 // Prices a machine at home running `local_work` hours per week, with the person's home.* figures
 // wherever they set one (the home option and the hybrid alike). `own_figures` false prices it on the
 // catalog alone (to choose the machine their figures then describe).
@@ -233,6 +253,7 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
     out->local_on_hours_per_week =
         f::OnHoursPerWeek(busy, s.home.on_hours_per_week ? *s.home.on_hours_per_week : -1.0, p.fig.idle_on_pct_of_busy);
     out->upfront_usd = hardware;
+    out->forgone_sale_usd = 0;
     out->monthly.power_usd = f::ElectricityUsdPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week,
                                                        p.fig.electricity_usd_per_kwh, p.fig.cooling_overhead_pct);
     out->monthly.maintenance_usd = own.maintenance_usd_per_year
@@ -243,12 +264,23 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
     const double before_fee = own.resale_pct ? hardware * *own.resale_pct / 100.0
                                              : m.resale_usd * (m.hardware_usd > 0 ? hardware / m.hardware_usd : 0);
     out->resale_usd = f::AfterSellingFee(before_fee, p.fig.resale_fee_pct);
+    if (s.home.owned)
+        PriceOwnedMachine(p, hardware, out);
 }
 
 void Finish(const Prepared& p, OptionCost* c)
 {
     c->monthly_usd = c->monthly.Total();
-    c->total_usd = f::TotalUsd<double>(c->upfront_usd, c->monthly_usd, p.scenario.horizon_months, c->resale_usd);
+    c->total_usd = f::TotalUsd<double>(c->upfront_usd + c->forgone_sale_usd, c->monthly_usd, p.scenario.horizon_months,
+                                       c->resale_usd);
+}
+
+// The most GPUs a machine at home has: the count the person gave; one for a machine they own and gave no
+// count for; else the most one machine holds.
+int MostGpus(const Prepared& p)
+{
+    const Scenario& s = p.scenario;
+    return s.home.gpu_count ? *s.home.gpu_count : s.home.owned ? 1 : p.fig.max_gpus;
 }
 
 // GPUs per job of a catalog GPU for this scenario, or 0 when no home machine of that GPU holds the job.
@@ -256,8 +288,7 @@ int GpusPerJob(const Prepared& p, int gpu_index)
 {
     const Scenario& s = p.scenario;
     const int per_job = GpusForVram(s.vram_gb, At(p.catalog.gpus, gpu_index).vram_gb);
-    const int max_gpus = s.home.gpu_count ? *s.home.gpu_count : p.fig.max_gpus;
-    return per_job > max_gpus ? 0 : per_job;
+    return per_job > MostGpus(p) ? 0 : per_job;
 }
 
 // Calls visit(machine) for every machine at home the scenario allows: each catalog GPU (or home.gpu)
@@ -272,8 +303,9 @@ void ForEachMachine(const Prepared& p, Visit visit)
         const int per_job = GpusPerJob(p, gi);
         if (per_job == 0)
             continue;
-        const int max_gpus = s.home.gpu_count ? *s.home.gpu_count : p.fig.max_gpus;
-        const int first = s.home.gpu_count ? *s.home.gpu_count : per_job;
+        const int max_gpus = MostGpus(p);
+        // A machine given by its count, or owned, is that machine; else every size that holds the job.
+        const int first = s.home.gpu_count || s.home.owned ? max_gpus : per_job;
         for (int n = first; n <= max_gpus; n += per_job)
             visit(BuildMachine(p, gi, n, per_job));
     }
@@ -528,6 +560,8 @@ Prepared::Prepared(const Scenario& s, const Catalog& c)
     const double sensitive = std::clamp(s.sensitive_work_pct / 100.0, 0.0, 1.0);
     data_must_stay = s.privacy == Privacy::on_premises_only && sensitive > 0;
     local_only_share = s.privacy >= Privacy::confidential ? sensitive : 0.0;
+    if (s.home.owned && !s.home.gpu)
+        forced_gpu = -2; // a machine you own, with no GPU named: none to price
     if (s.home.gpu) {
         forced_gpu = -2;
         for (std::size_t i = 0; i < catalog.gpus.size(); ++i)

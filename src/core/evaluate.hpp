@@ -24,7 +24,7 @@ enum Blocker : std::uint32_t {
     kNoCloudOffer = 1u << 4,      // no cloud offer fits the VRAM need and provider choice
     kOverCapacity = 1u << 5,      // more work than the largest home machine can run
     kNothingToSplit = 1u << 6,    // hybrid: every job must stay local, nothing can go to the cloud
-    kUnknownGpu = 1u << 7,        // home.gpu names no catalog GPU
+    kUnknownGpu = 1u << 7,        // home.gpu names no catalog GPU (or a machine you own names none)
     kUnknownOffer = 1u << 8,      // cloud.offer names no catalog offer
     kMixIsHomeLab = 1u << 9,      // hybrid: the cheapest mix keeps all work at home, so it is the home lab
 };
@@ -47,11 +47,12 @@ struct MonthlyBreakdown {
 
 struct OptionCost {
     std::uint32_t blockers = 0;
-    double upfront_usd = 0;     // hardware bought at month 0
-    double min_upfront_usd = 0; // the least money up front any way of running this option needs
-    double monthly_usd = 0;     // running cost per month (upfront excluded)
-    double resale_usd = 0;      // value recovered at the end of the horizon
-    double total_usd = 0;       // upfront + running - resale over the horizon
+    double upfront_usd = 0;      // money spent at month 0: hardware bought (or an owned machine's upgrade)
+    double forgone_sale_usd = 0; // an owned machine kept: what selling it now would bring (a cost, not money spent)
+    double min_upfront_usd = 0;  // the least money up front any way of running this option needs
+    double monthly_usd = 0;      // running cost per month (upfront excluded)
+    double resale_usd = 0;       // value recovered at the end of the horizon
+    double total_usd = 0;        // upfront + forgone sale + running - resale over the horizon
     MonthlyBreakdown monthly;
     // The machine or plan this cost is for.
     int gpu_index = -1; // catalog GPU bought (home, hybrid's local part); -1 none

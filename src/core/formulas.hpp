@@ -74,6 +74,15 @@ N OnHoursPerWeek(N busy_hours_per_week, N set_on_hours, N idle_on_pct_of_busy)
     return Min(kHoursPerWeek, busy * (1.0 + Max(idle_on_pct_of_busy, 0.0) / 100.0));
 }
 
+// A machine you already own, at the end: what a sale now would bring, less the GPUs' yearly loss of value over
+// the horizon (its GPUs hold most of an AI machine's resale value; the catalog price of its parts plays no
+// part, since that money is sunk). Both sales pay the same fee, so the fee is already out of both.
+template <class N>
+N OwnedResaleUsd(N value_now_usd, N gpu_depreciation_pct_per_year, N months)
+{
+    return value_now_usd * Pow(1.0 - Clamp(gpu_depreciation_pct_per_year, 0.0, 100.0) / 100.0, months / 12.0);
+}
+
 // What a sale brings in after the marketplace's fee on the sale price.
 template <class N>
 N AfterSellingFee(N sale_usd, N fee_pct)

@@ -53,7 +53,10 @@ std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCo
         return "all of your work is on data that must stay local (work on that data: " +
             FormatPercent(s.sensitive_work_pct) +
             "), so nothing can go to the cloud; if some of it may leave, lower that share in the advanced inputs";
-    case kUnknownGpu: return "home.gpu '" + s.home.gpu.value_or("") + "' is not in the catalog";
+    case kUnknownGpu:
+        if (s.home.owned && !s.home.gpu)
+            return "you already have a machine: say which GPU it has (home.gpu) so it can be priced";
+        return "home.gpu '" + s.home.gpu.value_or("") + "' is not in the catalog";
     case kUnknownOffer: return "cloud.offer '" + s.cloud.offer.value_or("") + "' is not in the catalog";
     case kMixIsHomeLab:
         return "the cheapest mix keeps all of the work at home, so it is the home lab; sending bursts out would only "
@@ -95,7 +98,8 @@ std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenar
     std::string local, cloud, off_name;
     if (c.gpu_index >= 0) {
         const GpuModel& g = At(p.catalog.gpus, c.gpu_index);
-        local = std::to_string(c.gpu_count) + " x " + g.name + " + the rest of the machine";
+        local = s.home.owned ? "your machine (" + std::to_string(c.gpu_count) + " x " + g.name + "), already yours"
+                             : std::to_string(c.gpu_count) + " x " + g.name + " + the rest of the machine";
     }
     if (c.offer_index >= 0) {
         const CloudOffer& off = At(p.catalog.offers, c.offer_index);
@@ -284,6 +288,21 @@ void AddRuleReasons(Report& r, const Scenario& s, const Evaluation& e)
 }
 
 // Money over the horizon: each priced option's total in one sentence.
+// A machine the person already has: what counts instead of its price.
+void AddOwnedReason(Report& r, const Scenario& s, const OptionCosts& costs)
+{
+    const OptionCost& home = At(costs, static_cast<int>(Option::home));
+    if (!s.home.owned || home.gpu_index < 0)
+        return;
+    std::string text = "You already have the machine, so its price is sunk: the home lab spends " +
+        FormatUsd(home.upfront_usd) + " up front" + (home.upfront_usd > 0 ? " (your upgrade)" : "") +
+        ", and keeping it forgoes the " + FormatUsd(home.forgone_sale_usd) +
+        " a sale would bring now (counted in its total; it still sells for " + FormatUsd(home.resale_usd) +
+        " at the end).";
+    r.reasons.push_back(
+        {text, "Home-Based AI Labs, Advantages: Cost Predictability (\"One-time hardware investment\")"});
+}
+
 // What the tasks of the workload builder came to, so the answer says what it was worked out for.
 void AddWorkloadReason(Report& r)
 {
@@ -374,6 +393,7 @@ void AddReasons(Report& r, const Prepared& p, const Scenario& s, const OptionCos
     AddDominatedHybrid(r, costs, e);
     AddBlockerReasons(r, p, s, e);
     AddWorkloadReason(r);
+    AddOwnedReason(r, s, costs);
     AddRuleReasons(r, s, e);
     AddTotalsReason(r, s);
     AddBreakEvenReason(r, s, costs);

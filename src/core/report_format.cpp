@@ -105,6 +105,9 @@ json OptionJson(const OptionReport& o)
     j["blockers"] = o.blockers;
     j["setup"] = o.setup;
     j["upfront_usd"] = Finite(o.cost.upfront_usd);
+    // Only for a machine the person owns, so every other report stays as it was.
+    if (o.cost.forgone_sale_usd > 0)
+        j["forgone_sale_usd"] = Finite(o.cost.forgone_sale_usd);
     j["min_upfront_usd"] = Finite(o.cost.min_upfront_usd);
     j["monthly_usd"] = Finite(o.cost.monthly_usd);
     j["total_usd"] = Finite(o.cost.total_usd);

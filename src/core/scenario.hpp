@@ -42,6 +42,13 @@ struct HomeInputs {
     std::optional<double> resale_pct;        // value left at the end of the horizon, % of price
     std::optional<double> on_hours_per_week; // hours the machine is switched on, busy or idle; unset: it
                                              // follows the work (busy hours plus home.idle_on_pct_of_busy)
+    // A machine you already have (home.gpu x home.gpu_count, one GPU when the count is unset): its price is
+    // sunk. What counts is its running cost, an upgrade, and what selling it now would bring (forgone by
+    // keeping it).
+    bool owned = false;
+    std::optional<double> owned_value_usd; // what a sale now would bring after fees; unset: its catalog price
+                                           // less the selling fee
+    std::optional<double> upgrade_usd;     // money spent on it now (unset: none)
 };
 
 struct CloudInputs {

@@ -8,7 +8,7 @@ std::vector<double> CumulativeUsd(const OptionCost& c, int horizon_months)
 {
     std::vector<double> out(static_cast<std::size_t>(std::max(horizon_months, 0)) + 1);
     for (std::size_t m = 0; m < out.size(); ++m)
-        out[m] = c.upfront_usd + c.monthly_usd * static_cast<double>(m);
+        out[m] = c.upfront_usd + c.forgone_sale_usd + c.monthly_usd * static_cast<double>(m);
     out.back() -= c.resale_usd;
     return out;
 }

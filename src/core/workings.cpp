@@ -66,7 +66,13 @@ struct Builder {
     {
         const Scenario& s = p.scenario;
         const GpuModel& g = At(p.catalog.gpus, c.gpu_index);
-        if (!s.home.hardware_usd) {
+        if (s.home.owned && !s.home.owned_value_usd)
+            Add(key, label, "forgone_sale_usd", "what selling your machine now would bring", "USD",
+                f::AfterSellingFee<Traced>(Term(HardwareBasis(c, g), "H", "your machine on catalog prices", "USD",
+                                                s.home.hardware_usd ? Input("home.hardware_usd") : kDerived),
+                                           Term(p.fig.resale_fee_pct, "fee", "marketplace selling fee", "%",
+                                                FigureId("home.resale_fee_pct"))));
+        if (!s.home.hardware_usd && !s.home.owned) {
             const Traced load_w =
                 f::MachineWatts<Traced>(Term(p.fig.base_load_watts, "P_base", "draw of the rest of the machine", "W",
                                              FigureId("home.base_load_watts")),
@@ -84,7 +90,7 @@ struct Builder {
                     Term(p.fig.disk_usd_per_tb, "C_disk", "disks per TB (a copy and a backup)", "USD per TB",
                          FigureId("home.disk_usd_per_tb"))));
         }
-        Add(key, label, "resale_usd", "resale at the end", "USD", Resale(c, g));
+        Add(key, label, "resale_usd", "resale at the end", "USD", s.home.owned ? OwnedResale(key, c) : Resale(c, g));
         if (!s.home.power_watts)
             Add(key, label, "load_watts", "the machine's draw under load", "W",
                 f::MachineWatts<Traced>(Term(p.fig.base_load_watts, "P_base", "draw of the rest of the machine", "W",
@@ -128,11 +134,50 @@ struct Builder {
                     12.0);
         else
             Add(key, label, "maintenance_usd_per_month", "maintenance per month", "USD per month",
-                f::MaintenanceUsdPerMonth<Traced>(Term(c.upfront_usd, "H", "hardware price", "USD",
-                                                       s.home.hardware_usd ? Input("home.hardware_usd") : kDerived),
-                                                  Term(p.fig.maintenance_pct_per_year, "m",
-                                                       "repairs and spares per year", "%",
-                                                       FigureId("home.maintenance_pct_per_year"))));
+                f::MaintenanceUsdPerMonth<Traced>(
+                    s.home.owned ? ValueNow(key, c)
+                                 : Term(HardwareBasis(c, g), "H", "hardware price", "USD",
+                                        s.home.hardware_usd ? Input("home.hardware_usd") : kDerived),
+                    Term(p.fig.maintenance_pct_per_year, "m", "repairs and spares per year", "%",
+                         FigureId("home.maintenance_pct_per_year"))));
+    }
+
+    // The machine's price the model works from: the person's own figure, else its catalog parts (an owned
+    // machine's too, though nothing is spent on it).
+    double HardwareBasis(const OptionCost& c, const GpuModel& g) const
+    {
+        const Scenario& s = p.scenario;
+        if (s.home.hardware_usd)
+            return *s.home.hardware_usd;
+        if (!s.home.owned)
+            return c.upfront_usd;
+        return f::HomeHardwareUsd<double>(p.fig.base_system_usd, g.price_usd.value, c.gpu_count,
+                                          f::MachineWatts<double>(p.fig.base_load_watts, g.load_watts, c.gpu_count),
+                                          p.fig.psu_ups_usd_per_kw, s.data_gb, p.fig.disk_usd_per_tb);
+    }
+
+    // An owned machine's sale now, as a value in a working: the person's figure, or its own working.
+    Traced ValueNow(const std::string& key, const OptionCost& c) const
+    {
+        if (p.scenario.home.owned_value_usd)
+            return Term(c.forgone_sale_usd, "V_now", "what selling your machine now would bring", "USD",
+                        Input("home.owned_value_usd"));
+        return Linked(Term(c.forgone_sale_usd, "V_now", "what selling your machine now would bring", "USD", kDerived),
+                      key + ".forgone_sale_usd");
+    }
+
+    // An owned machine at the end: today's sale value times the person's share of value left, else less the
+    // GPUs' yearly loss of value over the horizon.
+    Traced OwnedResale(const std::string& key, const OptionCost& c) const
+    {
+        const Scenario& s = p.scenario;
+        if (s.home.resale_pct)
+            return ValueNow(key, c) *
+                Term(*s.home.resale_pct, "kept", "value left at the end", "%", Input("home.resale_pct")) / 100.0;
+        return f::OwnedResaleUsd<Traced>(ValueNow(key, c),
+                                         Term(p.fig.gpu_depreciation_pct_per_year, "d_gpu", "GPU value lost a year",
+                                              "%", FigureId("home.gpu_depreciation_pct_per_year")),
+                                         Term(s.horizon_months, "T", "horizon", "months", Input("horizon_months")));
     }
 
     // What a sale brings in: the person's resale share, or each part's value after the catalog's yearly
@@ -267,9 +312,17 @@ struct Builder {
 
     void Total(const std::string& key, const std::string& label, const OptionCost& c)
     {
+        // Up front: the hardware bought, or for a machine the person owns the upgrade, with the sale it forgoes.
+        const bool owned = p.scenario.home.owned && c.gpu_index >= 0;
+        Traced up = owned
+            ? Term(c.upfront_usd, "U", "upgrade up front", "USD",
+                   p.scenario.home.upgrade_usd ? Input("home.upgrade_usd") : "constant")
+            : Linked(Term(c.upfront_usd, "U", "hardware up front", "USD", kDerived), key + ".hardware_usd");
+        if (owned)
+            up = up + ValueNow(key, c);
         Add(key, label, "total_usd", "total over the horizon", "USD",
             f::TotalUsd<Traced>(
-                Linked(Term(c.upfront_usd, "U", "hardware up front", "USD", kDerived), key + ".hardware_usd"),
+                up,
                 Linked(Term(c.monthly_usd, "R", "running cost a month (the monthly parts added)", "USD per month",
                             kDerived),
                        key + ".running_usd_per_month"),

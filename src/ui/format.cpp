@@ -71,18 +71,22 @@ unsigned int OptionTextColor(int option_index, float alpha)
 
 double ShownTotal(const core::OptionReport& o, int months)
 {
-    return std::round(o.cost.upfront_usd) + std::round(o.cost.monthly_usd * months) - std::round(o.cost.resale_usd);
+    return std::round(o.cost.upfront_usd) + std::round(o.cost.forgone_sale_usd) +
+        std::round(o.cost.monthly_usd * months) - std::round(o.cost.resale_usd);
 }
 
 std::string CostSum(const core::OptionReport& o, int months)
 {
     const double upfront = std::round(o.cost.upfront_usd), running = std::round(o.cost.monthly_usd * months),
                  resale = std::round(o.cost.resale_usd);
-    std::string sum = (upfront > 0 ? Usd(upfront) + " up front + " : "") + Usd(running) + " to run (" +
-        Usd(o.cost.monthly_usd) + " a month)";
+    // A machine you own: the sale it forgoes is part of the sum (what keeping it costs), not money spent.
+    const double forgone = std::round(o.cost.forgone_sale_usd);
+    std::string sum = (upfront > 0 ? Usd(upfront) + " up front + " : "") +
+        (forgone > 0 ? Usd(forgone) + " sale forgone + " : "") + Usd(running) + " to run (" + Usd(o.cost.monthly_usd) +
+        " a month)";
     if (resale > 0)
         sum += " - " + Usd(resale) + " resale";
-    return upfront > 0 || resale > 0 ? sum + " = " + Usd(ShownTotal(o, months)) : sum;
+    return upfront > 0 || forgone > 0 || resale > 0 ? sum + " = " + Usd(ShownTotal(o, months)) : sum;
 }
 
 } // namespace labcalc::ui

@@ -70,6 +70,18 @@ inline core::Scenario RandomScenario(std::mt19937& rng)
     s.home.on_hours_per_week = pick(0, 168);
     for (double& w : s.weights)
         w = u(rng) < 0.1 ? 0 : pick(0, 5);
+    // One in eight already has a machine (a catalog GPU, sometimes its count, sale value and an upgrade).
+    if (u(rng) < 0.125) {
+        const auto& gpus = Cat().gpus;
+        s.home.owned = true;
+        s.home.gpu = gpus[static_cast<std::size_t>(pick(0, static_cast<double>(gpus.size()) - 1e-9))].id;
+        if (u(rng) < 0.3)
+            s.home.gpu_count = 1 + static_cast<int>(pick(0, 3.999));
+        if (u(rng) < 0.5)
+            s.home.owned_value_usd = pick(0, 5000);
+        if (u(rng) < 0.3)
+            s.home.upgrade_usd = pick(0, 1500);
+    }
     // One scenario in five says what it runs instead of hours and memory (the workload builder).
     if (u(rng) < 0.2)
         for (int n = 1 + static_cast<int>(pick(0, 2.999)); n > 0; --n)

@@ -218,7 +218,7 @@ TEST_CASE("reports of random scenarios: finite numbers, totals match the curves"
         for (const OptionReport& o : r.options) {
             REQUIRE(o.cumulative_usd.size() == static_cast<std::size_t>(s.horizon_months) + 1);
             CHECK(o.cumulative_usd.back() == Approx(o.cost.total_usd).margin(1e-6));
-            CHECK(o.cumulative_usd.front() == Approx(o.cost.upfront_usd));
+            CHECK(o.cumulative_usd.front() == Approx(o.cost.upfront_usd + o.cost.forgone_sale_usd));
         }
         // The break-even month is where the curves cross.
         if (r.break_even_month) {

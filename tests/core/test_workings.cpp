@@ -45,6 +45,7 @@ double ReportFigure(const Report& r, const std::string& id)
         const OptionCost& c = o.cost;
         const std::map<std::string, double> figures = {
             {"hardware_usd", c.upfront_usd},
+            {"forgone_sale_usd", c.forgone_sale_usd},
             {"electricity_usd_per_month", c.monthly.power_usd},
             {"maintenance_usd_per_month", c.monthly.maintenance_usd},
             {"gpu_hours_usd_per_month", c.monthly.gpu_hours_usd},
