@@ -285,6 +285,27 @@ N ImageHoursPerWeek(N images_per_day, N reference_seconds, N params_b, N referen
 
 // ---- Over time --------------------------------------------------------------------------------
 
+// What a dollar `months` from now is worth today at a yearly discount rate: 1 / (1 + r)^(months / 12), the
+// present-value factor of any finance text (a yearly rate compounded by its 12th root each month).
+template <class N>
+N DiscountFactor(N discount_pct_per_year, N months)
+{
+    return 1.0 / Pow(1.0 + discount_pct_per_year / 100.0, months / 12.0);
+}
+
+// Net present cost: the money up front, each month's running cost discounted to today (paid at the end of
+// the month: sum over m = 1..T of R x d^m = R x d x (1 - d^T) / (1 - d), d the one-month factor), less the
+// resale discounted from the end. At a rate of 0 it is the plain total.
+template <class N>
+N PresentValueUsd(N upfront_usd, N monthly_usd, N months, N resale_usd, N discount_pct_per_year)
+{
+    if (Value(discount_pct_per_year) <= 0)
+        return upfront_usd + monthly_usd * months - resale_usd;
+    const N d = DiscountFactor<N>(discount_pct_per_year, N(1.0));
+    return upfront_usd + monthly_usd * d * (1.0 - Pow(d, months)) / (1.0 - d) -
+        resale_usd * DiscountFactor<N>(discount_pct_per_year, months);
+}
+
 // Upfront + running costs - resale over the horizon (the total cost of ownership).
 template <class N>
 N TotalUsd(N upfront_usd, N monthly_usd, N horizon_months, N resale_usd)

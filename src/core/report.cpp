@@ -172,6 +172,8 @@ void AddOptions(Report& r, const Prepared& p, const Scenario& s, const OptionCos
         rep.cost = oc;
         rep.cumulative_usd = CumulativeUsd(oc, s.horizon_months);
         rep.usd_per_work_hour = formulas::UsdPerWorkHour<double>(oc.total_usd, s.hours_per_week, s.horizon_months);
+        rep.present_value_usd = formulas::PresentValueUsd<double>(oc.upfront_usd + oc.forgone_sale_usd, oc.monthly_usd,
+                                                                  s.horizon_months, oc.resale_usd, s.discount_rate_pct);
         rep.factors = At(e.factors, o);
         rep.factor_score = At(e.factor_score, o);
         rep.score = At(e.score, o);
@@ -192,6 +194,10 @@ void AddBreakEven(Report& r, const Scenario& s, const OptionCosts& costs)
     OptionCost kept = costs[0];
     kept.resale_usd = 0;
     r.break_even_month_owning = BreakEvenMonth(CumulativeUsd(kept, s.horizon_months), r.options[1].cumulative_usd);
+    if (s.discount_rate_pct > 0)
+        r.break_even_month_discounted =
+            BreakEvenMonth(DiscountedCumulativeUsd(costs[0], s.horizon_months, s.discount_rate_pct),
+                           DiscountedCumulativeUsd(costs[1], s.horizon_months, s.discount_rate_pct));
 }
 
 // Every course rule, met or not, with its numbers: the course view lists them and the reasons cite them.

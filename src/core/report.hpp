@@ -26,6 +26,7 @@ struct OptionReport {
     OptionCost cost;
     std::vector<double> cumulative_usd; // month 0 = upfront ... month horizon (resale credited)
     double usd_per_work_hour = 0;       // total over the horizon / hours of work done
+    double present_value_usd = 0;       // net present cost at the scenario's discount rate (= total at 0)
     FactorArray factors{};
     double factor_score = 0, score = 0;
     int rules_matched = 0;
@@ -77,7 +78,8 @@ struct Report {
     bool any_feasible = false;
     std::vector<Reason> reasons;
     std::optional<int> break_even_month; // first month home's cumulative cost <= cloud's (resale credited at the end)
-    std::optional<int> break_even_month_owning; // the same without selling: no resale credited
+    std::optional<int> break_even_month_owning;     // the same without selling: no resale credited
+    std::optional<int> break_even_month_discounted; // break_even_month on costs discounted to today
     std::vector<FlipPoint> flip_points;
     Scenario scenario;                  // every input as used
     double electricity_usd_per_kwh = 0; // the tariff in force (scenario or catalog)

@@ -98,13 +98,16 @@ std::string WorkloadText(const Workload& w, const std::string& heading, const st
     return out;
 }
 
-json OptionJson(const OptionReport& o)
+// `discounted`: the scenario has a discount rate, so the present value is given.
+json OptionJson(const OptionReport& o, bool discounted)
 {
     json j;
     j["feasible"] = o.feasible;
     j["blockers"] = o.blockers;
     j["setup"] = o.setup;
     j["upfront_usd"] = Finite(o.cost.upfront_usd);
+    if (discounted)
+        j["present_value_usd"] = Finite(o.present_value_usd);
     // Only for a machine the person owns, so every other report stays as it was.
     if (o.cost.forgone_sale_usd > 0)
         j["forgone_sale_usd"] = Finite(o.cost.forgone_sale_usd);
@@ -267,6 +270,10 @@ json ReportJson(const Report& r)
         j["reasons"].push_back({{"text", reason.text}, {"course", reason.course}});
     j["break_even_month"] = r.break_even_month ? json(*r.break_even_month) : json(nullptr);
     j["break_even_month_owning"] = r.break_even_month_owning ? json(*r.break_even_month_owning) : json(nullptr);
+    // Only with a discount rate, so every other report stays as it was.
+    if (r.scenario.discount_rate_pct > 0)
+        j["break_even_month_discounted"] =
+            r.break_even_month_discounted ? json(*r.break_even_month_discounted) : json(nullptr);
     json flips = json::array();
     for (const FlipPoint& f : r.flip_points) {
         json fj = {
@@ -303,7 +310,7 @@ json ReportJson(const Report& r)
     j["assumptions"] = assumptions;
     json options;
     for (const OptionReport& o : r.options)
-        options[OptionKey(o.option)] = OptionJson(o);
+        options[OptionKey(o.option)] = OptionJson(o, r.scenario.discount_rate_pct > 0);
     j["options"] = options;
     json rules = json::array();
     for (const RuleCheck& rc : r.rules)
@@ -355,6 +362,8 @@ std::string ReportToText(const Report& r)
     row("Resale at the end", [](const OptionReport& o) { return FormatUsd(o.cost.resale_usd); });
     row("Total over horizon", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
     row("Per hour of work", [](const OptionReport& o) { return FormatUsd(o.usd_per_work_hour); });
+    if (r.scenario.discount_rate_pct > 0)
+        row("Present value", [](const OptionReport& o) { return FormatUsd(o.present_value_usd); });
     row("Score (0-10 + rules)", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
     if (!r.scenario.tasks.empty())
         out << "\n" << WorkloadText(r.workload, "What you want to run:", "  - ");
@@ -366,6 +375,10 @@ std::string ReportToText(const Report& r)
         << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning) : not_within)
         << " while owning; " << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : not_within)
         << " if sold at the end\n";
+    if (r.scenario.discount_rate_pct > 0)
+        out << "Discounted at " << FormatNumber(r.scenario.discount_rate_pct) << "% a year: break-even "
+            << (r.break_even_month_discounted ? "month " + std::to_string(*r.break_even_month_discounted) : not_within)
+            << " if sold at the end\n";
     out << "\nComparison matrix (0 worst - 10 best; weight):\n";
     for (int i = 0; i < kFactorCount; ++i) {
         out << "  " << Pad(FactorLabel(static_cast<Factor>(i)), 20);
@@ -445,6 +458,8 @@ std::string ReportToMarkdown(const Report& r)
     row("Up front", [](const OptionReport& o) { return FormatUsd(o.cost.upfront_usd); });
     row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
     row("Total", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
+    if (r.scenario.discount_rate_pct > 0)
+        row("Present value", [](const OptionReport& o) { return FormatUsd(o.present_value_usd); });
     row("Score", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
     out << "\nBreak-even (home vs cloud): "
         << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning)
@@ -452,6 +467,11 @@ std::string ReportToMarkdown(const Report& r)
         << " while owning; "
         << (r.break_even_month ? "month " + std::to_string(*r.break_even_month) : "not within the horizon")
         << " if sold at the end.\n";
+    if (r.scenario.discount_rate_pct > 0)
+        out << "Discounted at " << FormatNumber(r.scenario.discount_rate_pct) << "% a year: break-even "
+            << (r.break_even_month_discounted ? "month " + std::to_string(*r.break_even_month_discounted)
+                                              : "not within the horizon")
+            << " if sold at the end.\n";
     out << "\n## Comparison matrix (0-10)\n\n| Factor | Home lab | Cloud | Hybrid | Weight "
            "|\n|---|---:|---:|---:|---:|\n";
     for (int i = 0; i < kFactorCount; ++i) {

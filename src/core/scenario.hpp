@@ -87,6 +87,7 @@ struct Scenario {
     double monthly_budget_usd = 300; // what you can spend each month on running costs
     double sensitive_work_pct = 100; // share of the work that touches data of that class
     int horizon_months = 36;
+    double discount_rate_pct = 0;                  // a year: what money later is worth against money now
     std::optional<double> electricity_usd_per_kwh; // unset: the catalog's default tariff
     double vram_gb = 24;                           // GPU memory the largest job needs
     double burst_share_pct = 30;                   // workload shape: 0 steady ... 100 all in bursts

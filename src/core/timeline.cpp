@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/formulas.hpp"
+
 namespace labcalc::core {
 
 std::vector<double> CumulativeUsd(const OptionCost& c, int horizon_months)
@@ -10,6 +12,21 @@ std::vector<double> CumulativeUsd(const OptionCost& c, int horizon_months)
     for (std::size_t m = 0; m < out.size(); ++m)
         out[m] = c.upfront_usd + c.forgone_sale_usd + c.monthly_usd * static_cast<double>(m);
     out.back() -= c.resale_usd;
+    return out;
+}
+
+std::vector<double> DiscountedCumulativeUsd(const OptionCost& c, int horizon_months, double discount_pct_per_year)
+{
+    if (discount_pct_per_year <= 0)
+        return CumulativeUsd(c, horizon_months);
+    std::vector<double> out(static_cast<std::size_t>(std::max(horizon_months, 0)) + 1);
+    double sum = c.upfront_usd + c.forgone_sale_usd;
+    out[0] = sum;
+    for (std::size_t m = 1; m < out.size(); ++m) {
+        sum += c.monthly_usd * formulas::DiscountFactor<double>(discount_pct_per_year, static_cast<double>(m));
+        out[m] = sum;
+    }
+    out.back() -= c.resale_usd * formulas::DiscountFactor<double>(discount_pct_per_year, horizon_months);
     return out;
 }
 

@@ -101,7 +101,7 @@ struct Builder {
             Add(key, label, "busy_hours_per_week", "hours a week the GPUs are busy", "h",
                 f::BusyHoursPerWeek<Traced>(
                     Term(c.local_work_hours_per_week, "W_home", "work run at home a week, in RTX 4090 hours", "h",
-                         c.local_work_hours_per_week == s.hours_per_week ? Input("hours_per_week") : kDerived),
+                         c.local_work_hours_per_week == s.hours_per_week ? WorkOrigin() : kDerived),
                     Term(g.speed, "v", g.name + " speed against an RTX 4090", "", SpecsOrigin(g)),
                     Term(c.local_parallel_jobs, "j", "copies of the job the machine runs at once", "", kDerived)));
         const Traced busy =
@@ -141,6 +141,9 @@ struct Builder {
                     Term(p.fig.maintenance_pct_per_year, "m", "repairs and spares per year", "%",
                          FigureId("home.maintenance_pct_per_year"))));
     }
+
+    // The week's work: typed, or worked out from the tasks of "What do you want to run?".
+    std::string WorkOrigin() const { return p.scenario.tasks.empty() ? Input("hours_per_week") : kDerived; }
 
     // The machine's price the model works from: the person's own figure, else its catalog parts (an owned
     // machine's too, though nothing is spent on it).
@@ -225,7 +228,7 @@ struct Builder {
         Add(key, label, "gpu_hours_per_week", "GPU-hours billed a week", "h",
             f::CloudGpuHoursPerWeek<Traced>(
                 Term(c.cloud_work_hours_per_week, "W_cloud", "work run in the cloud a week, in RTX 4090 hours", "h",
-                     c.cloud_work_hours_per_week == s.hours_per_week ? Input("hours_per_week") : kDerived),
+                     c.cloud_work_hours_per_week == s.hours_per_week ? WorkOrigin() : kDerived),
                 Term(c.cloud_speed, "v_cloud", o.gpu + " speed against an RTX 4090", "",
                      s.cloud.speed_vs_home ? Input("cloud.speed_vs_home") : "catalog offer " + o.id),
                 Term(c.offer_gpus, "n_inst", "GPUs per instance (the job's memory)", "GPUs", kDerived)));
@@ -329,12 +332,21 @@ struct Builder {
                 Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
                 Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
                        key + ".resale_usd")));
+        if (p.scenario.discount_rate_pct > 0)
+            Add(key, label, "present_value_usd", "present value at your discount rate", "USD",
+                f::PresentValueUsd<Traced>(
+                    up,
+                    Linked(Term(c.monthly_usd, "R", "running cost a month", "USD per month", kDerived),
+                           key + ".running_usd_per_month"),
+                    Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
+                    Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
+                           key + ".resale_usd"),
+                    Term(p.scenario.discount_rate_pct, "r", "discount rate a year", "%", Input("discount_rate_pct"))));
         if (p.scenario.hours_per_week > 0) // no work, no hour of it to price
             Add(key, label, "usd_per_work_hour", "cost of an hour of work", "USD per hour",
                 f::UsdPerWorkHour<Traced>(
                     Linked(Term(c.total_usd, "TCO", "total over the horizon", "USD", kDerived), key + ".total_usd"),
-                    Term(p.scenario.hours_per_week, "W", "work a week, in RTX 4090 hours", "h",
-                         Input("hours_per_week")),
+                    Term(p.scenario.hours_per_week, "W", "work a week, in RTX 4090 hours", "h", WorkOrigin()),
                     Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months"))));
     }
 };

@@ -279,6 +279,8 @@ void DrawBreakdown(AppState& state)
     const core::Report& r = state.results.report;
     static const Row kRows[] = {
         {"Hardware, up front", [](const core::OptionReport& o) { return o.cost.upfront_usd; }, "hardware_usd"},
+        {"Sale forgone (your machine)", [](const core::OptionReport& o) { return o.cost.forgone_sale_usd; },
+         "forgone_sale_usd"},
         {"Electricity / month", [](const core::OptionReport& o) { return o.cost.monthly.power_usd; },
          "electricity_usd_per_month"},
         {"Maintenance / month", [](const core::OptionReport& o) { return o.cost.monthly.maintenance_usd; },
@@ -298,7 +300,12 @@ void DrawBreakdown(AppState& state)
         {"Resale at the end", [](const core::OptionReport& o) { return -o.cost.resale_usd; }, "resale_usd"},
         {"Total over the horizon", [](const core::OptionReport& o) { return o.cost.total_usd; }, "total_usd"},
         {"Per hour of work", [](const core::OptionReport& o) { return o.usd_per_work_hour; }, "usd_per_work_hour"},
+        {"Present value (discounted)", [](const core::OptionReport& o) { return o.present_value_usd; },
+         "present_value_usd"},
     };
+    // Rows for what only some scenarios have: a machine the person owns, a discount rate.
+    const bool owned = r.scenario.home.owned;
+    const bool discounted = r.scenario.discount_rate_pct > 0;
     // Sized to its rows (no inner scrolling); on a phone the money columns narrow and the labels wrap,
     // so no label is cut ("Hardwa") and no empty band is left under the table.
     const ImGuiTableFlags flags =
@@ -311,6 +318,9 @@ void DrawBreakdown(AppState& state)
         ImGui::TableSetupColumn(o.label.c_str(), ImGuiTableColumnFlags_WidthFixed, money_width);
     ImGui::TableHeadersRow();
     for (const Row& row : kRows) {
+        const std::string working = row.working ? row.working : "";
+        if ((working == "forgone_sale_usd" && !owned) || (working == "present_value_usd" && !discounted))
+            continue;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         WrappedText(row.label);

@@ -54,6 +54,8 @@ inline core::Scenario RandomScenario(std::mt19937& rng)
     s.privacy = static_cast<Privacy>(static_cast<int>(pick(0, 3.999)));
     s.sensitive_work_pct = pick(0, 100);
     s.horizon_months = 1 + static_cast<int>(pick(0, 119.999));
+    if (u(rng) < 0.3)
+        s.discount_rate_pct = pick(0, 20);
     if (u(rng) < 0.5)
         s.electricity_usd_per_kwh = pick(0, 1);
     const double size = u(rng);
@@ -96,8 +98,9 @@ inline std::string FirstNonFinite(const nlohmann::json& j, const std::string& pa
     if (j.is_number_float() && !std::isfinite(j.get<double>()))
         return path;
     if (j.is_null()) {
-        for (const char* allowed : {"break_even_month", "break_even_month_owning", "/value", "/to", "/direction",
-                                    "/plan/gpu", "/plan/offer", "/workload/note", "/workload/error"})
+        for (const char* allowed :
+             {"break_even_month", "break_even_month_owning", "break_even_month_discounted", "/value", "/to",
+              "/direction", "/plan/gpu", "/plan/offer", "/workload/note", "/workload/error"})
             if (path.size() >= std::string(allowed).size() &&
                 path.compare(path.size() - std::string(allowed).size(), std::string::npos, allowed) == 0)
                 return "";

@@ -60,6 +60,7 @@ double ReportFigure(const Report& r, const std::string& id)
             {"on_hours_per_week", c.local_on_hours_per_week},
             {"gpu_hours_per_week", c.cloud_gpu_hours_per_week},
             {"usd_per_work_hour", o.usd_per_work_hour},
+            {"present_value_usd", o.present_value_usd},
             {"total_usd", c.total_usd},
         };
         const auto it = figures.find(figure);
