@@ -173,8 +173,8 @@ namespace {
 Status ReadTop(Reader& r, const json& j, Catalog* c)
 {
     for (auto it = j.begin(); it != j.end(); ++it) {
-        static const std::set<std::string> kKnown = {"schema", "as_of", "stale_after_days", "about", "figures", "chips",
-                                                     "gpus",   "offers"};
+        static const std::set<std::string> kKnown = {
+            "schema", "as_of", "stale_after_days", "about", "figures", "chips", "countries", "gpus", "offers"};
         if (!kKnown.count(it.key()))
             return Status::Fail("catalog: unknown key '" + Printable(it.key()) + "'");
     }
@@ -219,7 +219,7 @@ Status ReadChip(Reader& r, const json& g, const std::string& where, std::set<std
         return Status::Fail("catalog: " + where + ": must be an object");
     for (auto it = g.begin(); it != g.end(); ++it) {
         static const std::set<std::string> kKnown = {
-            "id", "name", "bandwidth_gb_per_s", "bf16_tflops", "llm_tokens_per_s", "train_vs_rtx4090"};
+            "id", "name", "bandwidth_gb_per_s", "bf16_tflops", "llm_tokens_per_s", "train_vs_rtx4090", "tdp_watts"};
         if (!kKnown.count(it.key()))
             return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
     }
@@ -239,6 +239,7 @@ Status ReadChip(Reader& r, const json& g, const std::string& where, std::set<std
         {"llm_tokens_per_s", 0.01, 1e5, "tokens/s", " llama.cpp generation speed, Llama 3 8B Q4_K_M",
          &m.llm_tokens_per_s},
         {"train_vs_rtx4090", 0.01, 100, "x", " training throughput against an RTX 4090", &m.train_vs_rtx4090},
+        {"tdp_watts", 1, 10000, "W", " board power", &m.tdp_watts},
     };
     for (const Slot& slot : slots) {
         if (!g.contains(slot.key))
@@ -251,6 +252,39 @@ Status ReadChip(Reader& r, const json& g, const std::string& where, std::set<std
         *slot.slot = f;
     }
     c->chips.push_back(std::move(m));
+    return Status::Ok();
+}
+
+// One entry of "countries": an ISO code, a name, the price and the grid, the code unique.
+Status ReadCountry(Reader& r, const json& g, const std::string& where, std::set<std::string>* codes, Catalog* c)
+{
+    if (!g.is_object())
+        return Status::Fail("catalog: " + where + ": must be an object");
+    for (auto it = g.begin(); it != g.end(); ++it) {
+        static const std::set<std::string> kKnown = {"code", "name", "electricity_usd_per_kwh", "grid_gco2_per_kwh"};
+        if (!kKnown.count(it.key()))
+            return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
+    }
+    Country m;
+    if (!r.Text(g, where, "code", &m.code) || !r.Text(g, where, "name", &m.name))
+        return Status::Fail(r.error);
+    if (m.code.size() != 2 || !std::isupper(static_cast<unsigned char>(m.code[0])) ||
+        !std::isupper(static_cast<unsigned char>(m.code[1])))
+        return Status::Fail("catalog: " + where + ".code: must be two capital letters (ISO 3166-1)");
+    if (!codes->insert(m.code).second)
+        return Status::Fail("catalog: " + where + ".code: '" + m.code + "' is listed twice");
+    for (const char* key : {"electricity_usd_per_kwh", "grid_gco2_per_kwh"})
+        if (!g.contains(key))
+            return Status::Fail("catalog: " + where + "." + key + ": is missing");
+    if (!r.ReadFigure(g["electricity_usd_per_kwh"], where + ".electricity_usd_per_kwh", 0, 5,
+                      &m.electricity_usd_per_kwh, false) ||
+        !r.ReadFigure(g["grid_gco2_per_kwh"], where + ".grid_gco2_per_kwh", 0, 2000, &m.grid_gco2_per_kwh, false))
+        return Status::Fail(r.error);
+    m.electricity_usd_per_kwh.unit = "USD/kWh";
+    m.electricity_usd_per_kwh.label = m.name + ", household electricity";
+    m.grid_gco2_per_kwh.unit = "gCO2e/kWh";
+    m.grid_gco2_per_kwh.label = m.name + ", grid carbon intensity";
+    c->countries.push_back(std::move(m));
     return Status::Ok();
 }
 
@@ -320,7 +354,8 @@ Status ReadOffer(Reader& r, const json& o, const std::string& where, std::set<st
                                                      "usd_per_gpu_hour",
                                                      "spot_usd_per_gpu_hour",
                                                      "storage_usd_per_gb_month",
-                                                     "stopped_volume_usd_per_gb_month"};
+                                                     "stopped_volume_usd_per_gb_month",
+                                                     "grid_gco2_per_kwh"};
         if (!kKnown.count(it.key()))
             return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
     }
@@ -366,6 +401,14 @@ Status ReadOffer(Reader& r, const json& o, const std::string& where, std::set<st
         f.label = m.name + label;
         *slot = f;
     }
+    if (o.contains("grid_gco2_per_kwh")) {
+        Figure f;
+        if (!r.ReadFigure(o["grid_gco2_per_kwh"], where + ".grid_gco2_per_kwh", 0, 2000, &f, false))
+            return Status::Fail(r.error);
+        f.unit = "gCO2e/kWh";
+        f.label = m.name + ", its region's grid carbon intensity";
+        m.grid_gco2_per_kwh = f;
+    }
     c->offers.push_back(std::move(m));
     return Status::Ok();
 }
@@ -392,6 +435,15 @@ Expected<Catalog> ParseCatalog(std::string_view text)
         std::set<std::string> chip_ids;
         for (std::size_t i = 0; i < chips->size(); ++i)
             if (Status read = ReadChip(r, (*chips)[i], "chips[" + std::to_string(i) + "]", &chip_ids, &c); !read)
+                return Expected<Catalog>::Fail(read.error);
+    }
+    if (const auto countries = j.find("countries"); countries != j.end()) {
+        if (!countries->is_array() || countries->size() > kMaxRows)
+            return Expected<Catalog>::Fail("catalog: countries: must be a list of at most 500 countries");
+        std::set<std::string> codes;
+        for (std::size_t i = 0; i < countries->size(); ++i)
+            if (Status read = ReadCountry(r, (*countries)[i], "countries[" + std::to_string(i) + "]", &codes, &c);
+                !read)
                 return Expected<Catalog>::Fail(read.error);
     }
     std::set<std::string> ids; // GPU and offer ids share one name space
@@ -486,7 +538,7 @@ std::string Block(const char* key, const std::vector<std::string>& lines, bool o
 
 std::string CatalogToJson(const Catalog& c)
 {
-    std::vector<std::string> figures, chips, gpus, offers;
+    std::vector<std::string> figures, chips, countries, gpus, offers;
     // The model's order (figure_ids.cpp), then any other id a catalog could hold, so nothing is lost.
     std::set<std::string> written;
     for (const FigureRule& rule : FigureRules())
@@ -508,8 +560,17 @@ std::string CatalogToJson(const Catalog& c)
             l.Raw("llm_tokens_per_s", FigureLine(*chip.llm_tokens_per_s, false));
         if (chip.train_vs_rtx4090)
             l.Raw("train_vs_rtx4090", FigureLine(*chip.train_vs_rtx4090, false));
+        if (chip.tdp_watts)
+            l.Raw("tdp_watts", FigureLine(*chip.tdp_watts, false));
         chips.push_back(l.Done());
     }
+    for (const Country& k : c.countries)
+        countries.push_back(Line()
+                                .Text("code", k.code)
+                                .Text("name", k.name)
+                                .Raw("electricity_usd_per_kwh", FigureLine(k.electricity_usd_per_kwh, false))
+                                .Raw("grid_gco2_per_kwh", FigureLine(k.grid_gco2_per_kwh, false))
+                                .Done());
     for (const GpuModel& g : c.gpus) {
         Line l;
         l.Text("id", g.id).Text("name", g.name).Text("tier", g.tier);
@@ -540,6 +601,8 @@ std::string CatalogToJson(const Catalog& c)
             l.Raw("storage_usd_per_gb_month", FigureLine(*o.storage_usd_per_gb_month, false));
         if (o.stopped_volume_usd_per_gb_month)
             l.Raw("stopped_volume_usd_per_gb_month", FigureLine(*o.stopped_volume_usd_per_gb_month, false));
+        if (o.grid_gco2_per_kwh)
+            l.Raw("grid_gco2_per_kwh", FigureLine(*o.grid_gco2_per_kwh, false));
         offers.push_back(l.Done());
     }
     std::string out = "{\n  \"schema\": " + std::to_string(c.schema) + ",\n  \"as_of\": " + TextJson(c.as_of) +
@@ -549,6 +612,8 @@ std::string CatalogToJson(const Catalog& c)
     out += Block("figures", figures, true) + ",\n";
     if (!chips.empty())
         out += Block("chips", chips, false) + ",\n";
+    if (!countries.empty())
+        out += Block("countries", countries, false) + ",\n";
     return out + Block("gpus", gpus, false) + ",\n" + Block("offers", offers, false) + "\n}\n";
 }
 
@@ -578,6 +643,14 @@ const GpuChip* FindChip(const Catalog& c, std::string_view id)
     for (const GpuChip& chip : c.chips)
         if (chip.id == id)
             return &chip;
+    return nullptr;
+}
+
+const Country* FindCountry(const Catalog& c, std::string_view code)
+{
+    for (const Country& k : c.countries)
+        if (k.code == code)
+            return &k;
     return nullptr;
 }
 

@@ -58,6 +58,14 @@ struct GpuChip {
     std::optional<Figure> bf16_tflops;        // peak dense 16-bit tensor throughput (FP32 accumulate)
     std::optional<Figure> llm_tokens_per_s;   // measured: llama.cpp token generation, Llama 3 8B Q4_K_M, one GPU
     std::optional<Figure> train_vs_rtx4090;   // measured: PyTorch training throughput against an RTX 4090
+    std::optional<Figure> tdp_watts;          // board power: a cloud GPU's energy, for its carbon
+};
+
+// A country's household electricity price and its grid's carbon intensity (scenario `country`).
+struct Country {
+    std::string code, name;         // ISO 3166-1 alpha-2
+    Figure electricity_usd_per_kwh; // in USD (a source's own currency converted, as its source text says)
+    Figure grid_gco2_per_kwh;       // carbon intensity of the electricity generated
 };
 // The chip hours of work are counted in ("hours of an RTX 4090-class GPU"); the workload builder needs its
 // bandwidth and 16-bit throughput.
@@ -88,14 +96,16 @@ struct CloudOffer {
     // cloud.stopped_volume_usd_per_gb_month figures.
     std::optional<Figure> storage_usd_per_gb_month;        // keeping your data between runs
     std::optional<Figure> stopped_volume_usd_per_gb_month; // the instance's disk while it is stopped
+    std::optional<Figure> grid_gco2_per_kwh;               // its region's grid; unset: cloud.default_grid_gco2_per_kwh
 };
 
 struct Catalog {
     int schema = 1;
-    std::string as_of;          // date the catalog was last checked
-    int stale_after_days = 365; // figures older than this are flagged
-    std::string about_json;     // the `about` note as compact JSON ("" when absent): not read, written back
-    std::vector<GpuChip> chips; // optional: without them the workload builder cannot work out hours
+    std::string as_of;              // date the catalog was last checked
+    int stale_after_days = 365;     // figures older than this are flagged
+    std::string about_json;         // the `about` note as compact JSON ("" when absent): not read, written back
+    std::vector<GpuChip> chips;     // optional: without them the workload builder cannot work out hours
+    std::vector<Country> countries; // optional: without them every place has the catalog's defaults
     std::vector<GpuModel> gpus;
     std::vector<CloudOffer> offers;
     std::map<std::string, Figure> figures; // scalar figures by id (see figure_ids.hpp)
@@ -108,6 +118,8 @@ struct Catalog {
 Expected<Catalog> ParseCatalog(std::string_view json_text);
 // The chip with id `id`, or null.
 const GpuChip* FindChip(const Catalog& c, std::string_view id);
+// The country with ISO code `code`, or null.
+const Country* FindCountry(const Catalog& c, std::string_view code);
 // The catalog as a file, in the layout of assets/catalog.json: the top-level keys, then one line per figure,
 // GPU and offer, each with its keys in the order docs/report-schema.md lists them, numbers in their shortest
 // form (16, not 16.0), ending with a newline. ParseCatalog reads it back to the same catalog, so a program

@@ -120,6 +120,15 @@ void PriceAndRecordCloudPart(const Prepared& p, const CloudPlan& plan, double da
     c->cloud_instance_hours_per_week = plan.instance_hours_per_week;
     c->cloud_confidential = confidential;
     c->cloud_speed = plan.speed;
+    // Energy and emissions of the cloud GPUs: the chip's board power, the data centre's PUE, its region's grid.
+    const CloudOffer& o = At(p.catalog.offers, plan.offer);
+    const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(p.catalog, o.chip);
+    const double board_watts = chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0;
+    c->cloud_kwh_per_month = f::CloudKwhPerMonth<double>(plan.gpu_hours_per_week, board_watts, p.fig.pue);
+    c->cloud_grid_gco2_per_kwh =
+        o.grid_gco2_per_kwh ? o.grid_gco2_per_kwh->value : p.fig.cloud_default_grid_gco2_per_kwh;
+    c->co2e_kg_per_month = f::CarbonKg<double>(c->home_kwh_per_month, c->home_grid_gco2_per_kwh) +
+        f::CarbonKg<double>(c->cloud_kwh_per_month, c->cloud_grid_gco2_per_kwh);
 }
 
 // The offer that fits the VRAM need and costs least per month for `work_hours` of work per week, with
@@ -256,6 +265,10 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
     out->forgone_sale_usd = 0;
     out->monthly.power_usd = f::ElectricityUsdPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week,
                                                        p.fig.electricity_usd_per_kwh, p.fig.cooling_overhead_pct);
+    out->home_kwh_per_month =
+        f::HomeKwhPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week, p.fig.cooling_overhead_pct);
+    out->home_grid_gco2_per_kwh = p.fig.grid_gco2_per_kwh;
+    out->co2e_kg_per_month = f::CarbonKg<double>(out->home_kwh_per_month, out->home_grid_gco2_per_kwh);
     out->monthly.maintenance_usd = own.maintenance_usd_per_year
         ? *own.maintenance_usd_per_year / 12.0
         : f::MaintenanceUsdPerMonth(hardware, p.fig.maintenance_pct_per_year);

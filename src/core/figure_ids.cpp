@@ -11,6 +11,7 @@ const std::vector<FigureRule>& FigureRules()
 {
     static const std::vector<FigureRule> kRules = {
         {"defaults.electricity_usd_per_kwh", 0, 5},
+        {"defaults.grid_gco2_per_kwh", 0, 2000},
         {"home.base_system_usd", 0, 1e6},
         {"home.base_load_watts", 0, 10000},
         {"home.base_idle_watts", 0, 10000},
@@ -33,6 +34,8 @@ const std::vector<FigureRule>& FigureRules()
         {"cloud.spot_interruption_overhead_pct", 0, 500},
         {"cloud.confidential_overhead_pct", 0, 500},
         {"cloud.confidential_usd_per_month", 0, 1e6},
+        {"cloud.pue", 1, 3},
+        {"cloud.default_grid_gco2_per_kwh", 0, 2000},
         {"workload.burst_peak_factor", 1, 52},
         {"workload.memory_overhead_pct", 0, 200},
         {"workload.decode_bandwidth_use_pct", 1, 100},
@@ -85,6 +88,15 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
     ResolvedFigures r;
     r.electricity_usd_per_kwh =
         s.electricity_usd_per_kwh ? *s.electricity_usd_per_kwh : Value(s, c, "defaults.electricity_usd_per_kwh");
+    // Where the person lives: its tariff (unless they gave theirs) and its grid.
+    const Country* place = s.country ? FindCountry(c, *s.country) : nullptr;
+    if (!s.electricity_usd_per_kwh && place && !s.assumptions.count("defaults.electricity_usd_per_kwh"))
+        r.electricity_usd_per_kwh = place->electricity_usd_per_kwh.value;
+    r.grid_gco2_per_kwh = place && !s.assumptions.count("defaults.grid_gco2_per_kwh")
+        ? place->grid_gco2_per_kwh.value
+        : Value(s, c, "defaults.grid_gco2_per_kwh");
+    r.pue = Value(s, c, "cloud.pue");
+    r.cloud_default_grid_gco2_per_kwh = Value(s, c, "cloud.default_grid_gco2_per_kwh");
     r.base_system_usd = Value(s, c, "home.base_system_usd");
     r.base_load_watts = Value(s, c, "home.base_load_watts");
     r.base_idle_watts = Value(s, c, "home.base_idle_watts");
@@ -141,6 +153,9 @@ Catalog ApplyPriceOverrides(const Scenario& s, const Catalog& c)
 
 Status CheckAssumptionIds(const Scenario& s, const Catalog& c)
 {
+    if (s.country && !FindCountry(c, *s.country))
+        return Status::Fail("country: '" + Printable(*s.country, 20) + "' is not a country of the catalog (" +
+                            std::to_string(c.countries.size()) + " are, e.g. DE, IN, US)");
     for (const auto& [id, value] : s.assumptions) {
         if (const FigureRule* rule = FindFigureRule(id)) {
             if (value < rule->min_value || value > rule->max_value)

@@ -61,6 +61,17 @@ N ElectricityUsdPerMonth(N load_watts, N idle_watts, N busy_hours_per_week, N on
     return kwh_per_week * WeeksPerMonth<N>() * usd_per_kwh * (1.0 + cooling_overhead_pct / 100.0);
 }
 
+// The energy behind that bill, kWh a month: the same sum without the price (one formula for both would
+// change every electricity working; the two are held equal by a test).
+template <class N>
+N HomeKwhPerMonth(N load_watts, N idle_watts, N busy_hours_per_week, N on_hours_per_week, N cooling_overhead_pct)
+{
+    const N busy = Clamp(busy_hours_per_week, 0.0, kHoursPerWeek);
+    const N idle = Clamp(on_hours_per_week, 0.0, kHoursPerWeek) - busy;
+    const N kwh_per_week = (load_watts * busy + idle_watts * Max(idle, 0.0)) / 1000.0;
+    return kwh_per_week * WeeksPerMonth<N>() * (1.0 + cooling_overhead_pct / 100.0);
+}
+
 // Hours a week the machine is switched on: the person's figure (never less than the busy hours), or,
 // unset, the busy hours plus an idle share of them: a machine switched on for the work, not around the
 // clock (Dettmers: personal desktops are busy 5-15% of the time they exist, so "always on" would make
@@ -188,6 +199,25 @@ N PeakWorkHoursPerWeek(N work_hours_per_week, N burst_share, N burst_peak_factor
 {
     const N steady = work_hours_per_week * (1.0 - burst_share);
     return steady + work_hours_per_week * burst_share * burst_peak_factor;
+}
+
+// ---- Energy and carbon ------------------------------------------------------------------------
+
+// Energy a cloud GPU part draws a month: its GPU-hours at the chip's board power, times the data centre's
+// power usage effectiveness (PUE: the building's energy over the IT energy; Uptime Institute survey). The
+// rest of the server is not counted, the board power is its most.
+template <class N>
+N CloudKwhPerMonth(N gpu_hours_per_week, N board_watts, N pue)
+{
+    return gpu_hours_per_week * WeeksPerMonth<N>() * board_watts / 1000.0 * pue;
+}
+
+// Emissions of that energy: kWh x the grid's carbon intensity (gCO2e per kWh) / 1000, in kg CO2e (the
+// location-based method of the GHG Protocol's Scope 2 guidance; CodeCarbon estimates the same way).
+template <class N>
+N CarbonKg(N kwh, N grid_gco2_per_kwh)
+{
+    return kwh * grid_gco2_per_kwh / 1000.0;
 }
 
 // ---- What you want to run: a task's memory and hours (workload.cpp) ---------------------------

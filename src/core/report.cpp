@@ -461,6 +461,20 @@ void AddPriceAssumptions(Report& r, const Prepared& p, const Scenario& s, const 
         // A price the catalog has watched move (its history, kept by the price import) says so; your own does not.
         if (!ov)
             r.assumptions.back().note = PriceMoveNote(f);
+        // Its carbon: its region's grid and its chip's board power, where the catalog has them.
+        if (o.grid_gco2_per_kwh)
+            AddAssumption(r, "offer." + o.id + ".grid_gco2_per_kwh", *o.grid_gco2_per_kwh, false,
+                          o.grid_gco2_per_kwh->value);
+        if (const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(p.catalog, o.chip); chip && chip->tdp_watts)
+            AddAssumption(r, "chip." + chip->id + ".tdp_watts", *chip->tdp_watts, false, chip->tdp_watts->value);
+    }
+    // Where the person lives: its tariff (unless they gave theirs) and its grid.
+    if (const Country* place = s.country ? FindCountry(p.catalog, *s.country) : nullptr) {
+        if (!s.electricity_usd_per_kwh)
+            AddAssumption(r, "country." + place->code + ".electricity_usd_per_kwh", place->electricity_usd_per_kwh,
+                          false, place->electricity_usd_per_kwh.value);
+        AddAssumption(r, "country." + place->code + ".grid_gco2_per_kwh", place->grid_gco2_per_kwh, false,
+                      place->grid_gco2_per_kwh.value);
     }
 }
 

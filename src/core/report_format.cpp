@@ -116,6 +116,8 @@ json OptionJson(const OptionReport& o, bool discounted)
     j["total_usd"] = Finite(o.cost.total_usd);
     j["resale_usd"] = Finite(o.cost.resale_usd);
     j["usd_per_work_hour"] = Finite(o.usd_per_work_hour);
+    j["co2e_kg_per_month"] = Finite(o.cost.co2e_kg_per_month);
+    j["kwh_per_month"] = Finite(o.cost.home_kwh_per_month + o.cost.cloud_kwh_per_month);
     const MonthlyBreakdown& m = o.cost.monthly;
     j["monthly_breakdown_usd"] = {{"power", m.power_usd},          {"maintenance", m.maintenance_usd},
                                   {"gpu_hours", m.gpu_hours_usd},  {"storage", m.storage_usd},
@@ -364,6 +366,9 @@ std::string ReportToText(const Report& r)
     row("Per hour of work", [](const OptionReport& o) { return FormatUsd(o.usd_per_work_hour); });
     if (r.scenario.discount_rate_pct > 0)
         row("Present value", [](const OptionReport& o) { return FormatUsd(o.present_value_usd); });
+    row("kg CO2e over horizon", [&](const OptionReport& o) {
+        return FormatNumber(std::round(o.cost.co2e_kg_per_month * r.scenario.horizon_months));
+    });
     row("Score (0-10 + rules)", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
     if (!r.scenario.tasks.empty())
         out << "\n" << WorkloadText(r.workload, "What you want to run:", "  - ");
@@ -460,6 +465,9 @@ std::string ReportToMarkdown(const Report& r)
     row("Total", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
     if (r.scenario.discount_rate_pct > 0)
         row("Present value", [](const OptionReport& o) { return FormatUsd(o.present_value_usd); });
+    row("kg CO2e over the horizon", [&](const OptionReport& o) {
+        return FormatNumber(std::round(o.cost.co2e_kg_per_month * r.scenario.horizon_months));
+    });
     row("Score", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
     out << "\nBreak-even (home vs cloud): "
         << (r.break_even_month_owning ? "month " + std::to_string(*r.break_even_month_owning)

@@ -88,7 +88,8 @@ struct Scenario {
     double sensitive_work_pct = 100; // share of the work that touches data of that class
     int horizon_months = 36;
     double discount_rate_pct = 0;                  // a year: what money later is worth against money now
-    std::optional<double> electricity_usd_per_kwh; // unset: the catalog's default tariff
+    std::optional<std::string> country;            // ISO code of a catalog country: its tariff and grid; unset: US
+    std::optional<double> electricity_usd_per_kwh; // unset: the country's tariff, else the catalog's default
     double vram_gb = 24;                           // GPU memory the largest job needs
     double burst_share_pct = 30;                   // workload shape: 0 steady ... 100 all in bursts
     int remote_collaborators = 0;                  // people who work with you from elsewhere

@@ -26,11 +26,32 @@ std::string SpecsOrigin(const GpuModel& g)
 }
 
 // The tariff: the person's input, else the catalog's figure.
+// The country the person chose, when the catalog has it.
+const Country* Place(const Prepared& p)
+{
+    return p.scenario.country ? FindCountry(p.catalog, *p.scenario.country) : nullptr;
+}
+
 Traced Tariff(const Prepared& p)
 {
+    const Country* place = Place(p);
+    const bool own_override = p.scenario.assumptions.count("defaults.electricity_usd_per_kwh") > 0;
     return Term(p.fig.electricity_usd_per_kwh, "price", "electricity price", "USD per kWh",
                 p.scenario.electricity_usd_per_kwh ? Input("electricity_usd_per_kwh")
-                                                   : FigureId("defaults.electricity_usd_per_kwh"));
+                    : place && !own_override       ? "catalog country " + place->code + ": " +
+                        place->electricity_usd_per_kwh.source + ", " + place->electricity_usd_per_kwh.date
+                                             : FigureId("defaults.electricity_usd_per_kwh"));
+}
+
+// The home grid's carbon intensity: the country's, else the catalog's default.
+Traced HomeGrid(const Prepared& p)
+{
+    const Country* place = Place(p);
+    const bool own_override = p.scenario.assumptions.count("defaults.grid_gco2_per_kwh") > 0;
+    return Term(p.fig.grid_gco2_per_kwh, "g_home", "carbon intensity of your grid", "grams per kWh",
+                place && !own_override ? "catalog country " + place->code + ": " + place->grid_gco2_per_kwh.source +
+                        ", " + place->grid_gco2_per_kwh.date
+                                       : FigureId("defaults.grid_gco2_per_kwh"));
 }
 
 // A named value whose own working is `id` (a reader can follow it there).
@@ -127,6 +148,10 @@ struct Builder {
             f::ElectricityUsdPerMonth<Traced>(load, idle, busy, on, Tariff(p),
                                               Term(p.fig.cooling_overhead_pct, "cooling", "cooling overhead", "%",
                                                    FigureId("home.cooling_overhead_pct"))));
+        Add(key, label, "home_kwh_per_month", "energy at home a month", "kWh per month",
+            f::HomeKwhPerMonth<Traced>(load, idle, busy, on,
+                                       Term(p.fig.cooling_overhead_pct, "cooling", "cooling overhead", "%",
+                                            FigureId("home.cooling_overhead_pct"))));
         if (s.home.maintenance_usd_per_year)
             Add(key, label, "maintenance_usd_per_month", "maintenance per month", "USD per month",
                 Term(*s.home.maintenance_usd_per_year, "M_year", "your maintenance per year", "USD",
@@ -232,6 +257,19 @@ struct Builder {
                 Term(c.cloud_speed, "v_cloud", o.gpu + " speed against an RTX 4090", "",
                      s.cloud.speed_vs_home ? Input("cloud.speed_vs_home") : "catalog offer " + o.id),
                 Term(c.offer_gpus, "n_inst", "GPUs per instance (the job's memory)", "GPUs", kDerived)));
+        {
+            const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(p.catalog, o.chip);
+            const double watts = chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0;
+            Add(key, label, "cloud_kwh_per_month", "energy of the cloud GPUs a month", "kWh per month",
+                f::CloudKwhPerMonth<Traced>(
+                    Linked(Term(c.cloud_gpu_hours_per_week, "g", "GPU-hours billed a week", "h", kDerived),
+                           key + ".gpu_hours_per_week"),
+                    Term(watts, "P_board", o.gpu + " board power", "W",
+                         chip && chip->tdp_watts ? "catalog chip " + chip->id + ": " + chip->tdp_watts->source + ", " +
+                                 chip->tdp_watts->date
+                                                 : "constant"),
+                    Term(p.fig.pue, "PUE", "data-centre energy over IT energy", "", FigureId("cloud.pue"))));
+        }
         Add(key, label, "gpu_hours_usd_per_month", "GPU-hours per month", "USD per month",
             f::CloudComputeUsdPerMonth<Traced>(
                 Linked(Term(c.cloud_gpu_hours_per_week, "g", "GPU-hours billed a week", "h", kDerived),
@@ -313,6 +351,34 @@ struct Builder {
                        key + ".compliance_usd_per_month"));
     }
 
+    // Emissions a month: the energy at home on the home grid, the cloud GPUs' on their region's grid.
+    void Carbon(const std::string& key, const std::string& label, const OptionCost& c)
+    {
+        Traced kg;
+        bool any = false;
+        if (c.gpu_index >= 0) {
+            kg = f::CarbonKg<Traced>(
+                Linked(Term(c.home_kwh_per_month, "E_home", "energy at home a month", "kWh", kDerived),
+                       key + ".home_kwh_per_month"),
+                HomeGrid(p));
+            any = true;
+        }
+        if (c.offer_index >= 0) {
+            const CloudOffer& o = At(p.catalog.offers, c.offer_index);
+            const Traced cloud = f::CarbonKg<Traced>(
+                Linked(Term(c.cloud_kwh_per_month, "E_cloud", "energy of the cloud GPUs a month", "kWh", kDerived),
+                       key + ".cloud_kwh_per_month"),
+                Term(c.cloud_grid_gco2_per_kwh, "g_cloud", "carbon intensity of the offer's grid", "grams per kWh",
+                     o.grid_gco2_per_kwh ? "catalog offer " + o.id + ": " + o.grid_gco2_per_kwh->source + ", " +
+                             o.grid_gco2_per_kwh->date
+                                         : FigureId("cloud.default_grid_gco2_per_kwh")));
+            kg = any ? kg + cloud : cloud;
+            any = true;
+        }
+        if (any)
+            Add(key, label, "co2e_kg_per_month", "emissions a month", "kg CO2e per month", kg);
+    }
+
     void Total(const std::string& key, const std::string& label, const OptionCost& c)
     {
         // Up front: the hardware bought, or for a machine the person owns the upgrade, with the sale it forgoes.
@@ -373,6 +439,7 @@ std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs)
         }
         b.Running(key, label, c);
         b.Total(key, label, c);
+        b.Carbon(key, label, c);
     }
     // A link only to a working that is there (no hardware working when the price is the person's own, say).
     std::set<std::string> ids;

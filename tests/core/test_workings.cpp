@@ -61,6 +61,9 @@ double ReportFigure(const Report& r, const std::string& id)
             {"gpu_hours_per_week", c.cloud_gpu_hours_per_week},
             {"usd_per_work_hour", o.usd_per_work_hour},
             {"present_value_usd", o.present_value_usd},
+            {"home_kwh_per_month", c.home_kwh_per_month},
+            {"cloud_kwh_per_month", c.cloud_kwh_per_month},
+            {"co2e_kg_per_month", c.co2e_kg_per_month},
             {"total_usd", c.total_usd},
         };
         const auto it = figures.find(figure);

@@ -1,0 +1,95 @@
+// Your place and its carbon: a country sets the household tariff and the grid's carbon intensity; each option's
+// emissions are its energy (the home machine's, the cloud GPUs') times its grid's intensity.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "core/figure_ids.hpp"
+#include "core/formulas.hpp"
+#include "core/report.hpp"
+#include "core/scenario_fields.hpp"
+#include "test_helpers.hpp"
+
+using namespace labcalc::core;
+using labcalc::test::Cat;
+namespace f = labcalc::core::formulas;
+
+namespace {
+Report Build(const Scenario& s) { return BuildReport(s, Cat(), ReportSettings{"2026-11-30", false}); }
+} // namespace
+
+TEST_CASE("carbon: emissions scale with the energy and with the grid's intensity", "[carbon][formulas]")
+{
+    CHECK(f::CarbonKg<double>(100, 400) == Approx(40));
+    CHECK(f::CarbonKg<double>(200, 400) == Approx(2 * f::CarbonKg<double>(100, 400)));
+    CHECK(f::CarbonKg<double>(100, 800) == Approx(2 * f::CarbonKg<double>(100, 400)));
+    // 10 GPU-hours a week on a 700 W board in a 1.58 PUE building: 10 x 4.348 x 0.7 x 1.58 kWh a month.
+    CHECK(f::CloudKwhPerMonth<double>(10, 700, 1.58) == Approx(10 * f::kWeeksPerMonth * 0.7 * 1.58));
+    // The energy behind the bill: the bill over the tariff.
+    CHECK(f::HomeKwhPerMonth<double>(500, 60, 20, 40, 15) * 0.2 ==
+          Approx(f::ElectricityUsdPerMonth<double>(500, 60, 20, 40, 0.2, 15)));
+}
+
+TEST_CASE("carbon: a country sets the tariff and the grid, and a cleaner grid emits less for the same machine",
+          "[carbon]")
+{
+    Scenario s;
+    REQUIRE(ApplySetting(s, "home.gpu=rtx4090"));
+    REQUIRE(ApplySetting(s, "country=FR"));
+    const Report fr = Build(s);
+    const Country* france = FindCountry(Cat(), "FR");
+    REQUIRE(france);
+    CHECK(fr.electricity_usd_per_kwh == Approx(france->electricity_usd_per_kwh.value));
+    REQUIRE(ApplySetting(s, "country=PL"));
+    const Report pl = Build(s);
+    const Country* poland = FindCountry(Cat(), "PL");
+    REQUIRE(poland);
+    REQUIRE(poland->grid_gco2_per_kwh.value > france->grid_gco2_per_kwh.value);
+    const OptionCost& home_fr = fr.options[0].cost;
+    const OptionCost& home_pl = pl.options[0].cost;
+    CHECK(home_fr.home_kwh_per_month == Approx(home_pl.home_kwh_per_month)); // the same machine and hours
+    CHECK(home_pl.co2e_kg_per_month / home_fr.co2e_kg_per_month ==
+          Approx(poland->grid_gco2_per_kwh.value / france->grid_gco2_per_kwh.value));
+    // The person's own tariff wins over the country's; the country's grid stays.
+    REQUIRE(ApplySetting(s, "electricity_usd_per_kwh=0.05"));
+    const Report own = Build(s);
+    CHECK(own.electricity_usd_per_kwh == 0.05);
+    CHECK(own.options[0].cost.co2e_kg_per_month == Approx(home_pl.co2e_kg_per_month));
+    // The report lists the country's figures among those it used, with their sources.
+    bool listed = false;
+    for (const AssumptionUsed& a : own.assumptions)
+        listed = listed || (a.id == "country.PL.grid_gco2_per_kwh" && !a.source.empty() && !a.date.empty());
+    CHECK(listed);
+    // A country the catalog does not have is refused by name.
+    Scenario unknown;
+    REQUIRE(ApplySetting(unknown, "country=QQ"));
+    CHECK(CheckAssumptionIds(unknown, Cat()).error.find("country: 'QQ' is not a country of the catalog") !=
+          std::string::npos);
+}
+
+TEST_CASE("carbon: over random scenarios each option's emissions are its energy on its grid", "[carbon][property]")
+{
+    std::mt19937 rng(20261130);
+    for (int i = 0; i < 1000; ++i) {
+        Scenario s = labcalc::test::RandomScenario(rng);
+        if (i % 3 == 0)
+            s.country = Cat().countries[static_cast<std::size_t>(i) % Cat().countries.size()].code;
+        const Report r = Build(s);
+        for (const OptionReport& o : r.options) {
+            const OptionCost& c = o.cost;
+            if (c.gpu_index < 0 && c.offer_index < 0)
+                continue;
+            INFO(OptionKey(o.option));
+            CHECK(c.co2e_kg_per_month ==
+                  Approx(f::CarbonKg<double>(c.home_kwh_per_month, c.home_grid_gco2_per_kwh) +
+                         f::CarbonKg<double>(c.cloud_kwh_per_month, c.cloud_grid_gco2_per_kwh))
+                      .margin(1e-9));
+            CHECK(c.co2e_kg_per_month >= 0);
+            // The home energy is the electricity bill over the tariff.
+            if (c.gpu_index >= 0 && r.electricity_usd_per_kwh > 0)
+                CHECK(c.home_kwh_per_month * r.electricity_usd_per_kwh == Approx(c.monthly.power_usd).margin(1e-9));
+            if (c.offer_index < 0)
+                CHECK(c.cloud_kwh_per_month == 0);
+        }
+    }
+}
