@@ -252,14 +252,16 @@ namespace {
 struct Row {
     const char* label;
     double (*get)(const core::OptionReport&);
-    const char* working; // the figure's working ("electricity_usd_per_month"), nullptr: none
+    const char* working;        // the figure's working ("electricity_usd_per_month"), nullptr: none
+    const char* unit = nullptr; // not money: the unit after the number ("kg"), one decimal
 };
 
 // A money figure right-aligned in its cell; with a working it is a button that opens it.
 void DrawMoneyCell(AppState& state, const Row& row, const core::OptionReport& o)
 {
     const double v = row.get(o);
-    const std::string text = o.feasible || v != 0 ? Usd(v) : "-";
+    const std::string shown = row.unit ? Number(v, 1) + " " + row.unit : Usd(v);
+    const std::string text = o.feasible || v != 0 ? shown : "-";
     const float width = ImGui::CalcTextSize(text.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - width - ImGui::GetStyle().CellPadding.x);
     const core::Working* working = FindWorking(state.results.report, o, row.working);
@@ -302,6 +304,8 @@ void DrawBreakdown(AppState& state)
         {"Per hour of work", [](const core::OptionReport& o) { return o.usd_per_work_hour; }, "usd_per_work_hour"},
         {"Present value (discounted)", [](const core::OptionReport& o) { return o.present_value_usd; },
          "present_value_usd"},
+        {"CO2e / month", [](const core::OptionReport& o) { return o.cost.co2e_kg_per_month; }, "co2e_kg_per_month",
+         "kg"},
     };
     // Rows for what only some scenarios have: a machine the person owns, a discount rate.
     const bool owned = r.scenario.home.owned;

@@ -164,6 +164,12 @@ void DrawHeadlineInputs(AppState& state, bool compact)
         if (!compact)
             TextWrappedDisabled(kPrivacyMeaning[std::clamp(static_cast<int>(s.privacy), 0, 3)]);
     }
+    if (!compact)
+        if (const core::FieldSpec* f = core::FindField("country")) {
+            // Where you live, once, near the sliders: its electricity price and its grid's carbon.
+            ImGui::Spacing();
+            FieldEditor(state, *f, 0.0f);
+        }
     for (const char* key : {"budget_usd", "hours_per_week", "privacy"}) {
         auto it = state.field_errors.find(key);
         if (it != state.field_errors.end())
@@ -187,7 +193,7 @@ void DrawAdvancedInputs(AppState& state)
         ImGui::Spacing();
         ImGui::TextDisabled("%s", g.title);
         for (const core::FieldSpec& f : core::ScenarioFields()) {
-            if (f.headline)
+            if (f.headline || std::string(f.key) == "country") // the country sits with the headline sliders
                 continue;
             const std::string key = f.key;
             const bool in_group = g.prefix[0] ? key.rfind(g.prefix, 0) == 0 : key.find('.') == std::string::npos;

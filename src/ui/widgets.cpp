@@ -105,8 +105,28 @@ std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
 }
 
 // Catalog picks for home.gpu and cloud.offer: a combo of catalog entries plus "automatic".
+bool CountryPick(AppState& state, const core::FieldSpec& f, const core::FieldValue& v)
+{
+    std::string preview = "not set (US averages)";
+    for (const core::Country& c : state.catalog.countries)
+        if (v.set && c.code == v.text)
+            preview = c.name + " (" + c.code + ")";
+    bool changed = false;
+    if (ImGui::BeginCombo("##pick", preview.c_str())) {
+        if (ImGui::Selectable("not set (US averages)", !v.set))
+            changed = CommitSetting(state, f.key, std::string_view("default")).empty();
+        for (const core::Country& c : state.catalog.countries)
+            if (ImGui::Selectable((c.name + " (" + c.code + ")").c_str(), v.set && c.code == v.text))
+                changed = CommitSetting(state, f.key, std::string_view(c.code)).empty();
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
 bool CatalogPick(AppState& state, const core::FieldSpec& f, const core::FieldValue& v)
 {
+    if (std::string(f.key) == "country")
+        return CountryPick(state, f, v);
     const bool gpus = std::string(f.key) == "home.gpu";
     const std::string automatic = AutomaticValue(state, f);
     std::string preview = v.set ? v.text
@@ -156,13 +176,19 @@ void ExposeFieldEditor(AppState& state, const core::FieldSpec& f, const core::Fi
         c.role = ControlRole::choice;
         const bool gpus = std::string(f.key) == "home.gpu";
         const std::string automatic = AutomaticValue(state, f);
-        c.options.push_back({"", automatic.empty() ? "automatic (cheapest that fits)" : "automatic: " + automatic});
-        if (gpus)
-            for (const core::GpuModel& g : state.catalog.gpus)
-                c.options.push_back({g.id, g.name});
-        else
-            for (const core::CloudOffer& o : state.catalog.offers)
-                c.options.push_back({o.id, o.name});
+        if (std::string(f.key) == "country") {
+            c.options.push_back({"", "not set (US averages)"});
+            for (const core::Country& k : state.catalog.countries)
+                c.options.push_back({k.code, k.name + " (" + k.code + ")"});
+        } else {
+            c.options.push_back({"", automatic.empty() ? "automatic (cheapest that fits)" : "automatic: " + automatic});
+            if (gpus)
+                for (const core::GpuModel& g : state.catalog.gpus)
+                    c.options.push_back({g.id, g.name});
+            else
+                for (const core::CloudOffer& o : state.catalog.offers)
+                    c.options.push_back({o.id, o.name});
+        }
         c.typed_text = v.set ? v.text : "";
         break;
     }

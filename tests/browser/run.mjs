@@ -473,7 +473,7 @@ test('keyboard only: Tab moves through the controls in reading order, every quic
   try {
     await settle(page);
     // From the top of the page: the toolbar's buttons, then the three sliders (each with its number box), then
-    // the sections under them ("What do you want to run?" first).
+    // where you live, then the sections under them ("What do you want to run?" first).
     const order = [];
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
@@ -481,10 +481,10 @@ test('keyboard only: Tab moves through the controls in reading order, every quic
       order.push(f && f.id);
     }
     assert.deepEqual(order, ['toolbar.presets', 'toolbar.copy_link', 'toolbar.copy_embed', 'toolbar.export', 'toolbar.reset',
-      'budget_usd', 'budget_usd#typed', 'hours_per_week', 'hours_per_week#typed', 'privacy', 'section.workload',
-      'section.flips']);
+      'budget_usd', 'budget_usd#typed', 'hours_per_week', 'hours_per_week#typed', 'privacy', 'country',
+      'section.workload']);
     await page.keyboard.press('Shift+Tab');
-    assert.equal((await focusedControl(page)).id, 'section.workload', 'Shift+Tab goes back');
+    assert.equal((await focusedControl(page)).id, 'country', 'Shift+Tab goes back');
     await page.keyboard.press('Shift+Tab');
     assert.equal((await focusedControl(page)).id, 'privacy');
 
