@@ -1,11 +1,13 @@
 #include "cli/cli_args.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/iso_date.hpp"
 #include "core/price_import.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/text_format.hpp"
+#include "core/uncertainty.hpp"
 
 namespace labcalc::cli {
 
@@ -113,6 +115,15 @@ Expected<Args> ParseArgs(const std::vector<std::string>& argv)
             err = value_of(i, arg, &a.explain);
             if (err.empty() && (a.explain.empty() || a.explain.size() > 80))
                 err = "--explain takes a figure id (e.g. home.electricity_usd_per_month) or 'all'";
+        } else if (arg == "--samples") {
+            std::string n;
+            err = value_of(i, arg, &n);
+            const std::optional<double> v = err.empty() ? core::ParseTypedNumber(n) : std::nullopt;
+            if (err.empty() && (!v || *v != std::floor(*v) || *v < 1 || *v > core::kMaxSamples))
+                err = "--samples must be a whole number from 1 to " + std::to_string(core::kMaxSamples) + " (got '" +
+                    core::Printable(n, 20) + "')";
+            else if (err.empty())
+                a.samples = static_cast<int>(*v);
         } else if (arg == "--format") {
             std::string f;
             err = value_of(i, arg, &f);
@@ -157,7 +168,9 @@ std::string HelpText()
         "  --today DATE      report date, for flagging stale prices (default: today)\n"
         "  --explain ID|all  show how a figure was computed: its formula, with this scenario's values and where\n"
         "                    each comes from (text: the working alone; json: a 'workings' array; markdown: a\n"
-        "                    'Worked solution' section). ID as in the workings, e.g. cloud.total_usd\n\n"
+        "                    'Worked solution' section). ID as in the workings, e.g. cloud.total_usd\n"
+        "  --samples N       how sure the answer is: the model over N likely futures drawn from the inputs'\n"
+        "                    spreads (spread.* keys), seeded so the same scenario gives the same figures\n\n"
         "Exit codes: 0 report printed; 2 bad input (one message on stderr, nothing on stdout).\n\n"
         "labcalc catalog import --format F FILE... [--into CATALOG]: update the prices from public price tables\n"
         "(labcalc catalog import --help).\n\n"

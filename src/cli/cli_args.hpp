@@ -30,6 +30,7 @@ struct Args {
     Format format = Format::text;
     std::string today;   // --today YYYY-MM-DD (default: the system date)
     std::string explain; // --explain ID|all: the workings of one figure or of all
+    int samples = 0;     // --samples N: how sure the answer is, over N likely futures (0: not worked out)
     bool list_presets = false;
     bool help = false;
     std::optional<ImportArgs> import; // set: the command is `catalog import`, and only these options apply

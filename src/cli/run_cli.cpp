@@ -122,6 +122,7 @@ int RunCli(const std::vector<std::string>& argv, Io& io)
     core::ReportSettings settings;
     settings.today = a.today.empty() ? io.today : a.today;
     settings.workings = !a.explain.empty();
+    settings.samples = a.samples;
     if (settings.workings && (a.format == Format::csv || a.format == Format::fragment))
         return Fail(io, "--explain works with --format text, json or markdown");
     core::Report report = core::BuildReport(scenario, catalog, settings);

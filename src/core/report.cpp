@@ -514,6 +514,8 @@ Report BuildReport(const Scenario& input, const Catalog& input_catalog, const Re
 
     Report r = Headline(s, c, settings, p, e);
     r.workload = in.workload();
+    if (settings.samples > 0)
+        r.uncertainty = SampleOutcomes(input, input_catalog, settings.samples);
     AddOptions(r, p, s, costs, e);
     AddBreakEven(r, s, costs);
     AddRuleChecks(r, p, s, costs, e);

@@ -9,6 +9,7 @@
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
 #include "core/scenario.hpp"
+#include "core/uncertainty.hpp"
 #include "core/workings.hpp"
 #include "core/workload.hpp"
 
@@ -87,14 +88,16 @@ struct Report {
     std::vector<OptionReport> options; // home, cloud, hybrid
     std::vector<RuleCheck> rules;
     std::string catalog_as_of, report_date;
-    std::vector<Working> workings; // each money figure's formula with its values (when asked for)
-    Workload workload;             // what the tasks need (empty without tasks)
+    std::vector<Working> workings;          // each money figure's formula with its values (when asked for)
+    Workload workload;                      // what the tasks need (empty without tasks)
+    std::optional<Uncertainty> uncertainty; // how sure the answer is (when asked for)
 };
 
 struct ReportSettings {
     std::string today = "2026-11-28"; // YYYY-MM-DD; faces pass the real date (the core reads no clock)
     bool flip_points = true;
     bool workings = false; // fill Report::workings (JSON "workings", Markdown "Worked solution")
+    int samples = 0;       // > 0: Report::uncertainty over this many likely futures (uncertainty.hpp)
 };
 
 Report BuildReport(const Scenario& s, const Catalog& c, const ReportSettings& settings = {});

@@ -99,6 +99,46 @@ std::string WorkloadText(const Workload& w, const std::string& heading, const st
 }
 
 // `discounted`: the scenario has a discount rate, so the present value is given.
+// How sure the answer is: the share of likely futures each option wins, and the spread of the totals.
+json UncertaintyJson(const Uncertainty& u)
+{
+    auto pct = [](const Percentiles& p) { return json{{"p10", p.p10}, {"p50", p.p50}, {"p90", p.p90}}; };
+    json j;
+    j["samples"] = u.samples;
+    j["seed"] = u.seed;
+    json best, totals;
+    for (int o = 0; o < kOptionCount; ++o) {
+        best[OptionKey(static_cast<Option>(o))] = At(u.p_best, o);
+        totals[OptionKey(static_cast<Option>(o))] = pct(At(u.total_usd, o));
+    }
+    j["p_best"] = best;
+    j["p_nothing_fits"] = u.p_nothing_fits;
+    j["total_usd"] = totals;
+    j["break_even_month"] = u.break_even_month ? pct(*u.break_even_month) : json(nullptr);
+    j["p_no_break_even"] = u.p_no_break_even;
+    return j;
+}
+
+// "How sure: Cloud in about 8 of 10 likely futures (1,000 samples)" and the spread of each total.
+std::string UncertaintyText(const Report& r, const std::string& bullet)
+{
+    const Uncertainty& u = *r.uncertainty;
+    std::string out = "How sure: " + std::string(OptionLabel(r.recommendation)) + " " +
+        SureInWords(u, r.recommendation) + " (" + std::to_string(u.samples) +
+        " samples from the spreads of your inputs).\n";
+    for (int o = 0; o < kOptionCount; ++o) {
+        const Percentiles& p = At(u.total_usd, o);
+        out += bullet + OptionLabel(static_cast<Option>(o)) + ": best in " +
+            FormatNumber(std::round(At(u.p_best, o) * 100)) + "%; total " + FormatUsd(p.p10) + " to " +
+            FormatUsd(p.p90) + " (P10-P90, median " + FormatUsd(p.p50) + ")\n";
+    }
+    if (u.break_even_month)
+        out += bullet + "Break-even month (if sold): " + FormatNumber(u.break_even_month->p10) + " to " +
+            FormatNumber(u.break_even_month->p90) + "; none within the horizon in " +
+            FormatNumber(std::round(u.p_no_break_even * 100)) + "% of futures\n";
+    return out;
+}
+
 json OptionJson(const OptionReport& o, bool discounted)
 {
     json j;
@@ -294,6 +334,8 @@ json ReportJson(const Report& r)
     j["scenario"] = ScenarioToJson(r.scenario);
     if (!r.scenario.tasks.empty())
         j["workload"] = WorkloadJson(r.workload);
+    if (r.uncertainty)
+        j["uncertainty"] = UncertaintyJson(*r.uncertainty);
     j["electricity_usd_per_kwh"] = r.electricity_usd_per_kwh;
     json assumptions = json::array();
     for (const AssumptionUsed& a : r.assumptions) {
@@ -348,6 +390,8 @@ std::string ReportToText(const Report& r)
     else
         out << "Nothing fits yet: " << (win ? win->label : std::string(OptionLabel(r.recommendation)))
             << " comes closest (see below for what to change)\n\n";
+    if (r.uncertainty)
+        out << UncertaintyText(r, "  - ") << "\n";
     out << "Why:\n";
     for (const Reason& reason : r.reasons)
         out << "  - " << OneLine(reason.text) << "\n      (course: " << OneLine(reason.course) << ")\n";
@@ -445,6 +489,8 @@ std::string ReportToMarkdown(const Report& r)
         out << "# labcalc: nothing fits yet (" << (win ? win->label : std::string(OptionLabel(r.recommendation)))
             << " comes closest)\n\nReport of ";
     out << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
+    if (r.uncertainty)
+        out << UncertaintyText(r, "- ") << "\n";
     out << "## Why\n\n";
     for (const Reason& reason : r.reasons)
         out << "- " << MarkdownText(reason.text) << " *(course: " << MarkdownText(reason.course) << ")*\n";

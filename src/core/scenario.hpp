@@ -78,6 +78,18 @@ struct Task {
     double images_per_day = 200;                  // image
 };
 
+// How far the inputs a person guesses may be off: each sample draws the value from a triangular spread of
+// likely x (1 - spread) ... likely ... likely x (1 + spread) (uncertainty.hpp). 0 everywhere: no spread.
+struct Spreads {
+    double hours_pct = 30;          // hours of work a week (people guess their hours)
+    double burst_share_pct = 30;    // the share of the work in bursts
+    double electricity_pct = 20;    // the tariff over the horizon
+    double cloud_price_pct = 25;    // cloud prices over the horizon (they drift, both ways)
+    double hardware_price_pct = 15; // what the hardware costs when bought
+    double resale_pct = 50;         // what it sells for at the end
+    double on_hours_pct = 30;       // the hours the machine is left on
+};
+
 struct Scenario {
     // The three headline inputs.
     double budget_usd = 4000;            // money available up front
@@ -104,6 +116,7 @@ struct Scenario {
     CloudInputs cloud;
     std::map<std::string, double> assumptions; // catalog figure id -> your value
     std::vector<Task> tasks;                   // what you want to run; empty: hours and VRAM as typed
+    Spreads spreads;                           // how sure the inputs are (the "how sure" of the answer)
 };
 
 const char* FactorKey(Factor f);   // "initial_cost", ...

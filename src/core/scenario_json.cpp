@@ -80,7 +80,7 @@ Status ApplyObject(Scenario& s, const json& obj, const std::string& prefix)
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         const std::string key = prefix + it.key();
         const json& v = it.value();
-        if (prefix.empty() && (it.key() == "home" || it.key() == "cloud")) {
+        if (prefix.empty() && (it.key() == "home" || it.key() == "cloud" || it.key() == "spread")) {
             if (!v.is_object())
                 return Status::Fail(key + ": must be an object (got " + JsonTypeName(v) + ")");
             if (Status err = ApplyObject(s, v, key + "."); !err)

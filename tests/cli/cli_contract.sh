@@ -81,6 +81,8 @@ expect_ok tasks-none "Recommendation:" --preset fine-tune-7b --set tasks=none
 expect_bad tasks-bad-key "tasks[0].images_per_day: not a key of a chat task" --set 'tasks=[{"kind":"chat","images_per_day":3}]'
 expect_bad tasks-bad-range "tasks[0].params_b: must be a number from 0.01 to 2000" --set 'tasks=[{"kind":"train","params_b":9000}]'
 expect_bad tasks-not-json "tasks: must be a JSON list of tasks or none" --set 'tasks=chat'
+expect_ok samples "How sure: " --samples 200
+expect_bad samples-bad "--samples must be a whole number from 1 to 20000" --samples 2.5
 for preset in beginner intermediate advanced sensitive-data steady-24-7 bursty-large-models distributed-team hands-on-learner mixed-sensitivity fine-tune-7b; do
   expect_ok "preset $preset" '"recommendation"' --preset "$preset" --format json
 done

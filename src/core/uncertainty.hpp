@@ -1,0 +1,46 @@
+#pragma once
+// How sure the answer is: the model run over many likely futures. Each sample draws the inputs a person
+// guesses (hours, bursts, tariff, cloud and hardware prices, resale, hours on) from their spreads
+// (Scenario::spreads, triangular around the person's own figure) and evaluates the same model; the answer's
+// share of samples, each option's P10 / P50 / P90 total and the break-even month's spread come out.
+// Seeded and deterministic: the same scenario and seed give the same figures natively and in WebAssembly
+// (the generator is the standard's mt19937, whose output the standard fixes; the draws are this file's own
+// arithmetic, not a library distribution, which may differ between standard libraries).
+#include <array>
+#include <cstdint>
+#include <optional>
+
+#include "core/catalog.hpp"
+#include "core/evaluate.hpp"
+#include "core/scenario.hpp"
+
+namespace labcalc::core {
+
+constexpr int kMaxSamples = 20000;
+constexpr std::uint32_t kDefaultSeed = 20261130;
+
+struct Percentiles {
+    double p10 = 0, p50 = 0, p90 = 0;
+};
+
+struct Uncertainty {
+    int samples = 0; // 0: not worked out
+    std::uint32_t seed = kDefaultSeed;
+    // The share of samples in which each option is the recommendation (home, cloud, hybrid); they sum to 1.
+    std::array<double, kOptionCount> p_best{};
+    double p_nothing_fits = 0; // share of samples in which no option fits (the recommendation comes closest)
+    // Each option's total over the horizon, over the samples where it was priced (zeros when never).
+    std::array<Percentiles, kOptionCount> total_usd{};
+    // The break-even month of home against cloud (if sold at the end), over the samples with one, and the
+    // share of samples with none within the horizon.
+    std::optional<Percentiles> break_even_month;
+    double p_no_break_even = 0;
+};
+
+// Runs `samples` (1 ... kMaxSamples) evaluations. With every spread 0, each sample is the plain evaluation.
+Uncertainty SampleOutcomes(const Scenario& s, const Catalog& c, int samples, std::uint32_t seed = kDefaultSeed);
+
+// "in about 8 of 10 likely futures": the recommended option's share in words a learner reads.
+std::string SureInWords(const Uncertainty& u, Option recommended);
+
+} // namespace labcalc::core

@@ -1,0 +1,90 @@
+// How sure the answer is: the model over likely futures drawn from the inputs' spreads. Deterministic per seed,
+// the plain answer when nothing is uncertain, shares that add up to one.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "core/report.hpp"
+#include "core/scenario_json.hpp"
+#include "core/uncertainty.hpp"
+#include "test_helpers.hpp"
+
+using namespace labcalc::core;
+using labcalc::test::Cat;
+
+namespace {
+Scenario NoSpread(Scenario s)
+{
+    s.spreads = Spreads{0, 0, 0, 0, 0, 0, 0};
+    return s;
+}
+} // namespace
+
+TEST_CASE("uncertainty: the same scenario and seed give the same figures, another seed others", "[uncertainty]")
+{
+    const Scenario s;
+    const Uncertainty a = SampleOutcomes(s, Cat(), 300, 7);
+    const Uncertainty b = SampleOutcomes(s, Cat(), 300, 7);
+    const Uncertainty c = SampleOutcomes(s, Cat(), 300, 8);
+    for (int o = 0; o < kOptionCount; ++o) {
+        CHECK(a.p_best[static_cast<std::size_t>(o)] == b.p_best[static_cast<std::size_t>(o)]);
+        CHECK(a.total_usd[static_cast<std::size_t>(o)].p50 == b.total_usd[static_cast<std::size_t>(o)].p50);
+    }
+    bool differs = false;
+    for (int o = 0; o < kOptionCount; ++o)
+        differs =
+            differs || a.total_usd[static_cast<std::size_t>(o)].p50 != c.total_usd[static_cast<std::size_t>(o)].p50;
+    CHECK(differs);
+}
+
+TEST_CASE("uncertainty: with no spread every future is the plain one, and shares add up to one",
+          "[uncertainty][property]")
+{
+    std::mt19937 rng(20261130);
+    for (int i = 0; i < 120; ++i) {
+        const Scenario s = labcalc::test::RandomScenario(rng);
+        const Evaluation plain = Evaluate(s, Cat());
+        const Uncertainty flat = SampleOutcomes(NoSpread(s), Cat(), 20, 1);
+        INFO(ScenarioToJson(s).dump());
+        CHECK(flat.p_best[static_cast<std::size_t>(plain.recommended)] == 1.0);
+        for (int o = 0; o < kOptionCount; ++o) {
+            const OptionCost& c = plain.cost[static_cast<std::size_t>(o)];
+            if (c.gpu_index < 0 && c.offer_index < 0)
+                continue;
+            const Percentiles& p = flat.total_usd[static_cast<std::size_t>(o)];
+            CHECK(p.p10 == Approx(c.total_usd).margin(1e-6));
+            CHECK(p.p90 == Approx(c.total_usd).margin(1e-6));
+        }
+        const Uncertainty spread = SampleOutcomes(s, Cat(), 60, 2);
+        double sum = 0;
+        for (double p : spread.p_best)
+            sum += p;
+        CHECK(sum == Approx(1.0));
+        for (const Percentiles& p : spread.total_usd) {
+            CHECK(p.p10 <= p.p50);
+            CHECK(p.p50 <= p.p90);
+        }
+    }
+}
+
+TEST_CASE("uncertainty: a wider spread of the hours widens the totals, and the report says how sure", "[uncertainty]")
+{
+    Scenario s = NoSpread(Scenario{});
+    s.spreads.hours_pct = 10;
+    const Uncertainty narrow = SampleOutcomes(s, Cat(), 400);
+    s.spreads.hours_pct = 60;
+    const Uncertainty wide = SampleOutcomes(s, Cat(), 400);
+    const Percentiles& n = narrow.total_usd[1];
+    const Percentiles& w = wide.total_usd[1];
+    CHECK(w.p90 - w.p10 > n.p90 - n.p10);
+
+    ReportSettings settings;
+    settings.samples = 200;
+    settings.flip_points = false;
+    const Report r = BuildReport(Scenario{}, Cat(), settings);
+    REQUIRE(r.uncertainty);
+    CHECK(r.uncertainty->samples == 200);
+    CHECK(ReportToText(r).find("How sure: ") != std::string::npos);
+    CHECK(ReportToJson(r).find("\"p_best\"") != std::string::npos);
+    CHECK_FALSE(BuildReport(Scenario{}, Cat()).uncertainty);
+}
