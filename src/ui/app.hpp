@@ -13,5 +13,8 @@ bool DrawApp(AppState& state, PlatformServices& services);
 
 // Layout breakpoint: below this width (in font sizes) panels stack in one column.
 constexpr float kWideLayoutEm = 56.0f;
+// Likely futures the page and the desktop app work out for "How sure" (core::SampleOutcomes), once a slider
+// is let go: a few milliseconds.
+constexpr int kUiSamples = 400;
 
 } // namespace labcalc::ui

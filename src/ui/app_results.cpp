@@ -1,5 +1,6 @@
 // The results' side of the app (see app_actions.hpp): the report and decision map rebuilt once after an
 // edit, the accessible text version, and the link and stored scenario written once a gesture ends.
+#include "ui/app.hpp"
 #include "ui/app_actions.hpp"
 
 #include <algorithm>
@@ -47,6 +48,8 @@ void RecomputeIfDirty(AppState& state, bool interacting)
     settings.flip_points = !interacting;
     // Every money figure can open its working, and the exports carry them ("Worked solution").
     settings.workings = true;
+    // How sure the answer is: likely futures, once a slider is let go (a few milliseconds).
+    settings.samples = interacting ? 0 : kUiSamples;
     state.results.report = core::BuildReport(state.scenario, state.catalog, settings);
     state.results.flips_pending = interacting;
     if (state.results.dirty) {

@@ -188,7 +188,8 @@ void DrawAdvancedInputs(AppState& state)
     };
     const Group groups[] = {{"Your situation", ""},
                             {"Home lab (leave automatic to use the catalog)", "home."},
-                            {"Cloud (leave automatic to use the catalog)", "cloud."}};
+                            {"Cloud (leave automatic to use the catalog)", "cloud."},
+                            {"How sure are your inputs (each may be off by this much, either way)", "spread."}};
     for (const Group& g : groups) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", g.title);

@@ -83,6 +83,17 @@ void DrawVerdict(AppState& state)
             "factor scores, weighted by your weights), plus a bonus for each of the course's \"choose ... when\" "
             "rules it meets. The matrix's \"Final score\" row shows them; an option that is ruled out cannot win.");
     }
+    // How sure: the answer over likely futures drawn from the spreads of the inputs (worked out once a
+    // slider is let go).
+    if (r.uncertainty) {
+        WrappedText("How sure: " + std::string(core::OptionLabel(r.recommendation)) + " " +
+                    core::SureInWords(*r.uncertainty, r.recommendation) + ".");
+        const std::string how = "labcalc ran the same model " + std::to_string(r.uncertainty->samples) +
+            " times, each time drawing the inputs people guess (hours, bursts, electricity, cloud and "
+            "hardware prices, resale, hours on) from a spread around yours. How wide each spread is: "
+            "More inputs (advanced), \"How sure are your inputs\".";
+        HelpMarker(how.c_str());
+    }
 }
 
 void DrawReasons(AppState& state)

@@ -164,7 +164,8 @@ inline std::string ExpectedReportJson(const ui::AppState& state)
 {
     core::ReportSettings settings;
     settings.today = state.today;
-    settings.workings = true; // the faces show each figure's working and export it
+    settings.workings = true;          // the faces show each figure's working and export it
+    settings.samples = ui::kUiSamples; // and how sure the answer is
     return core::ReportToJson(core::BuildReport(state.scenario, state.catalog, settings));
 }
 
