@@ -48,21 +48,9 @@ N MachineWatts(N base_watts, N gpu_watts, N gpu_count)
     return base_watts + gpu_watts * gpu_count;
 }
 
-// Electricity per month: load watts for the busy hours, idle watts for the rest of the hours the
-// machine is on, times the tariff, plus cooling overhead.
-// Dettmers: kWh/yr = (GPU W + CPU W) x utilization x 24 x 365; llm-d-planner #70: idle vs active draw, PUE.
-template <class N>
-N ElectricityUsdPerMonth(N load_watts, N idle_watts, N busy_hours_per_week, N on_hours_per_week, N usd_per_kwh,
-                         N cooling_overhead_pct)
-{
-    const N busy = Clamp(busy_hours_per_week, 0.0, kHoursPerWeek);
-    const N idle = Clamp(on_hours_per_week, 0.0, kHoursPerWeek) - busy;
-    const N kwh_per_week = (load_watts * busy + idle_watts * Max(idle, 0.0)) / 1000.0;
-    return kwh_per_week * WeeksPerMonth<N>() * usd_per_kwh * (1.0 + cooling_overhead_pct / 100.0);
-}
-
-// The energy behind that bill, kWh a month: the same sum without the price (one formula for both would
-// change every electricity working; the two are held equal by a test).
+// Energy a home machine draws a month, kWh: load watts for the busy hours, idle watts for the rest of the
+// hours it is on, plus cooling overhead. Dettmers: kWh/yr = (GPU W + CPU W) x utilization x 24 x 365;
+// llm-d-planner #70: idle vs active draw, PUE.
 template <class N>
 N HomeKwhPerMonth(N load_watts, N idle_watts, N busy_hours_per_week, N on_hours_per_week, N cooling_overhead_pct)
 {
@@ -70,6 +58,15 @@ N HomeKwhPerMonth(N load_watts, N idle_watts, N busy_hours_per_week, N on_hours_
     const N idle = Clamp(on_hours_per_week, 0.0, kHoursPerWeek) - busy;
     const N kwh_per_week = (load_watts * busy + idle_watts * Max(idle, 0.0)) / 1000.0;
     return kwh_per_week * WeeksPerMonth<N>() * (1.0 + cooling_overhead_pct / 100.0);
+}
+
+// Electricity per month: that energy at the tariff.
+template <class N>
+N ElectricityUsdPerMonth(N load_watts, N idle_watts, N busy_hours_per_week, N on_hours_per_week, N usd_per_kwh,
+                         N cooling_overhead_pct)
+{
+    return HomeKwhPerMonth<N>(load_watts, idle_watts, busy_hours_per_week, on_hours_per_week, cooling_overhead_pct) *
+        usd_per_kwh;
 }
 
 // Hours a week the machine is switched on: the person's figure (never less than the busy hours), or,
