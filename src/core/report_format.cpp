@@ -116,6 +116,10 @@ json UncertaintyJson(const Uncertainty& u)
     j["total_usd"] = totals;
     j["break_even_month"] = u.break_even_month ? pct(*u.break_even_month) : json(nullptr);
     j["p_no_break_even"] = u.p_no_break_even;
+    json sways = json::array();
+    for (const Uncertainty::Sway& w : u.sways)
+        sways.push_back({{"input", w.key}, {"label", w.label}, {"p_changes", w.p_changes}});
+    j["sways"] = sways;
     return j;
 }
 
@@ -136,6 +140,16 @@ std::string UncertaintyText(const Report& r, const std::string& bullet)
         out += bullet + "Break-even month (if sold): " + FormatNumber(u.break_even_month->p10) + " to " +
             FormatNumber(u.break_even_month->p90) + "; none within the horizon in " +
             FormatNumber(std::round(u.p_no_break_even * 100)) + "% of futures\n";
+    if (!u.sways.empty() && u.sways.front().p_changes > 0) {
+        out += bullet + "Depends most on:";
+        int shown = 0;
+        for (const Uncertainty::Sway& w : u.sways)
+            if (w.p_changes > 0 && shown++ < 3)
+                out += std::string(shown > 1 ? "," : "") + " " + w.label + " (" +
+                    FormatNumber(std::round(w.p_changes * 100)) + "%" +
+                    (shown == 1 ? " of futures drawn from it alone change the answer" : "") + ")";
+        out += "\n";
+    }
     return out;
 }
 

@@ -58,67 +58,103 @@ double ScaledDepreciationPct(double pct, double factor, int months)
 
 } // namespace
 
+namespace {
+
+// The model's inputs once (the tasks' hours and speeds worked out), and the prices the samples scale.
+struct Base {
+    Scenario scenario;
+    Catalog catalog;
+    ResolvedFigures fig;
+    std::vector<double> gpu_prices, offer_prices, spot_prices;
+};
+
+Base Prepare(const Scenario& input, const Catalog& input_catalog)
+{
+    const ModelInputs in(input, input_catalog);
+    Base b{in.scenario(), in.catalog(), {}, {}, {}, {}};
+    b.scenario.tasks.clear(); // the samples vary the hours the tasks came to
+    b.catalog.speeds_for_tasks = true;
+    b.fig = ResolveFigures(b.scenario, b.catalog);
+    for (const GpuModel& g : b.catalog.gpus)
+        b.gpu_prices.push_back(g.price_usd.value);
+    for (const CloudOffer& o : b.catalog.offers) {
+        b.offer_prices.push_back(o.usd_per_gpu_hour.value);
+        b.spot_prices.push_back(o.spot_usd_per_gpu_hour ? o.spot_usd_per_gpu_hour->value : 0.0);
+    }
+    return b;
+}
+
+// One likely future: each guessed input drawn from its spread (all of them, in a fixed order, every time, so a
+// spread of 0 leaves the others' draws alone); `work` is the catalog the prices are scaled in.
+Evaluation SampleOnce(const Base& b, const Spreads& sp, std::mt19937& gen, Catalog& work)
+{
+    Scenario t = b.scenario;
+    t.hours_per_week = std::clamp(b.scenario.hours_per_week * Draw(gen, sp.hours_pct), 0.0, 168.0);
+    t.burst_share_pct = std::clamp(b.scenario.burst_share_pct * Draw(gen, sp.burst_share_pct), 0.0, 100.0);
+    t.electricity_usd_per_kwh = b.fig.electricity_usd_per_kwh * Draw(gen, sp.electricity_pct);
+    const double cloud = Draw(gen, sp.cloud_price_pct);
+    const double hardware = Draw(gen, sp.hardware_price_pct);
+    const double resale = Draw(gen, sp.resale_pct);
+    const double on = Draw(gen, sp.on_hours_pct);
+    for (std::size_t k = 0; k < work.offers.size(); ++k) {
+        work.offers[k].usd_per_gpu_hour.value = b.offer_prices[k] * cloud;
+        if (work.offers[k].spot_usd_per_gpu_hour)
+            work.offers[k].spot_usd_per_gpu_hour->value = b.spot_prices[k] * cloud;
+    }
+    for (std::size_t k = 0; k < work.gpus.size(); ++k)
+        work.gpus[k].price_usd.value = b.gpu_prices[k] * hardware;
+    if (t.home.hardware_usd)
+        t.home.hardware_usd = *b.scenario.home.hardware_usd * hardware;
+    if (t.cloud.usd_per_gpu_hour)
+        t.cloud.usd_per_gpu_hour = *b.scenario.cloud.usd_per_gpu_hour * cloud;
+    if (t.home.resale_pct) {
+        t.home.resale_pct = std::clamp(*b.scenario.home.resale_pct * resale, 0.0, 100.0);
+    } else {
+        t.assumptions["home.gpu_depreciation_pct_per_year"] =
+            ScaledDepreciationPct(b.fig.gpu_depreciation_pct_per_year, resale, b.scenario.horizon_months);
+        t.assumptions["home.system_depreciation_pct_per_year"] =
+            ScaledDepreciationPct(b.fig.system_depreciation_pct_per_year, resale, b.scenario.horizon_months);
+    }
+    if (t.home.on_hours_per_week)
+        t.home.on_hours_per_week = std::clamp(*b.scenario.home.on_hours_per_week * on, 0.0, 168.0);
+    else
+        t.assumptions["home.idle_on_pct_of_busy"] = b.fig.idle_on_pct_of_busy * on;
+    return Evaluate(t, work);
+}
+
+// The spreads one at a time, in the order the report lists them when they sway the answer alike.
+struct OneSpread {
+    const char* key;
+    const char* label;
+    double Spreads::*member;
+};
+constexpr OneSpread kOneSpread[] = {
+    {"spread.hours_pct", "your hours of work", &Spreads::hours_pct},
+    {"spread.burst_share_pct", "the share of work in bursts", &Spreads::burst_share_pct},
+    {"spread.electricity_pct", "the electricity price", &Spreads::electricity_pct},
+    {"spread.cloud_price_pct", "cloud prices", &Spreads::cloud_price_pct},
+    {"spread.hardware_price_pct", "hardware prices", &Spreads::hardware_price_pct},
+    {"spread.resale_pct", "the resale value", &Spreads::resale_pct},
+    {"spread.on_hours_pct", "the hours the machine is on", &Spreads::on_hours_pct},
+};
+
+} // namespace
+
 Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, int samples, std::uint32_t seed)
 {
     Uncertainty u;
     u.samples = std::clamp(samples, 1, kMaxSamples);
     u.seed = seed;
-    // The tasks' hours and speeds once; the samples then vary the hours they came to.
-    const ModelInputs in(input, input_catalog);
-    Scenario base = in.scenario();
-    base.tasks.clear();
-    Catalog work = in.catalog();
-    work.speeds_for_tasks = true;
-    const ResolvedFigures fig = ResolveFigures(base, work);
-    std::vector<double> gpu_prices, offer_prices, spot_prices;
-    for (const GpuModel& g : work.gpus)
-        gpu_prices.push_back(g.price_usd.value);
-    for (const CloudOffer& o : work.offers) {
-        offer_prices.push_back(o.usd_per_gpu_hour.value);
-        spot_prices.push_back(o.spot_usd_per_gpu_hour ? o.spot_usd_per_gpu_hour->value : 0.0);
-    }
+    const Base b = Prepare(input, input_catalog);
+    Catalog work = b.catalog;
 
     std::mt19937 gen(seed);
     std::array<int, kOptionCount> best{};
     int nothing_fits = 0, no_break_even = 0;
     std::array<std::vector<double>, kOptionCount> totals;
     std::vector<double> break_even;
-    const Spreads& sp = base.spreads;
     for (int i = 0; i < u.samples; ++i) {
-        Scenario t = base;
-        // Drawn in a fixed order, every one every time, so a spread of 0 leaves the others' draws alone.
-        t.hours_per_week = std::clamp(base.hours_per_week * Draw(gen, sp.hours_pct), 0.0, 168.0);
-        t.burst_share_pct = std::clamp(base.burst_share_pct * Draw(gen, sp.burst_share_pct), 0.0, 100.0);
-        t.electricity_usd_per_kwh = fig.electricity_usd_per_kwh * Draw(gen, sp.electricity_pct);
-        const double cloud = Draw(gen, sp.cloud_price_pct);
-        const double hardware = Draw(gen, sp.hardware_price_pct);
-        const double resale = Draw(gen, sp.resale_pct);
-        const double on = Draw(gen, sp.on_hours_pct);
-        for (std::size_t k = 0; k < work.offers.size(); ++k) {
-            work.offers[k].usd_per_gpu_hour.value = offer_prices[k] * cloud;
-            if (work.offers[k].spot_usd_per_gpu_hour)
-                work.offers[k].spot_usd_per_gpu_hour->value = spot_prices[k] * cloud;
-        }
-        for (std::size_t k = 0; k < work.gpus.size(); ++k)
-            work.gpus[k].price_usd.value = gpu_prices[k] * hardware;
-        if (t.home.hardware_usd)
-            t.home.hardware_usd = *base.home.hardware_usd * hardware;
-        if (t.cloud.usd_per_gpu_hour)
-            t.cloud.usd_per_gpu_hour = *base.cloud.usd_per_gpu_hour * cloud;
-        if (t.home.resale_pct) {
-            t.home.resale_pct = std::clamp(*base.home.resale_pct * resale, 0.0, 100.0);
-        } else {
-            t.assumptions["home.gpu_depreciation_pct_per_year"] =
-                ScaledDepreciationPct(fig.gpu_depreciation_pct_per_year, resale, base.horizon_months);
-            t.assumptions["home.system_depreciation_pct_per_year"] =
-                ScaledDepreciationPct(fig.system_depreciation_pct_per_year, resale, base.horizon_months);
-        }
-        if (t.home.on_hours_per_week)
-            t.home.on_hours_per_week = std::clamp(*base.home.on_hours_per_week * on, 0.0, 168.0);
-        else
-            t.assumptions["home.idle_on_pct_of_busy"] = fig.idle_on_pct_of_busy * on;
-
-        const Evaluation e = Evaluate(t, work);
+        const Evaluation e = SampleOnce(b, b.scenario.spreads, gen, work);
         ++At(best, static_cast<int>(e.recommended));
         nothing_fits += e.any_feasible ? 0 : 1;
         for (int o = 0; o < kOptionCount; ++o) {
@@ -127,10 +163,10 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
                 At(totals, o).push_back(c.total_usd);
         }
         const OptionCost& home = At(e.cost, 0);
-        const OptionCost& cloud_cost = At(e.cost, 1);
-        if (home.gpu_index >= 0 && cloud_cost.offer_index >= 0) {
-            const std::optional<int> month =
-                BreakEvenMonth(CumulativeUsd(home, t.horizon_months), CumulativeUsd(cloud_cost, t.horizon_months));
+        const OptionCost& cloud = At(e.cost, 1);
+        if (home.gpu_index >= 0 && cloud.offer_index >= 0) {
+            const std::optional<int> month = BreakEvenMonth(CumulativeUsd(home, b.scenario.horizon_months),
+                                                            CumulativeUsd(cloud, b.scenario.horizon_months));
             if (month)
                 break_even.push_back(*month);
             else
@@ -147,6 +183,23 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
         u.break_even_month = Of(break_even);
     const double compared = static_cast<double>(break_even.size()) + no_break_even;
     u.p_no_break_even = compared > 0 ? no_break_even / compared : 0;
+
+    // Which guess sways the answer: each spread alone, a quarter of the samples each (at least 50).
+    const Option plain = Evaluate(b.scenario, b.catalog).recommended;
+    const int each = std::max(50, u.samples / 4);
+    for (const OneSpread& one : kOneSpread) {
+        if (!(b.scenario.spreads.*(one.member) > 0))
+            continue;
+        Spreads alone{0, 0, 0, 0, 0, 0, 0};
+        alone.*(one.member) = b.scenario.spreads.*(one.member);
+        std::mt19937 g(seed);
+        int changed = 0;
+        for (int i = 0; i < each; ++i)
+            changed += SampleOnce(b, alone, g, work).recommended != plain ? 1 : 0;
+        u.sways.push_back({one.key, one.label, changed / static_cast<double>(each)});
+    }
+    std::stable_sort(u.sways.begin(), u.sways.end(),
+                     [](const Uncertainty::Sway& a, const Uncertainty::Sway& c) { return a.p_changes > c.p_changes; });
     return u;
 }
 

@@ -9,6 +9,8 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
@@ -35,6 +37,14 @@ struct Uncertainty {
     // share of samples with none within the horizon.
     std::optional<Percentiles> break_even_month;
     double p_no_break_even = 0;
+    // Which guesses move the answer most: for each spread on its own (the others held at the person's
+    // figures), the share of likely futures whose answer differs from the plain one; largest first.
+    struct Sway {
+        const char* key;   // "spread.hours_pct"
+        const char* label; // "your hours of work"
+        double p_changes = 0;
+    };
+    std::vector<Sway> sways;
 };
 
 // Runs `samples` (1 ... kMaxSamples) evaluations. With every spread 0, each sample is the plain evaluation.

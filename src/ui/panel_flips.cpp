@@ -60,6 +60,17 @@ void DrawFlips(AppState& state)
             const core::FieldSpec* f = core::FindField(p.input);
             TextWrappedDisabled(std::string(f ? f->label : p.input.c_str()) + ": " + p.note);
         }
+    // The guesses whose uncertainty moves the answer most (each spread on its own, core::SampleOutcomes).
+    if (r.uncertainty && !r.uncertainty->sways.empty() && r.uncertainty->sways.front().p_changes > 0) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Your guesses that matter most:");
+        int listed = 0;
+        for (const core::Uncertainty::Sway& w : r.uncertainty->sways)
+            if (w.p_changes > 0 && listed++ < 3)
+                TextWrappedDisabled(std::string(w.label) + ": the answer changes in " +
+                                    Number(std::round(w.p_changes * 100), 0) +
+                                    "% of the futures drawn from its spread");
+    }
 }
 
 } // namespace labcalc::ui

@@ -88,3 +88,17 @@ TEST_CASE("uncertainty: a wider spread of the hours widens the totals, and the r
     CHECK(ReportToJson(r).find("\"p_best\"") != std::string::npos);
     CHECK_FALSE(BuildReport(Scenario{}, Cat()).uncertainty);
 }
+
+TEST_CASE("uncertainty: the guesses that sway the answer are ranked, and a spread of 0 sways nothing", "[uncertainty]")
+{
+    Scenario s = NoSpread(Scenario{});
+    s.spreads.hours_pct = 80; // the default scenario's answer turns on its hours
+    const Uncertainty u = SampleOutcomes(s, Cat(), 400);
+    REQUIRE(u.sways.size() == 1); // only the spread that is not 0
+    CHECK(std::string(u.sways[0].key) == "spread.hours_pct");
+    CHECK(u.sways[0].p_changes > 0);
+    s.spreads.cloud_price_pct = 5;
+    const Uncertainty two = SampleOutcomes(s, Cat(), 400);
+    REQUIRE(two.sways.size() == 2);
+    CHECK(two.sways[0].p_changes >= two.sways[1].p_changes);
+}
