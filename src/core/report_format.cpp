@@ -116,6 +116,14 @@ json UncertaintyJson(const Uncertainty& u)
     j["total_usd"] = totals;
     j["break_even_month"] = u.break_even_month ? pct(*u.break_even_month) : json(nullptr);
     j["p_no_break_even"] = u.p_no_break_even;
+    json bands;
+    for (int o = 0; o < kOptionCount; ++o) {
+        json band = json::array();
+        for (const Percentiles& p : At(u.cumulative_usd, o))
+            band.push_back(pct(p));
+        bands[OptionKey(static_cast<Option>(o))] = band;
+    }
+    j["cumulative_usd"] = bands;
     json sways = json::array();
     for (const Uncertainty::Sway& w : u.sways)
         sways.push_back({{"input", w.key}, {"label", w.label}, {"p_changes", w.p_changes}});

@@ -153,14 +153,23 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
     int nothing_fits = 0, no_break_even = 0;
     std::array<std::vector<double>, kOptionCount> totals;
     std::vector<double> break_even;
+    const int months = std::max(b.scenario.horizon_months, 0);
+    // curves[o][m]: option o's cumulative cost at month m, one value per sample where it was priced.
+    std::array<std::vector<std::vector<double>>, kOptionCount> curves;
+    for (auto& per_option : curves)
+        per_option.resize(static_cast<std::size_t>(months) + 1);
     for (int i = 0; i < u.samples; ++i) {
         const Evaluation e = SampleOnce(b, b.scenario.spreads, gen, work);
         ++At(best, static_cast<int>(e.recommended));
         nothing_fits += e.any_feasible ? 0 : 1;
         for (int o = 0; o < kOptionCount; ++o) {
             const OptionCost& c = At(e.cost, o);
-            if (c.gpu_index >= 0 || c.offer_index >= 0)
+            if (c.gpu_index >= 0 || c.offer_index >= 0) {
                 At(totals, o).push_back(c.total_usd);
+                const std::vector<double> curve = CumulativeUsd(c, months);
+                for (std::size_t m = 0; m < curve.size(); ++m)
+                    At(curves, o)[m].push_back(curve[m]);
+            }
         }
         const OptionCost& home = At(e.cost, 0);
         const OptionCost& cloud = At(e.cost, 1);
@@ -177,6 +186,9 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
     for (int o = 0; o < kOptionCount; ++o) {
         At(u.p_best, o) = At(best, o) / n;
         At(u.total_usd, o) = Of(At(totals, o));
+        if (!At(totals, o).empty())
+            for (std::vector<double>& month : At(curves, o))
+                At(u.cumulative_usd, o).push_back(Of(std::move(month)));
     }
     u.p_nothing_fits = nothing_fits / n;
     if (!break_even.empty())

@@ -36,6 +36,9 @@ struct Uncertainty {
     // The break-even month of home against cloud (if sold at the end), over the samples with one, and the
     // share of samples with none within the horizon.
     std::optional<Percentiles> break_even_month;
+    // Each option's cumulative cost month by month (0 ... horizon), over the samples where it was priced: the
+    // band the cost chart draws around each line (empty for an option never priced).
+    std::array<std::vector<Percentiles>, kOptionCount> cumulative_usd;
     double p_no_break_even = 0;
     // Which guesses move the answer most: for each spread on its own (the others held at the person's
     // figures), the share of likely futures whose answer differs from the plain one; largest first.

@@ -129,6 +129,27 @@ void DrawBreakEven(const ChartFrame& c, const core::Report& r, int even)
     c.draw->AddText(ImVec2(at, c.origin.y + Em(0.15f)), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
 }
 
+// How sure: a faint band from P10 to P90 of each option's cumulative cost over the likely futures.
+void DrawBands(const ChartFrame& c, const core::Report& r)
+{
+    if (!r.uncertainty)
+        return;
+    // One month's quad after another: anti-aliased edges would draw a seam between each pair.
+    const ImDrawListFlags flags = c.draw->Flags;
+    c.draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (const core::OptionReport& o : r.options) {
+        const std::vector<core::Percentiles>& band = core::At(r.uncertainty->cumulative_usd, OptionIndex(o.option));
+        const ImU32 color = OptionColor(OptionIndex(o.option), o.feasible ? 0.16f : 0.06f);
+        // Up to the month before the sale: the last month's drop is the resale, drawn by the curves.
+        for (std::size_t m = 1; m + 1 < band.size(); ++m)
+            c.draw->AddQuadFilled(ImVec2(c.X(static_cast<double>(m - 1)), c.Y(band[m - 1].p10)),
+                                  ImVec2(c.X(static_cast<double>(m)), c.Y(band[m].p10)),
+                                  ImVec2(c.X(static_cast<double>(m)), c.Y(band[m].p90)),
+                                  ImVec2(c.X(static_cast<double>(m - 1)), c.Y(band[m - 1].p90)), color);
+    }
+    c.draw->Flags = flags;
+}
+
 // The curves; ruled-out options faded so the eye goes to what is possible.
 void DrawCurves(const ChartFrame& c, const core::Report& r)
 {
@@ -222,6 +243,11 @@ void DrawCostChart(AppState& state, float total_height, bool compact)
             c.lo = std::min(c.lo, v);
             c.hi = std::max(c.hi, v);
         }
+        if (r.uncertainty) // the bands fit too
+            for (const core::Percentiles& p : core::At(r.uncertainty->cumulative_usd, OptionIndex(o.option))) {
+                c.lo = std::min(c.lo, p.p10);
+                c.hi = std::max(c.hi, p.p90);
+            }
     }
     if (c.months <= 0)
         return;
@@ -237,12 +263,16 @@ void DrawCostChart(AppState& state, float total_height, bool compact)
     DrawAxes(c);
     if (even)
         DrawBreakEven(c, r, *even);
+    DrawBands(c, r);
     DrawCurves(c, r);
     if (hovered)
         DrawHover(c, r);
     DrawLegend(state, compact, c.draw);
     if (!compact)
-        ImGui::TextDisabled("Lines start at the hardware bought in month 0; resale is credited in the last month.");
+        ImGui::TextDisabled(r.uncertainty ? "Lines start at the hardware bought in month 0; resale is credited in the "
+                                            "last month. Bands: 8 of 10 likely futures."
+                                          : "Lines start at the hardware bought in month 0; resale is credited in the "
+                                            "last month.");
 }
 
 namespace {
