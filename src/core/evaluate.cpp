@@ -269,6 +269,7 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
         f::HomeKwhPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week, p.fig.cooling_overhead_pct);
     out->home_grid_gco2_per_kwh = p.fig.grid_gco2_per_kwh;
     out->co2e_kg_per_month = f::CarbonKg<double>(out->home_kwh_per_month, out->home_grid_gco2_per_kwh);
+    out->embodied_co2e_kg = s.home.owned ? 0.0 : f::EmbodiedKg<double>(m.gpu_count, p.fig.embodied_kg_co2e_per_gpu);
     out->monthly.maintenance_usd = own.maintenance_usd_per_year
         ? *own.maintenance_usd_per_year / 12.0
         : f::MaintenanceUsdPerMonth(hardware, p.fig.maintenance_pct_per_year);

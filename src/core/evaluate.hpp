@@ -53,10 +53,11 @@ struct OptionCost {
     double home_kwh_per_month = 0, cloud_kwh_per_month = 0;
     double home_grid_gco2_per_kwh = 0, cloud_grid_gco2_per_kwh = 0;
     double co2e_kg_per_month = 0;
-    double min_upfront_usd = 0; // the least money up front any way of running this option needs
-    double monthly_usd = 0;     // running cost per month (upfront excluded)
-    double resale_usd = 0;      // value recovered at the end of the horizon
-    double total_usd = 0;       // upfront + forgone sale + running - resale over the horizon
+    double embodied_co2e_kg = 0; // making the GPUs bought for it, once (0 for a machine already owned)
+    double min_upfront_usd = 0;  // the least money up front any way of running this option needs
+    double monthly_usd = 0;      // running cost per month (upfront excluded)
+    double resale_usd = 0;       // value recovered at the end of the horizon
+    double total_usd = 0;        // upfront + forgone sale + running - resale over the horizon
     MonthlyBreakdown monthly;
     // The machine or plan this cost is for.
     int gpu_index = -1; // catalog GPU bought (home, hybrid's local part); -1 none

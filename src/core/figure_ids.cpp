@@ -22,6 +22,7 @@ const std::vector<FigureRule>& FigureRules()
         {"home.system_depreciation_pct_per_year", 0, 100},
         {"home.resale_fee_pct", 0, 100},
         {"home.idle_on_pct_of_busy", 0, 1000},
+        {"home.embodied_kg_co2e_per_gpu", 0, 100000},
         {"home.max_gpus", 1, 16},
         {"home.max_utilization_pct", 1, 100},
         {"home.disk_usd_per_tb", 0, 1e5},
@@ -96,6 +97,7 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
         ? place->grid_gco2_per_kwh.value
         : Value(s, c, "defaults.grid_gco2_per_kwh");
     r.pue = Value(s, c, "cloud.pue");
+    r.embodied_kg_co2e_per_gpu = Value(s, c, "home.embodied_kg_co2e_per_gpu");
     r.cloud_default_grid_gco2_per_kwh = Value(s, c, "cloud.default_grid_gco2_per_kwh");
     r.base_system_usd = Value(s, c, "home.base_system_usd");
     r.base_load_watts = Value(s, c, "home.base_load_watts");

@@ -40,7 +40,7 @@ struct ResolvedFigures {
     double memory_overhead_pct = 20, decode_bandwidth_use_pct = 60, train_peak_use_pct = 40, lora_trainable_pct = 0.2;
     double image_seconds_rtx4090 = 5, image_reference_params_b = 3.5;
     // Carbon: the home grid (the country's, else the default), the cloud's PUE and its grid without a region.
-    double grid_gco2_per_kwh = 0, pue = 1, cloud_default_grid_gco2_per_kwh = 0;
+    double grid_gco2_per_kwh = 0, pue = 1, cloud_default_grid_gco2_per_kwh = 0, embodied_kg_co2e_per_gpu = 0;
 };
 ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c);
 

@@ -217,6 +217,14 @@ N CarbonKg(N kwh, N grid_gco2_per_kwh)
     return kwh * grid_gco2_per_kwh / 1000.0;
 }
 
+// The emissions of making the GPUs a person buys (embodied carbon), counted once: GPUs x kg each. A machine
+// already owned has none to add: it was made whether or not it is kept.
+template <class N>
+N EmbodiedKg(N gpus_bought, N kg_per_gpu)
+{
+    return gpus_bought * kg_per_gpu;
+}
+
 // ---- What you want to run: a task's memory and hours (workload.cpp) ---------------------------
 
 // Bits a weight takes in llama.cpp's files, from its quantisation table (tools/quantize/quantize.cpp: Llama 3

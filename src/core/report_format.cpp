@@ -179,6 +179,7 @@ json OptionJson(const OptionReport& o, bool discounted)
     j["resale_usd"] = Finite(o.cost.resale_usd);
     j["usd_per_work_hour"] = Finite(o.usd_per_work_hour);
     j["co2e_kg_per_month"] = Finite(o.cost.co2e_kg_per_month);
+    j["embodied_co2e_kg"] = Finite(o.cost.embodied_co2e_kg);
     j["kwh_per_month"] = Finite(o.cost.home_kwh_per_month + o.cost.cloud_kwh_per_month);
     const MonthlyBreakdown& m = o.cost.monthly;
     j["monthly_breakdown_usd"] = {{"power", m.power_usd},          {"maintenance", m.maintenance_usd},
@@ -433,7 +434,7 @@ std::string ReportToText(const Report& r)
     if (r.scenario.discount_rate_pct > 0)
         row("Present value", [](const OptionReport& o) { return FormatUsd(o.present_value_usd); });
     row("kg CO2e over horizon", [&](const OptionReport& o) {
-        return FormatNumber(std::round(o.cost.co2e_kg_per_month * r.scenario.horizon_months));
+        return FormatNumber(std::round(o.cost.co2e_kg_per_month * r.scenario.horizon_months + o.cost.embodied_co2e_kg));
     });
     row("Score (0-10 + rules)", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
     if (!r.scenario.tasks.empty())
@@ -534,7 +535,7 @@ std::string ReportToMarkdown(const Report& r)
     if (r.scenario.discount_rate_pct > 0)
         row("Present value", [](const OptionReport& o) { return FormatUsd(o.present_value_usd); });
     row("kg CO2e over the horizon", [&](const OptionReport& o) {
-        return FormatNumber(std::round(o.cost.co2e_kg_per_month * r.scenario.horizon_months));
+        return FormatNumber(std::round(o.cost.co2e_kg_per_month * r.scenario.horizon_months + o.cost.embodied_co2e_kg));
     });
     row("Score", [](const OptionReport& o) { return FormatFixed(o.score, 2); });
     out << "\nBreak-even (home vs cloud): "

@@ -377,6 +377,11 @@ struct Builder {
         }
         if (any)
             Add(key, label, "co2e_kg_per_month", "emissions a month", "kg CO2e per month", kg);
+        if (c.gpu_index >= 0 && !p.scenario.home.owned)
+            Add(key, label, "embodied_co2e_kg", "emissions of making its GPUs", "kg CO2e",
+                f::EmbodiedKg<Traced>(Term(c.gpu_count, "n_gpu", "GPUs bought", "GPUs", kDerived),
+                                      Term(p.fig.embodied_kg_co2e_per_gpu, "e_gpu", "emissions of making one GPU", "kg",
+                                           FigureId("home.embodied_kg_co2e_per_gpu"))));
     }
 
     void Total(const std::string& key, const std::string& label, const OptionCost& c)

@@ -336,6 +336,8 @@ void DrawBreakdown(AppState& state)
          "present_value_usd"},
         {"CO2e / month", [](const core::OptionReport& o) { return o.cost.co2e_kg_per_month; }, "co2e_kg_per_month",
          "kg"},
+        {"CO2e of making its GPUs", [](const core::OptionReport& o) { return o.cost.embodied_co2e_kg; },
+         "embodied_co2e_kg", "kg"},
     };
     // Rows for what only some scenarios have: a machine the person owns, a discount rate.
     const bool owned = r.scenario.home.owned;

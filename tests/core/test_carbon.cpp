@@ -93,3 +93,17 @@ TEST_CASE("carbon: over random scenarios each option's emissions are its energy 
         }
     }
 }
+
+TEST_CASE("carbon: making the GPUs counts once for a machine bought, never for one already owned", "[carbon]")
+{
+    Scenario s;
+    REQUIRE(ApplySetting(s, "home.gpu=rtx4090"));
+    REQUIRE(ApplySetting(s, "home.gpu_count=2"));
+    const double per_gpu = Cat().figures.at("home.embodied_kg_co2e_per_gpu").value;
+    const Report bought = Build(s);
+    CHECK(bought.options[0].cost.embodied_co2e_kg == Approx(2 * per_gpu));
+    REQUIRE(ApplySetting(s, "home.owned=true"));
+    const Report owned = Build(s);
+    CHECK(owned.options[0].cost.embodied_co2e_kg == 0);
+    CHECK(owned.options[1].cost.embodied_co2e_kg == 0); // the cloud's share of its servers is not counted yet
+}

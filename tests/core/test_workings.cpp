@@ -64,6 +64,7 @@ double ReportFigure(const Report& r, const std::string& id)
             {"home_kwh_per_month", c.home_kwh_per_month},
             {"cloud_kwh_per_month", c.cloud_kwh_per_month},
             {"co2e_kg_per_month", c.co2e_kg_per_month},
+            {"embodied_co2e_kg", c.embodied_co2e_kg},
             {"total_usd", c.total_usd},
         };
         const auto it = figures.find(figure);
