@@ -261,7 +261,8 @@ Status ReadCountry(Reader& r, const json& g, const std::string& where, std::set<
     if (!g.is_object())
         return Status::Fail("catalog: " + where + ": must be an object");
     for (auto it = g.begin(); it != g.end(); ++it) {
-        static const std::set<std::string> kKnown = {"code", "name", "electricity_usd_per_kwh", "grid_gco2_per_kwh"};
+        static const std::set<std::string> kKnown = {"code", "name", "electricity_usd_per_kwh", "grid_gco2_per_kwh",
+                                                     "vat_pct"};
         if (!kKnown.count(it.key()))
             return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
     }
@@ -284,6 +285,14 @@ Status ReadCountry(Reader& r, const json& g, const std::string& where, std::set<
     m.electricity_usd_per_kwh.label = m.name + ", household electricity";
     m.grid_gco2_per_kwh.unit = "gCO2e/kWh";
     m.grid_gco2_per_kwh.label = m.name + ", grid carbon intensity";
+    if (g.contains("vat_pct")) {
+        Figure vat;
+        if (!r.ReadFigure(g["vat_pct"], where + ".vat_pct", 0, 50, &vat, false))
+            return Status::Fail(r.error);
+        vat.unit = "%";
+        vat.label = m.name + ", VAT or sales tax on goods";
+        m.vat_pct = vat;
+    }
     c->countries.push_back(std::move(m));
     return Status::Ok();
 }
@@ -564,13 +573,16 @@ std::string CatalogToJson(const Catalog& c)
             l.Raw("tdp_watts", FigureLine(*chip.tdp_watts, false));
         chips.push_back(l.Done());
     }
-    for (const Country& k : c.countries)
-        countries.push_back(Line()
-                                .Text("code", k.code)
-                                .Text("name", k.name)
-                                .Raw("electricity_usd_per_kwh", FigureLine(k.electricity_usd_per_kwh, false))
-                                .Raw("grid_gco2_per_kwh", FigureLine(k.grid_gco2_per_kwh, false))
-                                .Done());
+    for (const Country& k : c.countries) {
+        Line l;
+        l.Text("code", k.code)
+            .Text("name", k.name)
+            .Raw("electricity_usd_per_kwh", FigureLine(k.electricity_usd_per_kwh, false))
+            .Raw("grid_gco2_per_kwh", FigureLine(k.grid_gco2_per_kwh, false));
+        if (k.vat_pct)
+            l.Raw("vat_pct", FigureLine(*k.vat_pct, false));
+        countries.push_back(l.Done());
+    }
     for (const GpuModel& g : c.gpus) {
         Line l;
         l.Text("id", g.id).Text("name", g.name).Text("tier", g.tier);

@@ -66,6 +66,7 @@ struct Country {
     std::string code, name;         // ISO 3166-1 alpha-2
     Figure electricity_usd_per_kwh; // in USD (a source's own currency converted, as its source text says)
     Figure grid_gco2_per_kwh;       // carbon intensity of the electricity generated
+    std::optional<Figure> vat_pct;  // standard VAT or sales tax on goods: the default tax on home hardware
 };
 // The chip hours of work are counted in ("hours of an RTX 4090-class GPU"); the workload builder needs its
 // bandwidth and 16-bit throughput.

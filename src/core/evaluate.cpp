@@ -198,9 +198,12 @@ LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int g
     m.parallel_jobs = gpu_count / gpus_per_job;
     m.load_watts = f::MachineWatts<double>(p.fig.base_load_watts, g.load_watts, gpu_count);
     m.idle_watts = f::MachineWatts<double>(p.fig.base_idle_watts, g.idle_watts, gpu_count);
-    m.gpu_hardware_usd = g.price_usd.value * gpu_count;
-    m.hardware_usd = f::HomeHardwareUsd<double>(p.fig.base_system_usd, g.price_usd.value, gpu_count, m.load_watts,
-                                                p.fig.psu_ups_usd_per_kw, p.scenario.data_gb, p.fig.disk_usd_per_tb);
+    // Bought with the sales tax or VAT on every part (the catalog's prices are before tax).
+    m.gpu_hardware_usd = f::WithSalesTaxUsd<double>(g.price_usd.value * gpu_count, p.fig.sales_tax_pct);
+    m.hardware_usd = f::WithSalesTaxUsd<double>(
+        f::HomeHardwareUsd<double>(p.fig.base_system_usd, g.price_usd.value, gpu_count, m.load_watts,
+                                   p.fig.psu_ups_usd_per_kw, p.scenario.data_gb, p.fig.disk_usd_per_tb),
+        p.fig.sales_tax_pct);
     m.capacity = f::CapacityWorkHoursPerWeek<double>(m.parallel_jobs, g.speed, p.fig.max_utilization_pct);
     m.resale_usd = f::ResaleUsd<double>(m.gpu_hardware_usd, m.hardware_usd - m.gpu_hardware_usd,
                                         p.fig.gpu_depreciation_pct_per_year, p.fig.system_depreciation_pct_per_year,

@@ -97,6 +97,9 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
         ? place->grid_gco2_per_kwh.value
         : Value(s, c, "defaults.grid_gco2_per_kwh");
     r.pue = Value(s, c, "cloud.pue");
+    r.sales_tax_pct = s.home.sales_tax_pct ? *s.home.sales_tax_pct
+        : place && place->vat_pct          ? place->vat_pct->value
+                                           : 0.0;
     r.embodied_kg_co2e_per_gpu = Value(s, c, "home.embodied_kg_co2e_per_gpu");
     r.cloud_default_grid_gco2_per_kwh = Value(s, c, "cloud.default_grid_gco2_per_kwh");
     r.base_system_usd = Value(s, c, "home.base_system_usd");

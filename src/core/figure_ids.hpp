@@ -41,6 +41,7 @@ struct ResolvedFigures {
     double image_seconds_rtx4090 = 5, image_reference_params_b = 3.5;
     // Carbon: the home grid (the country's, else the default), the cloud's PUE and its grid without a region.
     double grid_gco2_per_kwh = 0, pue = 1, cloud_default_grid_gco2_per_kwh = 0, embodied_kg_co2e_per_gpu = 0;
+    double sales_tax_pct = 0; // on home hardware: the person's, else the country's VAT, else 0
 };
 ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c);
 

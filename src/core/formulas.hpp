@@ -41,6 +41,13 @@ N HomeHardwareUsd(N base_system_usd, N gpu_price_usd, N gpu_count, N load_watts,
         disk_usd_per_tb * data_gb / 1000.0;
 }
 
+// A price with the sales tax or VAT on it (the catalog's hardware prices are before tax).
+template <class N>
+N WithSalesTaxUsd(N price_usd, N sales_tax_pct)
+{
+    return price_usd * (1.0 + sales_tax_pct / 100.0);
+}
+
 // Draw of the whole machine: the rest of the system plus each GPU (Dettmers: GPU W + CPU W).
 template <class N>
 N MachineWatts(N base_watts, N gpu_watts, N gpu_count)

@@ -475,6 +475,8 @@ void AddPriceAssumptions(Report& r, const Prepared& p, const Scenario& s, const 
                           false, place->electricity_usd_per_kwh.value);
         AddAssumption(r, "country." + place->code + ".grid_gco2_per_kwh", place->grid_gco2_per_kwh, false,
                       place->grid_gco2_per_kwh.value);
+        if (place->vat_pct && !s.home.sales_tax_pct)
+            AddAssumption(r, "country." + place->code + ".vat_pct", *place->vat_pct, false, place->vat_pct->value);
     }
 }
 

@@ -33,11 +33,12 @@ constexpr int kFactorCount = 10;
 using FactorArray = std::array<double, kFactorCount>;
 
 struct HomeInputs {
-    std::optional<std::string> gpu;     // catalog GPU id; unset: the cheapest that fits
-    std::optional<int> gpu_count;       // unset: as many as the VRAM need and the peak load ask
-    std::optional<double> hardware_usd; // the whole home machine, replacing the catalog sum
-    std::optional<double> power_watts;  // draw of the whole machine under load
-    std::optional<double> idle_watts;   // draw of the whole machine when on but idle
+    std::optional<std::string> gpu;      // catalog GPU id; unset: the cheapest that fits
+    std::optional<int> gpu_count;        // unset: as many as the VRAM need and the peak load ask
+    std::optional<double> hardware_usd;  // the whole home machine, replacing the catalog sum
+    std::optional<double> sales_tax_pct; // VAT or sales tax on hardware bought; unset: the country's VAT, else 0
+    std::optional<double> power_watts;   // draw of the whole machine under load
+    std::optional<double> idle_watts;    // draw of the whole machine when on but idle
     std::optional<double> maintenance_usd_per_year;
     std::optional<double> resale_pct;        // value left at the end of the horizon, % of price
     std::optional<double> on_hours_per_week; // hours the machine is switched on, busy or idle; unset: it

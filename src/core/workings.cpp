@@ -99,17 +99,21 @@ struct Builder {
                                              FigureId("home.base_load_watts")),
                                         Term(g.load_watts, "P_gpu", g.name + " draw under load", "W", SpecsOrigin(g)),
                                         Term(c.gpu_count, "n_gpu", "GPUs in the machine", "GPUs", kDerived));
+            const Traced parts = f::HomeHardwareUsd<Traced>(
+                Term(p.fig.base_system_usd, "C_base", "the rest of the machine", "USD",
+                     FigureId("home.base_system_usd")),
+                Term(g.price_usd.value, "C_gpu", g.name + " price", "USD", "catalog GPU " + g.id),
+                Term(c.gpu_count, "n_gpu", "GPUs in the machine", "GPUs", kDerived), load_w,
+                Term(p.fig.psu_ups_usd_per_kw, "C_psu", "power supply and UPS per kW", "USD per kW",
+                     FigureId("home.psu_ups_usd_per_kw")),
+                Term(s.data_gb, "D", "data kept", "GB", Input("data_gb")),
+                Term(p.fig.disk_usd_per_tb, "C_disk", "disks per TB (a copy and a backup)", "USD per TB",
+                     FigureId("home.disk_usd_per_tb")));
             Add(key, label, "hardware_usd", "hardware up front", "USD",
-                f::HomeHardwareUsd<Traced>(
-                    Term(p.fig.base_system_usd, "C_base", "the rest of the machine", "USD",
-                         FigureId("home.base_system_usd")),
-                    Term(g.price_usd.value, "C_gpu", g.name + " price", "USD", "catalog GPU " + g.id),
-                    Term(c.gpu_count, "n_gpu", "GPUs in the machine", "GPUs", kDerived), load_w,
-                    Term(p.fig.psu_ups_usd_per_kw, "C_psu", "power supply and UPS per kW", "USD per kW",
-                         FigureId("home.psu_ups_usd_per_kw")),
-                    Term(s.data_gb, "D", "data kept", "GB", Input("data_gb")),
-                    Term(p.fig.disk_usd_per_tb, "C_disk", "disks per TB (a copy and a backup)", "USD per TB",
-                         FigureId("home.disk_usd_per_tb"))));
+                p.fig.sales_tax_pct > 0
+                    ? f::WithSalesTaxUsd<Traced>(parts,
+                                                 Term(p.fig.sales_tax_pct, "tax", "sales tax or VAT", "%", TaxOrigin()))
+                    : parts);
         }
         Add(key, label, "resale_usd", "resale at the end", "USD", s.home.owned ? OwnedResale(key, c) : Resale(c, g));
         if (!s.home.power_watts)
@@ -179,9 +183,30 @@ struct Builder {
             return *s.home.hardware_usd;
         if (!s.home.owned)
             return c.upfront_usd;
-        return f::HomeHardwareUsd<double>(p.fig.base_system_usd, g.price_usd.value, c.gpu_count,
-                                          f::MachineWatts<double>(p.fig.base_load_watts, g.load_watts, c.gpu_count),
-                                          p.fig.psu_ups_usd_per_kw, s.data_gb, p.fig.disk_usd_per_tb);
+        return CatalogParts(c, g);
+    }
+
+    // The machine on the catalog's prices, with the sales tax: what the model prices a machine at.
+    double CatalogParts(const OptionCost& c, const GpuModel& g) const
+    {
+        const Scenario& s = p.scenario;
+        return f::WithSalesTaxUsd<double>(
+            f::HomeHardwareUsd<double>(p.fig.base_system_usd, g.price_usd.value, c.gpu_count,
+                                       f::MachineWatts<double>(p.fig.base_load_watts, g.load_watts, c.gpu_count),
+                                       p.fig.psu_ups_usd_per_kw, s.data_gb, p.fig.disk_usd_per_tb),
+            p.fig.sales_tax_pct);
+    }
+
+    // Where the sales tax comes from: the person's figure, else the country's VAT.
+    std::string TaxOrigin() const
+    {
+        const Scenario& s = p.scenario;
+        if (s.home.sales_tax_pct)
+            return Input("home.sales_tax_pct");
+        const Country* place = Place(p);
+        return place && place->vat_pct
+            ? "catalog country " + place->code + ": " + place->vat_pct->source + ", " + place->vat_pct->date
+            : "constant";
     }
 
     // An owned machine's sale now, as a value in a working: the person's figure, or its own working.
@@ -219,11 +244,8 @@ struct Builder {
                               s.home.hardware_usd ? Input("home.hardware_usd") : kDerived) *
                 Term(*s.home.resale_pct, "kept", "value left at the end", "%", Input("home.resale_pct")) / 100.0;
         } else {
-            const double gpus_usd = g.price_usd.value * c.gpu_count;
-            const double parts_usd =
-                f::HomeHardwareUsd<double>(p.fig.base_system_usd, g.price_usd.value, c.gpu_count,
-                                           f::MachineWatts<double>(p.fig.base_load_watts, g.load_watts, c.gpu_count),
-                                           p.fig.psu_ups_usd_per_kw, s.data_gb, p.fig.disk_usd_per_tb);
+            const double gpus_usd = f::WithSalesTaxUsd<double>(g.price_usd.value * c.gpu_count, p.fig.sales_tax_pct);
+            const double parts_usd = CatalogParts(c, g);
             before_fee = f::ResaleUsd<Traced>(
                 Term(gpus_usd, "C_gpus", "the GPUs' price", "USD", kDerived),
                 Term(parts_usd - gpus_usd, "C_rest", "the rest of the machine's price", "USD", kDerived),

@@ -107,3 +107,20 @@ TEST_CASE("carbon: making the GPUs counts once for a machine bought, never for o
     CHECK(owned.options[0].cost.embodied_co2e_kg == 0);
     CHECK(owned.options[1].cost.embodied_co2e_kg == 0); // the cloud's share of its servers is not counted yet
 }
+
+TEST_CASE("place: the country's VAT is the default tax on the hardware bought, your own figure wins", "[carbon][tax]")
+{
+    Scenario s;
+    REQUIRE(ApplySetting(s, "home.gpu=rtx4090"));
+    REQUIRE(ApplySetting(s, "home.gpu_count=1"));
+    const double untaxed = Build(s).options[0].cost.upfront_usd;
+    REQUIRE(ApplySetting(s, "country=DE"));
+    const Country* de = FindCountry(Cat(), "DE");
+    REQUIRE(de);
+    REQUIRE(de->vat_pct);
+    CHECK(Build(s).options[0].cost.upfront_usd == Approx(untaxed * (1 + de->vat_pct->value / 100)));
+    REQUIRE(ApplySetting(s, "home.sales_tax_pct=0"));
+    CHECK(Build(s).options[0].cost.upfront_usd == Approx(untaxed));
+    REQUIRE(ApplySetting(s, "home.sales_tax_pct=10"));
+    CHECK(Build(s).options[0].cost.upfront_usd == Approx(untaxed * 1.1));
+}
