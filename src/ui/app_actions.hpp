@@ -65,7 +65,9 @@ std::string CommitSetting(AppState& state, std::string_view key, double value);
 
 // Rebuilds the report and decision map if the inputs changed. `interacting` (a slider is held) skips
 // the flip-point search, which is then done once the slider is released.
-void RecomputeIfDirty(AppState& state, bool interacting);
+// `defer_samples`: leave "How sure" (the likely futures) to the next call, so a frame is not kept waiting;
+// an export or an embedding message wants the whole report now.
+void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples = false);
 // Sends the accessible summary (with the current error message, if any) when either changed.
 void PublishSummaryIfChanged(AppState& state, PlatformServices& services);
 // Writes the URL fragment and the stored scenario once no widget is active (not on every drag step:

@@ -131,7 +131,7 @@ struct ExportFile {
 ExportFile MakeExport(AppState& state, ExportFormat format)
 {
     // Exports always carry the flip points, even right after a drag.
-    if (state.results.flips_pending || state.results.dirty)
+    if (state.results.flips_pending || state.results.dirty || state.results.samples_pending)
         RecomputeIfDirty(state, false);
     switch (format) {
     case ExportFormat::csv: return {"labcalc-monthly-costs.csv", "text/csv", core::ReportToCsv(state.results.report)};

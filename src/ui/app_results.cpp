@@ -36,11 +36,20 @@ void UpdateMapAxes(AppState& state)
 
 } // namespace
 
-void RecomputeIfDirty(AppState& state, bool interacting)
+void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples)
 {
     const bool finish_flips = state.results.flips_pending && !interacting;
-    if (!state.results.dirty && !finish_flips)
+    if (!state.results.dirty && !finish_flips) {
+        // How sure the answer is, once the report stands and no slider is held: the likely futures of
+        // core::SampleOutcomes (what BuildReport gives with ReportSettings::samples), a frame after the report
+        // so the first frame is not kept waiting for them.
+        if (state.results.samples_pending && !interacting) {
+            state.results.report.uncertainty = core::SampleOutcomes(state.scenario, state.catalog, kUiSamples);
+            state.results.samples_pending = false;
+            ++state.results.report_version;
+        }
         return;
+    }
     core::ReportSettings settings;
     settings.today = state.today;
     // The flip-point search re-evaluates the model many times; while a slider is held the learner
@@ -48,10 +57,9 @@ void RecomputeIfDirty(AppState& state, bool interacting)
     settings.flip_points = !interacting;
     // Every money figure can open its working, and the exports carry them ("Worked solution").
     settings.workings = true;
-    // How sure the answer is: likely futures, once a slider is let go (a few milliseconds).
-    settings.samples = interacting ? 0 : kUiSamples;
     state.results.report = core::BuildReport(state.scenario, state.catalog, settings);
     state.results.flips_pending = interacting;
+    state.results.samples_pending = true;
     if (state.results.dirty) {
         UpdateMapAxes(state);
         // The map sets budget and hours itself: dragging those two sliders (the usual gesture) keeps
@@ -73,6 +81,8 @@ void RecomputeIfDirty(AppState& state, bool interacting)
     state.results.has_report = true;
     state.results.dirty = false;
     ++state.results.report_version;
+    if (!defer_samples && !interacting)
+        RecomputeIfDirty(state, false); // the samples now: an export or a message wants the whole report
 }
 
 void PublishSummaryIfChanged(AppState& state, PlatformServices& services)

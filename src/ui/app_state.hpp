@@ -99,10 +99,11 @@ struct Results {
     core::Report report;
     core::DecisionMap decision_map;
     bool has_report = false;
-    bool dirty = true;          // inputs changed since the report was built
-    bool flips_pending = false; // report built without flip points while a slider was held
-    int report_version = 0;     // counts rebuilds (lets tests and mirrors notice change)
-    double map_hours_max = 60;  // decision map axes, widened to include the scenario
+    bool dirty = true;            // inputs changed since the report was built
+    bool flips_pending = false;   // report built without flip points while a slider was held
+    bool samples_pending = false; // report built without "How sure" yet (worked out a frame later)
+    int report_version = 0;       // counts rebuilds (lets tests and mirrors notice change)
+    double map_hours_max = 60;    // decision map axes, widened to include the scenario
     double map_budget_max_usd = 10000;
     core::Scenario map_scenario;  // the scenario decision_map was computed for
     int map_catalog_version = -1; // catalog_version decision_map was computed with

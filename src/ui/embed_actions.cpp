@@ -70,7 +70,8 @@ std::string HandleEmbedMessage(AppState& state, std::string_view origin, std::st
 
 std::string TakeEmbedEvent(AppState& state, bool interacting)
 {
-    if (!state.results.has_report || state.results.dirty || state.results.flips_pending || interacting ||
+    if (!state.results.has_report || state.results.dirty || state.results.flips_pending ||
+        state.results.samples_pending || interacting ||
         state.embedding.announced_version == state.results.report_version)
         return "";
     const bool first = state.embedding.announced_version < 0;
