@@ -343,6 +343,25 @@ void AddTotalsReason(Report& r, const Scenario& s)
     r.reasons.push_back({totals, "Comparison Matrix: Initial Cost and Ongoing Cost"});
 }
 
+// What each option emits over the horizon: its energy on its grid, plus making the GPUs it buys (the course's
+// "noise and power consumption", in kg CO2e).
+void AddCarbonReason(Report& r, const Scenario& s)
+{
+    std::string text = "Emissions over " + std::to_string(s.horizon_months) +
+        " months (energy on its grid, plus making the GPUs bought):";
+    bool any = false;
+    for (const OptionReport& o : r.options)
+        if (o.cost.gpu_index >= 0 || o.cost.offer_index >= 0) {
+            text += std::string(any ? "," : "") + " " + o.label + " " +
+                FormatNumber(std::round(o.cost.co2e_kg_per_month * s.horizon_months + o.cost.embodied_co2e_kg)) +
+                " kg CO2e";
+            any = true;
+        }
+    if (any)
+        r.reasons.push_back(
+            {text + ".", "Home-Based AI Labs, Disadvantages: Maintenance Burden (\"Noise and power consumption\")"});
+}
+
 // Whether the home lab pays for itself against the cloud: the course's cost-predictability claim, checked.
 void AddBreakEvenReason(Report& r, const Scenario& s, const OptionCosts& costs)
 {
@@ -402,6 +421,7 @@ void AddReasons(Report& r, const Prepared& p, const Scenario& s, const OptionCos
     AddOwnedReason(r, s, costs);
     AddRuleReasons(r, s, e);
     AddTotalsReason(r, s);
+    AddCarbonReason(r, s);
     AddBreakEvenReason(r, s, costs);
     AddFactorReasons(r, s, e);
 }

@@ -2,12 +2,14 @@
 // emissions are its energy (the home machine's, the cloud GPUs') times its grid's intensity.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <random>
 
 #include "core/figure_ids.hpp"
 #include "core/formulas.hpp"
 #include "core/report.hpp"
 #include "core/scenario_fields.hpp"
+#include "core/text_format.hpp"
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
@@ -123,4 +125,19 @@ TEST_CASE("place: the country's VAT is the default tax on the hardware bought, y
     CHECK(Build(s).options[0].cost.upfront_usd == Approx(untaxed));
     REQUIRE(ApplySetting(s, "home.sales_tax_pct=10"));
     CHECK(Build(s).options[0].cost.upfront_usd == Approx(untaxed * 1.1));
+}
+
+TEST_CASE("carbon: a reason gives each option's emissions over the horizon, from the course's power line", "[carbon]")
+{
+    const Report r = Build(Scenario{});
+    bool found = false;
+    for (const Reason& reason : r.reasons)
+        if (reason.text.rfind("Emissions over 36 months", 0) == 0) {
+            found = true;
+            CHECK(reason.course.find("Noise and power consumption") != std::string::npos);
+            const OptionCost& home = r.options[0].cost;
+            const std::string kg = FormatNumber(std::round(home.co2e_kg_per_month * 36 + home.embodied_co2e_kg));
+            CHECK(reason.text.find("Home lab " + kg + " kg CO2e") != std::string::npos);
+        }
+    CHECK(found);
 }
