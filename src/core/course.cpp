@@ -175,9 +175,12 @@ Expected<std::vector<std::string>> ConditionSettings(const CourseCondition& c, b
         return Result::Fail("'" + c.text + "': choose another level instead");
     // A machine you own costs nothing up front but its upgrade, so no budget is too small for it; and the GPU
     // you named decides whether a consumer machine holds the job.
-    if (!tick && s.home.owned && c.rule == RuleId::home_budget_allows_upfront)
+    if (!tick && s.home.owned && !s.home.finance_months && c.rule == RuleId::home_budget_allows_upfront)
         return Result::Fail("'" + c.text +
                             "' follows from the machine you own: it costs nothing up front but an upgrade");
+    if (!tick && s.home.finance_months && c.rule == RuleId::home_budget_allows_upfront)
+        return Result::Fail("'" + c.text +
+                            "' follows from paying in instalments (home.finance_months): nothing is paid up front");
     if (!tick && s.home.gpu && c.rule == RuleId::very_large_models)
         return Result::Fail("'" + c.text + "' follows from the machine you own or chose (home.gpu)");
     std::vector<std::string> out;

@@ -243,6 +243,24 @@ void PriceOwnedMachine(const Prepared& p, double hardware_usd, OptionCost* out)
 // Prices a machine at home running `local_work` hours per week, with the person's home.* figures
 // wherever they set one (the home option and the hybrid alike). `own_figures` false prices it on the
 // catalog alone (to choose the machine their figures then describe).
+// Hardware paid in instalments (home.finance_months): what was to be paid up front is borrowed; a payment
+// falls due each month while the loan runs, and what it still owes at the horizon's end is paid off then.
+// The budget then judges the payment with the running costs, a month at a time, not the price up front.
+void FinanceHardware(const Prepared& p, OptionCost* out)
+{
+    const Scenario& s = p.scenario;
+    out->financed_usd = out->finance_usd_per_month = out->finance_paid_usd = 0;
+    out->finance_months = 0;
+    if (!s.home.finance_months || out->upfront_usd <= 0)
+        return;
+    const double months = *s.home.finance_months;
+    out->financed_usd = out->upfront_usd;
+    out->finance_months = *s.home.finance_months;
+    out->finance_usd_per_month = f::LoanPaymentUsdPerMonth<double>(out->financed_usd, s.home.finance_apr_pct, months);
+    out->finance_paid_usd = f::LoanPaidUsd<double>(out->financed_usd, s.home.finance_apr_pct, months, s.horizon_months);
+    out->upfront_usd = 0;
+}
+
 void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work, OptionCost* out,
                     bool own_figures = true)
 {
@@ -283,13 +301,14 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
     out->resale_usd = f::AfterSellingFee(before_fee, p.fig.resale_fee_pct);
     if (s.home.owned)
         PriceOwnedMachine(p, hardware, out);
+    FinanceHardware(p, out);
 }
 
 void Finish(const Prepared& p, OptionCost* c)
 {
     c->monthly_usd = c->monthly.Total();
-    c->total_usd = f::TotalUsd<double>(c->upfront_usd + c->forgone_sale_usd, c->monthly_usd, p.scenario.horizon_months,
-                                       c->resale_usd);
+    c->total_usd = f::TotalUsd<double>(c->upfront_usd + c->forgone_sale_usd + c->finance_paid_usd, c->monthly_usd,
+                                       p.scenario.horizon_months, c->resale_usd);
 }
 
 // The most GPUs a machine at home has: the count the person gave; one for a machine they own and gave no
@@ -606,13 +625,15 @@ void Choices::Offer(const OptionCost& c)
 {
     for (int i = 0; i < size; ++i) {
         const OptionCost& o = At(items, i);
-        if (o.upfront_usd <= c.upfront_usd + 1e-9 && o.total_usd <= c.total_usd + 1e-9)
-            return; // as cheap up front and over the horizon: c adds nothing
+        if (o.upfront_usd <= c.upfront_usd + 1e-9 && o.total_usd <= c.total_usd + 1e-9 &&
+            o.MonthlyOutlayUsd() <= c.MonthlyOutlayUsd() + 1e-9)
+            return; // as cheap up front, a month and over the horizon: c adds nothing
     }
     int kept = 0;
     for (int i = 0; i < size; ++i) {
         const OptionCost& o = At(items, i);
-        if (!(c.upfront_usd <= o.upfront_usd + 1e-9 && c.total_usd <= o.total_usd + 1e-9))
+        if (!(c.upfront_usd <= o.upfront_usd + 1e-9 && c.total_usd <= o.total_usd + 1e-9 &&
+              c.MonthlyOutlayUsd() <= o.MonthlyOutlayUsd() + 1e-9))
             At(items, kept++) = o;
     }
     size = kept;
@@ -641,7 +662,7 @@ const OptionCost& Choices::Pick(double budget_usd, double monthly_budget_usd) co
         if (o.upfront_usd > budget_usd + 1e-6)
             break;
         within_budget = i;
-        if (o.monthly_usd <= monthly_budget_usd + 1e-6 &&
+        if (o.MonthlyOutlayUsd() <= monthly_budget_usd + 1e-6 &&
             (within_both < 0 || o.total_usd < At(items, within_both).total_usd))
             within_both = i;
     }
@@ -690,7 +711,7 @@ OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double
         c.blockers &= ~(kOverBudget | kOverMonthlyBudget);
         if (c.upfront_usd > budget_usd + 1e-6)
             c.blockers |= kOverBudget;
-        if (c.monthly_usd > monthly_budget_usd + 1e-6)
+        if (c.MonthlyOutlayUsd() > monthly_budget_usd + 1e-6)
             c.blockers |= kOverMonthlyBudget;
     }
     return costs;

@@ -18,7 +18,7 @@ const char* OptionLabel(Option o); // "Home lab", "Cloud", "Hybrid"
 // Why an option cannot be chosen (bit flags).
 enum Blocker : std::uint32_t {
     kOverBudget = 1u << 0,        // upfront cost above budget_usd
-    kOverMonthlyBudget = 1u << 1, // running cost above monthly_budget_usd
+    kOverMonthlyBudget = 1u << 1, // running cost (and any instalment) above monthly_budget_usd
     kVramTooLarge = 1u << 2,      // no home machine in the catalog holds the largest job
     kDataMustStay = 1u << 3,      // privacy on_premises_only: data may not go to a cloud
     kNoCloudOffer = 1u << 4,      // no cloud offer fits the VRAM need and provider choice
@@ -55,9 +55,14 @@ struct OptionCost {
     double co2e_kg_per_month = 0;
     double embodied_co2e_kg = 0; // making the GPUs bought for it, once (0 for a machine already owned)
     double min_upfront_usd = 0;  // the least money up front any way of running this option needs
-    double monthly_usd = 0;      // running cost per month (upfront excluded)
-    double resale_usd = 0;       // value recovered at the end of the horizon
-    double total_usd = 0;        // upfront + forgone sale + running - resale over the horizon
+    // Hardware paid in instalments (home.finance_months): the price borrowed instead of paid up front, the
+    // payment a month while the loan runs, and what the loan costs within the horizon (payments made and any
+    // balance paid off at its end: the price plus interest). All 0 when paid up front.
+    double financed_usd = 0, finance_usd_per_month = 0, finance_paid_usd = 0;
+    int finance_months = 0;
+    double monthly_usd = 0; // running cost per month (upfront excluded)
+    double resale_usd = 0;  // value recovered at the end of the horizon
+    double total_usd = 0;   // upfront + forgone sale + running - resale over the horizon
     MonthlyBreakdown monthly;
     // The machine or plan this cost is for.
     int gpu_index = -1; // catalog GPU bought (home, hybrid's local part); -1 none
@@ -82,6 +87,9 @@ struct OptionCost {
     double capacity_work_hours_per_week = 0;  // what the local machine can run per week
     bool bursts_queue = false;                // home: peak weeks exceed capacity, work waits
     bool Feasible() const { return blockers == 0; }
+    // The most money going out in a month: running costs, and an instalment while a loan runs (what a
+    // monthly budget judges).
+    double MonthlyOutlayUsd() const { return monthly_usd + finance_usd_per_month; }
 };
 
 struct Evaluation {

@@ -112,9 +112,11 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
         const bool priced = Priced(c);
         auto set = [&fa](Factor f, double v) { At(fa, f) = Clamp10(v); };
 
-        // The capital the option uses up: money spent at the start (or an owned machine's sale forgone)
-        // less what it is worth at the end. With the running cost it is the total, each dollar once.
-        const double capital_usd = std::max(0.0, c.upfront_usd + c.forgone_sale_usd - c.resale_usd);
+        // The capital the option uses up: money spent at the start (or an owned machine's sale forgone, or the
+        // hardware's instalments with their interest) less what it is worth at the end. With the running cost
+        // it is the total, each dollar once.
+        const double capital_usd =
+            std::max(0.0, c.upfront_usd + c.finance_paid_usd + c.forgone_sale_usd - c.resale_usd);
         const double running_usd = c.monthly_usd * s.horizon_months;
         set(Factor::initial_cost, priced ? 10.0 * (1.0 - capital_usd / money_scale) : 0);
         set(Factor::ongoing_cost, priced ? 10.0 * (1.0 - running_usd / money_scale) : 0);

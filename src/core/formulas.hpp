@@ -348,6 +348,52 @@ N PresentValueUsd(N upfront_usd, N monthly_usd, N months, N resale_usd, N discou
         resale_usd * DiscountFactor<N>(discount_pct_per_year, months);
 }
 
+// The level monthly payment of a loan of `principal_usd` over `months` at a yearly rate (APR, compounded
+// monthly): P x i / (1 - (1 + i)^-n) with i = APR / 12, the annuity formula of any loan table; P / n at 0%.
+template <class N>
+N LoanPaymentUsdPerMonth(N principal_usd, N apr_pct, N months)
+{
+    const N i = apr_pct / 1200.0;
+    if (Value(months) <= 0)
+        return principal_usd;
+    if (Value(i) <= 0)
+        return principal_usd / months;
+    return principal_usd * i / (1.0 - 1.0 / Pow(1.0 + i, months));
+}
+
+// What is still owed after `paid_months` payments: P x (1 + i)^k - A x ((1 + i)^k - 1) / i (P - A k at 0%).
+template <class N>
+N LoanBalanceUsd(N principal_usd, N apr_pct, N payment_usd, N paid_months)
+{
+    const N i = apr_pct / 1200.0;
+    if (Value(i) <= 0)
+        return Max(principal_usd - payment_usd * paid_months, N(0.0));
+    const N grown = Pow(1.0 + i, paid_months);
+    return Max(principal_usd * grown - payment_usd * (grown - 1.0) / i, N(0.0));
+}
+
+// What the loan costs within the horizon: the payments made in it, and whatever is still owed at its end
+// (paid off then, as when the machine is sold). Principal plus the interest of the months it ran.
+template <class N>
+N LoanPaidUsd(N principal_usd, N apr_pct, N months, N horizon_months)
+{
+    const N payment = LoanPaymentUsdPerMonth<N>(principal_usd, apr_pct, months);
+    const N paid_months = Min(months, horizon_months);
+    return payment * paid_months + LoanBalanceUsd<N>(principal_usd, apr_pct, payment, paid_months);
+}
+
+// The loan's cost within the horizon in today's money: each payment discounted from its month, the balance
+// paid off at the horizon's end from there (PresentValueUsd with the balance as a negative resale).
+template <class N>
+N LoanPresentValueUsd(N principal_usd, N apr_pct, N months, N horizon_months, N discount_pct_per_year)
+{
+    const N payment = LoanPaymentUsdPerMonth<N>(principal_usd, apr_pct, months);
+    const N paid_months = Min(months, horizon_months);
+    return PresentValueUsd<N>(N(0.0), payment, paid_months,
+                              0.0 - LoanBalanceUsd<N>(principal_usd, apr_pct, payment, paid_months),
+                              discount_pct_per_year);
+}
+
 // Upfront + running costs - resale over the horizon (the total cost of ownership).
 template <class N>
 N TotalUsd(N upfront_usd, N monthly_usd, N horizon_months, N resale_usd)

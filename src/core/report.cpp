@@ -33,6 +33,10 @@ std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCo
     case kOverBudget:
         return "it needs " + FormatUsd(c.upfront_usd) + " up front, above your budget of " + FormatUsd(s.budget_usd);
     case kOverMonthlyBudget:
+        if (c.finance_usd_per_month > 0)
+            return "it costs " + FormatUsd(c.MonthlyOutlayUsd()) + " a month while its instalments run (" +
+                FormatUsd(c.finance_usd_per_month) + " of them), above your monthly budget of " +
+                FormatUsd(s.monthly_budget_usd);
         return "it costs " + FormatUsd(c.monthly_usd) + " a month, above your monthly budget of " +
             FormatUsd(s.monthly_budget_usd);
     case kVramTooLarge: {
@@ -100,6 +104,9 @@ std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenar
         const GpuModel& g = At(p.catalog.gpus, c.gpu_index);
         local = s.home.owned ? "your machine (" + std::to_string(c.gpu_count) + " x " + g.name + "), already yours"
                              : std::to_string(c.gpu_count) + " x " + g.name + " + the rest of the machine";
+        if (c.financed_usd > 0)
+            local += ", paid in " + std::to_string(c.finance_months) + " instalments of " +
+                FormatUsd(c.finance_usd_per_month) + " at " + FormatNumber(s.home.finance_apr_pct) + "% APR";
     }
     if (c.offer_index >= 0) {
         const CloudOffer& off = At(p.catalog.offers, c.offer_index);
@@ -174,6 +181,9 @@ void AddOptions(Report& r, const Prepared& p, const Scenario& s, const OptionCos
         rep.usd_per_work_hour = formulas::UsdPerWorkHour<double>(oc.total_usd, s.hours_per_week, s.horizon_months);
         rep.present_value_usd = formulas::PresentValueUsd<double>(oc.upfront_usd + oc.forgone_sale_usd, oc.monthly_usd,
                                                                   s.horizon_months, oc.resale_usd, s.discount_rate_pct);
+        if (oc.financed_usd > 0)
+            rep.present_value_usd += formulas::LoanPresentValueUsd<double>(
+                oc.financed_usd, s.home.finance_apr_pct, oc.finance_months, s.horizon_months, s.discount_rate_pct);
         rep.factors = At(e.factors, o);
         rep.factor_score = At(e.factor_score, o);
         rep.score = At(e.score, o);

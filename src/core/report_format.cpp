@@ -174,6 +174,12 @@ json OptionJson(const OptionReport& o, bool discounted)
     if (o.cost.forgone_sale_usd > 0)
         j["forgone_sale_usd"] = Finite(o.cost.forgone_sale_usd);
     j["min_upfront_usd"] = Finite(o.cost.min_upfront_usd);
+    // Hardware paid in instalments: the loan, its payment and what it costs within the horizon; null if paid.
+    j["finance"] = o.cost.financed_usd > 0 ? json{{"financed_usd", Finite(o.cost.financed_usd)},
+                                                  {"months", o.cost.finance_months},
+                                                  {"usd_per_month", Finite(o.cost.finance_usd_per_month)},
+                                                  {"paid_usd", Finite(o.cost.finance_paid_usd)}}
+                                           : json(nullptr);
     j["monthly_usd"] = Finite(o.cost.monthly_usd);
     j["total_usd"] = Finite(o.cost.total_usd);
     j["resale_usd"] = Finite(o.cost.resale_usd);
@@ -211,6 +217,21 @@ json OptionJson(const OptionReport& o, bool discounted)
     j["rules_matched"] = o.rules_matched;
     j["score"] = o.score;
     return j;
+}
+
+// Hardware paid in instalments, as a table cell: "$212 x 24" ("-" when paid up front).
+bool AnyFinanced(const Report& r)
+{
+    for (const OptionReport& o : r.options)
+        if (o.cost.financed_usd > 0)
+            return true;
+    return false;
+}
+std::string Instalments(const OptionReport& o)
+{
+    return o.cost.financed_usd > 0
+        ? FormatUsd(o.cost.finance_usd_per_month) + " x " + std::to_string(o.cost.finance_months)
+        : std::string("-");
 }
 
 std::string Pad(const std::string& s, std::size_t n) { return s.size() >= n ? s : s + std::string(n - s.size(), ' '); }
@@ -427,6 +448,8 @@ std::string ReportToText(const Report& r)
     };
     row("Fits your limits", [](const OptionReport& o) { return std::string(o.feasible ? "yes" : "NO"); });
     row("Up front", [](const OptionReport& o) { return FormatUsd(o.cost.upfront_usd); });
+    if (AnyFinanced(r))
+        row("Instalments", [](const OptionReport& o) { return Instalments(o); });
     row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
     row("Resale at the end", [](const OptionReport& o) { return FormatUsd(o.cost.resale_usd); });
     row("Total over horizon", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
@@ -530,6 +553,8 @@ std::string ReportToMarkdown(const Report& r)
     row("Fits your limits", [](const OptionReport& o) { return std::string(o.feasible ? "yes" : "no"); });
     row("Setup", [](const OptionReport& o) { return MarkdownText(o.setup); });
     row("Up front", [](const OptionReport& o) { return FormatUsd(o.cost.upfront_usd); });
+    if (AnyFinanced(r))
+        row("Instalments", [](const OptionReport& o) { return Instalments(o); });
     row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
     row("Total", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
     if (r.scenario.discount_rate_pct > 0)

@@ -50,6 +50,10 @@ struct HomeInputs {
     std::optional<double> owned_value_usd; // what a sale now would bring after fees; unset: its catalog price
                                            // less the selling fee
     std::optional<double> upgrade_usd;     // money spent on it now (unset: none)
+    // The hardware paid in monthly instalments instead of up front (a loan or a shop's plan): over
+    // finance_months at finance_apr_pct a year. Unset months: paid up front.
+    std::optional<int> finance_months;
+    double finance_apr_pct = 0;
 };
 
 struct CloudInputs {

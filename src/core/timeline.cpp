@@ -10,7 +10,11 @@ std::vector<double> CumulativeUsd(const OptionCost& c, int horizon_months)
 {
     std::vector<double> out(static_cast<std::size_t>(std::max(horizon_months, 0)) + 1);
     for (std::size_t m = 0; m < out.size(); ++m)
-        out[m] = c.upfront_usd + c.forgone_sale_usd + c.monthly_usd * static_cast<double>(m);
+        out[m] = c.upfront_usd + c.forgone_sale_usd + c.monthly_usd * static_cast<double>(m) +
+            c.finance_usd_per_month * static_cast<double>(std::min<std::size_t>(m, c.finance_months));
+    // A loan still running at the end is paid off then (finance_paid_usd holds its payments and that balance).
+    out.back() += c.finance_paid_usd -
+        c.finance_usd_per_month * static_cast<double>(std::min<std::size_t>(out.size() - 1, c.finance_months));
     out.back() -= c.resale_usd;
     return out;
 }
@@ -23,10 +27,17 @@ std::vector<double> DiscountedCumulativeUsd(const OptionCost& c, int horizon_mon
     double sum = c.upfront_usd + c.forgone_sale_usd;
     out[0] = sum;
     for (std::size_t m = 1; m < out.size(); ++m) {
-        sum += c.monthly_usd * formulas::DiscountFactor<double>(discount_pct_per_year, static_cast<double>(m));
+        const double paid =
+            c.monthly_usd + (m <= static_cast<std::size_t>(c.finance_months) ? c.finance_usd_per_month : 0);
+        sum += paid * formulas::DiscountFactor<double>(discount_pct_per_year, static_cast<double>(m));
         out[m] = sum;
     }
-    out.back() -= c.resale_usd * formulas::DiscountFactor<double>(discount_pct_per_year, horizon_months);
+    const double end = formulas::DiscountFactor<double>(discount_pct_per_year, horizon_months);
+    out.back() +=
+        (c.finance_paid_usd -
+         c.finance_usd_per_month * static_cast<double>(std::min<std::size_t>(out.size() - 1, c.finance_months))) *
+        end;
+    out.back() -= c.resale_usd * end;
     return out;
 }
 

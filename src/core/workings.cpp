@@ -182,7 +182,7 @@ struct Builder {
         if (s.home.hardware_usd)
             return *s.home.hardware_usd;
         if (!s.home.owned)
-            return c.upfront_usd;
+            return c.upfront_usd + c.financed_usd; // paid up front or in instalments
         return CatalogParts(c, g);
     }
 
@@ -240,7 +240,7 @@ struct Builder {
         const Scenario& s = p.scenario;
         Traced before_fee;
         if (s.home.resale_pct) {
-            before_fee = Term(c.upfront_usd, "H", "hardware price", "USD",
+            before_fee = Term(c.upfront_usd + c.financed_usd, "H", "hardware price", "USD",
                               s.home.hardware_usd ? Input("home.hardware_usd") : kDerived) *
                 Term(*s.home.resale_pct, "kept", "value left at the end", "%", Input("home.resale_pct")) / 100.0;
         } else {
@@ -256,7 +256,8 @@ struct Builder {
                 Term(s.horizon_months, "T", "horizon", "months", Input("horizon_months")));
             if (s.home.hardware_usd && parts_usd > 0)
                 before_fee = before_fee *
-                    Term(c.upfront_usd, "H", "your hardware price", "USD", Input("home.hardware_usd")) /
+                    Term(c.upfront_usd + c.financed_usd, "H", "your hardware price", "USD",
+                         Input("home.hardware_usd")) /
                     Term(parts_usd, "H_parts", "the same machine on catalog prices", "USD", kDerived);
         }
         return f::AfterSellingFee<Traced>(
@@ -406,14 +407,44 @@ struct Builder {
                                            FigureId("home.embodied_kg_co2e_per_gpu"))));
     }
 
+    // Hardware paid in instalments: the payment a month, and what the loan costs within the horizon.
+    void Finance(const std::string& key, const std::string& label, const OptionCost& c)
+    {
+        if (c.financed_usd <= 0)
+            return;
+        const Scenario& s = p.scenario;
+        auto price = [&] {
+            return s.home.owned
+                ? Term(c.financed_usd, "P", "the upgrade, paid in instalments", "USD", Input("home.upgrade_usd"))
+                : Linked(Term(c.financed_usd, "P", "the hardware, paid in instalments", "USD", kDerived),
+                         key + ".hardware_usd");
+        };
+        auto apr = [&] {
+            return Term(s.home.finance_apr_pct, "APR", "interest a year", "%", Input("home.finance_apr_pct"));
+        };
+        auto months = [&] {
+            return Term(c.finance_months, "n", "months of instalments", "months", Input("home.finance_months"));
+        };
+        Add(key, label, "finance_usd_per_month", "instalment a month", "USD per month",
+            f::LoanPaymentUsdPerMonth<Traced>(price(), apr(), months()));
+        Add(key, label, "finance_paid_usd", "instalments within the horizon (a balance left is paid off at its end)",
+            "USD",
+            f::LoanPaidUsd<Traced>(price(), apr(), months(),
+                                   Term(s.horizon_months, "T", "horizon", "months", Input("horizon_months"))));
+    }
+
     void Total(const std::string& key, const std::string& label, const OptionCost& c)
     {
         // Up front: the hardware bought, or for a machine the person owns the upgrade, with the sale it forgoes.
         const bool owned = p.scenario.home.owned && c.gpu_index >= 0;
+        const bool financed = c.financed_usd > 0;
         Traced up = owned
             ? Term(c.upfront_usd, "U", "upgrade up front", "USD",
                    p.scenario.home.upgrade_usd ? Input("home.upgrade_usd") : "constant")
             : Linked(Term(c.upfront_usd, "U", "hardware up front", "USD", kDerived), key + ".hardware_usd");
+        if (financed) // nothing up front: the price is in the instalments
+            up = Linked(Term(c.finance_paid_usd, "L", "instalments within the horizon", "USD", kDerived),
+                        key + ".finance_paid_usd");
         if (owned)
             up = up + ValueNow(key, c);
         Add(key, label, "total_usd", "total over the horizon", "USD",
@@ -425,7 +456,25 @@ struct Builder {
                 Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
                 Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
                        key + ".resale_usd")));
-        if (p.scenario.discount_rate_pct > 0)
+        if (p.scenario.discount_rate_pct > 0 && financed)
+            Add(key, label, "present_value_usd", "present value at your discount rate", "USD",
+                f::PresentValueUsd<Traced>(
+                    owned ? ValueNow(key, c) : Traced(0.0),
+                    Linked(Term(c.monthly_usd, "R", "running cost a month", "USD per month", kDerived),
+                           key + ".running_usd_per_month"),
+                    Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
+                    Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
+                           key + ".resale_usd"),
+                    Term(p.scenario.discount_rate_pct, "r", "discount rate a year", "%", Input("discount_rate_pct"))) +
+                    f::LoanPresentValueUsd<Traced>(
+                        Term(c.financed_usd, "P", "the price paid in instalments", "USD", kDerived),
+                        Term(p.scenario.home.finance_apr_pct, "APR", "interest a year", "%",
+                             Input("home.finance_apr_pct")),
+                        Term(c.finance_months, "n", "months of instalments", "months", Input("home.finance_months")),
+                        Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
+                        Term(p.scenario.discount_rate_pct, "r", "discount rate a year", "%",
+                             Input("discount_rate_pct"))));
+        else if (p.scenario.discount_rate_pct > 0)
             Add(key, label, "present_value_usd", "present value at your discount rate", "USD",
                 f::PresentValueUsd<Traced>(
                     up,
@@ -465,6 +514,7 @@ std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs)
             b.CloudExtras(key, label, c);
         }
         b.Running(key, label, c);
+        b.Finance(key, label, c);
         b.Total(key, label, c);
         b.Carbon(key, label, c);
     }

@@ -71,7 +71,7 @@ unsigned int OptionTextColor(int option_index, float alpha)
 
 double ShownTotal(const core::OptionReport& o, int months)
 {
-    return std::round(o.cost.upfront_usd) + std::round(o.cost.forgone_sale_usd) +
+    return std::round(o.cost.upfront_usd) + std::round(o.cost.forgone_sale_usd) + std::round(o.cost.finance_paid_usd) +
         std::round(o.cost.monthly_usd * months) - std::round(o.cost.resale_usd);
 }
 
@@ -81,12 +81,17 @@ std::string CostSum(const core::OptionReport& o, int months)
                  resale = std::round(o.cost.resale_usd);
     // A machine you own: the sale it forgoes is part of the sum (what keeping it costs), not money spent.
     const double forgone = std::round(o.cost.forgone_sale_usd);
+    // Hardware paid in instalments: what they come to within the horizon (a balance left is paid off at its end).
+    const double loan = std::round(o.cost.finance_paid_usd);
     std::string sum = (upfront > 0 ? Usd(upfront) + " up front + " : "") +
-        (forgone > 0 ? Usd(forgone) + " sale forgone + " : "") + Usd(running) + " to run (" + Usd(o.cost.monthly_usd) +
-        " a month)";
+        (forgone > 0 ? Usd(forgone) + " sale forgone + " : "") +
+        (loan > 0 ? Usd(loan) + " in instalments (" + Usd(o.cost.finance_usd_per_month) + " x " +
+                 std::to_string(o.cost.finance_months) + ") + "
+                  : "") +
+        Usd(running) + " to run (" + Usd(o.cost.monthly_usd) + " a month)";
     if (resale > 0)
         sum += " - " + Usd(resale) + " resale";
-    return upfront > 0 || forgone > 0 || resale > 0 ? sum + " = " + Usd(ShownTotal(o, months)) : sum;
+    return upfront > 0 || forgone > 0 || loan > 0 || resale > 0 ? sum + " = " + Usd(ShownTotal(o, months)) : sum;
 }
 
 } // namespace labcalc::ui

@@ -313,6 +313,10 @@ void DrawBreakdown(AppState& state)
         {"Hardware, up front", [](const core::OptionReport& o) { return o.cost.upfront_usd; }, "hardware_usd"},
         {"Sale forgone (your machine)", [](const core::OptionReport& o) { return o.cost.forgone_sale_usd; },
          "forgone_sale_usd"},
+        {"Instalment / month", [](const core::OptionReport& o) { return o.cost.finance_usd_per_month; },
+         "finance_usd_per_month"},
+        {"Instalments in the horizon", [](const core::OptionReport& o) { return o.cost.finance_paid_usd; },
+         "finance_paid_usd"},
         {"Electricity / month", [](const core::OptionReport& o) { return o.cost.monthly.power_usd; },
          "electricity_usd_per_month"},
         {"Maintenance / month", [](const core::OptionReport& o) { return o.cost.monthly.maintenance_usd; },
@@ -342,6 +346,9 @@ void DrawBreakdown(AppState& state)
     // Rows for what only some scenarios have: a machine the person owns, a discount rate.
     const bool owned = r.scenario.home.owned;
     const bool discounted = r.scenario.discount_rate_pct > 0;
+    bool financed = false;
+    for (const core::OptionReport& o : r.options)
+        financed = financed || o.cost.financed_usd > 0;
     // Sized to its rows (no inner scrolling); on a phone the money columns narrow and the labels wrap,
     // so no label is cut ("Hardwa") and no empty band is left under the table.
     const ImGuiTableFlags flags =
@@ -355,7 +362,8 @@ void DrawBreakdown(AppState& state)
     ImGui::TableHeadersRow();
     for (const Row& row : kRows) {
         const std::string working = row.working ? row.working : "";
-        if ((working == "forgone_sale_usd" && !owned) || (working == "present_value_usd" && !discounted))
+        if ((working == "forgone_sale_usd" && !owned) || (working == "present_value_usd" && !discounted) ||
+            (working.rfind("finance_", 0) == 0 && !financed))
             continue;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

@@ -91,10 +91,12 @@ TEST_CASE("ticking a course line makes its rule hold, unticking makes it fail", 
                 auto next = ApplyCondition(c, tick, s, before);
                 if (!next) {
                     // Only lines that follow from the results, levels unticked, no home machine to budget for, or
-                    // a line about the work, memory or bursts while the tasks set them.
+                    // a line about the work, memory or bursts while the tasks set them, or the budget up front while
+                    // the hardware is paid in instalments.
                     CHECK((!c.settable || (!tick && !c.can_untick) || before.options[0].gpu_id.empty() ||
                            (!s.tasks.empty() && next.error.find("your tasks set") != std::string::npos) ||
-                           (s.home.gpu && next.error.find("follows from the machine you own") != std::string::npos)));
+                           (s.home.gpu && next.error.find("follows from the machine you own") != std::string::npos) ||
+                           (s.home.finance_months && next.error.find("paying in instalments") != std::string::npos)));
                     CHECK_FALSE(next.error.empty());
                     ++refused;
                     continue;

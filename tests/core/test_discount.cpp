@@ -44,7 +44,11 @@ TEST_CASE("discounting: at 0% the plain totals, above it the curve ends at the p
             const std::vector<double> curve = DiscountedCumulativeUsd(o.cost, s.horizon_months, s.discount_rate_pct);
             CHECK(curve.back() == Approx(o.present_value_usd).epsilon(1e-9).margin(1e-6));
             // Money later is worth less: running costs count at most in full and never below zero.
-            const double running_pv = o.present_value_usd - o.cost.upfront_usd - o.cost.forgone_sale_usd +
+            const double loan_pv = o.cost.financed_usd > 0
+                ? f::LoanPresentValueUsd<double>(o.cost.financed_usd, s.home.finance_apr_pct, o.cost.finance_months,
+                                                 s.horizon_months, s.discount_rate_pct)
+                : 0.0;
+            const double running_pv = o.present_value_usd - o.cost.upfront_usd - o.cost.forgone_sale_usd - loan_pv +
                 o.cost.resale_usd * f::DiscountFactor<double>(s.discount_rate_pct, s.horizon_months);
             CHECK(running_pv >= -1e-6);
             CHECK(running_pv <= o.cost.monthly_usd * s.horizon_months + 1e-6);

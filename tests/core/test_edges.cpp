@@ -50,8 +50,8 @@ Report FiniteReport(const Scenario& s, bool flip_points = false)
         CHECK(o.cost.upfront_usd >= 0);
         CHECK(o.cost.monthly_usd >= 0);
         CHECK(o.cost.resale_usd >= 0);
-        // Nothing is sold back for more than it cost.
-        CHECK(o.cost.resale_usd <= o.cost.upfront_usd + 1e-9);
+        // Nothing is sold back for more than it cost (paid up front, or borrowed and paid in instalments).
+        CHECK(o.cost.resale_usd <= o.cost.upfront_usd + o.cost.financed_usd + 1e-9);
         CHECK(o.cumulative_usd.size() == static_cast<std::size_t>(s.horizon_months) + 1);
         for (double v : o.cumulative_usd)
             CHECK(std::isfinite(v));

@@ -84,6 +84,11 @@ inline core::Scenario RandomScenario(std::mt19937& rng)
         if (u(rng) < 0.3)
             s.home.upgrade_usd = pick(0, 1500);
     }
+    // One in six pays for the hardware in instalments.
+    if (u(rng) < 1.0 / 6) {
+        s.home.finance_months = 1 + static_cast<int>(pick(0, 119.999));
+        s.home.finance_apr_pct = u(rng) < 0.3 ? 0 : pick(0, 30);
+    }
     // One scenario in five says what it runs instead of hours and memory (the workload builder).
     if (u(rng) < 0.2)
         for (int n = 1 + static_cast<int>(pick(0, 2.999)); n > 0; --n)
@@ -100,7 +105,7 @@ inline std::string FirstNonFinite(const nlohmann::json& j, const std::string& pa
     if (j.is_null()) {
         for (const char* allowed :
              {"break_even_month", "break_even_month_owning", "break_even_month_discounted", "/value", "/to",
-              "/direction", "/plan/gpu", "/plan/offer", "/workload/note", "/workload/error"})
+              "/direction", "/plan/gpu", "/plan/offer", "/workload/note", "/workload/error", "/finance"})
             if (path.size() >= std::string(allowed).size() &&
                 path.compare(path.size() - std::string(allowed).size(), std::string::npos, allowed) == 0)
                 return "";

@@ -124,7 +124,8 @@ TEST_CASE("owned: over random scenarios, the price paid for an owned machine is 
             if (c.gpu_index < 0)
                 continue;
             INFO(OptionKey(static_cast<Option>(o)));
-            CHECK(c.upfront_usd == Approx(s.home.upgrade_usd.value_or(0)));
+            // The upgrade is the only money spent on it: up front, or in instalments when financed.
+            CHECK(c.upfront_usd + c.financed_usd == Approx(s.home.upgrade_usd.value_or(0)));
             CHECK(c.forgone_sale_usd >= 0);
             CHECK(c.resale_usd <= c.forgone_sale_usd + 1e-9); // worth no more at the end than now
             ++checked;

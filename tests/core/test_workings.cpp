@@ -44,7 +44,9 @@ double ReportFigure(const Report& r, const std::string& id)
             continue;
         const OptionCost& c = o.cost;
         const std::map<std::string, double> figures = {
-            {"hardware_usd", c.upfront_usd},
+            {"hardware_usd", c.upfront_usd + c.financed_usd},
+            {"finance_usd_per_month", c.finance_usd_per_month},
+            {"finance_paid_usd", c.finance_paid_usd},
             {"forgone_sale_usd", c.forgone_sale_usd},
             {"electricity_usd_per_month", c.monthly.power_usd},
             {"maintenance_usd_per_month", c.monthly.maintenance_usd},
