@@ -7,6 +7,7 @@
 //   How a price moved, from its history; the built-in catalog
 #include "core/catalog.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -173,8 +174,8 @@ namespace {
 Status ReadTop(Reader& r, const json& j, Catalog* c)
 {
     for (auto it = j.begin(); it != j.end(); ++it) {
-        static const std::set<std::string> kKnown = {
-            "schema", "as_of", "stale_after_days", "about", "figures", "chips", "countries", "gpus", "offers"};
+        static const std::set<std::string> kKnown = {"schema", "as_of",      "stale_after_days", "about", "figures",
+                                                     "chips",  "currencies", "countries",        "gpus",  "offers"};
         if (!kKnown.count(it.key()))
             return Status::Fail("catalog: unknown key '" + Printable(it.key()) + "'");
     }
@@ -255,20 +256,58 @@ Status ReadChip(Reader& r, const json& g, const std::string& where, std::set<std
     return Status::Ok();
 }
 
+// One entry of "currencies": an ISO 4217 code, a name, a symbol and the rate per euro, the code unique.
+Status ReadCurrency(Reader& r, const json& g, const std::string& where, std::set<std::string>* codes, Catalog* c)
+{
+    if (!g.is_object())
+        return Status::Fail("catalog: " + where + ": must be an object");
+    for (auto it = g.begin(); it != g.end(); ++it) {
+        static const std::set<std::string> kKnown = {"code", "name", "symbol", "per_eur"};
+        if (!kKnown.count(it.key()))
+            return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
+    }
+    Currency m;
+    if (!r.Text(g, where, "code", &m.code) || !r.Text(g, where, "name", &m.name) ||
+        !r.Text(g, where, "symbol", &m.symbol))
+        return Status::Fail(r.error);
+    if (m.code.size() != 3 || !std::all_of(m.code.begin(), m.code.end(), [](char ch) {
+            return std::isupper(static_cast<unsigned char>(ch)) != 0;
+        }))
+        return Status::Fail("catalog: " + where + ".code: must be three capital letters (ISO 4217)");
+    if (m.symbol.empty() || m.symbol.size() > 8)
+        return Status::Fail("catalog: " + where + ".symbol: must be 1 to 8 bytes");
+    if (!codes->insert(m.code).second)
+        return Status::Fail("catalog: " + where + ".code: '" + m.code + "' is listed twice");
+    if (!g.contains("per_eur"))
+        return Status::Fail("catalog: " + where + ".per_eur: is missing");
+    if (!r.ReadFigure(g["per_eur"], where + ".per_eur", 1e-6, 1e9, &m.per_eur, false))
+        return Status::Fail(r.error);
+    if (!(m.per_eur.value > 0))
+        return Status::Fail("catalog: " + where + ".per_eur.value: must be above 0");
+    m.per_eur.unit = m.code + " per EUR";
+    m.per_eur.label = m.name + " per euro";
+    c->currencies.push_back(std::move(m));
+    return Status::Ok();
+}
+
 // One entry of "countries": an ISO code, a name, the price and the grid, the code unique.
 Status ReadCountry(Reader& r, const json& g, const std::string& where, std::set<std::string>* codes, Catalog* c)
 {
     if (!g.is_object())
         return Status::Fail("catalog: " + where + ": must be an object");
     for (auto it = g.begin(); it != g.end(); ++it) {
-        static const std::set<std::string> kKnown = {"code", "name", "electricity_usd_per_kwh", "grid_gco2_per_kwh",
-                                                     "vat_pct"};
+        static const std::set<std::string> kKnown = {
+            "code", "name", "currency", "electricity_usd_per_kwh", "grid_gco2_per_kwh", "vat_pct"};
         if (!kKnown.count(it.key()))
             return Status::Fail("catalog: " + where + "." + Printable(it.key()) + ": unknown key");
     }
     Country m;
-    if (!r.Text(g, where, "code", &m.code) || !r.Text(g, where, "name", &m.name))
+    if (!r.Text(g, where, "code", &m.code) || !r.Text(g, where, "name", &m.name) ||
+        !r.Text(g, where, "currency", &m.currency, false))
         return Status::Fail(r.error);
+    if (!m.currency.empty() && !FindCurrency(*c, m.currency))
+        return Status::Fail("catalog: " + where + ".currency: '" + Printable(m.currency, 10) +
+                            "' is not a currency of the catalog's currencies");
     if (m.code.size() != 2 || !std::isupper(static_cast<unsigned char>(m.code[0])) ||
         !std::isupper(static_cast<unsigned char>(m.code[1])))
         return Status::Fail("catalog: " + where + ".code: must be two capital letters (ISO 3166-1)");
@@ -446,6 +485,19 @@ Expected<Catalog> ParseCatalog(std::string_view text)
             if (Status read = ReadChip(r, (*chips)[i], "chips[" + std::to_string(i) + "]", &chip_ids, &c); !read)
                 return Expected<Catalog>::Fail(read.error);
     }
+    if (const auto currencies = j.find("currencies"); currencies != j.end()) {
+        if (!currencies->is_array() || currencies->size() > kMaxRows)
+            return Expected<Catalog>::Fail("catalog: currencies: must be a list of at most 500 currencies");
+        std::set<std::string> codes;
+        for (std::size_t i = 0; i < currencies->size(); ++i)
+            if (Status read = ReadCurrency(r, (*currencies)[i], "currencies[" + std::to_string(i) + "]", &codes, &c);
+                !read)
+                return Expected<Catalog>::Fail(read.error);
+        // Every rate is per euro: a dollar's worth needs the dollar's own rate.
+        if (!c.currencies.empty() && !FindCurrency(c, "USD"))
+            return Expected<Catalog>::Fail("catalog: currencies: must list USD (the model's money; every rate is "
+                                           "turned into units per dollar through it)");
+    }
     if (const auto countries = j.find("countries"); countries != j.end()) {
         if (!countries->is_array() || countries->size() > kMaxRows)
             return Expected<Catalog>::Fail("catalog: countries: must be a list of at most 500 countries");
@@ -497,7 +549,8 @@ std::string NumberText(double v)
     return json(v).dump();
 }
 
-std::string TextJson(const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
+// ASCII, with \u escapes for anything else (a currency symbol), as the catalog file is written.
+std::string TextJson(const std::string& s) { return json(s).dump(-1, ' ', true, json::error_handler_t::replace); }
 
 // One object on one line, its keys in the order given: {"id": "x", "value": 1}.
 class Line {
@@ -547,7 +600,7 @@ std::string Block(const char* key, const std::vector<std::string>& lines, bool o
 
 std::string CatalogToJson(const Catalog& c)
 {
-    std::vector<std::string> figures, chips, countries, gpus, offers;
+    std::vector<std::string> figures, chips, currencies, countries, gpus, offers;
     // The model's order (figure_ids.cpp), then any other id a catalog could hold, so nothing is lost.
     std::set<std::string> written;
     for (const FigureRule& rule : FigureRules())
@@ -573,11 +626,19 @@ std::string CatalogToJson(const Catalog& c)
             l.Raw("tdp_watts", FigureLine(*chip.tdp_watts, false));
         chips.push_back(l.Done());
     }
+    for (const Currency& m : c.currencies)
+        currencies.push_back(Line()
+                                 .Text("code", m.code)
+                                 .Text("name", m.name)
+                                 .Text("symbol", m.symbol)
+                                 .Raw("per_eur", FigureLine(m.per_eur, false))
+                                 .Done());
     for (const Country& k : c.countries) {
         Line l;
-        l.Text("code", k.code)
-            .Text("name", k.name)
-            .Raw("electricity_usd_per_kwh", FigureLine(k.electricity_usd_per_kwh, false))
+        l.Text("code", k.code).Text("name", k.name);
+        if (!k.currency.empty())
+            l.Text("currency", k.currency);
+        l.Raw("electricity_usd_per_kwh", FigureLine(k.electricity_usd_per_kwh, false))
             .Raw("grid_gco2_per_kwh", FigureLine(k.grid_gco2_per_kwh, false));
         if (k.vat_pct)
             l.Raw("vat_pct", FigureLine(*k.vat_pct, false));
@@ -624,6 +685,8 @@ std::string CatalogToJson(const Catalog& c)
     out += Block("figures", figures, true) + ",\n";
     if (!chips.empty())
         out += Block("chips", chips, false) + ",\n";
+    if (!currencies.empty())
+        out += Block("currencies", currencies, false) + ",\n";
     if (!countries.empty())
         out += Block("countries", countries, false) + ",\n";
     return out + Block("gpus", gpus, false) + ",\n" + Block("offers", offers, false) + "\n}\n";
@@ -663,6 +726,14 @@ const Country* FindCountry(const Catalog& c, std::string_view code)
     for (const Country& k : c.countries)
         if (k.code == code)
             return &k;
+    return nullptr;
+}
+
+const Currency* FindCurrency(const Catalog& c, std::string_view code)
+{
+    for (const Currency& m : c.currencies)
+        if (m.code == code)
+            return &m;
     return nullptr;
 }
 

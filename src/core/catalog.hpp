@@ -61,9 +61,18 @@ struct GpuChip {
     std::optional<Figure> tdp_watts;          // board power: a cloud GPU's energy, for its carbon
 };
 
+// A currency money can be shown in (scenario `currency`): its rate is the source's own quote, units per euro
+// (the European Central Bank publishes its reference rates so); a dollar is per_eur / USD's per_eur.
+struct Currency {
+    std::string code, name; // ISO 4217: "EUR", "euro"
+    std::string symbol;     // written before the amount: "$", "\u20ac" (UTF-8), "CHF " (a code and a space)
+    Figure per_eur;         // units of this currency one euro buys, with the rate's source and date
+};
+
 // A country's household electricity price and its grid's carbon intensity (scenario `country`).
 struct Country {
     std::string code, name;         // ISO 3166-1 alpha-2
+    std::string currency;           // its money, a catalog currency code ("" none listed: prices in USD)
     Figure electricity_usd_per_kwh; // in USD (a source's own currency converted, as its source text says)
     Figure grid_gco2_per_kwh;       // carbon intensity of the electricity generated
     std::optional<Figure> vat_pct;  // standard VAT or sales tax on goods: the default tax on home hardware
@@ -102,11 +111,12 @@ struct CloudOffer {
 
 struct Catalog {
     int schema = 1;
-    std::string as_of;              // date the catalog was last checked
-    int stale_after_days = 365;     // figures older than this are flagged
-    std::string about_json;         // the `about` note as compact JSON ("" when absent): not read, written back
-    std::vector<GpuChip> chips;     // optional: without them the workload builder cannot work out hours
-    std::vector<Country> countries; // optional: without them every place has the catalog's defaults
+    std::string as_of;                // date the catalog was last checked
+    int stale_after_days = 365;       // figures older than this are flagged
+    std::string about_json;           // the `about` note as compact JSON ("" when absent): not read, written back
+    std::vector<GpuChip> chips;       // optional: without them the workload builder cannot work out hours
+    std::vector<Currency> currencies; // optional: without them money is shown in US dollars only
+    std::vector<Country> countries;   // optional: without them every place has the catalog's defaults
     std::vector<GpuModel> gpus;
     std::vector<CloudOffer> offers;
     std::map<std::string, Figure> figures; // scalar figures by id (see figure_ids.hpp)
@@ -121,6 +131,8 @@ Expected<Catalog> ParseCatalog(std::string_view json_text);
 const GpuChip* FindChip(const Catalog& c, std::string_view id);
 // The country with ISO code `code`, or null.
 const Country* FindCountry(const Catalog& c, std::string_view code);
+// The currency with ISO code `code`, or null.
+const Currency* FindCurrency(const Catalog& c, std::string_view code);
 // The catalog as a file, in the layout of assets/catalog.json: the top-level keys, then one line per figure,
 // GPU and offer, each with its keys in the order docs/report-schema.md lists them, numbers in their shortest
 // form (16, not 16.0), ending with a newline. ParseCatalog reads it back to the same catalog, so a program

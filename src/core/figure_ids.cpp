@@ -161,6 +161,9 @@ Status CheckAssumptionIds(const Scenario& s, const Catalog& c)
     if (s.country && !FindCountry(c, *s.country))
         return Status::Fail("country: '" + Printable(*s.country, 20) + "' is not a country of the catalog (" +
                             std::to_string(c.countries.size()) + " are, e.g. DE, IN, US)");
+    if (s.currency && !FindCurrency(c, *s.currency))
+        return Status::Fail("currency: '" + Printable(*s.currency, 20) + "' is not a currency of the catalog (" +
+                            std::to_string(c.currencies.size()) + " are, e.g. EUR, INR, USD)");
     for (const auto& [id, value] : s.assumptions) {
         if (const FigureRule* rule = FindFigureRule(id)) {
             if (value < rule->min_value || value > rule->max_value)

@@ -182,7 +182,7 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& input, const Catalog& inpu
     return out;
 }
 
-std::string FlipInWords(const FlipPoint& p)
+std::string FlipInWords(const FlipPoint& p, const Money& money)
 {
     const FieldSpec* f = FindField(p.input);
     const std::string label = f ? f->label : p.input;
@@ -191,13 +191,18 @@ std::string FlipInWords(const FlipPoint& p)
     std::string value = p.value_text;
     std::replace(value.begin(), value.end(), '_', ' '); // choices in the slider's words
     if (f && (f->kind == FieldKind::number || f->kind == FieldKind::integer)) {
-        const std::string unit = f->unit;
-        const int decimals = unit == "USD" ? (std::fabs(*p.value) < 10 ? 2 : 0) : (std::fabs(*p.value) < 1 ? 3 : 1);
+        // Money in the person's currency ("USD/kWh" becomes "EUR/kWh"), rounded there, toward the side that flips.
+        std::string unit = f->unit;
+        const bool is_money = unit.rfind("USD", 0) == 0;
+        const double shown = is_money ? FromUsd(*p.value, money) : *p.value;
+        if (is_money)
+            unit = money.code + unit.substr(3);
+        const int decimals = unit == money.code ? (std::fabs(shown) < 10 ? 2 : 0) : (std::fabs(shown) < 1 ? 3 : 1);
         const double step = std::pow(10.0, -decimals);
-        const double v = p.direction == FlipDirection::below ? std::floor(*p.value / step + 1e-9) * step
-                                                             : std::ceil(*p.value / step - 1e-9) * step;
-        if (unit == "USD") {
-            value = FormatUsd(v);
+        const double v = p.direction == FlipDirection::below ? std::floor(shown / step + 1e-9) * step
+                                                             : std::ceil(shown / step - 1e-9) * step;
+        if (unit == money.code) {
+            value = FormatAmount(v, money.symbol);
         } else {
             value = FormatRounded(v, decimals) + (unit.empty() ? "" : " " + unit);
         }

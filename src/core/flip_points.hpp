@@ -16,6 +16,6 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& s, const Catalog& c);
 // nothing fits your limits (Home lab comes closest).", and for an input with no flip "Horizon: no flip
 // between 1 and 120 months". A number is rounded towards the side that flips (up for "above", down for
 // "below"), so the value as read, typed back, changes the answer.
-std::string FlipInWords(const FlipPoint& p);
+std::string FlipInWords(const FlipPoint& p, const Money& money = Money{});
 
 } // namespace labcalc::core

@@ -8,6 +8,7 @@
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
 #include "core/figure_ids.hpp"
+#include "core/money.hpp"
 #include "core/rules.hpp"
 #include "core/scenario.hpp"
 
@@ -66,7 +67,7 @@ std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, co
                                         const std::array<double, kOptionCount>& factor_score);
 // How the situation meets or misses a rule, in numbers (the report's `why`).
 std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& costs,
-                    const std::array<double, kOptionCount>& factor_score);
+                    const std::array<double, kOptionCount>& factor_score, const Money& money);
 
 // The ten factor scores (0..10) of each option.
 std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scenario& s, const OptionCosts& costs);

@@ -18,6 +18,7 @@
 #include "core/index.hpp"
 #include "core/iso_date.hpp"
 #include "core/model.hpp"
+#include "core/money.hpp"
 #include "core/text_format.hpp"
 #include "core/timeline.hpp"
 #include "core/workload.hpp"
@@ -27,18 +28,20 @@ namespace {
 
 // [SECTION] Blockers and set-ups in words ---------------------------------------------------------------------------
 
-std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCost& c, const Prepared& p)
+std::string BlockerSentence(std::uint32_t bit, const Scenario& s, const OptionCost& c, const Prepared& p,
+                            const Money& money)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, money); };
     switch (bit) {
     case kOverBudget:
-        return "it needs " + FormatUsd(c.upfront_usd) + " up front, above your budget of " + FormatUsd(s.budget_usd);
+        return "it needs " + Shown(c.upfront_usd) + " up front, above your budget of " + Shown(s.budget_usd);
     case kOverMonthlyBudget:
         if (c.finance_usd_per_month > 0)
-            return "it costs " + FormatUsd(c.MonthlyOutlayUsd()) + " a month while its instalments run (" +
-                FormatUsd(c.finance_usd_per_month) + " of them), above your monthly budget of " +
-                FormatUsd(s.monthly_budget_usd);
-        return "it costs " + FormatUsd(c.monthly_usd) + " a month, above your monthly budget of " +
-            FormatUsd(s.monthly_budget_usd);
+            return "it costs " + Shown(c.MonthlyOutlayUsd()) + " a month while its instalments run (" +
+                Shown(c.finance_usd_per_month) + " of them), above your monthly budget of " +
+                Shown(s.monthly_budget_usd);
+        return "it costs " + Shown(c.monthly_usd) + " a month, above your monthly budget of " +
+            Shown(s.monthly_budget_usd);
     case kVramTooLarge: {
         double largest = 0;
         for (const GpuModel& g : p.catalog.gpus)
@@ -88,17 +91,18 @@ std::string BlockerCourse(std::uint32_t bit)
     }
 }
 
-std::vector<std::string> Blockers(const Scenario& s, const OptionCost& c, const Prepared& p)
+std::vector<std::string> Blockers(const Scenario& s, const OptionCost& c, const Prepared& p, const Money& money)
 {
     std::vector<std::string> out;
     for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
         if (c.blockers & bit)
-            out.push_back(BlockerSentence(bit, s, c, p));
+            out.push_back(BlockerSentence(bit, s, c, p, money));
     return out;
 }
 
-std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenario& s)
+std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenario& s, const Money& money)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, money); };
     std::string local, cloud, off_name;
     if (c.gpu_index >= 0) {
         const GpuModel& g = At(p.catalog.gpus, c.gpu_index);
@@ -106,7 +110,7 @@ std::string Setup(Option o, const OptionCost& c, const Prepared& p, const Scenar
                              : std::to_string(c.gpu_count) + " x " + g.name + " + the rest of the machine";
         if (c.financed_usd > 0)
             local += ", paid in " + std::to_string(c.finance_months) + " instalments of " +
-                FormatUsd(c.finance_usd_per_month) + " at " + FormatNumber(s.home.finance_apr_pct) + "% APR";
+                Shown(c.finance_usd_per_month) + " at " + FormatNumber(s.home.finance_apr_pct) + "% APR";
     }
     if (c.offer_index >= 0) {
         const CloudOffer& off = At(p.catalog.offers, c.offer_index);
@@ -169,13 +173,13 @@ void AddOptions(Report& r, const Prepared& p, const Scenario& s, const OptionCos
         OptionReport rep;
         rep.option = static_cast<Option>(o);
         rep.label = OptionLabel(static_cast<Option>(o));
-        rep.setup = Setup(static_cast<Option>(o), oc, p, s);
+        rep.setup = Setup(static_cast<Option>(o), oc, p, s, r.money);
         if (oc.gpu_index >= 0)
             rep.gpu_id = At(p.catalog.gpus, oc.gpu_index).id;
         if (oc.offer_index >= 0)
             rep.offer_id = At(p.catalog.offers, oc.offer_index).id;
         rep.feasible = oc.Feasible();
-        rep.blockers = Blockers(s, oc, p);
+        rep.blockers = Blockers(s, oc, p, r.money);
         rep.cost = oc;
         rep.cumulative_usd = CumulativeUsd(oc, s.horizon_months);
         rep.usd_per_work_hour = formulas::UsdPerWorkHour<double>(oc.total_usd, s.hours_per_week, s.horizon_months);
@@ -204,10 +208,10 @@ void AddBreakEven(Report& r, const Scenario& s, const OptionCosts& costs)
     OptionCost kept = costs[0];
     kept.resale_usd = 0;
     r.break_even_month_owning = BreakEvenMonth(CumulativeUsd(kept, s.horizon_months), r.options[1].cumulative_usd);
-    if (s.discount_rate_pct > 0)
-        r.break_even_month_discounted =
-            BreakEvenMonth(DiscountedCumulativeUsd(costs[0], s.horizon_months, s.discount_rate_pct),
-                           DiscountedCumulativeUsd(costs[1], s.horizon_months, s.discount_rate_pct));
+    // At a rate of 0 the discounted curves are the plain ones, and so is this month.
+    r.break_even_month_discounted =
+        BreakEvenMonth(DiscountedCumulativeUsd(costs[0], s.horizon_months, s.discount_rate_pct),
+                       DiscountedCumulativeUsd(costs[1], s.horizon_months, s.discount_rate_pct));
 }
 
 // Every course rule, met or not, with its numbers: the course view lists them and the reasons cite them.
@@ -220,7 +224,7 @@ void AddRuleChecks(Report& r, const Prepared& p, const Scenario& s, const Option
         rc.rule = spec.words;
         rc.section = spec.section;
         rc.matched = met[RuleIndex(spec.id)];
-        rc.why = RuleWhy(spec.id, rc.matched, s, costs, e.factor_score);
+        rc.why = RuleWhy(spec.id, rc.matched, s, costs, e.factor_score, r.money);
         r.rules.push_back(rc);
     }
 }
@@ -262,8 +266,9 @@ void AddVerdict(Report& r, const Prepared& p, const Evaluation& e)
 // Why a hybrid that fits is passed over, which its fitting alone would not explain.
 void AddDominatedHybrid(Report& r, const OptionCosts& costs, const Evaluation& e)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, r.money); };
     if (e.hybrid_dominated && e.recommended != Option::hybrid)
-        r.reasons.push_back({"Hybrid fits but costs more (" + FormatUsd(costs[2].total_usd) +
+        r.reasons.push_back({"Hybrid fits but costs more (" + Shown(costs[2].total_usd) +
                                  ") than both the home lab and the cloud, and gives nothing you asked for that they "
                                  "lack, so it is not recommended.",
                              "Choose Hybrid Approach When: \"You need to balance cost and performance\""});
@@ -276,8 +281,8 @@ void AddBlockerReasons(Report& r, const Prepared& p, const Scenario& s, const Ev
     auto add_blockers = [&](const OptionReport& o, const std::string& lead, bool rules_out) {
         for (std::uint32_t bit = 1; bit != 0 && bit <= kLastBlocker; bit <<= 1)
             if (o.cost.blockers & bit)
-                r.reasons.push_back({o.label + lead + BlockerSentence(bit, s, o.cost, p) + ".", BlockerCourse(bit),
-                                     rules_out ? std::optional<Option>(o.option) : std::nullopt});
+                r.reasons.push_back({o.label + lead + BlockerSentence(bit, s, o.cost, p, r.money) + ".",
+                                     BlockerCourse(bit), rules_out ? std::optional<Option>(o.option) : std::nullopt});
     };
     for (const OptionReport& o : r.options)
         if (o.option != win.option)
@@ -307,14 +312,14 @@ void AddRuleReasons(Report& r, const Scenario& s, const Evaluation& e)
 // A machine the person already has: what counts instead of its price.
 void AddOwnedReason(Report& r, const Scenario& s, const OptionCosts& costs)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, r.money); };
     const OptionCost& home = At(costs, static_cast<int>(Option::home));
     if (!s.home.owned || home.gpu_index < 0)
         return;
     std::string text = "You already have the machine, so its price is sunk: the home lab spends " +
-        FormatUsd(home.upfront_usd) + " up front" + (home.upfront_usd > 0 ? " (your upgrade)" : "") +
-        ", and keeping it forgoes the " + FormatUsd(home.forgone_sale_usd) +
-        " a sale would bring now (counted in its total; it still sells for " + FormatUsd(home.resale_usd) +
-        " at the end).";
+        Shown(home.upfront_usd) + " up front" + (home.upfront_usd > 0 ? " (your upgrade)" : "") +
+        ", and keeping it forgoes the " + Shown(home.forgone_sale_usd) +
+        " a sale would bring now (counted in its total; it still sells for " + Shown(home.resale_usd) + " at the end).";
     r.reasons.push_back(
         {text, "Home-Based AI Labs, Advantages: Cost Predictability (\"One-time hardware investment\")"});
 }
@@ -345,10 +350,11 @@ void AddWorkloadReason(Report& r)
 
 void AddTotalsReason(Report& r, const Scenario& s)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, r.money); };
     std::string totals = "Over " + std::to_string(s.horizon_months) + " months:";
     for (const OptionReport& o : r.options)
         if (o.cost.gpu_index >= 0 || o.cost.offer_index >= 0)
-            totals += " " + o.label + " " + FormatUsd(o.cost.total_usd) + ",";
+            totals += " " + o.label + " " + Shown(o.cost.total_usd) + ",";
     totals.back() = '.';
     r.reasons.push_back({totals, "Comparison Matrix: Initial Cost and Ongoing Cost"});
 }
@@ -375,6 +381,7 @@ void AddCarbonReason(Report& r, const Scenario& s)
 // Whether the home lab pays for itself against the cloud: the course's cost-predictability claim, checked.
 void AddBreakEvenReason(Report& r, const Scenario& s, const OptionCosts& costs)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, r.money); };
     // Only for a home lab that fits: "pays for itself" about a home lab that is ruled out (even the closest
     // one when nothing fits) would contradict the reason that rules it out.
     if (!HomeAndCloudPriced(costs) || !costs[0].Feasible())
@@ -388,7 +395,7 @@ void AddBreakEvenReason(Report& r, const Scenario& s, const OptionCosts& costs)
     if (only_by_resale)
         r.reasons.push_back(
             {"The home lab comes out cheaper than the cloud only by selling it at the end (month " +
-                 std::to_string(*r.break_even_month) + ", resale " + FormatUsd(costs[0].resale_usd) + ").",
+                 std::to_string(*r.break_even_month) + ", resale " + Shown(costs[0].resale_usd) + ").",
              "Home-Based AI Labs, Disadvantages: Upfront Capital Investment (\"risk of hardware obsolescence\")"});
     else if (r.break_even_month)
         r.reasons.push_back(
@@ -545,6 +552,7 @@ Report BuildReport(const Scenario& input, const Catalog& input_catalog, const Re
     const Evaluation e = Score(p, s, costs);
 
     Report r = Headline(s, c, settings, p, e);
+    r.money = ResolveMoney(s, c);
     r.workload = in.workload();
     if (settings.samples > 0)
         r.uncertainty = SampleOutcomes(input, input_catalog, settings.samples);

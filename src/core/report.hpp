@@ -8,6 +8,7 @@
 
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
+#include "core/money.hpp"
 #include "core/scenario.hpp"
 #include "core/uncertainty.hpp"
 #include "core/workings.hpp"
@@ -91,6 +92,7 @@ struct Report {
     std::vector<Working> workings;          // each money figure's formula with its values (when asked for)
     Workload workload;                      // what the tasks need (empty without tasks)
     std::optional<Uncertainty> uncertainty; // how sure the answer is (when asked for)
+    Money money;                            // the currency amounts are shown in (every *_usd field stays in USD)
 };
 
 struct ReportSettings {

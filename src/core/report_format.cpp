@@ -5,6 +5,7 @@
 //   Plain text
 //   CSV
 //   Markdown
+#include <cctype>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -134,6 +135,7 @@ json UncertaintyJson(const Uncertainty& u)
 // "How sure: Cloud in about 8 of 10 likely futures (1,000 samples)" and the spread of each total.
 std::string UncertaintyText(const Report& r, const std::string& bullet)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, r.money); };
     const Uncertainty& u = *r.uncertainty;
     std::string out = "How sure: " + std::string(OptionLabel(r.recommendation)) + " " +
         SureInWords(u, r.recommendation) + " (" + std::to_string(u.samples) +
@@ -141,8 +143,8 @@ std::string UncertaintyText(const Report& r, const std::string& bullet)
     for (int o = 0; o < kOptionCount; ++o) {
         const Percentiles& p = At(u.total_usd, o);
         out += bullet + OptionLabel(static_cast<Option>(o)) + ": best in " +
-            FormatNumber(std::round(At(u.p_best, o) * 100)) + "%; total " + FormatUsd(p.p10) + " to " +
-            FormatUsd(p.p90) + " (P10-P90, median " + FormatUsd(p.p50) + ")\n";
+            FormatNumber(std::round(At(u.p_best, o) * 100)) + "%; total " + Shown(p.p10) + " to " + Shown(p.p90) +
+            " (P10-P90, median " + Shown(p.p50) + ")\n";
     }
     if (u.break_even_month)
         out += bullet + "Break-even month (if sold): " + FormatNumber(u.break_even_month->p10) + " to " +
@@ -161,18 +163,15 @@ std::string UncertaintyText(const Report& r, const std::string& bullet)
     return out;
 }
 
-json OptionJson(const OptionReport& o, bool discounted)
+json OptionJson(const OptionReport& o)
 {
     json j;
     j["feasible"] = o.feasible;
     j["blockers"] = o.blockers;
     j["setup"] = o.setup;
     j["upfront_usd"] = Finite(o.cost.upfront_usd);
-    if (discounted)
-        j["present_value_usd"] = Finite(o.present_value_usd);
-    // Only for a machine the person owns, so every other report stays as it was.
-    if (o.cost.forgone_sale_usd > 0)
-        j["forgone_sale_usd"] = Finite(o.cost.forgone_sale_usd);
+    j["present_value_usd"] = Finite(o.present_value_usd); // the total itself at a discount rate of 0
+    j["forgone_sale_usd"] = Finite(o.cost.forgone_sale_usd);
     j["min_upfront_usd"] = Finite(o.cost.min_upfront_usd);
     // Hardware paid in instalments: the loan, its payment and what it costs within the horizon; null if paid.
     j["finance"] = o.cost.financed_usd > 0 ? json{{"financed_usd", Finite(o.cost.financed_usd)},
@@ -227,11 +226,11 @@ bool AnyFinanced(const Report& r)
             return true;
     return false;
 }
-std::string Instalments(const OptionReport& o)
+std::string Instalments(const OptionReport& o, const Money& money)
 {
-    return o.cost.financed_usd > 0
-        ? FormatUsd(o.cost.finance_usd_per_month) + " x " + std::to_string(o.cost.finance_months)
-        : std::string("-");
+    const auto Shown = [&](double usd) { return FormatMoney(usd, money); };
+    return o.cost.financed_usd > 0 ? Shown(o.cost.finance_usd_per_month) + " x " + std::to_string(o.cost.finance_months)
+                                   : std::string("-");
 }
 
 std::string Pad(const std::string& s, std::size_t n) { return s.size() >= n ? s : s + std::string(n - s.size(), ' '); }
@@ -346,7 +345,15 @@ std::string ReportToJson(const Report& r, int indent)
 json ReportJson(const Report& r)
 {
     json j;
-    j["schema"] = "labcalc.report/3";
+    // labcalc.report/4: every key the schema lists is always there; null (or 0, [] for amounts and lists) says
+    // it does not apply, so a reader never has to tell a missing key from an old report.
+    j["schema"] = "labcalc.report/4";
+    j["currency"] = {{"code", r.money.code},
+                     {"symbol", r.money.symbol},
+                     {"per_usd", r.money.per_usd},
+                     {"chosen_by", r.money.chosen_by},
+                     {"rate_source", r.money.rate_source.empty() ? json(nullptr) : json(r.money.rate_source)},
+                     {"rate_date", r.money.rate_date.empty() ? json(nullptr) : json(r.money.rate_date)}};
     j["recommendation"] = OptionKey(r.recommendation);
     j["margin"] = r.margin;
     j["runner_up"] = OptionKey(r.runner_up);
@@ -356,10 +363,8 @@ json ReportJson(const Report& r)
         j["reasons"].push_back({{"text", reason.text}, {"course", reason.course}});
     j["break_even_month"] = r.break_even_month ? json(*r.break_even_month) : json(nullptr);
     j["break_even_month_owning"] = r.break_even_month_owning ? json(*r.break_even_month_owning) : json(nullptr);
-    // Only with a discount rate, so every other report stays as it was.
-    if (r.scenario.discount_rate_pct > 0)
-        j["break_even_month_discounted"] =
-            r.break_even_month_discounted ? json(*r.break_even_month_discounted) : json(nullptr);
+    j["break_even_month_discounted"] =
+        r.break_even_month_discounted ? json(*r.break_even_month_discounted) : json(nullptr);
     json flips = json::array();
     for (const FlipPoint& f : r.flip_points) {
         json fj = {
@@ -367,19 +372,15 @@ json ReportJson(const Report& r)
             {"value", f.value ? json(*f.value) : json(nullptr)},
             {"to", f.to ? json(OptionKey(*f.to)) : json(nullptr)},
             {"direction", f.direction == FlipDirection::none ? json(nullptr) : json(FlipDirectionKey(f.direction))}};
-        if (f.value) {
-            fj["value_text"] = f.value_text;
-            fj["to_fits"] = f.to_fits;
-        } else
-            fj["note"] = f.note;
+        fj["value_text"] = f.value ? json(f.value_text) : json(nullptr);
+        fj["to_fits"] = f.value ? json(f.to_fits) : json(nullptr);
+        fj["note"] = f.value ? json(nullptr) : json(f.note);
         flips.push_back(fj);
     }
     j["flip_points"] = flips;
     j["scenario"] = ScenarioToJson(r.scenario);
-    if (!r.scenario.tasks.empty())
-        j["workload"] = WorkloadJson(r.workload);
-    if (r.uncertainty)
-        j["uncertainty"] = UncertaintyJson(*r.uncertainty);
+    j["workload"] = r.scenario.tasks.empty() ? json(nullptr) : WorkloadJson(r.workload);
+    j["uncertainty"] = r.uncertainty ? UncertaintyJson(*r.uncertainty) : json(nullptr);
     j["electricity_usd_per_kwh"] = r.electricity_usd_per_kwh;
     json assumptions = json::array();
     for (const AssumptionUsed& a : r.assumptions) {
@@ -390,15 +391,13 @@ json ReportJson(const Report& r)
                                {"source", a.source},
                                {"date", a.date},
                                {"stale", a.stale},
-                               {"overridden", a.overridden}});
-        // Only when there is one: a catalog without price history gives the report it always gave.
-        if (!a.note.empty())
-            assumptions.back()["note"] = a.note;
+                               {"overridden", a.overridden},
+                               {"note", a.note.empty() ? json(nullptr) : json(a.note)}});
     }
     j["assumptions"] = assumptions;
     json options;
     for (const OptionReport& o : r.options)
-        options[OptionKey(o.option)] = OptionJson(o, r.scenario.discount_rate_pct > 0);
+        options[OptionKey(o.option)] = OptionJson(o);
     j["options"] = options;
     json rules = json::array();
     for (const RuleCheck& rc : r.rules)
@@ -410,19 +409,28 @@ json ReportJson(const Report& r)
     j["rules"] = rules;
     j["catalog_as_of"] = r.catalog_as_of;
     j["report_date"] = r.report_date;
-    if (!r.workings.empty()) {
-        json workings = json::array();
-        for (const Working& w : r.workings)
-            workings.push_back(WorkingJson(w, r));
-        j["workings"] = workings;
-    }
+    json workings = json::array(); // empty unless the face asked for them
+    for (const Working& w : r.workings)
+        workings.push_back(WorkingJson(w, r));
+    j["workings"] = workings;
     return j;
 }
 
 // [SECTION] Plain text ----------------------------------------------------------------------------------------------
 
+// The currency amounts are shown in, and its rate, when it is not the model's US dollars.
+std::string MoneyLine(const Report& r)
+{
+    const Money& m = r.money;
+    if (m.code == "USD")
+        return "";
+    return "Money in " + m.code + " at " + FormatRounded(m.per_usd, m.per_usd < 10 ? 4 : 2) + " " + m.code +
+        " per US dollar (" + m.rate_source + ", " + m.rate_date + "); the model works in US dollars.";
+}
+
 std::string ReportToText(const Report& r)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, r.money); };
     TextOut out;
     const OptionReport* win = nullptr;
     for (const OptionReport& o : r.options)
@@ -434,6 +442,8 @@ std::string ReportToText(const Report& r)
     else
         out << "Nothing fits yet: " << (win ? win->label : std::string(OptionLabel(r.recommendation)))
             << " comes closest (see below for what to change)\n\n";
+    if (const std::string money = MoneyLine(r); !money.empty())
+        out << money << "\n\n";
     if (r.uncertainty)
         out << UncertaintyText(r, "  - ") << "\n";
     out << "Why:\n";
@@ -447,15 +457,15 @@ std::string ReportToText(const Report& r)
         out << "\n";
     };
     row("Fits your limits", [](const OptionReport& o) { return std::string(o.feasible ? "yes" : "NO"); });
-    row("Up front", [](const OptionReport& o) { return FormatUsd(o.cost.upfront_usd); });
+    row("Up front", [&](const OptionReport& o) { return Shown(o.cost.upfront_usd); });
     if (AnyFinanced(r))
-        row("Instalments", [](const OptionReport& o) { return Instalments(o); });
-    row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
-    row("Resale at the end", [](const OptionReport& o) { return FormatUsd(o.cost.resale_usd); });
-    row("Total over horizon", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
-    row("Per hour of work", [](const OptionReport& o) { return FormatUsd(o.usd_per_work_hour); });
+        row("Instalments", [&](const OptionReport& o) { return Instalments(o, r.money); });
+    row("Per month", [&](const OptionReport& o) { return Shown(o.cost.monthly_usd); });
+    row("Resale at the end", [&](const OptionReport& o) { return Shown(o.cost.resale_usd); });
+    row("Total over horizon", [&](const OptionReport& o) { return Shown(o.cost.total_usd); });
+    row("Per hour of work", [&](const OptionReport& o) { return Shown(o.usd_per_work_hour); });
     if (r.scenario.discount_rate_pct > 0)
-        row("Present value", [](const OptionReport& o) { return FormatUsd(o.present_value_usd); });
+        row("Present value", [&](const OptionReport& o) { return Shown(o.present_value_usd); });
     row("kg CO2e over horizon", [&](const OptionReport& o) {
         return FormatNumber(std::round(o.cost.co2e_kg_per_month * r.scenario.horizon_months + o.cost.embodied_co2e_kg));
     });
@@ -506,6 +516,15 @@ std::string ReportToCsv(const Report& r)
         out << "," << OptionKey(o.option) << "_cumulative_usd";
     for (const OptionReport& o : r.options)
         out << "," << OptionKey(o.option) << "_monthly_usd";
+    // In the person's currency too (the rate is the report's `currency`), so a spreadsheet needs no rate.
+    const bool other = r.money.code != "USD";
+    std::string code = r.money.code;
+    for (char& ch : code)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (other)
+        for (const char* what : {"_cumulative_", "_monthly_"})
+            for (const OptionReport& o : r.options)
+                out << "," << OptionKey(o.option) << what << code;
     out << "\n";
     const std::size_t months = r.options.empty() ? 0 : r.options[0].cumulative_usd.size();
     for (std::size_t m = 0; m < months; ++m) {
@@ -514,6 +533,12 @@ std::string ReportToCsv(const Report& r)
             out << "," << FormatFixed(o.cumulative_usd[m], 2);
         for (const OptionReport& o : r.options)
             out << "," << FormatFixed(m == 0 ? 0.0 : o.cost.monthly_usd, 2);
+        if (other) {
+            for (const OptionReport& o : r.options)
+                out << "," << FormatFixed(FromUsd(o.cumulative_usd[m], r.money), 2);
+            for (const OptionReport& o : r.options)
+                out << "," << FormatFixed(FromUsd(m == 0 ? 0.0 : o.cost.monthly_usd, r.money), 2);
+        }
         out << "\n";
     }
     return out.str();
@@ -523,6 +548,7 @@ std::string ReportToCsv(const Report& r)
 
 std::string ReportToMarkdown(const Report& r)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, r.money); };
     TextOut out;
     const OptionReport* win = nullptr;
     for (const OptionReport& o : r.options)
@@ -535,6 +561,8 @@ std::string ReportToMarkdown(const Report& r)
         out << "# labcalc: nothing fits yet (" << (win ? win->label : std::string(OptionLabel(r.recommendation)))
             << " comes closest)\n\nReport of ";
     out << r.report_date << ", prices as of " << r.catalog_as_of << ".\n\n";
+    if (const std::string money = MoneyLine(r); !money.empty())
+        out << MarkdownText(money) << "\n\n";
     if (r.uncertainty)
         out << UncertaintyText(r, "- ") << "\n";
     out << "## Why\n\n";
@@ -552,13 +580,13 @@ std::string ReportToMarkdown(const Report& r)
     };
     row("Fits your limits", [](const OptionReport& o) { return std::string(o.feasible ? "yes" : "no"); });
     row("Setup", [](const OptionReport& o) { return MarkdownText(o.setup); });
-    row("Up front", [](const OptionReport& o) { return FormatUsd(o.cost.upfront_usd); });
+    row("Up front", [&](const OptionReport& o) { return Shown(o.cost.upfront_usd); });
     if (AnyFinanced(r))
-        row("Instalments", [](const OptionReport& o) { return Instalments(o); });
-    row("Per month", [](const OptionReport& o) { return FormatUsd(o.cost.monthly_usd); });
-    row("Total", [](const OptionReport& o) { return FormatUsd(o.cost.total_usd); });
+        row("Instalments", [&](const OptionReport& o) { return Instalments(o, r.money); });
+    row("Per month", [&](const OptionReport& o) { return Shown(o.cost.monthly_usd); });
+    row("Total", [&](const OptionReport& o) { return Shown(o.cost.total_usd); });
     if (r.scenario.discount_rate_pct > 0)
-        row("Present value", [](const OptionReport& o) { return FormatUsd(o.present_value_usd); });
+        row("Present value", [&](const OptionReport& o) { return Shown(o.present_value_usd); });
     row("kg CO2e over the horizon", [&](const OptionReport& o) {
         return FormatNumber(std::round(o.cost.co2e_kg_per_month * r.scenario.horizon_months + o.cost.embodied_co2e_kg));
     });
@@ -584,7 +612,7 @@ std::string ReportToMarkdown(const Report& r)
     }
     out << "\n## What would change it\n\n";
     for (const FlipPoint& f : r.flip_points)
-        out << "- " << MarkdownText(FlipInWords(f)) << "\n";
+        out << "- " << MarkdownText(FlipInWords(f, r.money)) << "\n";
     out << "\n## Your inputs\n\n";
     for (const FieldSpec& f : ScenarioFields())
         out << "- " << MarkdownText(f.label) << ": " << MarkdownText(FieldInWords(r.scenario, f)) << "\n";

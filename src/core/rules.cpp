@@ -165,8 +165,9 @@ std::array<bool, kRuleCount> CheckRules(const Prepared& p, const Scenario& s, co
 }
 
 std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& costs,
-                    const std::array<double, kOptionCount>& factor_score)
+                    const std::array<double, kOptionCount>& factor_score, const Money& money)
 {
+    const auto Shown = [&](double usd) { return FormatMoney(usd, money); };
     namespace L = rule_limits;
     const OptionCost& home = costs[0];
     const OptionCost& hybrid = costs[2];
@@ -191,9 +192,9 @@ std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& c
     case RuleId::learn_hardware_and_sysadmin:
         return met ? "you want hands-on hardware experience" : "you did not ask for hands-on hardware experience";
     case RuleId::home_budget_allows_upfront:
-        return home.gpu_index >= 0 ? "the home machine costs " + FormatUsd(home.upfront_usd) +
-                " against your budget of " + FormatUsd(s.budget_usd)
-                                   : "no home machine fits";
+        return home.gpu_index >= 0
+            ? "the home machine costs " + Shown(home.upfront_usd) + " against your budget of " + Shown(s.budget_usd)
+            : "no home machine fits";
     case RuleId::models_fit_consumer_hardware:
         return LargestJob(s) + (met ? ", within a consumer card (" : ", more than a consumer card holds (") +
             FormatNumber(L::kConsumerVramGb) + " GB)";
@@ -224,7 +225,7 @@ std::string RuleWhy(RuleId id, bool met, const Scenario& s, const OptionCosts& c
                 TenthsOfHours(hybrid.cloud_work_hours_per_week) + " h/week of bursts to the cloud"
             : "nothing in your work needs to go to the cloud";
     case RuleId::balance_cost_and_performance:
-        return hybrid.gpu_index >= 0 ? "the hybrid costs " + FormatUsd(hybrid.total_usd) + " over the horizon" +
+        return hybrid.gpu_index >= 0 ? "the hybrid costs " + Shown(hybrid.total_usd) + " over the horizon" +
                 (met ? ", within " : ", more than ") + FormatPercent(L::kBalancedCostPct) +
                 (met ? " of the cheapest" : " above the cheapest")
                                      : "no hybrid split fits";

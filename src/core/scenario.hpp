@@ -106,6 +106,8 @@ struct Scenario {
     int horizon_months = 36;
     double discount_rate_pct = 0;                  // a year: what money later is worth against money now
     std::optional<std::string> country;            // ISO code of a catalog country: its tariff and grid; unset: US
+    std::optional<std::string> currency;           // ISO code of a catalog currency money is shown in; unset: the
+                                                   // country's, else US dollars (the model works in US dollars)
     std::optional<double> electricity_usd_per_kwh; // unset: the country's tariff, else the catalog's default
     double vram_gb = 24;                           // GPU memory the largest job needs
     double burst_share_pct = 30;                   // workload shape: 0 steady ... 100 all in bursts

@@ -47,14 +47,16 @@ std::string FormatRounded(double v, int max_decimals)
     return s == "-0" ? "0" : s;
 }
 
-std::string FormatUsd(double v)
+std::string FormatUsd(double v) { return FormatAmount(v, "$"); }
+
+std::string FormatAmount(double v, const std::string& symbol)
 {
     if (!std::isfinite(v))
         return "n/a";
     const bool negative = v < 0;
     const double a = std::fabs(v);
     if (a < 10 && a != std::floor(a))
-        return std::string(negative ? "-$" : "$") + FormatFixed(a, 2);
+        return (negative ? "-" : "") + symbol + FormatFixed(a, 2);
     const long long whole = std::llround(a);
     std::string digits = std::to_string(whole);
     std::string grouped;
@@ -64,7 +66,7 @@ std::string FormatUsd(double v)
         if ((n - 1 - i) % 3 == 0 && i != n - 1)
             grouped += ',';
     }
-    return std::string(negative && whole != 0 ? "-$" : "$") + grouped;
+    return (negative && whole != 0 ? "-" : "") + symbol + grouped;
 }
 
 std::string Printable(std::string_view text, std::size_t max_chars)

@@ -9,7 +9,8 @@ std::string FormatNumber(double v);                    // shortest form that rea
 std::string FormatFixed(double v, int decimals);       // "12.50"
 std::string FormatRounded(double v, int max_decimals); // "12.5", "36": at most max_decimals, trailing zeros dropped
 std::string FormatUsd(double v);                       // "$12,345" (whole dollars), "$0.47" below 10
-std::string FormatPercent(double v);                   // "30%" from 30
+std::string FormatAmount(double v, const std::string& symbol); // the same with another symbol: "CHF 12,345"
+std::string FormatPercent(double v);                           // "30%" from 30
 // User text quoted in a message: control characters become '?', at most max_chars (then "...").
 std::string Printable(std::string_view text, std::size_t max_chars = 60);
 // Text from a catalog or a scenario put into a report: one line (control characters, line breaks

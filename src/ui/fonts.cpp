@@ -13,12 +13,14 @@ extern const std::size_t kCompiledFontSize;
 
 void LoadFonts(Fonts& fonts, float pixel_scale)
 {
-    // labcalc's own text is ASCII. Latin-1 and the typographic marks people paste (dashes, curly quotes,
-    // bullet, ellipsis, euro, minus) cover the names in a catalog file of one's own; anything else shows
+    // labcalc's own text is ASCII but for the catalog's currency symbols (Latin-1's pound and yen, the euro and
+    // the rupee). Latin-1 and the typographic marks people paste (dashes, curly quotes, bullet, ellipsis, euro,
+    // minus) cover the names in a catalog file of one's own; anything else shows
     // as ImGui's fallback glyph. The build embeds only these code points (LABCALC_FONT_UNICODES in
     // CMakeLists.txt): keep both in step.
-    static const ImWchar kBodyRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-                                          0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
+    static const ImWchar kBodyRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C,
+                                          0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC,
+                                          0x20B9, 0x20B9, 0x2212, 0x2212, 0};
     // The headline shows option names and titles only: ASCII keeps the large glyphs' atlas small.
     static const ImWchar kHeadlineRanges[] = {0x0020, 0x007F, 0};
     ImGuiIO& io = ImGui::GetIO();

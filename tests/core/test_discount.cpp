@@ -64,12 +64,15 @@ TEST_CASE("discounting: at 0% the plain totals, above it the curve ends at the p
     }
 }
 
-TEST_CASE("discounting: the report gives present values and a discounted break-even only with a rate", "[discount]")
+TEST_CASE("discounting: without a rate the present values are the totals, with one they are less", "[discount]")
 {
     Scenario s;
-    const std::string plain = ReportToJson(BuildReport(s, Cat(), ReportSettings{"2026-11-30", false}));
-    CHECK(plain.find("present_value_usd") == std::string::npos);
-    CHECK(plain.find("break_even_month_discounted") == std::string::npos);
+    const Report undiscounted = BuildReport(s, Cat(), ReportSettings{"2026-11-30", false});
+    const nlohmann::json plain = nlohmann::json::parse(ReportToJson(undiscounted));
+    for (const char* o : {"home", "cloud", "hybrid"})
+        CHECK(plain["options"][o]["present_value_usd"] == plain["options"][o]["total_usd"]);
+    CHECK(plain["break_even_month_discounted"] == plain["break_even_month"]);
+    CHECK(ReportToText(undiscounted).find("Discounted at") == std::string::npos);
     s.discount_rate_pct = 7;
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-30", false});
     const std::string discounted = ReportToJson(r);

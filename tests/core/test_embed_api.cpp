@@ -159,7 +159,7 @@ TEST_CASE("messages the frame sends", "[embed]")
     CHECK(ready["frame"] == "f1");
     CHECK(ready["id"].is_null());
     CHECK(ready["report"]["recommendation"] == OptionKey(r.recommendation));
-    CHECK(ready["report"]["schema"] == "labcalc.report/3");
+    CHECK(ready["report"]["schema"] == "labcalc.report/4");
     CHECK(ready["report"]["reasons"][0]["course"].is_string());
 
     const json err = json::parse(EmbedErrorMessage("q9", "", "version: must be 1 \xff"));

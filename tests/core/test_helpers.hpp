@@ -84,6 +84,11 @@ inline core::Scenario RandomScenario(std::mt19937& rng)
         if (u(rng) < 0.3)
             s.home.upgrade_usd = pick(0, 1500);
     }
+    // One in five shows money in another currency (a country's, or one chosen).
+    if (u(rng) < 0.2) {
+        const auto& money = Cat().currencies;
+        s.currency = money[static_cast<std::size_t>(pick(0, static_cast<double>(money.size()) - 1e-9))].code;
+    }
     // One in six pays for the hardware in instalments.
     if (u(rng) < 1.0 / 6) {
         s.home.finance_months = 1 + static_cast<int>(pick(0, 119.999));
@@ -105,7 +110,8 @@ inline std::string FirstNonFinite(const nlohmann::json& j, const std::string& pa
     if (j.is_null()) {
         for (const char* allowed :
              {"break_even_month", "break_even_month_owning", "break_even_month_discounted", "/value", "/to",
-              "/direction", "/plan/gpu", "/plan/offer", "/workload/note", "/workload/error", "/finance"})
+              "/direction", "/plan/gpu", "/plan/offer", "/workload/note", "/workload/error", "/finance", "/note",
+              "/value_text", "/to_fits", "/workload", "/uncertainty", "/rate_source", "/rate_date"})
             if (path.size() >= std::string(allowed).size() &&
                 path.compare(path.size() - std::string(allowed).size(), std::string::npos, allowed) == 0)
                 return "";
