@@ -122,10 +122,11 @@ Summary BuildSummary(const core::Report& r)
     const std::string winner = OptionLabelOf(r.recommendation);
     s.headline = r.any_feasible ? "Recommendation: " + winner : "Nothing fits yet; closest: " + winner;
     const core::Scenario& in = r.scenario;
-    s.lines.push_back("Your inputs: Budget up front " + Usd(in.budget_usd) + "; work per week " +
+    const core::Money& money = r.money;
+    s.lines.push_back("Your inputs: Budget up front " + Usd(in.budget_usd, money) + "; work per week " +
                       Number(in.hours_per_week, 1) + " h/week; privacy need " + core::PrivacyLabel(in.privacy) +
                       "; horizon " + std::to_string(in.horizon_months) + " months; electricity " +
-                      Usd(r.electricity_usd_per_kwh) + " per kWh; largest job " + Number(in.vram_gb, 1) +
+                      Usd(r.electricity_usd_per_kwh, money) + " per kWh; largest job " + Number(in.vram_gb, 1) +
                       " GB of GPU memory.");
     if (r.any_feasible && r.runner_up != r.recommendation)
         s.lines.push_back("Ahead of " + OptionLabelOf(r.runner_up) + " by " + Number(r.margin, 1) +
@@ -136,8 +137,8 @@ Summary BuildSummary(const core::Report& r)
             s.lines.push_back(reason.text + " (course: " + reason.course + ")");
     for (const core::OptionReport& o : r.options) {
         if (o.feasible) {
-            s.lines.push_back(o.label + ": " + Usd(ShownTotal(o, in.horizon_months)) + " over " +
-                              std::to_string(in.horizon_months) + " months, " + CostSum(o, in.horizon_months) +
+            s.lines.push_back(o.label + ": " + Amount(ShownTotal(o, in.horizon_months, money), money) + " over " +
+                              std::to_string(in.horizon_months) + " months, " + CostSum(o, in.horizon_months, money) +
                               (o.setup.empty() ? "" : "; " + o.setup) + ".");
         } else {
             std::string why;
@@ -150,7 +151,7 @@ Summary BuildSummary(const core::Report& r)
     std::string flips;
     for (const core::FlipPoint& p : r.flip_points)
         if (p.to)
-            flips += (flips.empty() ? "" : " ") + core::FlipInWords(p);
+            flips += (flips.empty() ? "" : " ") + core::FlipInWords(p, money);
     if (!flips.empty())
         s.lines.push_back("What would change the answer: " + flips);
     std::string scores;

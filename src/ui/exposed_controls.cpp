@@ -219,12 +219,14 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
     if (!f)
         return "unknown control '" + core::Printable(id, 40) + "'";
     std::string error;
+    // Money is typed in the currency shown (the report's), and kept in dollars.
+    const core::Money& money = state.results.report.money;
     if (!typed && f->headline && f->kind != core::FieldKind::choice) {
-        // A slider's own element: the value rounded as a drag rounds it.
-        const std::optional<double> v = core::ParseTypedNumber(text, f->unit);
+        // A slider's own element: the value rounded as a drag rounds it, in the unit it shows.
+        const std::optional<double> v = core::ParseTypedNumber(text, ShownUnit(*f, money));
         if (!v)
             return not_a_number(key);
-        error = CommitSetting(state, key, RoundSliderValue(key, *v));
+        error = CommitSetting(state, key, FromShown(*f, RoundSliderValue(key, *v), money));
     } else if (f->kind == core::FieldKind::choice && !text.empty() &&
                std::all_of(text.begin(), text.end(), ::isdigit)) {
         error = CommitSetting(state, key, std::stod(std::string(text)));
@@ -232,7 +234,7 @@ std::string SetControlText(AppState& state, std::string_view id, std::string_vie
         error = CommitSetting(state, key, std::string_view("default"));
     } else if (f->kind == core::FieldKind::number || f->kind == core::FieldKind::integer) {
         // Read as typed ("$2,500", "12,5"); what is refused is named with the field's rule.
-        const std::optional<double> v = core::ParseTypedNumber(text, f->unit);
+        const std::optional<double> v = ParseShown(*f, text, money);
         if (!v) {
             core::Scenario scratch = state.scenario;
             error = core::SetFieldTyped(scratch, *f, text).error;
@@ -269,13 +271,16 @@ void StepControl(AppState& state, std::string_view id, int steps, int to_end)
     double next = v.number;
     const std::string key = f->key;
     if (key == "budget_usd") {
+        // Stepped in the currency shown, so each press lands on a round amount there.
+        const core::Money& money = state.results.report.money;
         const double hi = std::min(f->max_value, std::max(50000.0, v.number));
+        const double shown = ToShown(*f, v.number, money);
         if (to_end)
             next = to_end < 0 ? f->min_value : hi;
         else if (steps > 0)
-            next = std::max(RoundBudget(v.number * std::pow(kBudgetStep, steps)), v.number + 100);
+            next = FromShown(*f, std::max(RoundBudget(shown * std::pow(kBudgetStep, steps)), shown + 100), money);
         else
-            next = RoundBudget(v.number * std::pow(kBudgetStep, steps));
+            next = FromShown(*f, RoundBudget(shown * std::pow(kBudgetStep, steps)), money);
         next = std::clamp(next, f->min_value, hi);
     } else if (key == "hours_per_week") {
         next = to_end ? (to_end < 0 ? f->min_value : f->max_value) : RoundSliderValue(key, v.number) + 0.5 * steps;

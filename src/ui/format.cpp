@@ -5,25 +5,69 @@
 #include <cstdio>
 
 #include "core/evaluate.hpp"
+#include "core/money.hpp"
 #include "core/text_format.hpp"
 #include "imgui.h"
 
 namespace labcalc::ui {
 
 // The core's formatters: the page shows a figure as the reports write it.
-std::string Usd(double usd) { return core::FormatUsd(usd); }
+std::string Usd(double usd, const core::Money& m) { return core::FormatMoney(usd, m); }
 
-std::string UsdShort(double usd)
+std::string Amount(double amount, const core::Money& m) { return core::FormatAmount(amount, m.symbol); }
+
+std::string UsdShort(double usd, const core::Money& m)
 {
-    const double a = std::fabs(usd);
+    const double v = core::FromUsd(usd, m);
+    const double a = std::fabs(v);
     char buf[32];
     if (a >= 1e6)
-        std::snprintf(buf, sizeof buf, "$%gM", std::round(usd / 1e5) / 10);
+        std::snprintf(buf, sizeof buf, "%gM", std::round(v / 1e5) / 10);
     else if (a >= 1e3)
-        std::snprintf(buf, sizeof buf, "$%gk", std::round(usd / 1e2) / 10);
+        std::snprintf(buf, sizeof buf, "%gk", std::round(v / 1e2) / 10);
     else
-        std::snprintf(buf, sizeof buf, "$%.0f", usd);
-    return buf;
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    return buf[0] == '-' ? "-" + m.symbol + (buf + 1) : m.symbol + buf;
+}
+
+bool IsMoneyField(const core::FieldSpec& f) { return std::string_view(f.unit).rfind("USD", 0) == 0; }
+
+std::string ShownUnit(const core::FieldSpec& f, const core::Money& m)
+{
+    return IsMoneyField(f) ? m.code + std::string(f.unit + 3) : std::string(f.unit);
+}
+
+double ToShown(const core::FieldSpec& f, double value, const core::Money& m)
+{
+    return IsMoneyField(f) ? core::FromUsd(value, m) : value;
+}
+
+double FromShown(const core::FieldSpec& f, double shown, const core::Money& m)
+{
+    return IsMoneyField(f) ? core::ToUsd(shown, m) : shown;
+}
+
+std::string ShownNumber(const core::FieldSpec& f, double shown)
+{
+    if (!IsMoneyField(f))
+        return core::FormatNumber(shown);
+    const double a = std::fabs(shown);
+    return core::FormatRounded(shown, a >= 100 ? 0 : a >= 1 ? 2 : 4);
+}
+
+std::optional<double> ParseShown(const core::FieldSpec& f, std::string_view typed, const core::Money& m)
+{
+    if (!IsMoneyField(f))
+        return core::ParseTypedNumber(typed, f.unit);
+    // The currency's own sign before the number ("\u20ac2,500", "CHF 300"), its code or unit after it.
+    std::string t(typed);
+    const std::string sign = m.symbol.back() == ' ' ? m.symbol.substr(0, m.symbol.size() - 1) : m.symbol;
+    if (const std::size_t at = t.find(sign); !sign.empty() && at != std::string::npos)
+        t.erase(at, sign.size());
+    const std::optional<double> shown = core::ParseTypedNumber(t, ShownUnit(f, m));
+    if (!shown)
+        return std::nullopt;
+    return FromShown(f, *shown, m);
 }
 
 std::string Number(double v, int max_decimals) { return core::FormatRounded(v, max_decimals); }
@@ -69,29 +113,32 @@ unsigned int OptionTextColor(int option_index, float alpha)
     return PaletteColor(kText, option_index, alpha);
 }
 
-double ShownTotal(const core::OptionReport& o, int months)
+double ShownTotal(const core::OptionReport& o, int months, const core::Money& m)
 {
-    return std::round(o.cost.upfront_usd) + std::round(o.cost.forgone_sale_usd) + std::round(o.cost.finance_paid_usd) +
-        std::round(o.cost.monthly_usd * months) - std::round(o.cost.resale_usd);
+    auto part = [&](double usd) { return std::round(core::FromUsd(usd, m)); };
+    return part(o.cost.upfront_usd) + part(o.cost.forgone_sale_usd) + part(o.cost.finance_paid_usd) +
+        part(o.cost.monthly_usd * months) - part(o.cost.resale_usd);
 }
 
-std::string CostSum(const core::OptionReport& o, int months)
+std::string CostSum(const core::OptionReport& o, int months, const core::Money& m)
 {
-    const double upfront = std::round(o.cost.upfront_usd), running = std::round(o.cost.monthly_usd * months),
-                 resale = std::round(o.cost.resale_usd);
+    auto part = [&](double usd) { return std::round(core::FromUsd(usd, m)); };
+    const double upfront = part(o.cost.upfront_usd), running = part(o.cost.monthly_usd * months),
+                 resale = part(o.cost.resale_usd);
     // A machine you own: the sale it forgoes is part of the sum (what keeping it costs), not money spent.
-    const double forgone = std::round(o.cost.forgone_sale_usd);
+    const double forgone = part(o.cost.forgone_sale_usd);
     // Hardware paid in instalments: what they come to within the horizon (a balance left is paid off at its end).
-    const double loan = std::round(o.cost.finance_paid_usd);
-    std::string sum = (upfront > 0 ? Usd(upfront) + " up front + " : "") +
-        (forgone > 0 ? Usd(forgone) + " sale forgone + " : "") +
-        (loan > 0 ? Usd(loan) + " in instalments (" + Usd(o.cost.finance_usd_per_month) + " x " +
+    const double loan = part(o.cost.finance_paid_usd);
+    std::string sum = (upfront > 0 ? Amount(upfront, m) + " up front + " : "") +
+        (forgone > 0 ? Amount(forgone, m) + " sale forgone + " : "") +
+        (loan > 0 ? Amount(loan, m) + " in instalments (" + Usd(o.cost.finance_usd_per_month, m) + " x " +
                  std::to_string(o.cost.finance_months) + ") + "
                   : "") +
-        Usd(running) + " to run (" + Usd(o.cost.monthly_usd) + " a month)";
+        Amount(running, m) + " to run (" + Usd(o.cost.monthly_usd, m) + " a month)";
     if (resale > 0)
-        sum += " - " + Usd(resale) + " resale";
-    return upfront > 0 || forgone > 0 || loan > 0 || resale > 0 ? sum + " = " + Usd(ShownTotal(o, months)) : sum;
+        sum += " - " + Amount(resale, m) + " resale";
+    return upfront > 0 || forgone > 0 || loan > 0 || resale > 0 ? sum + " = " + Amount(ShownTotal(o, months, m), m)
+                                                                : sum;
 }
 
 } // namespace labcalc::ui

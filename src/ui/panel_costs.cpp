@@ -43,11 +43,11 @@ const core::Working* FindWorking(const core::Report& r, const core::OptionReport
 
 // Label of an option in the legend. In a lesson frame, which has no cost table, it carries the option's
 // total and opens its working.
-std::string LegendLabel(const core::OptionReport& o, bool compact)
+std::string LegendLabel(const core::OptionReport& o, bool compact, const core::Money& money)
 {
     const bool priced = o.cost.gpu_index >= 0 || o.cost.offer_index >= 0; // else there is no total to show
     if (compact)
-        return o.label + (priced ? " " + Usd(o.cost.total_usd) : "") + (o.feasible ? "" : " (out)");
+        return o.label + (priced ? " " + Usd(o.cost.total_usd, money) : "") + (o.feasible ? "" : " (out)");
     return o.label + (o.feasible ? "" : " (ruled out)");
 }
 
@@ -57,7 +57,7 @@ int LegendLines(const core::Report& r, float width, bool compact)
     int lines = 1;
     float x = 0;
     for (const core::OptionReport& o : r.options) {
-        const float w = Em(1.6f) + ImGui::CalcTextSize(LegendLabel(o, compact).c_str()).x;
+        const float w = Em(1.6f) + ImGui::CalcTextSize(LegendLabel(o, compact, r.money).c_str()).x;
         if (x > 0 && x + Em(1.2f) + w > width) {
             ++lines;
             x = 0;
@@ -77,6 +77,7 @@ struct ChartFrame {
     float left = 0, right = 0, top = 0, bottom = 0;
     double lo = 0, hi = 1; // dollars at the bottom and the top
     int months = 0;
+    core::Money money; // the currency the axis is labelled in (its steps round there)
     ImU32 grid = 0, text = 0;
 
     float X(double month) const { return left + static_cast<float>(month / months) * (right - left); }
@@ -94,11 +95,14 @@ std::optional<int> ShownBreakEven(const core::Report& r, int months)
 void DrawAxes(const ChartFrame& c)
 {
     // Fewer grid lines on a short chart, so the axis labels never touch.
-    const double y_step = NiceStep(c.hi - c.lo, std::clamp(static_cast<int>((c.bottom - c.top) / Em(2.2f)), 2, 4));
-    for (double v = std::ceil(c.lo / y_step) * y_step; v <= c.hi; v += y_step) {
-        const float y = c.Y(v);
+    // Round steps in the currency shown (a euro axis at 1,000, 2,000, ..., not at a dollar step's euros).
+    const double rate = c.money.per_usd > 0 ? c.money.per_usd : 1.0;
+    const double y_step =
+        NiceStep((c.hi - c.lo) * rate, std::clamp(static_cast<int>((c.bottom - c.top) / Em(2.2f)), 2, 4));
+    for (double v = std::ceil(c.lo * rate / y_step) * y_step; v <= c.hi * rate; v += y_step) {
+        const float y = c.Y(v / rate);
         c.draw->AddLine(ImVec2(c.left, y), ImVec2(c.right, y), c.grid);
-        const std::string label = UsdShort(v);
+        const std::string label = UsdShort(v / rate, c.money);
         c.draw->AddText(ImVec2(c.left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), c.text,
                         label.c_str());
     }
@@ -186,7 +190,7 @@ void DrawHover(const ChartFrame& c, const core::Report& r)
     for (const core::OptionReport& o : r.options)
         if (static_cast<std::size_t>(m) < o.cumulative_usd.size()) {
             ImGui::PushStyleColor(ImGuiCol_Text, OptionTextColor(OptionIndex(o.option)));
-            ImGui::Text("%s: %s%s", o.label.c_str(), Usd(core::At(o.cumulative_usd, m)).c_str(),
+            ImGui::Text("%s: %s%s", o.label.c_str(), Usd(core::At(o.cumulative_usd, m), c.money).c_str(),
                         o.feasible ? "" : " (ruled out)");
             ImGui::PopStyleColor();
         }
@@ -199,7 +203,7 @@ void DrawLegend(AppState& state, bool compact, ImDrawList* draw)
     const core::Report& r = state.results.report;
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const core::OptionReport& o : r.options) {
-        const std::string label = LegendLabel(o, compact);
+        const std::string label = LegendLabel(o, compact, r.money);
         if (&o != &r.options.front()) {
             ImGui::SameLine(0, Em(1.2f));
             if (ImGui::GetCursorScreenPos().x + Em(1.4f) + ImGui::CalcTextSize(label.c_str()).x > right_edge)
@@ -217,7 +221,7 @@ void DrawLegend(AppState& state, bool compact, ImDrawList* draw)
             continue;
         }
         WorkingLink(state, std::string("legend.") + core::OptionKey(o.option), label, working->id,
-                    o.label + ": " + Usd(o.cost.total_usd) + " in total" + (o.feasible ? "" : ", ruled out"));
+                    o.label + ": " + Usd(o.cost.total_usd, r.money) + " in total" + (o.feasible ? "" : ", ruled out"));
     }
 }
 
@@ -227,6 +231,7 @@ void DrawCostChart(AppState& state, float total_height, bool compact)
 {
     const core::Report& r = state.results.report;
     ChartFrame c;
+    c.money = r.money;
     c.width = ImGui::GetContentRegionAvail().x;
     const int legend_lines = LegendLines(r, c.width, compact);
     const float footnote = compact ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2;
@@ -290,7 +295,7 @@ struct Row {
 void DrawMoneyCell(AppState& state, const Row& row, const core::OptionReport& o)
 {
     const double v = row.get(o);
-    const std::string shown = row.unit ? Number(v, 1) + " " + row.unit : Usd(v);
+    const std::string shown = row.unit ? Number(v, 1) + " " + row.unit : Usd(v, state.results.report.money);
     const std::string text = o.feasible || v != 0 ? shown : "-";
     const float width = ImGui::CalcTextSize(text.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetColumnWidth() - width - ImGui::GetStyle().CellPadding.x);

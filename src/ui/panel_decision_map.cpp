@@ -69,7 +69,7 @@ void DrawDecisionMap(AppState& state)
     // Axes: first, middle and last sample of each.
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     for (int row : {0, map.rows / 2, map.rows - 1}) {
-        const std::string label = UsdShort(map.BudgetAt(row));
+        const std::string label = UsdShort(map.BudgetAt(row), state.results.report.money);
         const float y = bottom - (static_cast<float>(row) + 0.5f) * cell_h;
         draw->AddText(ImVec2(left - ImGui::CalcTextSize(label.c_str()).x - Em(0.3f), y - Em(0.5f)), text,
                       label.c_str());
@@ -96,8 +96,9 @@ void DrawDecisionMap(AppState& state)
         const int row = std::clamp(static_cast<int>((bottom - mouse.y) / cell_h), 0, map.rows - 1);
         const core::Outcome cell = map.At(col, row);
         ImGui::SetTooltip("%s h/week, %s budget: %s%s\nClick to move your scenario here.",
-                          Number(map.HoursAt(col), 1).c_str(), Usd(map.BudgetAt(row)).c_str(),
-                          core::OptionLabel(cell.option), cell.fits ? "" : " (nothing fits yet; closest)");
+                          Number(map.HoursAt(col), 1).c_str(),
+                          Usd(map.BudgetAt(row), state.results.report.money).c_str(), core::OptionLabel(cell.option),
+                          cell.fits ? "" : " (nothing fits yet; closest)");
         if (clicked && !state.scenario.tasks.empty()) {
             // The tasks set the hours: a click moves the budget only.
             (void)CommitSetting(state, "budget_usd", std::round(map.BudgetAt(row) / 10) * 10);

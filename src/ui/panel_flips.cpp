@@ -17,6 +17,7 @@ namespace labcalc::ui {
 void DrawFlips(AppState& state)
 {
     const core::Report& r = state.results.report;
+    const core::Money& money = r.money;
     if (state.results.flips_pending) {
         ImGui::TextDisabled("Release the slider to search for the flip points.");
     } else if (r.flip_points.empty()) {
@@ -36,14 +37,15 @@ void DrawFlips(AppState& state)
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();
         ImGui::BeginGroup();
-        WrappedText(core::FlipInWords(p));
+        WrappedText(core::FlipInWords(p, money));
         ImGui::EndGroup();
         if (!p.note.empty() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", p.note.c_str());
         // Try the value: the line does what it says, and the toolbar offers Undo.
         ImGui::PushID(shown);
         ImGui::Indent(h);
-        if (ExposedButton(state, "flip." + std::to_string(shown), "Try it", true, "Try it: " + core::FlipInWords(p)))
+        if (ExposedButton(state, "flip." + std::to_string(shown), "Try it", true,
+                          "Try it: " + core::FlipInWords(p, money)))
             TryFlipPoint(state, p);
         RememberItem(state, ("try_flip_" + std::to_string(shown)).c_str());
         if (ImGui::IsItemHovered())

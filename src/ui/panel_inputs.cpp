@@ -47,14 +47,16 @@ void SliderLabel(const core::FieldSpec& f, bool compact, const char* short_label
 // Lists the slider just drawn for the page's range element.
 void ExposeSlider(AppState& state, const core::FieldSpec& f, double value, double lo, double hi, std::string value_text)
 {
+    // In the unit the slider shows (money in the report's currency): the element sends values back in it.
+    const core::Money& money = state.results.report.money;
     ExposedControl c;
     c.id = f.key;
     c.role = ControlRole::slider;
     c.label = f.label;
     c.description = f.help;
-    c.value = value;
-    c.min = lo;
-    c.max = hi;
+    c.value = ToShown(f, value, money);
+    c.min = ToShown(f, lo, money);
+    c.max = ToShown(f, hi, money);
     c.value_text = std::move(value_text);
     auto it = state.field_errors.find(f.key);
     if (it != state.field_errors.end())
@@ -65,8 +67,12 @@ void ExposeSlider(AppState& state, const core::FieldSpec& f, double value, doubl
 // The box beside a slider where the value can be typed: on the canvas an ImGui text field (the desktop
 // app types into it), on the page a real decimal text box over it (a phone's keyboard opens). Both
 // commit through SetControlText when the edit ends (Enter, Tab or a click elsewhere).
-void NumberBox(AppState& state, const core::FieldSpec& f, double value, float box_em)
+void NumberBox(AppState& state, const core::FieldSpec& f, double stored_value, float box_em)
 {
+    // Typed in the unit shown (money in the report's currency); SetControlText converts it back.
+    const core::Money& money = state.results.report.money;
+    const double value = ToShown(f, stored_value, money);
+    const std::string unit = ShownUnit(f, money);
     const std::string id = std::string(f.key) + "#typed";
     ImGui::SameLine();
     ImGui::SetNextItemWidth(Em(box_em));
@@ -74,18 +80,18 @@ void NumberBox(AppState& state, const core::FieldSpec& f, double value, float bo
     ImGui::PushID(id.c_str());
     const bool editing = ImGui::GetActiveID() == ImGui::GetID("##typed");
     if (!editing)
-        buffer = core::FormatNumber(value);
+        buffer = ShownNumber(f, value);
     ImGui::InputText("##typed", &buffer, ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::IsItemDeactivatedAfterEdit())
         (void)SetControlText(state, id, buffer); // an error shows under the slider; the value stays
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Type a value (%s).", f.unit);
+        ImGui::SetTooltip("Type a value (%s).", unit.c_str());
     ImGui::PopID();
     ExposedControl c;
     c.id = id;
     c.role = ControlRole::number;
-    c.label = std::string(f.label) + ", typed (" + f.unit + ")";
-    c.typed_text = core::FormatNumber(value);
+    c.label = std::string(f.label) + ", typed (" + unit + ")";
+    c.typed_text = ShownNumber(f, value);
     auto it = state.field_errors.find(f.key);
     if (it != state.field_errors.end())
         c.error = it->second;
@@ -109,15 +115,18 @@ void DrawHeadlineInputs(AppState& state, bool compact)
     if (const core::FieldSpec* f = core::FindField("budget_usd")) {
         SliderLabel(*f, compact, "Budget", 5.0f);
         // Logarithmic: $500 and $5,000 both need fine control; the range grows with a preset's budget.
-        double value = s.budget_usd;
+        // Dragged in the currency shown, rounded there, kept in dollars.
+        const core::Money& money = state.results.report.money;
         const double lo = f->min_value, hi = std::min(f->max_value, std::max(50000.0, s.budget_usd));
+        double value = ToShown(*f, s.budget_usd, money);
+        const double shown_lo = ToShown(*f, lo, money), shown_hi = ToShown(*f, hi, money);
         // Shown as every other amount on the page ("$4,000"): the text is the format (no % in it).
-        const std::string shown = Usd(value);
-        if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &lo, &hi, shown.c_str(),
+        const std::string shown = Usd(s.budget_usd, money);
+        if (ImGui::SliderScalar("##budget_usd", ImGuiDataType_Double, &value, &shown_lo, &shown_hi, shown.c_str(),
                                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-            Apply(state, *f, RoundSliderValue(f->key, value));
+            Apply(state, *f, FromShown(*f, RoundSliderValue(f->key, value), money));
         RememberItem(state, "budget_usd");
-        ExposeSlider(state, *f, s.budget_usd, lo, hi, Usd(s.budget_usd));
+        ExposeSlider(state, *f, s.budget_usd, lo, hi, Usd(s.budget_usd, money));
         NumberBox(state, *f, s.budget_usd, 5.0f);
     }
     if (!compact)
@@ -170,6 +179,19 @@ void DrawHeadlineInputs(AppState& state, bool compact)
             ImGui::Spacing();
             FieldEditor(state, *f, 0.0f);
         }
+    if (!compact)
+        if (const core::FieldSpec* f = core::FindField("currency")) {
+            // The money every amount is shown and typed in (the country's by default), with its rate's date.
+            ImGui::Spacing();
+            FieldEditor(state, *f, 0.0f);
+            const core::Money& m = state.results.report.money;
+            if (m.code != "USD") {
+                TextWrappedDisabled("$1 = " + Amount(m.per_usd, m) + " (the catalog's exchange rate of " + m.rate_date +
+                                    "; the model works in dollars)");
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s", m.rate_source.c_str());
+            }
+        }
     for (const char* key : {"budget_usd", "hours_per_week", "privacy"}) {
         auto it = state.field_errors.find(key);
         if (it != state.field_errors.end())
@@ -194,7 +216,8 @@ void DrawAdvancedInputs(AppState& state)
         ImGui::Spacing();
         ImGui::TextDisabled("%s", g.title);
         for (const core::FieldSpec& f : core::ScenarioFields()) {
-            if (f.headline || std::string(f.key) == "country") // the country sits with the headline sliders
+            if (f.headline || std::string(f.key) == "country" || std::string(f.key) == "currency")
+                // the country and the currency sit with the headline sliders
                 continue;
             const std::string key = f.key;
             const bool in_group = g.prefix[0] ? key.rfind(g.prefix, 0) == 0 : key.find('.') == std::string::npos;

@@ -34,14 +34,16 @@ void OptionCard(AppState& state, const core::OptionReport& o, bool recommended)
     if (o.feasible) {
         // One line that adds up, in whole dollars as shown: up front + running over the horizon - resale.
         const int months = state.results.report.scenario.horizon_months;
+        const core::Money& money = state.results.report.money;
         // The total opens its working (the figure a learner most wants to check).
-        const std::string total = Usd(ShownTotal(o, months)) + " over " + std::to_string(months) + " months";
+        const std::string total =
+            Amount(ShownTotal(o, months, money), money) + " over " + std::to_string(months) + " months";
         const std::string id = std::string(core::OptionKey(o.option)) + ".total_usd";
         if (core::FindWorking(state.results.report.workings, id))
             WorkingLink(state, "card." + id, total, id, o.label + ": " + total);
         else
             WrappedText(total);
-        TextWrappedDisabled(CostSum(o, months));
+        TextWrappedDisabled(CostSum(o, months, money));
         if (!o.setup.empty())
             TextWrappedDisabled(o.setup);
     } else {

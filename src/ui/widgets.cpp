@@ -49,6 +49,7 @@ std::string ChoiceText(const char* choice)
 std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
 {
     const core::Report& r = state.results.report;
+    const core::Money& money = r.money;
     if (!state.results.has_report || r.options.size() < 2)
         return "";
     const std::string key = f.key;
@@ -62,7 +63,7 @@ std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
         return nullptr;
     };
     if (key == "electricity_usd_per_kwh")
-        return Usd(r.electricity_usd_per_kwh) + " per kWh";
+        return Usd(r.electricity_usd_per_kwh, money) + " per kWh";
     if (key.rfind("home.", 0) == 0) {
         if (home.gpu_index < 0 || static_cast<std::size_t>(home.gpu_index) >= state.catalog.gpus.size())
             return "";
@@ -71,13 +72,13 @@ std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
         if (key == "home.gpu_count")
             return Number(home.gpu_count, 0) + unit;
         if (key == "home.hardware_usd")
-            return Usd(home.upfront_usd);
+            return Usd(home.upfront_usd, money);
         if (key == "home.power_watts")
             return Number(home.load_watts, 0) + unit;
         if (key == "home.idle_watts")
             return Number(home.idle_watts, 0) + unit;
         if (key == "home.maintenance_usd_per_year")
-            return Usd(home.monthly.maintenance_usd * 12) + " a year";
+            return Usd(home.monthly.maintenance_usd * 12, money) + " a year";
         if (key == "home.on_hours_per_week")
             return Number(home.local_on_hours_per_week, 1) + unit;
         return "";
@@ -94,12 +95,12 @@ std::string AutomaticValue(const AppState& state, const core::FieldSpec& f)
             const core::AssumptionUsed* spot = figure("offer." + offer.id + ".spot_usd_per_gpu_hour");
             const core::AssumptionUsed* on_demand = figure("offer." + offer.id + ".usd_per_gpu_hour");
             const core::AssumptionUsed* used = spot ? spot : on_demand;
-            return used ? Usd(used->value) + " per GPU-hour" : "";
+            return used ? Usd(used->value, money) + " per GPU-hour" : "";
         }
         if (key == "cloud.storage_usd_per_month")
-            return Usd(cloud.monthly.storage_usd) + " a month";
+            return Usd(cloud.monthly.storage_usd, money) + " a month";
         if (key == "cloud.egress_usd_per_month")
-            return Usd(cloud.monthly.egress_usd) + " a month";
+            return Usd(cloud.monthly.egress_usd, money) + " a month";
     }
     return "";
 }
@@ -123,10 +124,37 @@ bool CountryPick(AppState& state, const core::FieldSpec& f, const core::FieldVal
     return changed;
 }
 
+// The money to show: the catalog's currencies, "automatic" first (the country's money, else US dollars).
+std::string CurrencyAutomatic(const AppState& state)
+{
+    const core::Money& m = state.results.report.money;
+    return "automatic (" + (m.chosen_by == "country" ? "your country's: " + m.code : std::string("US dollars")) + ")";
+}
+
+bool CurrencyPick(AppState& state, const core::FieldSpec& f, const core::FieldValue& v)
+{
+    std::string preview = CurrencyAutomatic(state);
+    for (const core::Currency& c : state.catalog.currencies)
+        if (v.set && c.code == v.text)
+            preview = c.code + " - " + c.name;
+    bool changed = false;
+    if (ImGui::BeginCombo("##pick", preview.c_str())) {
+        if (ImGui::Selectable(CurrencyAutomatic(state).c_str(), !v.set))
+            changed = CommitSetting(state, f.key, std::string_view("default")).empty();
+        for (const core::Currency& c : state.catalog.currencies)
+            if (ImGui::Selectable((c.code + " - " + c.name).c_str(), v.set && c.code == v.text))
+                changed = CommitSetting(state, f.key, std::string_view(c.code)).empty();
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
 bool CatalogPick(AppState& state, const core::FieldSpec& f, const core::FieldValue& v)
 {
     if (std::string(f.key) == "country")
         return CountryPick(state, f, v);
+    if (std::string(f.key) == "currency")
+        return CurrencyPick(state, f, v);
     const bool gpus = std::string(f.key) == "home.gpu";
     const std::string automatic = AutomaticValue(state, f);
     std::string preview = v.set ? v.text
@@ -180,6 +208,10 @@ void ExposeFieldEditor(AppState& state, const core::FieldSpec& f, const core::Fi
             c.options.push_back({"", "not set (US averages)"});
             for (const core::Country& k : state.catalog.countries)
                 c.options.push_back({k.code, k.name + " (" + k.code + ")"});
+        } else if (std::string(f.key) == "currency") {
+            c.options.push_back({"", CurrencyAutomatic(state)});
+            for (const core::Currency& k : state.catalog.currencies)
+                c.options.push_back({k.code, k.code + " - " + k.name});
         } else {
             c.options.push_back({"", automatic.empty() ? "automatic (cheapest that fits)" : "automatic: " + automatic});
             if (gpus)
@@ -195,7 +227,7 @@ void ExposeFieldEditor(AppState& state, const core::FieldSpec& f, const core::Fi
     case core::FieldKind::number:
     case core::FieldKind::integer:
         c.role = ControlRole::number;
-        c.typed_text = v.set ? core::FormatNumber(v.number) : "";
+        c.typed_text = v.set ? ShownNumber(f, ToShown(f, v.number, state.results.report.money)) : "";
         if (!v.set) {
             const std::string automatic = AutomaticValue(state, f);
             c.value_text = automatic.empty() ? "automatic (from the catalog)" : "automatic: " + automatic;
@@ -332,11 +364,12 @@ void BeginRootWindow(const char* name, int extra_flags)
 
 // [SECTION] The field editor ----------------------------------------------------------------------------------------
 
-std::string FieldLabel(const core::FieldSpec& f)
+// The label with the unit the field is shown in (money in the report's currency).
+std::string FieldLabel(const core::FieldSpec& f, const core::Money& money)
 {
     std::string label = f.label;
     if (f.unit[0])
-        label += std::string(" (") + f.unit + ")";
+        label += " (" + ShownUnit(f, money) + ")";
     return label;
 }
 
@@ -347,7 +380,7 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
         // Set by the tasks of "What do you want to run?": shown, not edited here.
         const core::Scenario& used = state.results.report.scenario;
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(FieldLabel(f).c_str());
+        ImGui::TextUnformatted(FieldLabel(f, state.results.report.money).c_str());
         if (label_width > 0)
             ImGui::SameLine(label_width);
         ImGui::TextDisabled("%s %s (your tasks)",
@@ -356,7 +389,8 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
     }
     ImGui::PushID(f.key);
     const core::FieldValue v = core::GetField(state.scenario, f);
-    const std::string label = FieldLabel(f);
+    const core::Money& money = state.results.report.money;
+    const std::string label = FieldLabel(f, money);
 
     // Label beside the input when there is room, above it on narrow screens.
     ImGui::AlignTextToFramePadding();
@@ -399,7 +433,7 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
             const std::string automatic = AutomaticValue(state, f);
             const std::string hint = automatic.empty() ? "automatic (from the catalog)" : "automatic: " + automatic;
             if (ImGui::InputTextWithHint("##v", hint.c_str(), &buffer, ImGuiInputTextFlags_CharsScientific)) {
-                if (const std::optional<double> typed = core::ParseTypedNumber(buffer, f.unit)) {
+                if (const std::optional<double> typed = ParseShown(f, buffer, money)) {
                     commit(*typed);
                     if (changed)
                         buffer.clear();
@@ -410,10 +444,10 @@ bool FieldEditor(AppState& state, const core::FieldSpec& f, float label_width)
             if (ImGui::InputInt("##v", &i))
                 commit(static_cast<double>(i));
         } else {
-            double d = v.number;
+            double d = ToShown(f, v.number, money); // money in the currency shown
             const double step = StepFor(f, d);
-            if (ImGui::InputDouble("##v", &d, step, step * 10, "%.6g"))
-                commit(d);
+            if (ImGui::InputDouble("##v", &d, step, step * 10, IsMoneyField(f) ? "%.4g" : "%.6g"))
+                commit(FromShown(f, d, money));
         }
         break;
     }

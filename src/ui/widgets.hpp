@@ -26,7 +26,7 @@ void ReasonBullet(const core::Reason& reason, bool section_only = false);
 std::string ReasonCourseLine(const core::Reason& reason, bool section_only); // that dimmed line
 
 // Label "Budget up front (USD)" from a field: label plus unit.
-std::string FieldLabel(const core::FieldSpec& f);
+std::string FieldLabel(const core::FieldSpec& f, const core::Money& money);
 // Editor for one scenario input from its FieldSpec: slider/number/checkbox/choice/catalog pick, unit,
 // tooltip with the help text, "Default" for optional fields, and the validation message under it.
 // Returns true when the scenario changed.

@@ -318,7 +318,9 @@ TEST_CASE("an unset optional input shows the value the model used, with its unit
     h.Settle();
     const ui::ExposedControl* power = Find(h.state, "electricity_usd_per_kwh");
     REQUIRE(power);
-    CHECK(power->value_text == "automatic: " + ui::Usd(h.state.results.report.electricity_usd_per_kwh) + " per kWh");
+    CHECK(power->value_text ==
+          "automatic: " + ui::Usd(h.state.results.report.electricity_usd_per_kwh, h.state.results.report.money) +
+              " per kWh");
     const ui::ExposedControl* watts = Find(h.state, "home.power_watts");
     REQUIRE(watts);
     CHECK(watts->value_text == "automatic: " + ui::Number(h.state.results.report.options[0].cost.load_watts, 0) + " W");
