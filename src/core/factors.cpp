@@ -101,6 +101,15 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
     for (const OptionCost& c : costs)
         if (Priced(c) && (c.Feasible() || !any_fits))
             money_scale = std::max(money_scale, c.total_usd);
+    // Carbon, the same way: each option's emissions over the horizon (energy on its grid, plus making the GPUs
+    // bought) against the most of those that fit; 10 emits nothing, 0 the most. Scored, but weighted 0 unless
+    // the person gives it a weight (the course's matrix has no carbon row; it names power under "noise and power
+    // consumption").
+    auto co2e_kg = [&](const OptionCost& c) { return c.co2e_kg_per_month * s.horizon_months + c.embodied_co2e_kg; };
+    double carbon_scale = 1e-9;
+    for (const OptionCost& c : costs)
+        if (Priced(c) && (c.Feasible() || !any_fits))
+            carbon_scale = std::max(carbon_scale, co2e_kg(c));
     const double peak = formulas::PeakWorkHoursPerWeek(s.hours_per_week, p.burst_share, p.fig.burst_peak_factor);
     const double remote = RemoteShare(s);
     const double fastest_cloud = std::max(p.max_offer_speed, 0.01);
@@ -120,6 +129,7 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
         const double running_usd = c.monthly_usd * s.horizon_months;
         set(Factor::initial_cost, priced ? 10.0 * (1.0 - capital_usd / money_scale) : 0);
         set(Factor::ongoing_cost, priced ? 10.0 * (1.0 - running_usd / money_scale) : 0);
+        set(Factor::carbon, priced ? 10.0 * (1.0 - co2e_kg(c) / carbon_scale) : 0);
 
         const double speed_home = c.gpu_index >= 0 ? At(p.catalog.gpus, c.gpu_index).speed : 0;
         const double home_maint = HomeMaintenanceScore(s, c.gpu_count);

@@ -7,17 +7,17 @@ namespace labcalc::core {
 const char* FactorKey(Factor f)
 {
     static const char* const kKeys[kFactorCount] = {
-        "initial_cost",    "ongoing_cost",      "scalability",    "data_privacy", "maintenance",
-        "hardware_access", "internet_required", "learning_curve", "flexibility",  "latency"};
+        "initial_cost",      "ongoing_cost",   "scalability", "data_privacy", "maintenance", "hardware_access",
+        "internet_required", "learning_curve", "flexibility", "latency",      "carbon"};
     return kKeys[static_cast<int>(f)];
 }
 
 const char* FactorLabel(Factor f)
 {
-    // The course's comparison matrix, row by row.
+    // The course's comparison matrix, row by row, then labcalc's carbon row.
     static const char* const kLabels[kFactorCount] = {
-        "Initial cost",    "Ongoing cost",      "Scalability",    "Data privacy", "Maintenance",
-        "Hardware access", "Internet required", "Learning curve", "Flexibility",  "Latency"};
+        "Initial cost",      "Ongoing cost",   "Scalability", "Data privacy", "Maintenance",   "Hardware access",
+        "Internet required", "Learning curve", "Flexibility", "Latency",      "Carbon (added)"};
     return kLabels[static_cast<int>(f)];
 }
 

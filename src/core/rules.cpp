@@ -262,12 +262,15 @@ bool HybridDominated(const Scenario& s, const OptionCosts& costs)
     // home lab would make wait when the cloud cannot take the work.
     if (s.wants_redundancy || (home.bursts_queue && !comparable(cloud)))
         return false;
+    // Lower emissions are asked for too when carbon has a weight.
+    const bool carbon_asked = At(s.weights, Factor::carbon) > 0;
+    auto kg = [&](const OptionCost& c) { return c.co2e_kg_per_month * s.horizon_months + c.embodied_co2e_kg; };
     int compared = 0;
     for (const OptionCost* pure : {&home, &cloud}) {
         if (!comparable(*pure))
             continue;
         ++compared;
-        if (hybrid.total_usd <= pure->total_usd + 1e-6)
+        if (hybrid.total_usd <= pure->total_usd + 1e-6 || (carbon_asked && kg(hybrid) < kg(*pure) - 1e-9))
             return false;
     }
     return compared > 0; // dearer than both pure options, for nothing asked for

@@ -16,7 +16,8 @@ enum class Experience { beginner, intermediate, advanced };
 enum class CloudPricing { on_demand, spot };
 enum class ProviderKind { any, hyperscaler, neocloud, marketplace };
 
-// The ten factors of the course's comparison matrix, in the course's order.
+// The ten factors of the course's comparison matrix, in the course's order, then carbon: not a row of the
+// course's matrix but of its "noise and power consumption", scored only when given a weight (0 by default).
 enum class Factor {
     initial_cost,
     ongoing_cost,
@@ -27,9 +28,11 @@ enum class Factor {
     internet_required,
     learning_curve,
     flexibility,
-    latency
+    latency,
+    carbon
 };
-constexpr int kFactorCount = 10;
+constexpr int kFactorCount = 11;
+constexpr int kCourseFactorCount = 10; // the course's own rows (carbon is the labcalc's addition)
 using FactorArray = std::array<double, kFactorCount>;
 
 struct HomeInputs {
@@ -113,12 +116,12 @@ struct Scenario {
     double burst_share_pct = 30;                   // workload shape: 0 steady ... 100 all in bursts
     int remote_collaborators = 0;                  // people who work with you from elsewhere
     Experience experience = Experience::intermediate;
-    bool learn_hardware = false;                       // you want hands-on hardware and sysadmin experience
-    bool wants_redundancy = false;                     // you want a second place to run and keep backups
-    double internet_uptime_pct = 99;                   // share of working hours your connection is good
-    double data_gb = 200;                              // data kept for the work
-    double egress_gb_per_month = 50;                   // data downloaded out of the cloud each month
-    FactorArray weights{2, 2, 1, 1, 1, 1, 1, 1, 1, 1}; // importance of each factor, 0..10
+    bool learn_hardware = false;                          // you want hands-on hardware and sysadmin experience
+    bool wants_redundancy = false;                        // you want a second place to run and keep backups
+    double internet_uptime_pct = 99;                      // share of working hours your connection is good
+    double data_gb = 200;                                 // data kept for the work
+    double egress_gb_per_month = 50;                      // data downloaded out of the cloud each month
+    FactorArray weights{2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0}; // importance of each factor, 0..10 (carbon: 0)
     HomeInputs home;
     CloudInputs cloud;
     std::map<std::string, double> assumptions; // catalog figure id -> your value

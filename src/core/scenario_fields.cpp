@@ -968,7 +968,7 @@ Status ApplySetting(Scenario& s, std::string_view kv)
             return Status::Fail(
                 "unknown key '" + Printable(key) +
                 "': weights are named initial_cost, ongoing_cost, scalability, data_privacy, maintenance, "
-                "hardware_access, internet_required, learning_curve, flexibility, latency");
+                "hardware_access, internet_required, learning_curve, flexibility, latency, carbon");
         double w = 0;
         if (!ParseDouble(value, &w) || !std::isfinite(w) || w < 0 || w > 10)
             return Status::Fail(Printable(key) + ": must be a number from 0 to 10");

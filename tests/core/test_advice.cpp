@@ -366,7 +366,8 @@ TEST_CASE("advice: resale is modest and selling costs a fee, break-even is given
 {
     Scenario s;
     s.horizon_months = 6;
-    s.home.gpu = "rtx4090";
+    // Through the setting (an assignment here trips GCC 12's false maybe-uninitialized warning at -O3).
+    REQUIRE(ApplySetting(s, "home.gpu=rtx4090"));
     const Report r = BuildReport(s, Cat(), ReportSettings{"2026-11-29", false});
     const OptionCost& h = r.options[0].cost;
     CHECK(h.resale_usd < 0.8 * h.upfront_usd);

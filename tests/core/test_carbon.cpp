@@ -141,3 +141,39 @@ TEST_CASE("carbon: a reason gives each option's emissions over the horizon, from
         }
     CHECK(found);
 }
+
+TEST_CASE("carbon: a weight like any factor's; weighted alone, the option that fits and emits least wins",
+          "[carbon][advice][property]")
+{
+    // Unweighted by default: the course's ten rows decide, as before.
+    CHECK(Scenario{}.weights[static_cast<std::size_t>(Factor::carbon)] == 0);
+    std::mt19937 rng(3107);
+    int decided = 0;
+    for (int i = 0; i < 1500; ++i) {
+        Scenario s = labcalc::test::RandomScenario(rng);
+        s.weights.fill(0);
+        s.weights[static_cast<std::size_t>(Factor::carbon)] = 5;
+        s.assumptions["model.rule_bonus_points"] = 0;
+        const Evaluation e = Evaluate(s, Cat());
+        auto kg = [&](const OptionCost& c) { return c.co2e_kg_per_month * s.horizon_months + c.embodied_co2e_kg; };
+        double worst = 0, least = 1e300;
+        for (const OptionCost& c : e.cost)
+            if (c.Feasible()) {
+                worst = std::max(worst, kg(c));
+                least = std::min(least, kg(c));
+            }
+        if (!e.any_feasible)
+            continue;
+        ++decided;
+        INFO("scenario " << i);
+        const OptionCost& chosen = e.cost[static_cast<std::size_t>(e.recommended)];
+        // (A hybrid that emits less than a pure option is never set aside as dearer for nothing asked.)
+        CHECK(kg(chosen) <= least + 1e-6 + 1e-9 * worst);
+        // The row: 10 for none, 0 for the most among those that fit.
+        for (std::size_t o = 0; o < 3; ++o)
+            if (e.cost[o].Feasible() && worst > 0)
+                CHECK(e.factors[o][static_cast<std::size_t>(Factor::carbon)] ==
+                      Approx(10 * (1 - kg(e.cost[o]) / worst)).margin(1e-9));
+    }
+    CHECK(decided > 500);
+}

@@ -59,7 +59,8 @@ TEST_CASE("cli: a report in each format", "[cli]")
         for (const char* key :
              {"feasible", "blockers", "upfront_usd", "monthly_usd", "total_usd", "cumulative_usd", "factors", "score"})
             CHECK(j["options"][option].contains(key));
-    CHECK(j["options"]["home"]["factors"].size() == 10);
+    CHECK(j["options"]["home"]["factors"].size() == 11); // the course's ten and carbon
+    CHECK(j["options"]["home"]["factors"].contains("carbon"));
     const Result csv = Run({"--format", "csv", "--set", "horizon_months=12"});
     CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 14); // header + months 0..12
     CHECK_THAT(Run({"--format", "markdown"}).out, Catch::StartsWith("# labcalc: "));
