@@ -475,16 +475,18 @@ test('keyboard only: Tab moves through the controls in reading order, every quic
     // From the top of the page: the toolbar's buttons, then the three sliders (each with its number box), then
     // where you live, then the sections under them ("What do you want to run?" first).
     const order = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 13; i++) {
       await page.keyboard.press('Tab');
       const f = await focusedControl(page);
       order.push(f && f.id);
     }
     assert.deepEqual(order, ['toolbar.presets', 'toolbar.copy_link', 'toolbar.copy_embed', 'toolbar.export', 'toolbar.reset',
-      'budget_usd', 'budget_usd#typed', 'hours_per_week', 'hours_per_week#typed', 'privacy', 'country',
+      'budget_usd', 'budget_usd#typed', 'hours_per_week', 'hours_per_week#typed', 'privacy', 'country', 'currency',
       'section.workload']);
     await page.keyboard.press('Shift+Tab');
-    assert.equal((await focusedControl(page)).id, 'country', 'Shift+Tab goes back');
+    assert.equal((await focusedControl(page)).id, 'currency', 'Shift+Tab goes back');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focusedControl(page)).id, 'country');
     await page.keyboard.press('Shift+Tab');
     assert.equal((await focusedControl(page)).id, 'privacy');
 
