@@ -1,8 +1,9 @@
 // A plain timing harness (no Google Benchmark) for the core's hot paths, built natively and with
 // Emscripten so the WebAssembly figures can be checked against the 60 Hz frame (16.7 ms):
 //   node --no-experimental-fetch build/web/labcalc_wasm_timing.js [runs]
-// It times one evaluation, the report with and without flip points, and the 128 x 128 decision map,
-// each as the median and 95th percentile of N runs (std::chrono::steady_clock), and prints a table.
+// It times one evaluation, 1,000 likely futures ("How sure"), the report with and without flip points, and the
+// 128 x 128 decision map, each as the median and 95th percentile of N runs (std::chrono::steady_clock), and
+// prints a table.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include "core/presets.hpp"
 #include "core/report.hpp"
 #include "core/scenario.hpp"
+#include "core/uncertainty.hpp"
 
 namespace {
 
@@ -102,6 +104,13 @@ int main(int argc, char** argv)
         Row("Evaluate", *name ? name : "default", Time(runs, 100, [&] {
                 const Evaluation e = Evaluate(s, c);
                 g_sink = g_sink + static_cast<std::uint64_t>(e.recommended);
+            }));
+    }
+    for (const char* name : {"", "steady-24-7"}) {
+        const Scenario s = ScenarioNamed(name);
+        Row("SampleOutcomes 1000", *name ? name : "default", Time(runs, 1, [&] {
+                const Uncertainty u = SampleOutcomes(s, c, 1000);
+                g_sink = g_sink + static_cast<std::uint64_t>(u.p_best[0] * 1000);
             }));
     }
     for (const char* name : {"", "steady-24-7"}) {
