@@ -66,7 +66,7 @@ Stats Time(int runs, int inner, Fn&& fn)
 
 void Row(const char* what, const char* scenario, const Stats& st)
 {
-    std::printf("%-26s %-16s %12.4f %12.4f %12.4f\n", what, scenario, st.median_ms, st.p95_ms, st.min_ms);
+    std::printf("%-30s %-16s %12.4f %12.4f %12.4f\n", what, scenario, st.median_ms, st.p95_ms, st.min_ms);
 }
 
 Scenario ScenarioNamed(const char* preset)
@@ -97,7 +97,7 @@ int main(int argc, char** argv)
     const char* presets[] = {"", "beginner", "steady-24-7", "sensitive-data"};
 
     std::printf("labcalc core timings, %s, %d runs each (ms per call)\n", target, runs);
-    std::printf("%-26s %-16s %12s %12s %12s\n", "what", "scenario", "median", "p95", "min");
+    std::printf("%-30s %-16s %12s %12s %12s\n", "what", "scenario", "median", "p95", "min");
 
     for (const char* name : presets) {
         const Scenario s = ScenarioNamed(name);
@@ -108,10 +108,15 @@ int main(int argc, char** argv)
     }
     for (const char* name : {"", "steady-24-7"}) {
         const Scenario s = ScenarioNamed(name);
-        Row("SampleOutcomes 1000", *name ? name : "default", Time(runs, 1, [&] {
-                const Uncertainty u = SampleOutcomes(s, c, 1000);
-                g_sink = g_sink + static_cast<std::uint64_t>(u.p_best[0] * 1000);
-            }));
+        for (const bool sways : {true, false}) {
+            SampleSettings settings;
+            settings.sways = sways;
+            Row(sways ? "SampleOutcomes 1000" : "SampleOutcomes 1000 no sways", *name ? name : "default",
+                Time(runs, 1, [&] {
+                    const Uncertainty u = SampleOutcomes(s, c, 1000, kDefaultSeed, settings);
+                    g_sink = g_sink + static_cast<std::uint64_t>(u.p_best[0] * 1000);
+                }));
+        }
     }
     for (const char* name : {"", "steady-24-7"}) {
         const Scenario s = ScenarioNamed(name);

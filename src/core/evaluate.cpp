@@ -66,6 +66,7 @@ struct CloudPlan {
     double gpu_hours_per_week = 0;
     double instance_hours_per_week = 0;
     double compute_usd = 0;
+    double board_watts = 0; // the offer's chip's board power (0 when the catalog has none), for its energy
 };
 
 // The offer's own disk prices, else the catalog's (figures cloud.storage_usd_per_gb_month and
@@ -122,9 +123,7 @@ void PriceAndRecordCloudPart(const Prepared& p, const CloudPlan& plan, double da
     c->cloud_speed = plan.speed;
     // Energy and emissions of the cloud GPUs: the chip's board power, the data centre's PUE, its region's grid.
     const CloudOffer& o = At(p.catalog.offers, plan.offer);
-    const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(p.catalog, o.chip);
-    const double board_watts = chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0;
-    c->cloud_kwh_per_month = f::CloudKwhPerMonth<double>(plan.gpu_hours_per_week, board_watts, p.fig.pue);
+    c->cloud_kwh_per_month = f::CloudKwhPerMonth<double>(plan.gpu_hours_per_week, plan.board_watts, p.fig.pue);
     c->cloud_grid_gco2_per_kwh =
         o.grid_gco2_per_kwh ? o.grid_gco2_per_kwh->value : p.fig.cloud_default_grid_gco2_per_kwh;
     c->co2e_kg_per_month = f::CarbonKg<double>(c->home_kwh_per_month, c->home_grid_gco2_per_kwh) +
@@ -174,8 +173,24 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
             best = plan;
         }
     }
+    // The chip is looked up once, for the offer chosen (a search by id).
+    if (best.offer >= 0) {
+        const CloudOffer& o = At(p.catalog.offers, best.offer);
+        const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(p.catalog, o.chip);
+        best.board_watts = chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0;
+    }
     return best;
 }
+
+// The plans PlanCloud chose in one hybrid costing, by the hours sent out: every machine that sends the same
+// share of the bursts gets the same plan (the other inputs are the hybrid's own), so each is worked out once
+// instead of once per machine.
+struct PlanMemo {
+    static constexpr int kMax = 4;
+    std::array<double, kMax> work_hours{};
+    std::array<CloudPlan, kMax> plans{};
+    int size = 0, next = 0;
+};
 
 // [SECTION] Machines at home: building one and pricing its running --------------------------------------------------
 
@@ -308,12 +323,22 @@ int GpusPerJob(const Prepared& p, int gpu_index)
     return per_job > MostGpus(p) ? 0 : per_job;
 }
 
+// The machines ForEachMachine built for the home option, kept for the hybrid's pass over the same machines
+// (building one costs two pow calls). Up to kMax; any beyond are built again.
+struct MachineCache {
+    static constexpr int kMax = 64;
+    std::array<LocalMachine, kMax> items;
+    int size = 0;
+};
+
 // Calls visit(machine) for every machine at home the scenario allows: each catalog GPU (or home.gpu)
-// that holds the job, in every count up to the most one machine holds (or home.gpu_count).
+// that holds the job, in every count up to the most one machine holds (or home.gpu_count). The order is
+// the same on every call with the same `p`, so `cache` holds the first machines in that order.
 template <class Visit>
-void ForEachMachine(const Prepared& p, Visit visit)
+void ForEachMachine(const Prepared& p, MachineCache& cache, Visit visit)
 {
     const Scenario& s = p.scenario;
+    int k = 0;
     for (int gi = 0; gi < static_cast<int>(p.catalog.gpus.size()); ++gi) {
         if (p.forced_gpu != -1 && gi != p.forced_gpu) // -2: an unknown id matches no GPU
             continue;
@@ -323,8 +348,16 @@ void ForEachMachine(const Prepared& p, Visit visit)
         const int max_gpus = MostGpus(p);
         // A machine given by its count, or owned, is that machine; else every size that holds the job.
         const int first = s.home.gpu_count || s.home.owned ? max_gpus : per_job;
-        for (int n = first; n <= max_gpus; n += per_job)
-            visit(BuildMachine(p, gi, n, per_job));
+        for (int n = first; n <= max_gpus; n += per_job, ++k) {
+            if (k < cache.size) {
+                visit(At(cache.items, k));
+                continue;
+            }
+            const LocalMachine m = BuildMachine(p, gi, n, per_job);
+            if (k == cache.size && k < MachineCache::kMax)
+                At(cache.items, cache.size++) = m;
+            visit(m);
+        }
     }
 }
 
@@ -333,7 +366,7 @@ void ForEachMachine(const Prepared& p, Visit visit)
 // Home: every machine that holds the largest job and runs the peak week, kept as the choices worth
 // making at some budget. With the person's own machine figures, one machine: the cheapest over the
 // horizon on catalog prices, priced with their figures.
-Choices CostHome(const Prepared& p, double hours, double peak)
+Choices CostHome(const Prepared& p, double hours, double peak, MachineCache& machines)
 {
     Choices out;
     const bool own = OwnMachineFigures(p.scenario);
@@ -342,7 +375,7 @@ Choices CostHome(const Prepared& p, double hours, double peak)
     cheapest_catalog.total_usd = kInf;
     double largest_capacity = -1;
     bool any_fits_vram = false;
-    ForEachMachine(p, [&](const LocalMachine& m) {
+    ForEachMachine(p, machines, [&](const LocalMachine& m) {
         any_fits_vram = true;
         OptionCost c;
         PriceLocalPart(p, m, hours, &c);
@@ -458,7 +491,7 @@ int SplitShares(const Prepared& p, const LocalMachine& m, const HybridWork& w, d
 // One split priced: machine `m` at home, `share` of the bursts in the cloud (with the data they need, or
 // the off-site copy the person asked for). Nothing when no offer holds the cloud part.
 std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, double share,
-                                     double home_speed)
+                                     double home_speed, PlanMemo& memo)
 {
     const Scenario& s = p.scenario;
     const double cloud_work = w.bursts * share;
@@ -469,7 +502,15 @@ std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, c
     OptionCost c;
     PriceLocalPart(p, m, local_work, &c);
     if (cloud_work > 1e-9 || s.wants_redundancy) {
-        const CloudPlan plan = PlanCloud(p, cloud_work, cloud_class, home_speed, cloud_data, false);
+        int known = 0;
+        while (known < memo.size && !(At(memo.work_hours, known) == cloud_work))
+            ++known;
+        if (known == memo.size) {
+            known = memo.size < PlanMemo::kMax ? memo.size++ : memo.next++ % PlanMemo::kMax;
+            At(memo.work_hours, known) = cloud_work;
+            At(memo.plans, known) = PlanCloud(p, cloud_work, cloud_class, home_speed, cloud_data, false);
+        }
+        const CloudPlan& plan = At(memo.plans, known);
         if (plan.offer < 0)
             return std::nullopt;
         const double egress = w.hours > 0 ? s.egress_gb_per_month * cloud_work / w.hours : 0;
@@ -492,7 +533,8 @@ std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, c
 // asked for: ApplyBudgets decides, since which split is best depends on the budget); one that runs no
 // work at home is the cloud plus an idle machine, never offered. `real_mixes` gets the splits that send
 // work out.
-Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Choices& home, Choices* real_mixes)
+Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Choices& home, MachineCache& machines,
+                   Choices* real_mixes)
 {
     Choices out;
     OptionCost blocked;
@@ -519,6 +561,7 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
         return out;
     }
     bool any_machine = false, any_runs_steady = false, any_offer = true;
+    PlanMemo memo;
 
     auto try_machine = [&](const LocalMachine& m) {
         any_machine = true;
@@ -531,7 +574,7 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
             const double cloud_work = w.bursts * shares[k];
             if (hours - cloud_work <= 1e-9 && hours > 0)
                 continue; // no work at home: that is the cloud, with an idle machine
-            const std::optional<OptionCost> c = PriceSplit(p, m, w, shares[k], home_speed);
+            const std::optional<OptionCost> c = PriceSplit(p, m, w, shares[k], home_speed, memo);
             if (!c) {
                 any_offer = false;
                 continue;
@@ -550,7 +593,7 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
                 try_machine(BuildMachine(p, h.gpu_index, h.gpu_count, per_job));
         }
     } else {
-        ForEachMachine(p, try_machine);
+        ForEachMachine(p, machines, try_machine);
     }
     if (out.size > 0)
         return out;
@@ -573,10 +616,31 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
 Prepared::Prepared(const Scenario& s, const Catalog& c)
     : scenario(s), catalog(PickCatalog(s, c, owned_)), fig(ResolveFigures(s, c))
 {
+    FindChosen();
+}
+
+Prepared::Prepared(const Scenario& s, const Catalog& priced, const ResolvedFigures& figures)
+    : scenario(s), catalog(priced), fig(figures)
+{
+    FindChosen();
+}
+
+void Prepared::Refresh()
+{
+    const Scenario& s = scenario;
     burst_share = std::clamp(s.burst_share_pct / 100.0, 0.0, 1.0);
     const double sensitive = std::clamp(s.sensitive_work_pct / 100.0, 0.0, 1.0);
     data_must_stay = s.privacy == Privacy::on_premises_only && sensitive > 0;
     local_only_share = s.privacy >= Privacy::confidential ? sensitive : 0.0;
+}
+
+void Prepared::FindChosen()
+{
+    Refresh();
+    const Scenario& s = scenario;
+    forced_gpu = -1;
+    forced_offer = -1;
+    max_offer_speed = 0;
     if (s.home.owned && !s.home.gpu)
         forced_gpu = -2; // a machine you own, with no GPU named: none to price
     if (s.home.gpu) {
@@ -657,12 +721,13 @@ OptionChoices CostOptions(const Prepared& p, double hours_per_week)
     const double hours = std::clamp(hours_per_week, 0.0, f::kHoursPerWeek);
     const double peak = f::PeakWorkHoursPerWeek(hours, p.burst_share, p.fig.burst_peak_factor);
     OptionChoices out;
-    out.by_option[0] = CostHome(p, hours, peak);
+    MachineCache machines;
+    out.by_option[0] = CostHome(p, hours, peak, machines);
     // The cloud's speed relative to home (cloud.speed_vs_home) is against the home option's GPU.
     const OptionCost& home = out.by_option[0].items[0];
     const double home_speed = home.gpu_index >= 0 ? At(p.catalog.gpus, home.gpu_index).speed : 1.0;
     out.by_option[1] = CostCloud(p, hours, home_speed);
-    out.by_option[2] = CostHybrid(p, hours, home_speed, out.by_option[0], &out.real_mixes);
+    out.by_option[2] = CostHybrid(p, hours, home_speed, out.by_option[0], machines, &out.real_mixes);
     out.home_plus_copy_is_a_mix = p.scenario.wants_redundancy;
     return out;
 }
@@ -696,12 +761,16 @@ OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double
     return costs;
 }
 
+Evaluation EvaluatePrepared(const Prepared& p)
+{
+    const Scenario& s = p.scenario;
+    return Score(p, s, ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd));
+}
+
 Evaluation Evaluate(const Scenario& input, const Catalog& input_catalog)
 {
     const ModelInputs in(input, input_catalog);
-    const Scenario& s = in.scenario();
-    const Prepared p(s, in.catalog());
-    return Score(p, s, ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd));
+    return EvaluatePrepared(Prepared(in.scenario(), in.catalog()));
 }
 
 } // namespace labcalc::core

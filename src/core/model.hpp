@@ -16,8 +16,15 @@ namespace labcalc::core {
 // What the scenario and catalog fix before hours and budget come in.
 struct Prepared {
     Prepared(const Scenario& s, const Catalog& c);
+    // For many evaluations of one scenario that differ only in numbers (the likely futures of uncertainty.cpp):
+    // `priced` already has the scenario's price overrides (ApplyPriceOverrides) and `figures` are its resolved
+    // figures, so nothing is copied or looked up by name. Between evaluations the caller may change numbers in
+    // the scenario, in `priced` and in `fig`, then calls Refresh(); never ids, privacy or anything that names.
+    Prepared(const Scenario& s, const Catalog& priced, const ResolvedFigures& figures);
     Prepared(const Prepared&) = delete;
     Prepared& operator=(const Prepared&) = delete;
+    // Works out again what follows from the scenario's numbers (the burst share, the share that stays local).
+    void Refresh();
 
 private:
     // Declared first: members are built in declaration order, and `catalog` may refer to this copy.
@@ -33,6 +40,9 @@ public:
     int forced_gpu = -1;         // home.gpu resolved; -2 when it names no catalog GPU
     int forced_offer = -1;       // cloud.offer resolved; -2 when it names no catalog offer
     double max_offer_speed = 0;  // fastest cloud GPU the filters allow (hardware access)
+
+private:
+    void FindChosen(); // Refresh, then home.gpu, cloud.offer and the fastest offer allowed
 };
 
 // The ways worth choosing an option at some budget: each costs less over the horizon than every one
@@ -73,6 +83,9 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
 
 // Factors, rules, scores and the recommendation from costs.
 Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs);
+
+// One evaluation of a prepared scenario at its own hours and budgets: Evaluate without the preparing.
+Evaluation EvaluatePrepared(const Prepared& p);
 
 // Whether the hybrid costs more than both pure options (each that is priced and kept out by nothing but
 // money) and gives nothing the person asked for that they lack (redundancy; peak weeks a home lab would
