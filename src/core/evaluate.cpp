@@ -220,9 +220,8 @@ LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int g
                                    p.fig.psu_ups_usd_per_kw, p.scenario.data_gb, p.fig.disk_usd_per_tb),
         p.fig.sales_tax_pct);
     m.capacity = f::CapacityWorkHoursPerWeek<double>(m.parallel_jobs, g.speed, p.fig.max_utilization_pct);
-    m.resale_usd = f::ResaleUsd<double>(m.gpu_hardware_usd, m.hardware_usd - m.gpu_hardware_usd,
-                                        p.fig.gpu_depreciation_pct_per_year, p.fig.system_depreciation_pct_per_year,
-                                        p.scenario.horizon_months);
+    const Prepared::ValueLeft& left = p.ValueLeftAtEnd();
+    m.resale_usd = m.gpu_hardware_usd * left.gpu + (m.hardware_usd - m.gpu_hardware_usd) * left.other;
     return m;
 }
 
@@ -263,7 +262,7 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
 {
     const Scenario& s = p.scenario;
     const GpuModel& g = At(p.catalog.gpus, m.gpu);
-    HomeInputs none;
+    static const HomeInputs none;
     const HomeInputs& own = own_figures ? s.home : none;
     const double hardware = own.hardware_usd ? *own.hardware_usd : m.hardware_usd;
     const double load_w = own.power_watts ? *own.power_watts : m.load_watts;
@@ -366,9 +365,8 @@ void ForEachMachine(const Prepared& p, MachineCache& cache, Visit visit)
 // Home: every machine that holds the largest job and runs the peak week, kept as the choices worth
 // making at some budget. With the person's own machine figures, one machine: the cheapest over the
 // horizon on catalog prices, priced with their figures.
-Choices CostHome(const Prepared& p, double hours, double peak, MachineCache& machines)
+void CostHome(const Prepared& p, double hours, double peak, MachineCache& machines, Choices& out)
 {
-    Choices out;
     const bool own = OwnMachineFigures(p.scenario);
     OptionCost cheapest_catalog, largest;
     LocalMachine cheapest_machine, largest_machine;
@@ -407,12 +405,12 @@ Choices CostHome(const Prepared& p, double hours, double peak, MachineCache& mac
         out.Set(c);
     }
     if (out.size > 0)
-        return out;
+        return;
     if (!any_fits_vram) {
         OptionCost c;
         c.blockers |= p.forced_gpu == -2 ? kUnknownGpu : kVramTooLarge;
         out.Set(c);
-        return out;
+        return;
     }
     // No machine runs the peak week: the largest one does if the average fits, with bursts waiting.
     if (largest.capacity_work_hours_per_week + 1e-9 >= hours)
@@ -420,15 +418,14 @@ Choices CostHome(const Prepared& p, double hours, double peak, MachineCache& mac
     else
         largest.blockers |= kOverCapacity;
     out.Set(largest);
-    return out;
+    return;
 }
 
 // Cloud: the cheapest offer that fits, for all the work, with all the data.
-Choices CostCloud(const Prepared& p, double hours, double home_speed)
+void CostCloud(const Prepared& p, double hours, double home_speed, Choices& out)
 {
     const Scenario& s = p.scenario;
     OptionCost c;
-    Choices out;
     // Data that may not leave the premises rules the cloud out whether or not an offer fits the job, so the
     // cloud is never named as the option that comes closest.
     if (p.data_must_stay)
@@ -436,21 +433,21 @@ Choices CostCloud(const Prepared& p, double hours, double home_speed)
     if (p.forced_offer == -2) {
         c.blockers |= kUnknownOffer;
         out.Set(c);
-        return out;
+        return;
     }
     const bool confidential = s.privacy == Privacy::confidential && s.sensitive_work_pct > 0;
     const CloudPlan plan = PlanCloud(p, hours, s.privacy, home_speed, s.data_gb, confidential);
     if (plan.offer < 0) {
         c.blockers |= kNoCloudOffer;
         out.Set(c);
-        return out;
+        return;
     }
     c.cloud_work_hours_per_week = hours;
     c.burst_share_to_cloud = 1;
     PriceAndRecordCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c);
     Finish(p, &c);
     out.Set(c);
-    return out;
+    return;
 }
 
 // The hybrid's work, split: the steady part stays at home, a share of the bursts may go out.
@@ -488,10 +485,10 @@ int SplitShares(const Prepared& p, const LocalMachine& m, const HybridWork& w, d
     return n;
 }
 
-// One split priced: machine `m` at home, `share` of the bursts in the cloud (with the data they need, or
-// the off-site copy the person asked for). Nothing when no offer holds the cloud part.
-std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, double share,
-                                     double home_speed, PlanMemo& memo)
+// One split priced into `c` (a fresh OptionCost): machine `m` at home, `share` of the bursts in the cloud (with
+// the data they need, or the off-site copy the person asked for). False when no offer holds the cloud part.
+bool PriceSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, double share, double home_speed,
+                PlanMemo& memo, OptionCost& c)
 {
     const Scenario& s = p.scenario;
     const double cloud_work = w.bursts * share;
@@ -499,7 +496,6 @@ std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, c
     // The data that goes to the cloud is below the strictest class when that class stays local.
     const Privacy cloud_class = w.local_only > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy;
     const double cloud_data = s.data_gb * (1 - w.local_only);
-    OptionCost c;
     PriceLocalPart(p, m, local_work, &c);
     if (cloud_work > 1e-9 || s.wants_redundancy) {
         int known = 0;
@@ -512,14 +508,14 @@ std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, c
         }
         const CloudPlan& plan = At(memo.plans, known);
         if (plan.offer < 0)
-            return std::nullopt;
+            return false;
         const double egress = w.hours > 0 ? s.egress_gb_per_month * cloud_work / w.hours : 0;
         PriceAndRecordCloudPart(p, plan, cloud_data, egress, false, &c);
     }
     c.cloud_work_hours_per_week = cloud_work;
     c.burst_share_to_cloud = w.burst_share > 0 ? share : 0;
     Finish(p, &c);
-    return c;
+    return true;
 }
 
 // Hybrid: a machine at home for the steady work (and all work on data that must stay), the cloud for a
@@ -533,20 +529,19 @@ std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, c
 // asked for: ApplyBudgets decides, since which split is best depends on the budget); one that runs no
 // work at home is the cloud plus an idle machine, never offered. `real_mixes` gets the splits that send
 // work out.
-Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Choices& home, MachineCache& machines,
-                   Choices* real_mixes)
+void CostHybrid(const Prepared& p, double hours, double home_speed, const Choices& home, MachineCache& machines,
+                Choices& out, Choices* real_mixes)
 {
-    Choices out;
     OptionCost blocked;
     if (p.forced_offer == -2) {
         blocked.blockers |= kUnknownOffer;
         out.Set(blocked);
-        return out;
+        return;
     }
     if (p.forced_gpu == -2) {
         blocked.blockers |= kUnknownGpu;
         out.Set(blocked);
-        return out;
+        return;
     }
     HybridWork w;
     w.hours = hours;
@@ -558,7 +553,7 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
     if (w.local_only >= 1) {
         blocked.blockers |= kNothingToSplit; // all work is on data that stays local: that is a home lab
         out.Set(blocked);
-        return out;
+        return;
     }
     bool any_machine = false, any_runs_steady = false, any_offer = true;
     PlanMemo memo;
@@ -574,14 +569,14 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
             const double cloud_work = w.bursts * shares[k];
             if (hours - cloud_work <= 1e-9 && hours > 0)
                 continue; // no work at home: that is the cloud, with an idle machine
-            const std::optional<OptionCost> c = PriceSplit(p, m, w, shares[k], home_speed, memo);
-            if (!c) {
+            OptionCost split;
+            if (!PriceSplit(p, m, w, shares[k], home_speed, memo, split)) {
                 any_offer = false;
                 continue;
             }
-            out.Offer(*c);
+            out.Offer(split);
             if (cloud_work > 1e-9)
-                real_mixes->Offer(*c);
+                real_mixes->Offer(split);
         }
     };
     if (OwnMachineFigures(p.scenario)) {
@@ -596,7 +591,7 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
         ForEachMachine(p, machines, try_machine);
     }
     if (out.size > 0)
-        return out;
+        return;
     if (!any_machine)
         blocked.blockers |= kVramTooLarge;
     else if (!any_runs_steady)
@@ -606,7 +601,7 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
     else
         blocked.blockers |= kOverCapacity;
     out.Set(blocked);
-    return out;
+    return;
 }
 
 } // namespace
@@ -632,6 +627,23 @@ void Prepared::Refresh()
     const double sensitive = std::clamp(s.sensitive_work_pct / 100.0, 0.0, 1.0);
     data_must_stay = s.privacy == Privacy::on_premises_only && sensitive > 0;
     local_only_share = s.privacy >= Privacy::confidential ? sensitive : 0.0;
+}
+
+const Prepared::ValueLeft& Prepared::ValueLeftAtEnd() const
+{
+    const double gpu_pct = fig.gpu_depreciation_pct_per_year, other_pct = fig.system_depreciation_pct_per_year;
+    const int months = scenario.horizon_months;
+    ValueLeftFor& v = value_left_;
+    if (!(v.gpu_pct == gpu_pct && v.other_pct == other_pct && v.months == months)) {
+        // formulas::ResaleUsd is linear in the two amounts: its value for one dollar of each is the factor
+        // every machine's resale takes (a machine's resale is then the formula's own products and sum).
+        v.left.gpu = f::ResaleUsd<double>(1.0, 0.0, gpu_pct, other_pct, months);
+        v.left.other = f::ResaleUsd<double>(0.0, 1.0, gpu_pct, other_pct, months);
+        v.gpu_pct = gpu_pct;
+        v.other_pct = other_pct;
+        v.months = months;
+    }
+    return v.left;
 }
 
 void Prepared::FindChosen()
@@ -722,12 +734,12 @@ OptionChoices CostOptions(const Prepared& p, double hours_per_week)
     const double peak = f::PeakWorkHoursPerWeek(hours, p.burst_share, p.fig.burst_peak_factor);
     OptionChoices out;
     MachineCache machines;
-    out.by_option[0] = CostHome(p, hours, peak, machines);
+    CostHome(p, hours, peak, machines, out.by_option[0]);
     // The cloud's speed relative to home (cloud.speed_vs_home) is against the home option's GPU.
     const OptionCost& home = out.by_option[0].items[0];
     const double home_speed = home.gpu_index >= 0 ? At(p.catalog.gpus, home.gpu_index).speed : 1.0;
-    out.by_option[1] = CostCloud(p, hours, home_speed);
-    out.by_option[2] = CostHybrid(p, hours, home_speed, out.by_option[0], machines, &out.real_mixes);
+    CostCloud(p, hours, home_speed, out.by_option[1]);
+    CostHybrid(p, hours, home_speed, out.by_option[0], machines, out.by_option[2], &out.real_mixes);
     out.home_plus_copy_is_a_mix = p.scenario.wants_redundancy;
     return out;
 }

@@ -41,8 +41,23 @@ public:
     int forced_offer = -1;       // cloud.offer resolved; -2 when it names no catalog offer
     double max_offer_speed = 0;  // fastest cloud GPU the filters allow (hardware access)
 
+    // What is left at the end of the horizon of each dollar of a machine's GPUs and of the rest of it
+    // (formulas::ResaleUsd of one dollar each), for the depreciation rates in `fig` and the scenario's horizon
+    // as they are now: worked out when they change, not twice per machine. Remembered here, so one Prepared
+    // is not for two threads at once.
+    struct ValueLeft {
+        double gpu = 1, other = 1;
+    };
+    const ValueLeft& ValueLeftAtEnd() const;
+
 private:
     void FindChosen(); // Refresh, then home.gpu, cloud.offer and the fastest offer allowed
+    struct ValueLeftFor {
+        double gpu_pct = -1, other_pct = -1;
+        int months = -1;
+        ValueLeft left;
+    };
+    mutable ValueLeftFor value_left_;
 };
 
 // The ways worth choosing an option at some budget: each costs less over the horizon than every one
