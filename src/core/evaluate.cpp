@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <new>
 
 #include "core/formulas.hpp"
 #include "core/index.hpp"
@@ -322,17 +323,49 @@ int GpusPerJob(const Prepared& p, int gpu_index)
     return per_job > MostGpus(p) ? 0 : per_job;
 }
 
-// The machines ForEachMachine built for the home option, kept for the hybrid's pass over the same machines
-// (building one costs two pow calls). Up to kMax; any beyond are built again.
-struct MachineCache {
+// The machines ForEachMachine built for the home option, kept for the hybrid's pass over the same machines,
+// each with what it costs running all the work at home (the home option prices that, and a hybrid split that
+// sends nothing out is priced alike). Up to kMax machines; any beyond are built and priced again. The slots
+// are not filled in advance (the model's hot path; a slot is written before it is read).
+class MachineCache {
+public:
     static constexpr int kMax = 64;
-    std::array<LocalMachine, kMax> items;
-    int size = 0;
+    int size() const { return size_; }
+    const LocalMachine& Machine(int k) const { return At(machines_, k).m; }
+    void Add(const LocalMachine& m)
+    {
+        new (&At(machines_, size_).m) LocalMachine(m);
+        At(all_at_home_, size_++) = nullptr;
+    }
+    // Machine k's cost for all the work at home with the person's figures (PriceLocalPart, Finish); null when
+    // the home option has not priced it (k is -1 for a machine not in the cache).
+    const OptionCost* AllAtHome(int k) const { return k >= 0 && k < size_ ? At(all_at_home_, k) : nullptr; }
+    void SetAllAtHome(int k, const OptionCost& c)
+    {
+        if (k < 0 || k >= size_)
+            return;
+        At(all_at_home_, k) = new (&At(costs_, k).c) OptionCost(c);
+    }
+
+private:
+    union MachineSlot {
+        MachineSlot() { }
+        LocalMachine m;
+    };
+    union CostSlot {
+        CostSlot() { }
+        OptionCost c;
+    };
+    std::array<MachineSlot, kMax> machines_;
+    std::array<CostSlot, kMax> costs_;
+    std::array<const OptionCost*, kMax> all_at_home_;
+    int size_ = 0;
 };
 
-// Calls visit(machine) for every machine at home the scenario allows: each catalog GPU (or home.gpu)
+// Calls visit(machine, k) for every machine at home the scenario allows: each catalog GPU (or home.gpu)
 // that holds the job, in every count up to the most one machine holds (or home.gpu_count). The order is
-// the same on every call with the same `p`, so `cache` holds the first machines in that order.
+// the same on every call with the same `p`, so `cache` holds the first machines in that order; k is the
+// machine's place there (-1 beyond it).
 template <class Visit>
 void ForEachMachine(const Prepared& p, MachineCache& cache, Visit visit)
 {
@@ -348,14 +381,17 @@ void ForEachMachine(const Prepared& p, MachineCache& cache, Visit visit)
         // A machine given by its count, or owned, is that machine; else every size that holds the job.
         const int first = s.home.gpu_count || s.home.owned ? max_gpus : per_job;
         for (int n = first; n <= max_gpus; n += per_job, ++k) {
-            if (k < cache.size) {
-                visit(At(cache.items, k));
+            if (k < cache.size()) {
+                visit(cache.Machine(k), k);
                 continue;
             }
             const LocalMachine m = BuildMachine(p, gi, n, per_job);
-            if (k == cache.size && k < MachineCache::kMax)
-                At(cache.items, cache.size++) = m;
-            visit(m);
+            if (k == cache.size() && k < MachineCache::kMax) {
+                cache.Add(m);
+                visit(m, k);
+            } else {
+                visit(m, -1);
+            }
         }
     }
 }
@@ -373,11 +409,12 @@ void CostHome(const Prepared& p, double hours, double peak, MachineCache& machin
     cheapest_catalog.total_usd = kInf;
     double largest_capacity = -1;
     bool any_fits_vram = false;
-    ForEachMachine(p, machines, [&](const LocalMachine& m) {
+    ForEachMachine(p, machines, [&](const LocalMachine& m, int place) {
         any_fits_vram = true;
         OptionCost c;
         PriceLocalPart(p, m, hours, &c);
         Finish(p, &c);
+        machines.SetAllAtHome(place, c);
         if (m.capacity > largest_capacity + 1e-9) {
             largest_capacity = m.capacity;
             largest = c;
@@ -558,7 +595,7 @@ void CostHybrid(const Prepared& p, double hours, double home_speed, const Choice
     bool any_machine = false, any_runs_steady = false, any_offer = true;
     PlanMemo memo;
 
-    auto try_machine = [&](const LocalMachine& m) {
+    auto try_machine = [&](const LocalMachine& m, int place) {
         any_machine = true;
         if (m.capacity + 1e-9 < w.steady)
             return; // the steady work alone is more than this machine runs
@@ -569,6 +606,13 @@ void CostHybrid(const Prepared& p, double hours, double home_speed, const Choice
             const double cloud_work = w.bursts * shares[k];
             if (hours - cloud_work <= 1e-9 && hours > 0)
                 continue; // no work at home: that is the cloud, with an idle machine
+            // Nothing sent out and no off-site copy: the split is the machine with all the work, as the home
+            // option priced it.
+            if (const OptionCost* all_at_home =
+                    cloud_work == 0 && !p.scenario.wants_redundancy ? machines.AllAtHome(place) : nullptr) {
+                out.Offer(*all_at_home);
+                continue;
+            }
             OptionCost split;
             if (!PriceSplit(p, m, w, shares[k], home_speed, memo, split)) {
                 any_offer = false;
@@ -585,7 +629,7 @@ void CostHybrid(const Prepared& p, double hours, double home_speed, const Choice
         if (home.size > 0 && h.gpu_index >= 0) {
             const int per_job = GpusPerJob(p, h.gpu_index);
             if (per_job > 0)
-                try_machine(BuildMachine(p, h.gpu_index, h.gpu_count, per_job));
+                try_machine(BuildMachine(p, h.gpu_index, h.gpu_count, per_job), -1);
         }
     } else {
         ForEachMachine(p, machines, try_machine);
