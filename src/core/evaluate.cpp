@@ -718,7 +718,7 @@ void Prepared::FindChosen()
 
 void Choices::Set(const OptionCost& c)
 {
-    items[0] = c;
+    items.Put(0, c);
     size = 1;
 }
 
@@ -732,8 +732,11 @@ void Choices::Offer(const OptionCost& c)
     int kept = 0;
     for (int i = 0; i < size; ++i) {
         const OptionCost& o = At(items, i);
-        if (!(c.upfront_usd <= o.upfront_usd + 1e-9 && c.total_usd <= o.total_usd + 1e-9))
-            At(items, kept++) = o;
+        if (c.upfront_usd <= o.upfront_usd + 1e-9 && c.total_usd <= o.total_usd + 1e-9)
+            continue; // c is as cheap both ways: o goes
+        if (kept != i)
+            items.Put(static_cast<std::size_t>(kept), o);
+        ++kept;
     }
     size = kept;
     if (size == kMax) {
@@ -745,10 +748,10 @@ void Choices::Offer(const OptionCost& c)
     }
     int at = size;
     while (at > 0 && At(items, at - 1).upfront_usd > c.upfront_usd) {
-        At(items, at) = At(items, at - 1);
+        items.Put(static_cast<std::size_t>(at), At(items, at - 1));
         --at;
     }
-    At(items, at) = c;
+    items.Put(static_cast<std::size_t>(at), c);
     ++size;
 }
 

@@ -2,6 +2,8 @@
 // The model's steps, shared by Evaluate, the report, the flip-point search and the decision map.
 // Not part of the faces' API: they call Evaluate / BuildReport / ComputeDecisionMap.
 #include <array>
+#include <cstddef>
+#include <new>
 #include <optional>
 #include <string>
 
@@ -65,7 +67,23 @@ private:
 // and hybrid hold one entry per machine worth buying; the cloud holds one.
 struct Choices {
     static constexpr int kMax = 8;
-    std::array<OptionCost, kMax> items{}; // ascending upfront_usd, descending total_usd
+    // Room for kMax costs, each built when it is put there (an option's choices are costed tens of thousands
+    // of times per change and use a few of the slots; building all of them took a good part of the time).
+    // Slot 0 holds a default OptionCost until a choice is put there.
+    class Slots {
+    public:
+        Slots() { Put(0, OptionCost{}); }
+        const OptionCost& operator[](std::size_t i) const { return slots_[i].cost; }
+        void Put(std::size_t i, const OptionCost& c) { new (&slots_[i].cost) OptionCost(c); }
+
+    private:
+        union Slot {
+            Slot() { }
+            OptionCost cost;
+        };
+        std::array<Slot, kMax> slots_;
+    };
+    Slots items; // items[0 .. size): ascending upfront_usd, descending total_usd
     int size = 0;
     void Offer(const OptionCost& c); // keeps the front: drops what c beats, skips c if beaten
     void Set(const OptionCost& c);   // the only choice (also a blocked one)

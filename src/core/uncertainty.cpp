@@ -209,19 +209,27 @@ constexpr OneSpread kOneSpread[] = {
     {"spread.on_hours_pct", "the hours the machine is on", &Spreads::on_hours_pct},
 };
 
-// One option's cumulative cost at month m (0 ... months), as CumulativeUsd (timeline.hpp) has it: the resale
-// credited in the last month. Written out here so that a sample's curve needs no vector of its own.
-double CumulativeAt(const OptionCost& c, int m, int months)
-{
-    const double v = c.upfront_usd + c.forgone_sale_usd + c.monthly_usd * static_cast<double>(m);
-    return m == months ? v - c.resale_usd : v;
-}
+// What an option's cumulative cost curve is made of: month m (0 ... months) is start + monthly x m, with
+// the resale credited in the last month, as CumulativeUsd (timeline.hpp) has it (the same sums in the same
+// order). Kept per sample instead of the curve itself.
+struct Curve {
+    double start = 0, monthly = 0, resale = 0;
+    explicit Curve(const OptionCost& c)
+        : start(c.upfront_usd + c.forgone_sale_usd), monthly(c.monthly_usd), resale(c.resale_usd)
+    {
+    }
+    double At(int m, int months) const
+    {
+        const double v = start + monthly * static_cast<double>(m);
+        return m == months ? v - resale : v;
+    }
+};
 
 // The break-even month of home against cloud as BreakEvenMonth (timeline.hpp) finds it on their curves.
-std::optional<int> BreakEven(const OptionCost& home, const OptionCost& cloud, int months)
+std::optional<int> BreakEven(const Curve& home, const Curve& cloud, int months)
 {
     for (int m = 1; m <= months; ++m)
-        if (CumulativeAt(home, m, months) <= CumulativeAt(cloud, m, months) + 1e-9)
+        if (home.At(m, months) <= cloud.At(m, months) + 1e-9)
             return m;
     return std::nullopt;
 }
@@ -249,13 +257,13 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
     const int months = std::max(base.horizon_months, 0);
     const auto points = static_cast<std::size_t>(months) + 1;
     // Room for every sample, set aside before the first: totals[o] holds option o's total for each sample where
-    // it was priced (priced[o] of them); curves[o] its cumulative cost month by month, month-major
-    // (curves[o][m * samples + i]), so each month's values are together for the percentiles.
-    std::array<std::vector<double>, kOptionCount> totals, curves;
+    // it was priced (priced[o] of them), curves[o] what its cumulative cost curve is made of.
+    std::array<std::vector<double>, kOptionCount> totals;
+    std::array<std::vector<Curve>, kOptionCount> curves;
     std::array<std::size_t, kOptionCount> priced{};
     for (int o = 0; o < kOptionCount; ++o) {
         At(totals, o).resize(n_samples);
-        At(curves, o).resize(n_samples * points);
+        At(curves, o).reserve(n_samples);
     }
     std::vector<double> break_even;
     break_even.reserve(n_samples);
@@ -266,16 +274,14 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
         for (int o = 0; o < kOptionCount; ++o) {
             const OptionCost& c = At(e.cost, o);
             if (c.gpu_index >= 0 || c.offer_index >= 0) {
-                const std::size_t at = At(priced, o)++;
-                At(totals, o)[at] = c.total_usd;
-                for (std::size_t m = 0; m < points; ++m)
-                    At(curves, o)[m * n_samples + at] = CumulativeAt(c, static_cast<int>(m), months);
+                At(totals, o)[At(priced, o)++] = c.total_usd;
+                At(curves, o).emplace_back(c);
             }
         }
         const OptionCost& home = At(e.cost, 0);
         const OptionCost& cloud = At(e.cost, 1);
         if (home.gpu_index >= 0 && cloud.offer_index >= 0) {
-            const std::optional<int> month = BreakEven(home, cloud, months);
+            const std::optional<int> month = BreakEven(Curve(home), Curve(cloud), months);
             if (month)
                 break_even.push_back(*month);
             else
@@ -283,13 +289,19 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
         }
     }
     const double n = u.samples;
+    std::vector<double> month(n_samples);
     for (int o = 0; o < kOptionCount; ++o) {
         const std::size_t count = At(priced, o);
         At(u.p_best, o) = At(best, o) / n;
         At(u.total_usd, o) = Of(At(totals, o).data(), count);
-        if (count > 0)
-            for (std::size_t m = 0; m < points; ++m)
-                At(u.cumulative_usd, o).push_back(Of(At(curves, o).data() + m * n_samples, count));
+        if (count == 0)
+            continue;
+        At(u.cumulative_usd, o).reserve(points);
+        for (std::size_t m = 0; m < points; ++m) {
+            for (std::size_t i = 0; i < count; ++i)
+                month[i] = At(curves, o)[i].At(static_cast<int>(m), months);
+            At(u.cumulative_usd, o).push_back(Of(month.data(), count));
+        }
     }
     u.p_nothing_fits = nothing_fits / n;
     if (!break_even.empty())
