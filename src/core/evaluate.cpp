@@ -340,11 +340,15 @@ public:
     // Machine k's cost for all the work at home with the person's figures (PriceLocalPart, Finish); null when
     // the home option has not priced it (k is -1 for a machine not in the cache).
     const OptionCost* AllAtHome(int k) const { return k >= 0 && k < size_ ? At(all_at_home_, k) : nullptr; }
-    void SetAllAtHome(int k, const OptionCost& c)
+    // A fresh cost for machine k to be priced into, kept as its AllAtHome (a spare one, not kept, when k is not
+    // in the cache).
+    OptionCost& NewAllAtHome(int k)
     {
-        if (k < 0 || k >= size_)
-            return;
-        At(all_at_home_, k) = new (&At(costs_, k).c) OptionCost(c);
+        const bool kept = k >= 0 && k < size_;
+        OptionCost* c = new (&At(costs_, kept ? k : kMax).c) OptionCost();
+        if (kept)
+            At(all_at_home_, k) = c;
+        return *c;
     }
 
 private:
@@ -357,7 +361,7 @@ private:
         OptionCost c;
     };
     std::array<MachineSlot, kMax> machines_;
-    std::array<CostSlot, kMax> costs_;
+    std::array<CostSlot, kMax + 1> costs_; // the last one the spare
     std::array<const OptionCost*, kMax> all_at_home_;
     int size_ = 0;
 };
@@ -411,10 +415,9 @@ void CostHome(const Prepared& p, double hours, double peak, MachineCache& machin
     bool any_fits_vram = false;
     ForEachMachine(p, machines, [&](const LocalMachine& m, int place) {
         any_fits_vram = true;
-        OptionCost c;
+        OptionCost& c = machines.NewAllAtHome(place);
         PriceLocalPart(p, m, hours, &c);
         Finish(p, &c);
-        machines.SetAllAtHome(place, c);
         if (m.capacity > largest_capacity + 1e-9) {
             largest_capacity = m.capacity;
             largest = c;

@@ -57,11 +57,16 @@ Percentiles Of(double* v, std::size_t n)
 }
 
 // A yearly depreciation rate that leaves `factor` times the value it would leave after `months`.
-double ScaledDepreciationPct(double pct, double factor, int months)
+// `yearly_factor` is DepreciationYearlyFactor(factor, months), the same for every rate of one sample.
+double ScaledDepreciationPct(double pct, double yearly_factor)
+{
+    const double left = (1 - std::clamp(pct, 0.0, 100.0) / 100.0) * yearly_factor;
+    return std::clamp((1 - left) * 100.0, 0.0, 100.0);
+}
+double DepreciationYearlyFactor(double factor, int months)
 {
     const double years = std::max(months, 1) / 12.0;
-    const double left = (1 - std::clamp(pct, 0.0, 100.0) / 100.0) * std::pow(std::max(factor, 0.0), 1.0 / years);
-    return std::clamp((1 - left) * 100.0, 0.0, 100.0);
+    return std::pow(std::max(factor, 0.0), 1.0 / years);
 }
 
 // A figure's value as an assumption sets it: within the range its rule allows (ResolveFigures).
@@ -148,10 +153,11 @@ public:
         if (t.home.resale_pct) {
             t.home.resale_pct = std::clamp(*b.home.resale_pct * resale, 0.0, 100.0);
         } else {
-            fig.gpu_depreciation_pct_per_year = gpu_depreciation_range_(
-                ScaledDepreciationPct(figures_.gpu_depreciation_pct_per_year, resale, b.horizon_months));
-            fig.system_depreciation_pct_per_year = system_depreciation_range_(
-                ScaledDepreciationPct(figures_.system_depreciation_pct_per_year, resale, b.horizon_months));
+            const double yearly = DepreciationYearlyFactor(resale, b.horizon_months);
+            fig.gpu_depreciation_pct_per_year =
+                gpu_depreciation_range_(ScaledDepreciationPct(figures_.gpu_depreciation_pct_per_year, yearly));
+            fig.system_depreciation_pct_per_year =
+                system_depreciation_range_(ScaledDepreciationPct(figures_.system_depreciation_pct_per_year, yearly));
         }
         if (t.home.on_hours_per_week)
             t.home.on_hours_per_week = std::clamp(*b.home.on_hours_per_week * on, 0.0, 168.0);
