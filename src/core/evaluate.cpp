@@ -67,7 +67,6 @@ struct CloudPlan {
     double gpu_hours_per_week = 0;
     double instance_hours_per_week = 0;
     double compute_usd = 0;
-    double board_watts = 0; // the offer's chip's board power (0 when the catalog has none), for its energy
 };
 
 // The offer's own disk prices, else the catalog's (figures cloud.storage_usd_per_gb_month and
@@ -124,7 +123,8 @@ void PriceAndRecordCloudPart(const Prepared& p, const CloudPlan& plan, double da
     c->cloud_speed = plan.speed;
     // Energy and emissions of the cloud GPUs: the chip's board power, the data centre's PUE, its region's grid.
     const CloudOffer& o = At(p.catalog.offers, plan.offer);
-    c->cloud_kwh_per_month = f::CloudKwhPerMonth<double>(plan.gpu_hours_per_week, plan.board_watts, p.fig.pue);
+    c->cloud_kwh_per_month =
+        f::CloudKwhPerMonth<double>(plan.gpu_hours_per_week, At(p.offer_board_watts, plan.offer), p.fig.pue);
     c->cloud_grid_gco2_per_kwh =
         o.grid_gco2_per_kwh ? o.grid_gco2_per_kwh->value : p.fig.cloud_default_grid_gco2_per_kwh;
     c->co2e_kg_per_month = f::CarbonKg<double>(c->home_kwh_per_month, c->home_grid_gco2_per_kwh) +
@@ -173,12 +173,6 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
             best_usd = key;
             best = plan;
         }
-    }
-    // The chip is looked up once, for the offer chosen (a search by id).
-    if (best.offer >= 0) {
-        const CloudOffer& o = At(p.catalog.offers, best.offer);
-        const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(p.catalog, o.chip);
-        best.board_watts = chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0;
     }
     return best;
 }
@@ -717,6 +711,11 @@ void Prepared::FindChosen()
     for (const CloudOffer& o : catalog.offers)
         if (forced_offer >= 0 ? &o == &At(catalog.offers, forced_offer) : OfferAllowed(o, s, s.privacy))
             max_offer_speed = std::max(max_offer_speed, o.speed);
+    offer_board_watts.clear();
+    for (const CloudOffer& o : catalog.offers) {
+        const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(catalog, o.chip);
+        offer_board_watts.push_back(chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0);
+    }
 }
 
 void Choices::Set(const OptionCost& c)

@@ -6,6 +6,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
@@ -42,6 +43,9 @@ public:
     int forced_gpu = -1;         // home.gpu resolved; -2 when it names no catalog GPU
     int forced_offer = -1;       // cloud.offer resolved; -2 when it names no catalog offer
     double max_offer_speed = 0;  // fastest cloud GPU the filters allow (hardware access)
+    // Each offer's chip's board power (0 when the catalog has none), for the energy of its GPU-hours: looked
+    // up by id once here, not per plan.
+    std::vector<double> offer_board_watts;
 
     // What is left at the end of the horizon of each dollar of a machine's GPUs and of the rest of it
     // (formulas::ResaleUsd of one dollar each), for the depreciation rates in `fig` and the scenario's horizon

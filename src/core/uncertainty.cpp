@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <optional>
 #include <random>
 #include <string>
@@ -35,15 +36,20 @@ double Draw(std::mt19937& g, double spread_pct)
     return Triangular(Uniform(g), 1 - s, 1, 1 + s);
 }
 
+// The place in n sorted values of the nearest-rank percentile q.
+std::size_t Rank(double q, std::size_t n)
+{
+    return static_cast<std::size_t>(std::floor(q * static_cast<double>(n - 1)));
+}
+
 // Nearest-rank percentiles of the n values at v (reordered here): the values a full sort would put at those
-// ranks, found by selection (a run takes them for every month of every option's curve).
+// ranks, found by selection.
 Percentiles Of(double* v, std::size_t n)
 {
     Percentiles p;
     if (n == 0)
         return p;
-    auto rank = [n](double q) { return static_cast<std::size_t>(std::floor(q * static_cast<double>(n - 1))); };
-    const std::size_t k10 = rank(0.1), k50 = rank(0.5), k90 = rank(0.9);
+    const std::size_t k10 = Rank(0.1, n), k50 = Rank(0.5, n), k90 = Rank(0.9, n);
     // Each selection leaves the larger values after its rank, so the next searches only those.
     std::nth_element(v, v + k10, v + n);
     if (k50 > k10)
@@ -91,13 +97,12 @@ struct Range {
 class Sampler {
 public:
     Sampler(const Scenario& input, const Catalog& input_catalog)
-        : base_(Base(input, input_catalog)), figures_(ResolveFigures(base_.scenario, base_.catalog)),
-          sample_(base_.scenario), priced_(ApplyPriceOverrides(base_.scenario, base_.catalog)),
-          prepared_(sample_, priced_, figures_), idle_on_range_("home.idle_on_pct_of_busy"),
-          gpu_depreciation_range_("home.gpu_depreciation_pct_per_year"),
+        : base_(Base(input, input_catalog)), figures_(ResolveFigures(base_.scenario, base_.priced)),
+          sample_(base_.scenario), prepared_(sample_, base_.priced, figures_),
+          idle_on_range_("home.idle_on_pct_of_busy"), gpu_depreciation_range_("home.gpu_depreciation_pct_per_year"),
           system_depreciation_range_("home.system_depreciation_pct_per_year")
     {
-        const Catalog& c = base_.catalog;
+        const Catalog& c = base_.priced;
         const Scenario& s = base_.scenario;
         auto overridden = [&s](const std::string& id) { return s.assumptions.count(id) > 0; };
         for (const GpuModel& g : c.gpus)
@@ -112,11 +117,25 @@ public:
 
     const Scenario& scenario() const { return base_.scenario; }
 
-    // The answer with every input at the person's figure.
+    // The answer with every input at the person's figure: the prepared model put back to those figures, which
+    // is what Evaluate would prepare from the scenario (the catalog with its overrides, its resolved figures).
     Option Plain()
     {
-        if (!plain_)
-            plain_ = Evaluate(base_.scenario, base_.catalog).recommended;
+        if (!plain_) {
+            sample_ = base_.scenario;
+            for (std::size_t k = 0; k < offers_.size(); ++k) {
+                if (!offers_[k].fixed)
+                    Priced().offers[k].usd_per_gpu_hour.value = offers_[k].price;
+                if (!offers_[k].spot_fixed)
+                    Priced().offers[k].spot_usd_per_gpu_hour->value = offers_[k].spot;
+            }
+            for (std::size_t k = 0; k < gpus_.size(); ++k)
+                if (!gpus_[k].fixed)
+                    Priced().gpus[k].price_usd.value = gpus_[k].price;
+            prepared_.fig = figures_;
+            prepared_.Refresh();
+            plain_ = EvaluatePrepared(prepared_).recommended;
+        }
         return *plain_;
     }
 
@@ -137,7 +156,7 @@ public:
         const double on = Draw(gen, sp.on_hours_pct);
         // Prices the scenario overrides stay at its figures, as ApplyPriceOverrides would set them again.
         for (std::size_t k = 0; k < offers_.size(); ++k) {
-            CloudOffer& o = priced_.offers[k];
+            CloudOffer& o = Priced().offers[k];
             if (!offers_[k].fixed)
                 o.usd_per_gpu_hour.value = offers_[k].price * cloud;
             if (!offers_[k].spot_fixed)
@@ -145,7 +164,7 @@ public:
         }
         for (std::size_t k = 0; k < gpus_.size(); ++k)
             if (!gpus_[k].fixed)
-                priced_.gpus[k].price_usd.value = gpus_[k].price * hardware;
+                Priced().gpus[k].price_usd.value = gpus_[k].price * hardware;
         if (t.home.hardware_usd)
             t.home.hardware_usd = *b.home.hardware_usd * hardware;
         if (t.cloud.usd_per_gpu_hour)
@@ -169,19 +188,22 @@ public:
 
 private:
     // The scenario with its tasks worked out into hours, VRAM and burst share (and none left, since the
-    // samples vary those), and the catalog with each GPU's and offer's speed for the tasks.
+    // samples vary those), and the catalog with each GPU's and offer's speed for the tasks and the scenario's
+    // price overrides, at the sample's prices.
     struct Inputs {
         Scenario scenario;
-        Catalog catalog;
+        Catalog priced;
     };
     static Inputs Base(const Scenario& input, const Catalog& input_catalog)
     {
         const ModelInputs in(input, input_catalog);
-        Inputs b{in.scenario(), in.catalog()};
+        Inputs b{in.scenario(), {}};
         b.scenario.tasks.clear();
-        b.catalog.speeds_for_tasks = true;
+        b.priced = ApplyPriceOverrides(b.scenario, in.catalog());
+        b.priced.speeds_for_tasks = true;
         return b;
     }
+    Catalog& Priced() { return base_.priced; }
     // A catalog price before the samples scale it; `fixed` when the scenario overrides it (or, for a spot
     // price, when the offer has none).
     struct Price {
@@ -189,11 +211,10 @@ private:
         bool fixed, spot_fixed;
     };
 
-    const Inputs base_;
+    Inputs base_;
     const ResolvedFigures figures_; // the figures at the person's values, which the samples scale
     Scenario sample_;               // the scenario of the sample being evaluated
-    Catalog priced_;                // the catalog at the sample's prices, overrides applied
-    Prepared prepared_;             // on sample_ and priced_; its `fig` holds the sample's figures
+    Prepared prepared_;             // on sample_ and base_.priced; its `fig` holds the sample's figures
     const Range idle_on_range_, gpu_depreciation_range_, system_depreciation_range_;
     std::vector<Price> gpus_, offers_;
     std::optional<Option> plain_;
