@@ -323,11 +323,31 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
         At(u.total_usd, o) = Of(At(totals, o).data(), count);
         if (count == 0)
             continue;
-        At(u.cumulative_usd, o).reserve(points);
+        const std::vector<Curve>& curve = At(curves, o);
+        std::vector<Percentiles>& bands = At(u.cumulative_usd, o);
+        bands.reserve(points);
+        // When every sample's curve starts at the same cost and credits the same resale (the cloud: nothing up
+        // front, nothing to sell), a month's value rises with the monthly cost alone, in floating point too
+        // (rounding keeps the order), so each month's percentiles are the curves of the monthly cost's.
+        const bool same_ends = std::all_of(curve.begin(), curve.end(), [&curve](const Curve& c) {
+            return c.start == curve[0].start && c.resale == curve[0].resale;
+        });
+        if (same_ends) {
+            for (std::size_t i = 0; i < count; ++i)
+                month[i] = curve[i].monthly;
+            const Percentiles monthly = Of(month.data(), count);
+            Curve p10 = curve[0], p50 = curve[0], p90 = curve[0];
+            p10.monthly = monthly.p10;
+            p50.monthly = monthly.p50;
+            p90.monthly = monthly.p90;
+            for (int m = 0; m <= months; ++m)
+                bands.push_back({p10.At(m, months), p50.At(m, months), p90.At(m, months)});
+            continue;
+        }
         for (std::size_t m = 0; m < points; ++m) {
             for (std::size_t i = 0; i < count; ++i)
-                month[i] = At(curves, o)[i].At(static_cast<int>(m), months);
-            At(u.cumulative_usd, o).push_back(Of(month.data(), count));
+                month[i] = curve[i].At(static_cast<int>(m), months);
+            bands.push_back(Of(month.data(), count));
         }
     }
     u.p_nothing_fits = nothing_fits / n;
