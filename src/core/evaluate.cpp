@@ -452,7 +452,6 @@ void CostHome(const Prepared& p, double hours, double peak, MachineCache& machin
     else
         largest.blockers |= kOverCapacity;
     out.Set(largest);
-    return;
 }
 
 // Cloud: the cheapest offer that fits, for all the work, with all the data.
@@ -481,7 +480,6 @@ void CostCloud(const Prepared& p, double hours, double home_speed, Choices& out)
     PriceAndRecordCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c);
     Finish(p, &c);
     out.Set(c);
-    return;
 }
 
 // The hybrid's work, split: the steady part stays at home, a share of the bursts may go out.
@@ -642,7 +640,6 @@ void CostHybrid(const Prepared& p, double hours, double home_speed, const Choice
     else
         blocked.blockers |= kOverCapacity;
     out.Set(blocked);
-    return;
 }
 
 } // namespace
