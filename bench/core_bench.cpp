@@ -1,4 +1,4 @@
-// Google Benchmark figures for the core's hot paths: one evaluation, the report the UI rebuilds on
+// Google Benchmark figures for the core's hot paths: one evaluation, 1,000 likely futures, the report the UI rebuilds on
 // every input change (with and without the flip-point search) and the 128 x 128 decision map.
 // Run: build/native/bench/labcalc_bench   (scripts/bench builds and runs it with the wasm harness)
 #include <benchmark/benchmark.h>
@@ -13,6 +13,7 @@
 #include "core/presets.hpp"
 #include "core/report.hpp"
 #include "core/scenario.hpp"
+#include "core/uncertainty.hpp"
 
 namespace {
 
@@ -47,6 +48,21 @@ void BM_Evaluate(benchmark::State& state, const std::string& preset)
     }
 }
 
+// "How sure": 1,000 likely futures, the figure the page must fit in half a 60 Hz frame (8.3 ms). With the
+// sways ("which guess sways the answer", 7 x 250 more evaluations) as the report has them, and without, as a
+// live run while a slider is dragged.
+void BM_SampleOutcomes(benchmark::State& state, const std::string& preset, bool sways)
+{
+    const Scenario s = ScenarioNamed(preset);
+    const Catalog& c = TheCatalog();
+    SampleSettings settings;
+    settings.sways = sways;
+    for (auto _ : state) {
+        Uncertainty u = SampleOutcomes(s, c, 1000, kDefaultSeed, settings);
+        benchmark::DoNotOptimize(u);
+    }
+}
+
 void BM_BuildReport(benchmark::State& state, const std::string& preset, bool flips, bool workings = false)
 {
     const Scenario s = ScenarioNamed(preset);
@@ -78,6 +94,12 @@ BENCHMARK_CAPTURE(BM_Evaluate, steady_24_7, std::string("steady-24-7"));
 BENCHMARK_CAPTURE(BM_Evaluate, sensitive_data, std::string("sensitive-data"));
 // With tasks: the workload is worked out and each GPU's speed set for the mix before the model runs.
 BENCHMARK_CAPTURE(BM_Evaluate, fine_tune_7b_tasks, std::string("fine-tune-7b"));
+
+BENCHMARK_CAPTURE(BM_SampleOutcomes, default_1000, std::string(), true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SampleOutcomes, default_1000_no_sways, std::string(), false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SampleOutcomes, steady_24_7_1000, std::string("steady-24-7"), true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SampleOutcomes, steady_24_7_1000_no_sways, std::string("steady-24-7"), false)
+    ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_CAPTURE(BM_BuildReport, default_with_flips, std::string(), true)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_BuildReport, default_no_flips, std::string(), false)->Unit(benchmark::kMicrosecond);

@@ -1,8 +1,9 @@
 // A plain timing harness (no Google Benchmark) for the core's hot paths, built natively and with
 // Emscripten so the WebAssembly figures can be checked against the 60 Hz frame (16.7 ms):
 //   node --no-experimental-fetch build/web/labcalc_wasm_timing.js [runs]
-// It times one evaluation, the report with and without flip points, and the 128 x 128 decision map,
-// each as the median and 95th percentile of N runs (std::chrono::steady_clock), and prints a table.
+// It times one evaluation, 1,000 likely futures ("How sure"), the report with and without flip points, and the
+// 128 x 128 decision map, each as the median and 95th percentile of N runs (std::chrono::steady_clock), and
+// prints a table.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include "core/presets.hpp"
 #include "core/report.hpp"
 #include "core/scenario.hpp"
+#include "core/uncertainty.hpp"
 
 namespace {
 
@@ -64,7 +66,7 @@ Stats Time(int runs, int inner, Fn&& fn)
 
 void Row(const char* what, const char* scenario, const Stats& st)
 {
-    std::printf("%-26s %-16s %12.4f %12.4f %12.4f\n", what, scenario, st.median_ms, st.p95_ms, st.min_ms);
+    std::printf("%-30s %-16s %12.4f %12.4f %12.4f\n", what, scenario, st.median_ms, st.p95_ms, st.min_ms);
 }
 
 Scenario ScenarioNamed(const char* preset)
@@ -95,7 +97,7 @@ int main(int argc, char** argv)
     const char* presets[] = {"", "beginner", "steady-24-7", "sensitive-data"};
 
     std::printf("labcalc core timings, %s, %d runs each (ms per call)\n", target, runs);
-    std::printf("%-26s %-16s %12s %12s %12s\n", "what", "scenario", "median", "p95", "min");
+    std::printf("%-30s %-16s %12s %12s %12s\n", "what", "scenario", "median", "p95", "min");
 
     for (const char* name : presets) {
         const Scenario s = ScenarioNamed(name);
@@ -103,6 +105,18 @@ int main(int argc, char** argv)
                 const Evaluation e = Evaluate(s, c);
                 g_sink = g_sink + static_cast<std::uint64_t>(e.recommended);
             }));
+    }
+    for (const char* name : {"", "steady-24-7"}) {
+        const Scenario s = ScenarioNamed(name);
+        for (const bool sways : {true, false}) {
+            SampleSettings settings;
+            settings.sways = sways;
+            Row(sways ? "SampleOutcomes 1000" : "SampleOutcomes 1000 no sways", *name ? name : "default",
+                Time(runs, 1, [&] {
+                    const Uncertainty u = SampleOutcomes(s, c, 1000, kDefaultSeed, settings);
+                    g_sink = g_sink + static_cast<std::uint64_t>(u.p_best[0] * 1000);
+                }));
+        }
     }
     for (const char* name : {"", "steady-24-7"}) {
         const Scenario s = ScenarioNamed(name);

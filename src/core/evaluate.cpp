@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <new>
 
 #include "core/formulas.hpp"
 #include "core/index.hpp"
@@ -122,9 +123,8 @@ void PriceAndRecordCloudPart(const Prepared& p, const CloudPlan& plan, double da
     c->cloud_speed = plan.speed;
     // Energy and emissions of the cloud GPUs: the chip's board power, the data centre's PUE, its region's grid.
     const CloudOffer& o = At(p.catalog.offers, plan.offer);
-    const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(p.catalog, o.chip);
-    const double board_watts = chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0;
-    c->cloud_kwh_per_month = f::CloudKwhPerMonth<double>(plan.gpu_hours_per_week, board_watts, p.fig.pue);
+    c->cloud_kwh_per_month =
+        f::CloudKwhPerMonth<double>(plan.gpu_hours_per_week, At(p.offer_board_watts, plan.offer), p.fig.pue);
     c->cloud_grid_gco2_per_kwh =
         o.grid_gco2_per_kwh ? o.grid_gco2_per_kwh->value : p.fig.cloud_default_grid_gco2_per_kwh;
     c->co2e_kg_per_month = f::CarbonKg<double>(c->home_kwh_per_month, c->home_grid_gco2_per_kwh) +
@@ -177,6 +177,16 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
     return best;
 }
 
+// The plans PlanCloud chose in one hybrid costing, by the hours sent out: every machine that sends the same
+// share of the bursts gets the same plan (the other inputs are the hybrid's own), so each is worked out once
+// instead of once per machine.
+struct PlanMemo {
+    static constexpr int kMax = 4;
+    std::array<double, kMax> work_hours{};
+    std::array<CloudPlan, kMax> plans{};
+    int size = 0, next = 0;
+};
+
 // [SECTION] Machines at home: building one and pricing its running --------------------------------------------------
 
 struct LocalMachine {
@@ -205,9 +215,8 @@ LocalMachine BuildMachine(const Prepared& p, int gpu_index, int gpu_count, int g
                                    p.fig.psu_ups_usd_per_kw, p.scenario.data_gb, p.fig.disk_usd_per_tb),
         p.fig.sales_tax_pct);
     m.capacity = f::CapacityWorkHoursPerWeek<double>(m.parallel_jobs, g.speed, p.fig.max_utilization_pct);
-    m.resale_usd = f::ResaleUsd<double>(m.gpu_hardware_usd, m.hardware_usd - m.gpu_hardware_usd,
-                                        p.fig.gpu_depreciation_pct_per_year, p.fig.system_depreciation_pct_per_year,
-                                        p.scenario.horizon_months);
+    const Prepared::ValueLeft& left = p.ValueLeftAtEnd();
+    m.resale_usd = m.gpu_hardware_usd * left.gpu + (m.hardware_usd - m.gpu_hardware_usd) * left.other;
     return m;
 }
 
@@ -266,7 +275,7 @@ void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work,
 {
     const Scenario& s = p.scenario;
     const GpuModel& g = At(p.catalog.gpus, m.gpu);
-    HomeInputs none;
+    static const HomeInputs none;
     const HomeInputs& own = own_figures ? s.home : none;
     const double hardware = own.hardware_usd ? *own.hardware_usd : m.hardware_usd;
     const double load_w = own.power_watts ? *own.power_watts : m.load_watts;
@@ -327,12 +336,58 @@ int GpusPerJob(const Prepared& p, int gpu_index)
     return per_job > MostGpus(p) ? 0 : per_job;
 }
 
-// Calls visit(machine) for every machine at home the scenario allows: each catalog GPU (or home.gpu)
-// that holds the job, in every count up to the most one machine holds (or home.gpu_count).
+// The machines ForEachMachine built for the home option, kept for the hybrid's pass over the same machines,
+// each with what it costs running all the work at home (the home option prices that, and a hybrid split that
+// sends nothing out is priced alike). Up to kMax machines; any beyond are built and priced again. The slots
+// are not filled in advance (the model's hot path; a slot is written before it is read).
+class MachineCache {
+public:
+    static constexpr int kMax = 64;
+    int size() const { return size_; }
+    const LocalMachine& Machine(int k) const { return At(machines_, k).m; }
+    void Add(const LocalMachine& m)
+    {
+        new (&At(machines_, size_).m) LocalMachine(m);
+        At(all_at_home_, size_++) = nullptr;
+    }
+    // Machine k's cost for all the work at home with the person's figures (PriceLocalPart, Finish); null when
+    // the home option has not priced it (k is -1 for a machine not in the cache).
+    const OptionCost* AllAtHome(int k) const { return k >= 0 && k < size_ ? At(all_at_home_, k) : nullptr; }
+    // A fresh cost for machine k to be priced into, kept as its AllAtHome (a spare one, not kept, when k is not
+    // in the cache).
+    OptionCost& NewAllAtHome(int k)
+    {
+        const bool kept = k >= 0 && k < size_;
+        OptionCost* c = new (&At(costs_, kept ? k : kMax).c) OptionCost();
+        if (kept)
+            At(all_at_home_, k) = c;
+        return *c;
+    }
+
+private:
+    union MachineSlot {
+        MachineSlot() { }
+        LocalMachine m;
+    };
+    union CostSlot {
+        CostSlot() { }
+        OptionCost c;
+    };
+    std::array<MachineSlot, kMax> machines_;
+    std::array<CostSlot, kMax + 1> costs_; // the last one the spare
+    std::array<const OptionCost*, kMax> all_at_home_;
+    int size_ = 0;
+};
+
+// Calls visit(machine, k) for every machine at home the scenario allows: each catalog GPU (or home.gpu)
+// that holds the job, in every count up to the most one machine holds (or home.gpu_count). The order is
+// the same on every call with the same `p`, so `cache` holds the first machines in that order; k is the
+// machine's place there (-1 beyond it).
 template <class Visit>
-void ForEachMachine(const Prepared& p, Visit visit)
+void ForEachMachine(const Prepared& p, MachineCache& cache, Visit visit)
 {
     const Scenario& s = p.scenario;
+    int k = 0;
     for (int gi = 0; gi < static_cast<int>(p.catalog.gpus.size()); ++gi) {
         if (p.forced_gpu != -1 && gi != p.forced_gpu) // -2: an unknown id matches no GPU
             continue;
@@ -342,8 +397,19 @@ void ForEachMachine(const Prepared& p, Visit visit)
         const int max_gpus = MostGpus(p);
         // A machine given by its count, or owned, is that machine; else every size that holds the job.
         const int first = s.home.gpu_count || s.home.owned ? max_gpus : per_job;
-        for (int n = first; n <= max_gpus; n += per_job)
-            visit(BuildMachine(p, gi, n, per_job));
+        for (int n = first; n <= max_gpus; n += per_job, ++k) {
+            if (k < cache.size()) {
+                visit(cache.Machine(k), k);
+                continue;
+            }
+            const LocalMachine m = BuildMachine(p, gi, n, per_job);
+            if (k == cache.size() && k < MachineCache::kMax) {
+                cache.Add(m);
+                visit(m, k);
+            } else {
+                visit(m, -1);
+            }
+        }
     }
 }
 
@@ -352,18 +418,17 @@ void ForEachMachine(const Prepared& p, Visit visit)
 // Home: every machine that holds the largest job and runs the peak week, kept as the choices worth
 // making at some budget. With the person's own machine figures, one machine: the cheapest over the
 // horizon on catalog prices, priced with their figures.
-Choices CostHome(const Prepared& p, double hours, double peak)
+void CostHome(const Prepared& p, double hours, double peak, MachineCache& machines, Choices& out)
 {
-    Choices out;
     const bool own = OwnMachineFigures(p.scenario);
     OptionCost cheapest_catalog, largest;
     LocalMachine cheapest_machine, largest_machine;
     cheapest_catalog.total_usd = kInf;
     double largest_capacity = -1;
     bool any_fits_vram = false;
-    ForEachMachine(p, [&](const LocalMachine& m) {
+    ForEachMachine(p, machines, [&](const LocalMachine& m, int place) {
         any_fits_vram = true;
-        OptionCost c;
+        OptionCost& c = machines.NewAllAtHome(place);
         PriceLocalPart(p, m, hours, &c);
         Finish(p, &c);
         if (m.capacity > largest_capacity + 1e-9) {
@@ -393,12 +458,12 @@ Choices CostHome(const Prepared& p, double hours, double peak)
         out.Set(c);
     }
     if (out.size > 0)
-        return out;
+        return;
     if (!any_fits_vram) {
         OptionCost c;
         c.blockers |= p.forced_gpu == -2 ? kUnknownGpu : kVramTooLarge;
         out.Set(c);
-        return out;
+        return;
     }
     // No machine runs the peak week: the largest one does if the average fits, with bursts waiting.
     if (largest.capacity_work_hours_per_week + 1e-9 >= hours)
@@ -406,15 +471,13 @@ Choices CostHome(const Prepared& p, double hours, double peak)
     else
         largest.blockers |= kOverCapacity;
     out.Set(largest);
-    return out;
 }
 
 // Cloud: the cheapest offer that fits, for all the work, with all the data.
-Choices CostCloud(const Prepared& p, double hours, double home_speed)
+void CostCloud(const Prepared& p, double hours, double home_speed, Choices& out)
 {
     const Scenario& s = p.scenario;
     OptionCost c;
-    Choices out;
     // Data that may not leave the premises rules the cloud out whether or not an offer fits the job, so the
     // cloud is never named as the option that comes closest.
     if (p.data_must_stay)
@@ -422,21 +485,20 @@ Choices CostCloud(const Prepared& p, double hours, double home_speed)
     if (p.forced_offer == -2) {
         c.blockers |= kUnknownOffer;
         out.Set(c);
-        return out;
+        return;
     }
     const bool confidential = s.privacy == Privacy::confidential && s.sensitive_work_pct > 0;
     const CloudPlan plan = PlanCloud(p, hours, s.privacy, home_speed, s.data_gb, confidential);
     if (plan.offer < 0) {
         c.blockers |= kNoCloudOffer;
         out.Set(c);
-        return out;
+        return;
     }
     c.cloud_work_hours_per_week = hours;
     c.burst_share_to_cloud = 1;
     PriceAndRecordCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c);
     Finish(p, &c);
     out.Set(c);
-    return out;
 }
 
 // The hybrid's work, split: the steady part stays at home, a share of the bursts may go out.
@@ -474,10 +536,10 @@ int SplitShares(const Prepared& p, const LocalMachine& m, const HybridWork& w, d
     return n;
 }
 
-// One split priced: machine `m` at home, `share` of the bursts in the cloud (with the data they need, or
-// the off-site copy the person asked for). Nothing when no offer holds the cloud part.
-std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, double share,
-                                     double home_speed)
+// One split priced into `c` (a fresh OptionCost): machine `m` at home, `share` of the bursts in the cloud (with
+// the data they need, or the off-site copy the person asked for). False when no offer holds the cloud part.
+bool PriceSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, double share, double home_speed,
+                PlanMemo& memo, OptionCost& c)
 {
     const Scenario& s = p.scenario;
     const double cloud_work = w.bursts * share;
@@ -485,19 +547,26 @@ std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, c
     // The data that goes to the cloud is below the strictest class when that class stays local.
     const Privacy cloud_class = w.local_only > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy;
     const double cloud_data = s.data_gb * (1 - w.local_only);
-    OptionCost c;
     PriceLocalPart(p, m, local_work, &c);
     if (cloud_work > 1e-9 || s.wants_redundancy) {
-        const CloudPlan plan = PlanCloud(p, cloud_work, cloud_class, home_speed, cloud_data, false);
+        int known = 0;
+        while (known < memo.size && !(At(memo.work_hours, known) == cloud_work))
+            ++known;
+        if (known == memo.size) {
+            known = memo.size < PlanMemo::kMax ? memo.size++ : memo.next++ % PlanMemo::kMax;
+            At(memo.work_hours, known) = cloud_work;
+            At(memo.plans, known) = PlanCloud(p, cloud_work, cloud_class, home_speed, cloud_data, false);
+        }
+        const CloudPlan& plan = At(memo.plans, known);
         if (plan.offer < 0)
-            return std::nullopt;
+            return false;
         const double egress = w.hours > 0 ? s.egress_gb_per_month * cloud_work / w.hours : 0;
         PriceAndRecordCloudPart(p, plan, cloud_data, egress, false, &c);
     }
     c.cloud_work_hours_per_week = cloud_work;
     c.burst_share_to_cloud = w.burst_share > 0 ? share : 0;
     Finish(p, &c);
-    return c;
+    return true;
 }
 
 // Hybrid: a machine at home for the steady work (and all work on data that must stay), the cloud for a
@@ -511,19 +580,19 @@ std::optional<OptionCost> PriceSplit(const Prepared& p, const LocalMachine& m, c
 // asked for: ApplyBudgets decides, since which split is best depends on the budget); one that runs no
 // work at home is the cloud plus an idle machine, never offered. `real_mixes` gets the splits that send
 // work out.
-Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Choices& home, Choices* real_mixes)
+void CostHybrid(const Prepared& p, double hours, double home_speed, const Choices& home, MachineCache& machines,
+                Choices& out, Choices* real_mixes)
 {
-    Choices out;
     OptionCost blocked;
     if (p.forced_offer == -2) {
         blocked.blockers |= kUnknownOffer;
         out.Set(blocked);
-        return out;
+        return;
     }
     if (p.forced_gpu == -2) {
         blocked.blockers |= kUnknownGpu;
         out.Set(blocked);
-        return out;
+        return;
     }
     HybridWork w;
     w.hours = hours;
@@ -535,11 +604,12 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
     if (w.local_only >= 1) {
         blocked.blockers |= kNothingToSplit; // all work is on data that stays local: that is a home lab
         out.Set(blocked);
-        return out;
+        return;
     }
     bool any_machine = false, any_runs_steady = false, any_offer = true;
+    PlanMemo memo;
 
-    auto try_machine = [&](const LocalMachine& m) {
+    auto try_machine = [&](const LocalMachine& m, int place) {
         any_machine = true;
         if (m.capacity + 1e-9 < w.steady)
             return; // the steady work alone is more than this machine runs
@@ -550,14 +620,21 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
             const double cloud_work = w.bursts * shares[k];
             if (hours - cloud_work <= 1e-9 && hours > 0)
                 continue; // no work at home: that is the cloud, with an idle machine
-            const std::optional<OptionCost> c = PriceSplit(p, m, w, shares[k], home_speed);
-            if (!c) {
+            // Nothing sent out and no off-site copy: the split is the machine with all the work, as the home
+            // option priced it.
+            if (const OptionCost* all_at_home =
+                    cloud_work == 0 && !p.scenario.wants_redundancy ? machines.AllAtHome(place) : nullptr) {
+                out.Offer(*all_at_home);
+                continue;
+            }
+            OptionCost split;
+            if (!PriceSplit(p, m, w, shares[k], home_speed, memo, split)) {
                 any_offer = false;
                 continue;
             }
-            out.Offer(*c);
+            out.Offer(split);
             if (cloud_work > 1e-9)
-                real_mixes->Offer(*c);
+                real_mixes->Offer(split);
         }
     };
     if (OwnMachineFigures(p.scenario)) {
@@ -566,13 +643,13 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
         if (home.size > 0 && h.gpu_index >= 0) {
             const int per_job = GpusPerJob(p, h.gpu_index);
             if (per_job > 0)
-                try_machine(BuildMachine(p, h.gpu_index, h.gpu_count, per_job));
+                try_machine(BuildMachine(p, h.gpu_index, h.gpu_count, per_job), -1);
         }
     } else {
-        ForEachMachine(p, try_machine);
+        ForEachMachine(p, machines, try_machine);
     }
     if (out.size > 0)
-        return out;
+        return;
     if (!any_machine)
         blocked.blockers |= kVramTooLarge;
     else if (!any_runs_steady)
@@ -582,7 +659,6 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
     else
         blocked.blockers |= kOverCapacity;
     out.Set(blocked);
-    return out;
 }
 
 } // namespace
@@ -592,10 +668,48 @@ Choices CostHybrid(const Prepared& p, double hours, double home_speed, const Cho
 Prepared::Prepared(const Scenario& s, const Catalog& c)
     : scenario(s), catalog(PickCatalog(s, c, owned_)), fig(ResolveFigures(s, c))
 {
+    FindChosen();
+}
+
+Prepared::Prepared(const Scenario& s, const Catalog& priced, const ResolvedFigures& figures)
+    : scenario(s), catalog(priced), fig(figures)
+{
+    FindChosen();
+}
+
+void Prepared::Refresh()
+{
+    const Scenario& s = scenario;
     burst_share = std::clamp(s.burst_share_pct / 100.0, 0.0, 1.0);
     const double sensitive = std::clamp(s.sensitive_work_pct / 100.0, 0.0, 1.0);
     data_must_stay = s.privacy == Privacy::on_premises_only && sensitive > 0;
     local_only_share = s.privacy >= Privacy::confidential ? sensitive : 0.0;
+}
+
+const Prepared::ValueLeft& Prepared::ValueLeftAtEnd() const
+{
+    const double gpu_pct = fig.gpu_depreciation_pct_per_year, other_pct = fig.system_depreciation_pct_per_year;
+    const int months = scenario.horizon_months;
+    ValueLeftFor& v = value_left_;
+    if (!(v.gpu_pct == gpu_pct && v.other_pct == other_pct && v.months == months)) {
+        // formulas::ResaleUsd is linear in the two amounts: its value for one dollar of each is the factor
+        // every machine's resale takes (a machine's resale is then the formula's own products and sum).
+        v.left.gpu = f::ResaleUsd<double>(1.0, 0.0, gpu_pct, other_pct, months);
+        v.left.other = f::ResaleUsd<double>(0.0, 1.0, gpu_pct, other_pct, months);
+        v.gpu_pct = gpu_pct;
+        v.other_pct = other_pct;
+        v.months = months;
+    }
+    return v.left;
+}
+
+void Prepared::FindChosen()
+{
+    Refresh();
+    const Scenario& s = scenario;
+    forced_gpu = -1;
+    forced_offer = -1;
+    max_offer_speed = 0;
     if (s.home.owned && !s.home.gpu)
         forced_gpu = -2; // a machine you own, with no GPU named: none to price
     if (s.home.gpu) {
@@ -613,11 +727,16 @@ Prepared::Prepared(const Scenario& s, const Catalog& c)
     for (const CloudOffer& o : catalog.offers)
         if (forced_offer >= 0 ? &o == &At(catalog.offers, forced_offer) : OfferAllowed(o, s, s.privacy))
             max_offer_speed = std::max(max_offer_speed, o.speed);
+    offer_board_watts.clear();
+    for (const CloudOffer& o : catalog.offers) {
+        const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(catalog, o.chip);
+        offer_board_watts.push_back(chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0);
+    }
 }
 
 void Choices::Set(const OptionCost& c)
 {
-    items[0] = c;
+    items.Put(0, c);
     size = 1;
 }
 
@@ -632,9 +751,12 @@ void Choices::Offer(const OptionCost& c)
     int kept = 0;
     for (int i = 0; i < size; ++i) {
         const OptionCost& o = At(items, i);
-        if (!(c.upfront_usd <= o.upfront_usd + 1e-9 && c.total_usd <= o.total_usd + 1e-9 &&
-              c.MonthlyOutlayUsd() <= o.MonthlyOutlayUsd() + 1e-9))
-            At(items, kept++) = o;
+        if (c.upfront_usd <= o.upfront_usd + 1e-9 && c.total_usd <= o.total_usd + 1e-9 &&
+            c.MonthlyOutlayUsd() <= o.MonthlyOutlayUsd() + 1e-9)
+            continue; // c is as cheap up front, a month and over the horizon: o goes
+        if (kept != i)
+            items.Put(static_cast<std::size_t>(kept), o);
+        ++kept;
     }
     size = kept;
     if (size == kMax) {
@@ -646,10 +768,10 @@ void Choices::Offer(const OptionCost& c)
     }
     int at = size;
     while (at > 0 && At(items, at - 1).upfront_usd > c.upfront_usd) {
-        At(items, at) = At(items, at - 1);
+        items.Put(static_cast<std::size_t>(at), At(items, at - 1));
         --at;
     }
-    At(items, at) = c;
+    items.Put(static_cast<std::size_t>(at), c);
     ++size;
 }
 
@@ -678,12 +800,13 @@ OptionChoices CostOptions(const Prepared& p, double hours_per_week)
     const double hours = std::clamp(hours_per_week, 0.0, f::kHoursPerWeek);
     const double peak = f::PeakWorkHoursPerWeek(hours, p.burst_share, p.fig.burst_peak_factor);
     OptionChoices out;
-    out.by_option[0] = CostHome(p, hours, peak);
+    MachineCache machines;
+    CostHome(p, hours, peak, machines, out.by_option[0]);
     // The cloud's speed relative to home (cloud.speed_vs_home) is against the home option's GPU.
     const OptionCost& home = out.by_option[0].items[0];
     const double home_speed = home.gpu_index >= 0 ? At(p.catalog.gpus, home.gpu_index).speed : 1.0;
-    out.by_option[1] = CostCloud(p, hours, home_speed);
-    out.by_option[2] = CostHybrid(p, hours, home_speed, out.by_option[0], &out.real_mixes);
+    CostCloud(p, hours, home_speed, out.by_option[1]);
+    CostHybrid(p, hours, home_speed, out.by_option[0], machines, out.by_option[2], &out.real_mixes);
     out.home_plus_copy_is_a_mix = p.scenario.wants_redundancy;
     return out;
 }
@@ -717,12 +840,16 @@ OptionCosts ApplyBudgets(const OptionChoices& choices, double budget_usd, double
     return costs;
 }
 
+Evaluation EvaluatePrepared(const Prepared& p)
+{
+    const Scenario& s = p.scenario;
+    return Score(p, s, ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd));
+}
+
 Evaluation Evaluate(const Scenario& input, const Catalog& input_catalog)
 {
     const ModelInputs in(input, input_catalog);
-    const Scenario& s = in.scenario();
-    const Prepared p(s, in.catalog());
-    return Score(p, s, ApplyBudgets(CostOptions(p, s.hours_per_week), s.budget_usd, s.monthly_budget_usd));
+    return EvaluatePrepared(Prepared(in.scenario(), in.catalog()));
 }
 
 } // namespace labcalc::core

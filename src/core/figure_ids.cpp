@@ -7,73 +7,102 @@
 
 namespace labcalc::core {
 
+namespace {
+
+constexpr FigureRule kRules[] = {
+    {"defaults.electricity_usd_per_kwh", 0, 5},
+    {"defaults.grid_gco2_per_kwh", 0, 2000},
+    {"home.base_system_usd", 0, 1e6},
+    {"home.base_load_watts", 0, 10000},
+    {"home.base_idle_watts", 0, 10000},
+    {"home.psu_ups_usd_per_kw", 0, 1e5},
+    {"home.cooling_overhead_pct", 0, 200},
+    {"home.maintenance_pct_per_year", 0, 100},
+    {"home.gpu_depreciation_pct_per_year", 0, 100},
+    {"home.system_depreciation_pct_per_year", 0, 100},
+    {"home.resale_fee_pct", 0, 100},
+    {"home.idle_on_pct_of_busy", 0, 1000},
+    {"home.embodied_kg_co2e_per_gpu", 0, 100000},
+    {"home.max_gpus", 1, 16},
+    {"home.max_utilization_pct", 1, 100},
+    {"home.disk_usd_per_tb", 0, 1e5},
+    {"cloud.storage_usd_per_gb_month", 0, 100},
+    {"cloud.egress_usd_per_gb", 0, 100},
+    {"cloud.egress_free_gb_per_month", 0, 1e7},
+    {"cloud.idle_overhead_pct", 0, 500},
+    {"cloud.working_volume_gb", 0, 1e6},
+    {"cloud.stopped_volume_usd_per_gb_month", 0, 100},
+    {"cloud.spot_interruption_overhead_pct", 0, 500},
+    {"cloud.confidential_overhead_pct", 0, 500},
+    {"cloud.confidential_usd_per_month", 0, 1e6},
+    {"cloud.pue", 1, 3},
+    {"cloud.default_grid_gco2_per_kwh", 0, 2000},
+    {"workload.burst_peak_factor", 1, 52},
+    {"workload.memory_overhead_pct", 0, 200},
+    {"workload.decode_bandwidth_use_pct", 1, 100},
+    {"workload.train_peak_use_pct", 1, 100},
+    {"workload.lora_trainable_pct", 0.001, 100},
+    {"workload.image_seconds_rtx4090", 0.01, 3600},
+    {"workload.image_reference_params_b", 0.01, 1000},
+    {"model.rule_bonus_points", 0, 10},
+};
+constexpr int kRuleCount = static_cast<int>(sizeof(kRules) / sizeof(kRules[0]));
+
+// A rule's place in kRules. Used while compiling (Rule<...> below), where an id that names no rule reads
+// kRules[-1] and does not build.
+constexpr int RuleAt(std::string_view id)
+{
+    int found = -1;
+    for (int i = 0; i < kRuleCount && found < 0; ++i)
+        if (id == kRules[i].id)
+            found = i;
+    return kRules[found].id ? found : -1;
+}
+
+// The rules' ids in the order of the catalog's and the scenario's maps (std::string compares as
+// std::string_view does), so a figure id is found by a binary search, with no string built.
+struct SortedIds {
+    std::string_view id[kRuleCount];
+    int rule[kRuleCount];
+};
+const SortedIds& Sorted()
+{
+    static const SortedIds sorted = [] {
+        SortedIds out{};
+        int order[kRuleCount];
+        for (int i = 0; i < kRuleCount; ++i)
+            order[i] = i;
+        std::sort(order, order + kRuleCount,
+                  [](int a, int b) { return std::string_view(kRules[a].id) < std::string_view(kRules[b].id); });
+        for (int i = 0; i < kRuleCount; ++i) {
+            out.id[i] = kRules[order[i]].id;
+            out.rule[i] = order[i];
+        }
+        return out;
+    }();
+    return sorted;
+}
+
+int RuleIndex(std::string_view id)
+{
+    const SortedIds& s = Sorted();
+    const std::string_view* at = std::lower_bound(s.id, s.id + kRuleCount, id);
+    return at != s.id + kRuleCount && *at == id ? s.rule[at - s.id] : -1;
+}
+
+} // namespace
+
 const std::vector<FigureRule>& FigureRules()
 {
-    static const std::vector<FigureRule> kRules = {
-        {"defaults.electricity_usd_per_kwh", 0, 5},
-        {"defaults.grid_gco2_per_kwh", 0, 2000},
-        {"home.base_system_usd", 0, 1e6},
-        {"home.base_load_watts", 0, 10000},
-        {"home.base_idle_watts", 0, 10000},
-        {"home.psu_ups_usd_per_kw", 0, 1e5},
-        {"home.cooling_overhead_pct", 0, 200},
-        {"home.maintenance_pct_per_year", 0, 100},
-        {"home.gpu_depreciation_pct_per_year", 0, 100},
-        {"home.system_depreciation_pct_per_year", 0, 100},
-        {"home.resale_fee_pct", 0, 100},
-        {"home.idle_on_pct_of_busy", 0, 1000},
-        {"home.embodied_kg_co2e_per_gpu", 0, 100000},
-        {"home.max_gpus", 1, 16},
-        {"home.max_utilization_pct", 1, 100},
-        {"home.disk_usd_per_tb", 0, 1e5},
-        {"cloud.storage_usd_per_gb_month", 0, 100},
-        {"cloud.egress_usd_per_gb", 0, 100},
-        {"cloud.egress_free_gb_per_month", 0, 1e7},
-        {"cloud.idle_overhead_pct", 0, 500},
-        {"cloud.working_volume_gb", 0, 1e6},
-        {"cloud.stopped_volume_usd_per_gb_month", 0, 100},
-        {"cloud.spot_interruption_overhead_pct", 0, 500},
-        {"cloud.confidential_overhead_pct", 0, 500},
-        {"cloud.confidential_usd_per_month", 0, 1e6},
-        {"cloud.pue", 1, 3},
-        {"cloud.default_grid_gco2_per_kwh", 0, 2000},
-        {"workload.burst_peak_factor", 1, 52},
-        {"workload.memory_overhead_pct", 0, 200},
-        {"workload.decode_bandwidth_use_pct", 1, 100},
-        {"workload.train_peak_use_pct", 1, 100},
-        {"workload.lora_trainable_pct", 0.001, 100},
-        {"workload.image_seconds_rtx4090", 0.01, 3600},
-        {"workload.image_reference_params_b", 0.01, 1000},
-        {"model.rule_bonus_points", 0, 10},
-    };
-    return kRules;
+    static const std::vector<FigureRule> kList(std::begin(kRules), std::end(kRules));
+    return kList;
 }
 
 const FigureRule* FindFigureRule(std::string_view id)
 {
-    for (const FigureRule& r : FigureRules())
-        if (id == r.id)
-            return &r;
-    return nullptr;
+    const int i = RuleIndex(id);
+    return i >= 0 ? &kRules[i] : nullptr;
 }
-
-namespace {
-
-double Value(const Scenario& s, const Catalog& c, const char* id)
-{
-    const FigureRule* rule = FindFigureRule(id);
-    double v = 0;
-    if (auto o = s.assumptions.find(id); o != s.assumptions.end())
-        v = o->second;
-    else if (auto f = c.figures.find(id); f != c.figures.end())
-        v = f->second.value;
-    else
-        v = rule ? rule->min_value : 0;
-    // Overrides are checked against the same range as catalog values.
-    return rule ? std::clamp(v, rule->min_value, rule->max_value) : v;
-}
-
-} // namespace
 
 const char* FieldForFigure(std::string_view figure_id)
 {
@@ -84,57 +113,98 @@ const char* FieldForFigure(std::string_view figure_id)
     return nullptr;
 }
 
+namespace {
+
+// Every rule's figure as the model uses it: the scenario's override, else the catalog's value, else the least
+// the rule allows; overrides are checked against the same range as catalog values. One pass over each map,
+// no string built (the model resolves its figures on every evaluation).
+struct FigureValues {
+    double value[kRuleCount];
+    bool overridden[kRuleCount];
+
+    FigureValues(const Scenario& s, const Catalog& c)
+    {
+        for (int i = 0; i < kRuleCount; ++i) {
+            value[i] = kRules[i].min_value;
+            overridden[i] = false;
+        }
+        for (const auto& [id, figure] : c.figures)
+            if (const int i = RuleIndex(id); i >= 0)
+                value[i] = figure.value;
+        for (const auto& [id, v] : s.assumptions)
+            if (const int i = RuleIndex(id); i >= 0) {
+                value[i] = v;
+                overridden[i] = true;
+            }
+        for (int i = 0; i < kRuleCount; ++i)
+            value[i] = std::clamp(value[i], kRules[i].min_value, kRules[i].max_value);
+    }
+};
+
+// The index of a rule named by a literal id, as a constant.
+template <int Index>
+constexpr int kRule = Index;
+
+} // namespace
+
+// The rule an id names, worked out while compiling.
+#define LABCALC_RULE(id) kRule<RuleAt(id)>
+
 ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
 {
+    const FigureValues f(s, c);
+    auto v = [&f](int rule) { return f.value[rule]; };
     ResolvedFigures r;
     r.electricity_usd_per_kwh =
-        s.electricity_usd_per_kwh ? *s.electricity_usd_per_kwh : Value(s, c, "defaults.electricity_usd_per_kwh");
+        s.electricity_usd_per_kwh ? *s.electricity_usd_per_kwh : v(LABCALC_RULE("defaults.electricity_usd_per_kwh"));
     // Where the person lives: its tariff (unless they gave theirs) and its grid.
     const Country* place = s.country ? FindCountry(c, *s.country) : nullptr;
-    if (!s.electricity_usd_per_kwh && place && !s.assumptions.count("defaults.electricity_usd_per_kwh"))
+    if (!s.electricity_usd_per_kwh && place && !f.overridden[LABCALC_RULE("defaults.electricity_usd_per_kwh")])
         r.electricity_usd_per_kwh = place->electricity_usd_per_kwh.value;
-    r.grid_gco2_per_kwh = place && !s.assumptions.count("defaults.grid_gco2_per_kwh")
+    r.grid_gco2_per_kwh = place && !f.overridden[LABCALC_RULE("defaults.grid_gco2_per_kwh")]
         ? place->grid_gco2_per_kwh.value
-        : Value(s, c, "defaults.grid_gco2_per_kwh");
-    r.pue = Value(s, c, "cloud.pue");
+        : v(LABCALC_RULE("defaults.grid_gco2_per_kwh"));
+    r.pue = v(LABCALC_RULE("cloud.pue"));
     r.sales_tax_pct = s.home.sales_tax_pct ? *s.home.sales_tax_pct
         : place && place->vat_pct          ? place->vat_pct->value
                                            : 0.0;
-    r.embodied_kg_co2e_per_gpu = Value(s, c, "home.embodied_kg_co2e_per_gpu");
-    r.cloud_default_grid_gco2_per_kwh = Value(s, c, "cloud.default_grid_gco2_per_kwh");
-    r.base_system_usd = Value(s, c, "home.base_system_usd");
-    r.base_load_watts = Value(s, c, "home.base_load_watts");
-    r.base_idle_watts = Value(s, c, "home.base_idle_watts");
-    r.psu_ups_usd_per_kw = Value(s, c, "home.psu_ups_usd_per_kw");
-    r.cooling_overhead_pct = Value(s, c, "home.cooling_overhead_pct");
-    r.maintenance_pct_per_year = Value(s, c, "home.maintenance_pct_per_year");
-    r.gpu_depreciation_pct_per_year = Value(s, c, "home.gpu_depreciation_pct_per_year");
-    r.system_depreciation_pct_per_year = Value(s, c, "home.system_depreciation_pct_per_year");
-    r.resale_fee_pct = Value(s, c, "home.resale_fee_pct");
-    r.idle_on_pct_of_busy = Value(s, c, "home.idle_on_pct_of_busy");
-    r.max_gpus = static_cast<int>(std::floor(Value(s, c, "home.max_gpus")));
-    r.max_utilization_pct = Value(s, c, "home.max_utilization_pct");
-    r.disk_usd_per_tb = Value(s, c, "home.disk_usd_per_tb");
-    r.storage_usd_per_gb_month = Value(s, c, "cloud.storage_usd_per_gb_month");
-    r.egress_usd_per_gb = Value(s, c, "cloud.egress_usd_per_gb");
-    r.egress_free_gb_per_month = Value(s, c, "cloud.egress_free_gb_per_month");
+    r.embodied_kg_co2e_per_gpu = v(LABCALC_RULE("home.embodied_kg_co2e_per_gpu"));
+    r.cloud_default_grid_gco2_per_kwh = v(LABCALC_RULE("cloud.default_grid_gco2_per_kwh"));
+    r.base_system_usd = v(LABCALC_RULE("home.base_system_usd"));
+    r.base_load_watts = v(LABCALC_RULE("home.base_load_watts"));
+    r.base_idle_watts = v(LABCALC_RULE("home.base_idle_watts"));
+    r.psu_ups_usd_per_kw = v(LABCALC_RULE("home.psu_ups_usd_per_kw"));
+    r.cooling_overhead_pct = v(LABCALC_RULE("home.cooling_overhead_pct"));
+    r.maintenance_pct_per_year = v(LABCALC_RULE("home.maintenance_pct_per_year"));
+    r.gpu_depreciation_pct_per_year = v(LABCALC_RULE("home.gpu_depreciation_pct_per_year"));
+    r.system_depreciation_pct_per_year = v(LABCALC_RULE("home.system_depreciation_pct_per_year"));
+    r.resale_fee_pct = v(LABCALC_RULE("home.resale_fee_pct"));
+    r.idle_on_pct_of_busy = v(LABCALC_RULE("home.idle_on_pct_of_busy"));
+    r.max_gpus = static_cast<int>(std::floor(v(LABCALC_RULE("home.max_gpus"))));
+    r.max_utilization_pct = v(LABCALC_RULE("home.max_utilization_pct"));
+    r.disk_usd_per_tb = v(LABCALC_RULE("home.disk_usd_per_tb"));
+    r.storage_usd_per_gb_month = v(LABCALC_RULE("cloud.storage_usd_per_gb_month"));
+    r.egress_usd_per_gb = v(LABCALC_RULE("cloud.egress_usd_per_gb"));
+    r.egress_free_gb_per_month = v(LABCALC_RULE("cloud.egress_free_gb_per_month"));
     r.idle_overhead_pct =
-        s.cloud.idle_overhead_pct ? *s.cloud.idle_overhead_pct : Value(s, c, "cloud.idle_overhead_pct");
-    r.working_volume_gb = Value(s, c, "cloud.working_volume_gb");
-    r.stopped_volume_usd_per_gb_month = Value(s, c, "cloud.stopped_volume_usd_per_gb_month");
-    r.spot_interruption_overhead_pct = Value(s, c, "cloud.spot_interruption_overhead_pct");
-    r.confidential_overhead_pct = Value(s, c, "cloud.confidential_overhead_pct");
-    r.confidential_usd_per_month = Value(s, c, "cloud.confidential_usd_per_month");
-    r.burst_peak_factor = Value(s, c, "workload.burst_peak_factor");
-    r.memory_overhead_pct = Value(s, c, "workload.memory_overhead_pct");
-    r.decode_bandwidth_use_pct = Value(s, c, "workload.decode_bandwidth_use_pct");
-    r.train_peak_use_pct = Value(s, c, "workload.train_peak_use_pct");
-    r.lora_trainable_pct = Value(s, c, "workload.lora_trainable_pct");
-    r.image_seconds_rtx4090 = Value(s, c, "workload.image_seconds_rtx4090");
-    r.image_reference_params_b = Value(s, c, "workload.image_reference_params_b");
-    r.rule_bonus_points = Value(s, c, "model.rule_bonus_points");
+        s.cloud.idle_overhead_pct ? *s.cloud.idle_overhead_pct : v(LABCALC_RULE("cloud.idle_overhead_pct"));
+    r.working_volume_gb = v(LABCALC_RULE("cloud.working_volume_gb"));
+    r.stopped_volume_usd_per_gb_month = v(LABCALC_RULE("cloud.stopped_volume_usd_per_gb_month"));
+    r.spot_interruption_overhead_pct = v(LABCALC_RULE("cloud.spot_interruption_overhead_pct"));
+    r.confidential_overhead_pct = v(LABCALC_RULE("cloud.confidential_overhead_pct"));
+    r.confidential_usd_per_month = v(LABCALC_RULE("cloud.confidential_usd_per_month"));
+    r.burst_peak_factor = v(LABCALC_RULE("workload.burst_peak_factor"));
+    r.memory_overhead_pct = v(LABCALC_RULE("workload.memory_overhead_pct"));
+    r.decode_bandwidth_use_pct = v(LABCALC_RULE("workload.decode_bandwidth_use_pct"));
+    r.train_peak_use_pct = v(LABCALC_RULE("workload.train_peak_use_pct"));
+    r.lora_trainable_pct = v(LABCALC_RULE("workload.lora_trainable_pct"));
+    r.image_seconds_rtx4090 = v(LABCALC_RULE("workload.image_seconds_rtx4090"));
+    r.image_reference_params_b = v(LABCALC_RULE("workload.image_reference_params_b"));
+    r.rule_bonus_points = v(LABCALC_RULE("model.rule_bonus_points"));
     return r;
 }
+
+#undef LABCALC_RULE
 
 Catalog ApplyPriceOverrides(const Scenario& s, const Catalog& c)
 {

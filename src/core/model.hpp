@@ -2,8 +2,11 @@
 // The model's steps, shared by Evaluate, the report, the flip-point search and the decision map.
 // Not part of the faces' API: they call Evaluate / BuildReport / ComputeDecisionMap.
 #include <array>
+#include <cstddef>
+#include <new>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
@@ -17,8 +20,15 @@ namespace labcalc::core {
 // What the scenario and catalog fix before hours and budget come in.
 struct Prepared {
     Prepared(const Scenario& s, const Catalog& c);
+    // For many evaluations of one scenario that differ only in numbers (the likely futures of uncertainty.cpp):
+    // `priced` already has the scenario's price overrides (ApplyPriceOverrides) and `figures` are its resolved
+    // figures, so nothing is copied or looked up by name. Between evaluations the caller may change numbers in
+    // the scenario, in `priced` and in `fig`, then calls Refresh(); never ids, privacy or anything that names.
+    Prepared(const Scenario& s, const Catalog& priced, const ResolvedFigures& figures);
     Prepared(const Prepared&) = delete;
     Prepared& operator=(const Prepared&) = delete;
+    // Works out again what follows from the scenario's numbers (the burst share, the share that stays local).
+    void Refresh();
 
 private:
     // Declared first: members are built in declaration order, and `catalog` may refer to this copy.
@@ -34,6 +44,27 @@ public:
     int forced_gpu = -1;         // home.gpu resolved; -2 when it names no catalog GPU
     int forced_offer = -1;       // cloud.offer resolved; -2 when it names no catalog offer
     double max_offer_speed = 0;  // fastest cloud GPU the filters allow (hardware access)
+    // Each offer's chip's board power (0 when the catalog has none), for the energy of its GPU-hours: looked
+    // up by id once here, not per plan.
+    std::vector<double> offer_board_watts;
+
+    // What is left at the end of the horizon of each dollar of a machine's GPUs and of the rest of it
+    // (formulas::ResaleUsd of one dollar each), for the depreciation rates in `fig` and the scenario's horizon
+    // as they are now: worked out when they change, not twice per machine. Remembered here, so one Prepared
+    // is not for two threads at once.
+    struct ValueLeft {
+        double gpu = 1, other = 1;
+    };
+    const ValueLeft& ValueLeftAtEnd() const;
+
+private:
+    void FindChosen(); // Refresh, then home.gpu, cloud.offer and the fastest offer allowed
+    struct ValueLeftFor {
+        double gpu_pct = -1, other_pct = -1;
+        int months = -1;
+        ValueLeft left;
+    };
+    mutable ValueLeftFor value_left_;
 };
 
 // The ways worth choosing an option at some budget: each costs less over the horizon than every one
@@ -41,7 +72,23 @@ public:
 // and hybrid hold one entry per machine worth buying; the cloud holds one.
 struct Choices {
     static constexpr int kMax = 8;
-    std::array<OptionCost, kMax> items{}; // ascending upfront_usd, descending total_usd
+    // Room for kMax costs, each built when it is put there (an option's choices are costed tens of thousands
+    // of times per change and use a few of the slots; building all of them took a good part of the time).
+    // Slot 0 holds a default OptionCost until a choice is put there.
+    class Slots {
+    public:
+        Slots() { Put(0, OptionCost{}); }
+        const OptionCost& operator[](std::size_t i) const { return slots_[i].cost; }
+        void Put(std::size_t i, const OptionCost& c) { new (&slots_[i].cost) OptionCost(c); }
+
+    private:
+        union Slot {
+            Slot() { }
+            OptionCost cost;
+        };
+        std::array<Slot, kMax> slots_;
+    };
+    Slots items; // items[0 .. size): ascending upfront_usd, descending total_usd
     int size = 0;
     void Offer(const OptionCost& c); // keeps the front: drops what c beats, skips c if beaten
     void Set(const OptionCost& c);   // the only choice (also a blocked one)
@@ -74,6 +121,9 @@ std::array<FactorArray, kOptionCount> ScoreFactors(const Prepared& p, const Scen
 
 // Factors, rules, scores and the recommendation from costs.
 Evaluation Score(const Prepared& p, const Scenario& s, const OptionCosts& costs);
+
+// One evaluation of a prepared scenario at its own hours and budgets: Evaluate without the preparing.
+Evaluation EvaluatePrepared(const Prepared& p);
 
 // Whether the hybrid costs more than both pure options (each that is priced and kept out by nothing but
 // money) and gives nothing the person asked for that they lack (redundancy; peak weeks a home lab would

@@ -3,13 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "core/figure_ids.hpp"
 #include "core/index.hpp"
-#include "core/timeline.hpp"
+#include "core/model.hpp"
 #include "core/workload.hpp"
 
 namespace labcalc::core {
@@ -34,93 +36,189 @@ double Draw(std::mt19937& g, double spread_pct)
     return Triangular(Uniform(g), 1 - s, 1, 1 + s);
 }
 
-// Nearest-rank percentiles of the values (sorted here).
-Percentiles Of(std::vector<double> v)
+// The place in n sorted values of the nearest-rank percentile q.
+std::size_t Rank(double q, std::size_t n)
+{
+    return static_cast<std::size_t>(std::floor(q * static_cast<double>(n - 1)));
+}
+
+// Nearest-rank percentiles of the n values at v (reordered here): the values a full sort would put at those
+// ranks, found by selection.
+Percentiles Of(double* v, std::size_t n)
 {
     Percentiles p;
-    if (v.empty())
+    if (n == 0)
         return p;
-    std::sort(v.begin(), v.end());
-    auto at = [&](double q) { return v[static_cast<std::size_t>(std::floor(q * static_cast<double>(v.size() - 1)))]; };
-    p.p10 = at(0.1);
-    p.p50 = at(0.5);
-    p.p90 = at(0.9);
+    const std::size_t k10 = Rank(0.1, n), k50 = Rank(0.5, n), k90 = Rank(0.9, n);
+    // Each selection leaves the larger values after its rank, so the next searches only those.
+    std::nth_element(v, v + k10, v + n);
+    if (k50 > k10)
+        std::nth_element(v + k10 + 1, v + k50, v + n);
+    if (k90 > k50)
+        std::nth_element(v + k50 + 1, v + k90, v + n);
+    p.p10 = v[k10];
+    p.p50 = v[k50];
+    p.p90 = v[k90];
     return p;
 }
 
 // A yearly depreciation rate that leaves `factor` times the value it would leave after `months`.
-double ScaledDepreciationPct(double pct, double factor, int months)
+// `yearly_factor` is DepreciationYearlyFactor(factor, months), the same for every rate of one sample.
+double ScaledDepreciationPct(double pct, double yearly_factor)
 {
-    const double years = std::max(months, 1) / 12.0;
-    const double left = (1 - std::clamp(pct, 0.0, 100.0) / 100.0) * std::pow(std::max(factor, 0.0), 1.0 / years);
+    const double left = (1 - std::clamp(pct, 0.0, 100.0) / 100.0) * yearly_factor;
     return std::clamp((1 - left) * 100.0, 0.0, 100.0);
 }
+double DepreciationYearlyFactor(double factor, int months)
+{
+    const double years = std::max(months, 1) / 12.0;
+    return std::pow(std::max(factor, 0.0), 1.0 / years);
+}
 
-} // namespace
-
-namespace {
-
-// The model's inputs once (the tasks' hours and speeds worked out), and the prices the samples scale.
-struct Base {
-    Scenario scenario;
-    Catalog catalog;
-    ResolvedFigures fig;
-    std::vector<double> gpu_prices, offer_prices, spot_prices;
+// A figure's value as an assumption sets it: within the range its rule allows (ResolveFigures).
+struct Range {
+    double min = 0, max = 0;
+    explicit Range(const char* figure_id)
+    {
+        const FigureRule* rule = FindFigureRule(figure_id);
+        min = rule ? rule->min_value : -HUGE_VAL;
+        max = rule ? rule->max_value : HUGE_VAL;
+    }
+    double operator()(double v) const { return std::clamp(v, min, max); }
 };
 
-Base Prepare(const Scenario& input, const Catalog& input_catalog)
-{
-    const ModelInputs in(input, input_catalog);
-    Base b{in.scenario(), in.catalog(), {}, {}, {}, {}};
-    b.scenario.tasks.clear(); // the samples vary the hours the tasks came to
-    b.catalog.speeds_for_tasks = true;
-    b.fig = ResolveFigures(b.scenario, b.catalog);
-    for (const GpuModel& g : b.catalog.gpus)
-        b.gpu_prices.push_back(g.price_usd.value);
-    for (const CloudOffer& o : b.catalog.offers) {
-        b.offer_prices.push_back(o.usd_per_gpu_hour.value);
-        b.spot_prices.push_back(o.spot_usd_per_gpu_hour ? o.spot_usd_per_gpu_hour->value : 0.0);
+// The model prepared once for every likely future, and one future at a time evaluated on it. What a sample
+// changes is numbers only: the hours, the burst share, the tariff, the prices of the catalog's GPUs and
+// offers and the person's own, the resale (the person's share, or the depreciation rates) and the hours on
+// (the person's, or the idle share). They are written into the prepared scenario, catalog and figures and the
+// model runs on them: no copy of the scenario or the catalog, no figure looked up by name, no allocation.
+// Each figure is what evaluating the sample as a scenario of its own gives (the draws written into it, the
+// depreciation rates and idle share as assumptions; tests/core/test_sampling_pinned.cpp checks it).
+class Sampler {
+public:
+    Sampler(const Scenario& input, const Catalog& input_catalog)
+        : base_(Base(input, input_catalog)), figures_(ResolveFigures(base_.scenario, base_.priced)),
+          sample_(base_.scenario), prepared_(sample_, base_.priced, figures_),
+          idle_on_range_("home.idle_on_pct_of_busy"), gpu_depreciation_range_("home.gpu_depreciation_pct_per_year"),
+          system_depreciation_range_("home.system_depreciation_pct_per_year")
+    {
+        const Catalog& c = base_.priced;
+        const Scenario& s = base_.scenario;
+        auto overridden = [&s](const std::string& id) { return s.assumptions.count(id) > 0; };
+        for (const GpuModel& g : c.gpus)
+            gpus_.push_back({g.price_usd.value, 0, overridden("gpu." + g.id + ".price_usd"), false});
+        for (const CloudOffer& o : c.offers)
+            offers_.push_back({o.usd_per_gpu_hour.value, o.spot_usd_per_gpu_hour ? o.spot_usd_per_gpu_hour->value : 0.0,
+                               overridden("offer." + o.id + ".usd_per_gpu_hour"),
+                               !o.spot_usd_per_gpu_hour || overridden("offer." + o.id + ".spot_usd_per_gpu_hour")});
     }
-    return b;
-}
+    Sampler(const Sampler&) = delete;
+    Sampler& operator=(const Sampler&) = delete;
 
-// One likely future: each guessed input drawn from its spread (all of them, in a fixed order, every time, so a
-// spread of 0 leaves the others' draws alone); `work` is the catalog the prices are scaled in.
-Evaluation SampleOnce(const Base& b, const Spreads& sp, std::mt19937& gen, Catalog& work)
-{
-    Scenario t = b.scenario;
-    t.hours_per_week = std::clamp(b.scenario.hours_per_week * Draw(gen, sp.hours_pct), 0.0, 168.0);
-    t.burst_share_pct = std::clamp(b.scenario.burst_share_pct * Draw(gen, sp.burst_share_pct), 0.0, 100.0);
-    t.electricity_usd_per_kwh = b.fig.electricity_usd_per_kwh * Draw(gen, sp.electricity_pct);
-    const double cloud = Draw(gen, sp.cloud_price_pct);
-    const double hardware = Draw(gen, sp.hardware_price_pct);
-    const double resale = Draw(gen, sp.resale_pct);
-    const double on = Draw(gen, sp.on_hours_pct);
-    for (std::size_t k = 0; k < work.offers.size(); ++k) {
-        work.offers[k].usd_per_gpu_hour.value = b.offer_prices[k] * cloud;
-        if (work.offers[k].spot_usd_per_gpu_hour)
-            work.offers[k].spot_usd_per_gpu_hour->value = b.spot_prices[k] * cloud;
+    const Scenario& scenario() const { return base_.scenario; }
+
+    // The answer with every input at the person's figure: the prepared model put back to those figures, which
+    // is what Evaluate would prepare from the scenario (the catalog with its overrides, its resolved figures).
+    Option Plain()
+    {
+        if (!plain_) {
+            sample_ = base_.scenario;
+            for (std::size_t k = 0; k < offers_.size(); ++k) {
+                if (!offers_[k].fixed)
+                    Priced().offers[k].usd_per_gpu_hour.value = offers_[k].price;
+                if (!offers_[k].spot_fixed)
+                    Priced().offers[k].spot_usd_per_gpu_hour->value = offers_[k].spot;
+            }
+            for (std::size_t k = 0; k < gpus_.size(); ++k)
+                if (!gpus_[k].fixed)
+                    Priced().gpus[k].price_usd.value = gpus_[k].price;
+            prepared_.fig = figures_;
+            prepared_.Refresh();
+            plain_ = EvaluatePrepared(prepared_).recommended;
+        }
+        return *plain_;
     }
-    for (std::size_t k = 0; k < work.gpus.size(); ++k)
-        work.gpus[k].price_usd.value = b.gpu_prices[k] * hardware;
-    if (t.home.hardware_usd)
-        t.home.hardware_usd = *b.scenario.home.hardware_usd * hardware;
-    if (t.cloud.usd_per_gpu_hour)
-        t.cloud.usd_per_gpu_hour = *b.scenario.cloud.usd_per_gpu_hour * cloud;
-    if (t.home.resale_pct) {
-        t.home.resale_pct = std::clamp(*b.scenario.home.resale_pct * resale, 0.0, 100.0);
-    } else {
-        t.assumptions["home.gpu_depreciation_pct_per_year"] =
-            ScaledDepreciationPct(b.fig.gpu_depreciation_pct_per_year, resale, b.scenario.horizon_months);
-        t.assumptions["home.system_depreciation_pct_per_year"] =
-            ScaledDepreciationPct(b.fig.system_depreciation_pct_per_year, resale, b.scenario.horizon_months);
+
+    // One likely future: each guessed input drawn from its spread (all of them, in a fixed order, every time,
+    // so a spread of 0 leaves the others' draws alone).
+    Evaluation Sample(const Spreads& sp, std::mt19937& gen)
+    {
+        const Scenario& b = base_.scenario;
+        Scenario& t = sample_;
+        ResolvedFigures& fig = prepared_.fig;
+        t.hours_per_week = std::clamp(b.hours_per_week * Draw(gen, sp.hours_pct), 0.0, 168.0);
+        t.burst_share_pct = std::clamp(b.burst_share_pct * Draw(gen, sp.burst_share_pct), 0.0, 100.0);
+        t.electricity_usd_per_kwh = figures_.electricity_usd_per_kwh * Draw(gen, sp.electricity_pct);
+        fig.electricity_usd_per_kwh = *t.electricity_usd_per_kwh;
+        const double cloud = Draw(gen, sp.cloud_price_pct);
+        const double hardware = Draw(gen, sp.hardware_price_pct);
+        const double resale = Draw(gen, sp.resale_pct);
+        const double on = Draw(gen, sp.on_hours_pct);
+        // Prices the scenario overrides stay at its figures, as ApplyPriceOverrides would set them again.
+        for (std::size_t k = 0; k < offers_.size(); ++k) {
+            CloudOffer& o = Priced().offers[k];
+            if (!offers_[k].fixed)
+                o.usd_per_gpu_hour.value = offers_[k].price * cloud;
+            if (!offers_[k].spot_fixed)
+                o.spot_usd_per_gpu_hour->value = offers_[k].spot * cloud;
+        }
+        for (std::size_t k = 0; k < gpus_.size(); ++k)
+            if (!gpus_[k].fixed)
+                Priced().gpus[k].price_usd.value = gpus_[k].price * hardware;
+        if (t.home.hardware_usd)
+            t.home.hardware_usd = *b.home.hardware_usd * hardware;
+        if (t.cloud.usd_per_gpu_hour)
+            t.cloud.usd_per_gpu_hour = *b.cloud.usd_per_gpu_hour * cloud;
+        if (t.home.resale_pct) {
+            t.home.resale_pct = std::clamp(*b.home.resale_pct * resale, 0.0, 100.0);
+        } else {
+            const double yearly = DepreciationYearlyFactor(resale, b.horizon_months);
+            fig.gpu_depreciation_pct_per_year =
+                gpu_depreciation_range_(ScaledDepreciationPct(figures_.gpu_depreciation_pct_per_year, yearly));
+            fig.system_depreciation_pct_per_year =
+                system_depreciation_range_(ScaledDepreciationPct(figures_.system_depreciation_pct_per_year, yearly));
+        }
+        if (t.home.on_hours_per_week)
+            t.home.on_hours_per_week = std::clamp(*b.home.on_hours_per_week * on, 0.0, 168.0);
+        else
+            fig.idle_on_pct_of_busy = idle_on_range_(figures_.idle_on_pct_of_busy * on);
+        prepared_.Refresh();
+        return EvaluatePrepared(prepared_);
     }
-    if (t.home.on_hours_per_week)
-        t.home.on_hours_per_week = std::clamp(*b.scenario.home.on_hours_per_week * on, 0.0, 168.0);
-    else
-        t.assumptions["home.idle_on_pct_of_busy"] = b.fig.idle_on_pct_of_busy * on;
-    return Evaluate(t, work);
-}
+
+private:
+    // The scenario with its tasks worked out into hours, VRAM and burst share (and none left, since the
+    // samples vary those), and the catalog with each GPU's and offer's speed for the tasks and the scenario's
+    // price overrides, at the sample's prices.
+    struct Inputs {
+        Scenario scenario;
+        Catalog priced;
+    };
+    static Inputs Base(const Scenario& input, const Catalog& input_catalog)
+    {
+        const ModelInputs in(input, input_catalog);
+        Inputs b{in.scenario(), {}};
+        b.scenario.tasks.clear();
+        b.priced = ApplyPriceOverrides(b.scenario, in.catalog());
+        b.priced.speeds_for_tasks = true;
+        return b;
+    }
+    Catalog& Priced() { return base_.priced; }
+    // A catalog price before the samples scale it; `fixed` when the scenario overrides it (or, for a spot
+    // price, when the offer has none).
+    struct Price {
+        double price, spot;
+        bool fixed, spot_fixed;
+    };
+
+    Inputs base_;
+    const ResolvedFigures figures_; // the figures at the person's values, which the samples scale
+    Scenario sample_;               // the scenario of the sample being evaluated
+    Prepared prepared_;             // on sample_ and base_.priced; its `fig` holds the sample's figures
+    const Range idle_on_range_, gpu_depreciation_range_, system_depreciation_range_;
+    std::vector<Price> gpus_, offers_;
+    std::optional<Option> plain_;
+};
 
 // The spreads one at a time, in the order the report lists them when they sway the answer alike.
 struct OneSpread {
@@ -138,44 +236,91 @@ constexpr OneSpread kOneSpread[] = {
     {"spread.on_hours_pct", "the hours the machine is on", &Spreads::on_hours_pct},
 };
 
+// What an option's cumulative cost curve is made of: month m (0 ... months) is start + monthly x m plus the
+// instalments paid by then, with a loan's balance paid off and the resale credited in the last month, as
+// CumulativeUsd (timeline.hpp) has it (the same sums in the same order). Kept per sample instead of the curve.
+struct Curve {
+    double start = 0, monthly = 0, resale = 0;
+    double instalment = 0, loan_paid = 0; // a month's instalment; what the loan costs within the horizon
+    int instalments = 0;                  // months the instalments run
+    explicit Curve(const OptionCost& c)
+        : start(c.upfront_usd + c.forgone_sale_usd), monthly(c.monthly_usd), resale(c.resale_usd),
+          instalment(c.finance_usd_per_month), loan_paid(c.finance_paid_usd), instalments(c.finance_months)
+    {
+    }
+    double At(int m, int months) const
+    {
+        double v =
+            start + monthly * static_cast<double>(m) + instalment * static_cast<double>(std::min(m, instalments));
+        if (m != months)
+            return v;
+        v += loan_paid - instalment * static_cast<double>(std::min(months, instalments));
+        return v - resale;
+    }
+    bool SameEnds(const Curve& o) const
+    {
+        return start == o.start && resale == o.resale && instalment == o.instalment && loan_paid == o.loan_paid &&
+            instalments == o.instalments;
+    }
+};
+
+// The break-even month of home against cloud as BreakEvenMonth (timeline.hpp) finds it on their curves.
+std::optional<int> BreakEven(const Curve& home, const Curve& cloud, int months)
+{
+    for (int m = 1; m <= months; ++m)
+        if (home.At(m, months) <= cloud.At(m, months) + 1e-9)
+            return m;
+    return std::nullopt;
+}
+
 } // namespace
 
 Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, int samples, std::uint32_t seed)
 {
+    return SampleOutcomes(input, input_catalog, samples, seed, SampleSettings{});
+}
+
+Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, int samples, std::uint32_t seed,
+                           const SampleSettings& settings)
+{
     Uncertainty u;
     u.samples = std::clamp(samples, 1, kMaxSamples);
     u.seed = seed;
-    const Base b = Prepare(input, input_catalog);
-    Catalog work = b.catalog;
+    Sampler sampler(input, input_catalog);
+    const Scenario& base = sampler.scenario();
+    const auto n_samples = static_cast<std::size_t>(u.samples);
 
     std::mt19937 gen(seed);
     std::array<int, kOptionCount> best{};
     int nothing_fits = 0, no_break_even = 0;
+    const int months = std::max(base.horizon_months, 0);
+    const auto points = static_cast<std::size_t>(months) + 1;
+    // Room for every sample, set aside before the first: totals[o] holds option o's total for each sample where
+    // it was priced (priced[o] of them), curves[o] what its cumulative cost curve is made of.
     std::array<std::vector<double>, kOptionCount> totals;
+    std::array<std::vector<Curve>, kOptionCount> curves;
+    std::array<std::size_t, kOptionCount> priced{};
+    for (int o = 0; o < kOptionCount; ++o) {
+        At(totals, o).resize(n_samples);
+        At(curves, o).reserve(n_samples);
+    }
     std::vector<double> break_even;
-    const int months = std::max(b.scenario.horizon_months, 0);
-    // curves[o][m]: option o's cumulative cost at month m, one value per sample where it was priced.
-    std::array<std::vector<std::vector<double>>, kOptionCount> curves;
-    for (auto& per_option : curves)
-        per_option.resize(static_cast<std::size_t>(months) + 1);
+    break_even.reserve(n_samples);
     for (int i = 0; i < u.samples; ++i) {
-        const Evaluation e = SampleOnce(b, b.scenario.spreads, gen, work);
+        const Evaluation e = sampler.Sample(base.spreads, gen);
         ++At(best, static_cast<int>(e.recommended));
         nothing_fits += e.any_feasible ? 0 : 1;
         for (int o = 0; o < kOptionCount; ++o) {
             const OptionCost& c = At(e.cost, o);
             if (c.gpu_index >= 0 || c.offer_index >= 0) {
-                At(totals, o).push_back(c.total_usd);
-                const std::vector<double> curve = CumulativeUsd(c, months);
-                for (std::size_t m = 0; m < curve.size(); ++m)
-                    At(curves, o)[m].push_back(curve[m]);
+                At(totals, o)[At(priced, o)++] = c.total_usd;
+                At(curves, o).emplace_back(c);
             }
         }
         const OptionCost& home = At(e.cost, 0);
         const OptionCost& cloud = At(e.cost, 1);
         if (home.gpu_index >= 0 && cloud.offer_index >= 0) {
-            const std::optional<int> month = BreakEvenMonth(CumulativeUsd(home, b.scenario.horizon_months),
-                                                            CumulativeUsd(cloud, b.scenario.horizon_months));
+            const std::optional<int> month = BreakEven(Curve(home), Curve(cloud), months);
             if (month)
                 break_even.push_back(*month);
             else
@@ -183,31 +328,58 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
         }
     }
     const double n = u.samples;
+    std::vector<double> month(n_samples);
     for (int o = 0; o < kOptionCount; ++o) {
+        const std::size_t count = At(priced, o);
         At(u.p_best, o) = At(best, o) / n;
-        At(u.total_usd, o) = Of(At(totals, o));
-        if (!At(totals, o).empty())
-            for (std::vector<double>& month : At(curves, o))
-                At(u.cumulative_usd, o).push_back(Of(std::move(month)));
+        At(u.total_usd, o) = Of(At(totals, o).data(), count);
+        if (count == 0)
+            continue;
+        const std::vector<Curve>& curve = At(curves, o);
+        std::vector<Percentiles>& bands = At(u.cumulative_usd, o);
+        bands.reserve(points);
+        // When every sample's curve starts at the same cost and credits the same resale (the cloud: nothing up
+        // front, nothing to sell), a month's value rises with the monthly cost alone, in floating point too
+        // (rounding keeps the order), so each month's percentiles are the curves of the monthly cost's.
+        const bool same_ends =
+            std::all_of(curve.begin(), curve.end(), [&curve](const Curve& c) { return c.SameEnds(curve[0]); });
+        if (same_ends) {
+            for (std::size_t i = 0; i < count; ++i)
+                month[i] = curve[i].monthly;
+            const Percentiles monthly = Of(month.data(), count);
+            Curve p10 = curve[0], p50 = curve[0], p90 = curve[0];
+            p10.monthly = monthly.p10;
+            p50.monthly = monthly.p50;
+            p90.monthly = monthly.p90;
+            for (int m = 0; m <= months; ++m)
+                bands.push_back({p10.At(m, months), p50.At(m, months), p90.At(m, months)});
+            continue;
+        }
+        for (std::size_t m = 0; m < points; ++m) {
+            for (std::size_t i = 0; i < count; ++i)
+                month[i] = curve[i].At(static_cast<int>(m), months);
+            bands.push_back(Of(month.data(), count));
+        }
     }
     u.p_nothing_fits = nothing_fits / n;
     if (!break_even.empty())
-        u.break_even_month = Of(break_even);
+        u.break_even_month = Of(break_even.data(), break_even.size());
     const double compared = static_cast<double>(break_even.size()) + no_break_even;
     u.p_no_break_even = compared > 0 ? no_break_even / compared : 0;
+    if (!settings.sways)
+        return u;
 
     // Which guess sways the answer: each spread alone, a quarter of the samples each (at least 50).
-    const Option plain = Evaluate(b.scenario, b.catalog).recommended;
     const int each = std::max(50, u.samples / 4);
     for (const OneSpread& one : kOneSpread) {
-        if (!(b.scenario.spreads.*(one.member) > 0))
+        if (!(base.spreads.*(one.member) > 0))
             continue;
         Spreads alone{0, 0, 0, 0, 0, 0, 0};
-        alone.*(one.member) = b.scenario.spreads.*(one.member);
+        alone.*(one.member) = base.spreads.*(one.member);
         std::mt19937 g(seed);
         int changed = 0;
         for (int i = 0; i < each; ++i)
-            changed += SampleOnce(b, alone, g, work).recommended != plain ? 1 : 0;
+            changed += sampler.Sample(alone, g).recommended != sampler.Plain() ? 1 : 0;
         u.sways.push_back({one.key, one.label, changed / static_cast<double>(each)});
     }
     std::stable_sort(u.sways.begin(), u.sways.end(),

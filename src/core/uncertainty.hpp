@@ -50,8 +50,18 @@ struct Uncertainty {
     std::vector<Sway> sways;
 };
 
+// What a sampling run works out besides the answer's share and the spreads of the totals.
+struct SampleSettings {
+    // Which guess sways the answer (Uncertainty::sways): each spread on its own over a quarter of the samples
+    // (at least 50), so up to 7 x samples / 4 more evaluations. Off for a cheaper run while a slider is dragged;
+    // every other figure is the same either way.
+    bool sways = true;
+};
+
 // Runs `samples` (1 ... kMaxSamples) evaluations. With every spread 0, each sample is the plain evaluation.
 Uncertainty SampleOutcomes(const Scenario& s, const Catalog& c, int samples, std::uint32_t seed = kDefaultSeed);
+Uncertainty SampleOutcomes(const Scenario& s, const Catalog& c, int samples, std::uint32_t seed,
+                           const SampleSettings& settings);
 
 // "in about 8 of 10 likely futures": the recommended option's share in words a learner reads.
 std::string SureInWords(const Uncertainty& u, Option recommended);

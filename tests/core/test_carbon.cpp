@@ -142,7 +142,7 @@ TEST_CASE("carbon: a reason gives each option's emissions over the horizon, from
     CHECK(found);
 }
 
-TEST_CASE("carbon: a weight like any factor's; weighted alone, the option that fits and emits least wins",
+TEST_CASE("carbon: a weight like any factor's, and weighted alone the option that fits and emits least wins",
           "[carbon][advice][property]")
 {
     // Unweighted by default: the course's ten rows decide, as before.

@@ -102,3 +102,34 @@ TEST_CASE("uncertainty: the guesses that sway the answer are ranked, and a sprea
     REQUIRE(two.sways.size() == 2);
     CHECK(two.sways[0].p_changes >= two.sways[1].p_changes);
 }
+
+TEST_CASE("uncertainty: a run without the sways gives every other figure as a run with them", "[uncertainty]")
+{
+    std::mt19937 rng(77);
+    for (int i = 0; i < 30; ++i) {
+        const Scenario s = labcalc::test::RandomScenario(rng);
+        INFO(ScenarioToJson(s).dump());
+        const Uncertainty with = SampleOutcomes(s, Cat(), 80, 5);
+        SampleSettings live;
+        live.sways = false;
+        const Uncertainty without = SampleOutcomes(s, Cat(), 80, 5, live);
+        CHECK(without.sways.empty());
+        CHECK(without.samples == with.samples);
+        CHECK(without.p_nothing_fits == with.p_nothing_fits);
+        CHECK(without.p_no_break_even == with.p_no_break_even);
+        CHECK(without.break_even_month.has_value() == with.break_even_month.has_value());
+        if (with.break_even_month && without.break_even_month)
+            CHECK(without.break_even_month->p50 == with.break_even_month->p50);
+        for (std::size_t o = 0; o < kOptionCount; ++o) {
+            CHECK(without.p_best[o] == with.p_best[o]);
+            CHECK(without.total_usd[o].p10 == with.total_usd[o].p10);
+            CHECK(without.total_usd[o].p50 == with.total_usd[o].p50);
+            CHECK(without.total_usd[o].p90 == with.total_usd[o].p90);
+            REQUIRE(without.cumulative_usd[o].size() == with.cumulative_usd[o].size());
+            for (std::size_t m = 0; m < with.cumulative_usd[o].size(); ++m)
+                CHECK(without.cumulative_usd[o][m].p50 == with.cumulative_usd[o][m].p50);
+        }
+    }
+    // The default scenario's answer turns on its guesses, so a run with the sways has some.
+    CHECK_FALSE(SampleOutcomes(Scenario{}, Cat(), 200).sways.empty());
+}
