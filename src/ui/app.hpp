@@ -13,8 +13,10 @@ bool DrawApp(AppState& state, PlatformServices& services);
 
 // Layout breakpoint: below this width (in font sizes) panels stack in one column.
 constexpr float kWideLayoutEm = 56.0f;
-// Likely futures the page and the desktop app work out for "How sure" (core::SampleOutcomes), once a slider
-// is let go: a few milliseconds.
-constexpr int kUiSamples = 400;
+// Likely futures the page and the desktop app work out for "How sure" (core::SampleOutcomes). While a slider
+// is held, every change of the report draws them again without "which guess sways the answer" (about 8 ms in
+// WebAssembly, docs/performance.md); once it is let go, the same futures again with the sways. The same seed
+// and count, so the figures do not jump on release.
+constexpr int kUiSamples = 1000;
 
 } // namespace labcalc::ui

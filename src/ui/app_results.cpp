@@ -57,9 +57,22 @@ void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples)
     settings.flip_points = !interacting;
     // Every money figure can open its working, and the exports carry them ("Worked solution").
     settings.workings = true;
+    std::optional<core::Uncertainty> last = std::move(state.results.report.uncertainty);
     state.results.report = core::BuildReport(state.scenario, state.catalog, settings);
     state.results.flips_pending = interacting;
     state.results.samples_pending = true;
+    if (interacting) {
+        // Live: how sure, as the slider moves (the sways wait for the release; the last ones stay shown).
+        core::SampleSettings live;
+        live.sways = false;
+        state.results.report.uncertainty =
+            core::SampleOutcomes(state.scenario, state.catalog, kUiSamples, core::kDefaultSeed, live);
+        if (last)
+            state.results.report.uncertainty->sways = std::move(last->sways);
+    } else {
+        // Until this report's futures come (the next frame), the last ones stay shown: no line blinks out.
+        state.results.report.uncertainty = std::move(last);
+    }
     if (state.results.dirty) {
         UpdateMapAxes(state);
         // The map sets budget and hours itself: dragging those two sliders (the usual gesture) keeps

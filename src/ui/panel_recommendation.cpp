@@ -85,8 +85,8 @@ void DrawVerdict(AppState& state)
             "factor scores, weighted by your weights), plus a bonus for each of the course's \"choose ... when\" "
             "rules it meets. The matrix's \"Final score\" row shows them; an option that is ruled out cannot win.");
     }
-    // How sure: the answer over likely futures drawn from the spreads of the inputs (worked out once a
-    // slider is let go).
+    // How sure: the answer over likely futures drawn from the spreads of the inputs (again at every change,
+    // while a slider moves too).
     if (r.uncertainty) {
         WrappedText("How sure: " + std::string(core::OptionLabel(r.recommendation)) + " " +
                     core::SureInWords(*r.uncertainty, r.recommendation) + ".");
