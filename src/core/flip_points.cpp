@@ -149,6 +149,8 @@ std::vector<FlipPoint> FindFlipPoints(const Scenario& input, const Catalog& inpu
             fp.input = in.key;
             fp.note =
                 std::string("no flip between ") + FormatNumber(in.lo) + " and " + FormatNumber(in.hi) + " " + in.unit;
+            fp.searched_lo = in.lo;
+            fp.searched_hi = in.hi;
             out.push_back(fp);
         }
     }
@@ -186,8 +188,16 @@ std::string FlipInWords(const FlipPoint& p, const Money& money)
 {
     const FieldSpec* f = FindField(p.input);
     const std::string label = f ? f->label : p.input;
-    if (!p.to || !p.value)
+    if (!p.to || !p.value) {
+        // The range searched, money in the person's currency ("no flip between 0 and 50000 USD" in euros).
+        if (f && std::string_view(f->unit).rfind("USD", 0) == 0 && p.searched_hi > p.searched_lo &&
+            money.code != "USD") {
+            const std::string unit = money.code + std::string(f->unit + 3);
+            return label + ": no flip between " + FormatRounded(FromUsd(p.searched_lo, money), 2) + " and " +
+                FormatRounded(FromUsd(p.searched_hi, money), 2) + " " + unit;
+        }
         return label + ": " + p.note;
+    }
     std::string value = p.value_text;
     std::replace(value.begin(), value.end(), '_', ' '); // choices in the slider's words
     if (f && (f->kind == FieldKind::number || f->kind == FieldKind::integer)) {

@@ -45,6 +45,7 @@ struct FlipPoint {
     bool to_fits = true;         // false: past this value nothing fits your limits; `to` only comes closest
     FlipDirection direction = FlipDirection::none; // where from the current value; privacy: stricter / looser
     std::string note;                              // "no flip between 0 and 168 h/week"
+    double searched_lo = 0, searched_hi = 0;       // with the note: the range searched, in the input's unit
 };
 
 struct AssumptionUsed {

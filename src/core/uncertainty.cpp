@@ -117,6 +117,15 @@ public:
 
     const Scenario& scenario() const { return base_.scenario; }
 
+    // Moves the person's hours and budget (the decision map's axes) and forgets the plain answer.
+    void MoveTo(double hours_per_week, double budget_usd)
+    {
+        base_.scenario.hours_per_week = hours_per_week;
+        base_.scenario.budget_usd = budget_usd;
+        sample_.budget_usd = budget_usd;
+        plain_.reset();
+    }
+
     // The answer with every input at the person's figure: the prepared model put back to those figures, which
     // is what Evaluate would prepare from the scenario (the catalog with its overrides, its resolved figures).
     Option Plain()
@@ -385,6 +394,32 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
     std::stable_sort(u.sways.begin(), u.sways.end(),
                      [](const Uncertainty::Sway& a, const Uncertainty::Sway& c) { return a.p_changes > c.p_changes; });
     return u;
+}
+
+ConfidenceMap ComputeConfidenceMap(const Scenario& s, const Catalog& c, int columns, int rows, double hours_max,
+                                   double budget_max_usd, int samples_per_cell, std::uint32_t seed)
+{
+    ConfidenceMap map;
+    map.columns = std::max(columns, 1);
+    map.rows = std::max(rows, 1);
+    map.hours_max = std::clamp(hours_max, 0.0, 168.0);
+    map.budget_max_usd = std::max(budget_max_usd, 0.0);
+    map.samples_per_cell = std::clamp(samples_per_cell, 1, kMaxSamples);
+    map.share.assign(static_cast<std::size_t>(map.columns * map.rows), 1.0f);
+    Sampler sampler(s, c);
+    const Spreads& spreads = sampler.scenario().spreads;
+    for (int row = 0; row < map.rows; ++row)
+        for (int col = 0; col < map.columns; ++col) {
+            sampler.MoveTo(map.HoursAt(col), map.BudgetAt(row));
+            const Option plain = sampler.Plain();
+            std::mt19937 gen(seed); // every cell the same futures: neighbours differ by their place alone
+            int same = 0;
+            for (int i = 0; i < map.samples_per_cell; ++i)
+                same += sampler.Sample(spreads, gen).recommended == plain ? 1 : 0;
+            At(map.share, row * map.columns + col) =
+                static_cast<float>(same) / static_cast<float>(map.samples_per_cell);
+        }
+    return map;
 }
 
 std::string SureInWords(const Uncertainty& u, Option recommended)

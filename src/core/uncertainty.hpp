@@ -63,6 +63,20 @@ Uncertainty SampleOutcomes(const Scenario& s, const Catalog& c, int samples, std
 Uncertainty SampleOutcomes(const Scenario& s, const Catalog& c, int samples, std::uint32_t seed,
                            const SampleSettings& settings);
 
+// How sure each part of the decision map is: on a coarse grid over its axes (hours a week across, budget up),
+// the share of likely futures in which each cell's own answer (the plain evaluation at the cell's centre) holds.
+struct ConfidenceMap {
+    int columns = 0, rows = 0;
+    double hours_max = 0, budget_max_usd = 0;
+    int samples_per_cell = 0;
+    std::vector<float> share; // rows * columns, 0 ... 1
+    double HoursAt(int column) const { return hours_max * (column + 0.5) / columns; }
+    double BudgetAt(int row) const { return budget_max_usd * (row + 0.5) / rows; }
+    float At(int column, int row) const { return share[static_cast<std::size_t>(row * columns + column)]; }
+};
+ConfidenceMap ComputeConfidenceMap(const Scenario& s, const Catalog& c, int columns, int rows, double hours_max,
+                                   double budget_max_usd, int samples_per_cell, std::uint32_t seed = kDefaultSeed);
+
 // "in about 8 of 10 likely futures": the recommended option's share in words a learner reads.
 std::string SureInWords(const Uncertainty& u, Option recommended);
 

@@ -13,10 +13,13 @@ bool DrawApp(AppState& state, PlatformServices& services);
 
 // Layout breakpoint: below this width (in font sizes) panels stack in one column.
 constexpr float kWideLayoutEm = 56.0f;
-// Likely futures the page and the desktop app work out for "How sure" (core::SampleOutcomes). While a slider
-// is held, every change of the report draws them again without "which guess sways the answer" (about 8 ms in
-// WebAssembly, docs/performance.md); once it is let go, the same futures again with the sways. The same seed
-// and count, so the figures do not jump on release.
+// Likely futures the page and the desktop app work out for "How sure" (core::SampleOutcomes), once a slider is
+// let go, with "which guess sways the answer".
 constexpr int kUiSamples = 1000;
+// While a slider is held, every change of the report draws the first of those futures again, without the
+// sways: 1,000 take about 7.7 ms in WebAssembly, which with the report and the frame's drawing is more than
+// half a 60 Hz frame (docs/performance.md), so the drag draws half of them (the same seed: the first 500 of
+// the 1,000 the release draws).
+constexpr int kUiLiveSamples = 500;
 
 } // namespace labcalc::ui

@@ -47,6 +47,13 @@ void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples)
             state.results.report.uncertainty = core::SampleOutcomes(state.scenario, state.catalog, kUiSamples);
             state.results.samples_pending = false;
             ++state.results.report_version;
+        } else if (state.results.confidence_pending && !interacting) {
+            // The map's shading, the frame after (a few tens of milliseconds in WebAssembly, once per new map).
+            const core::DecisionMap& m = state.results.decision_map;
+            state.results.confidence_map =
+                core::ComputeConfidenceMap(state.scenario, state.catalog, kConfidenceColumns, kConfidenceRows,
+                                           m.hours_max, m.budget_max_usd, kConfidenceSamplesPerCell);
+            state.results.confidence_pending = false;
         }
         return;
     }
@@ -66,7 +73,7 @@ void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples)
         core::SampleSettings live;
         live.sways = false;
         state.results.report.uncertainty =
-            core::SampleOutcomes(state.scenario, state.catalog, kUiSamples, core::kDefaultSeed, live);
+            core::SampleOutcomes(state.scenario, state.catalog, kUiLiveSamples, core::kDefaultSeed, live);
         if (last)
             state.results.report.uncertainty->sways = std::move(last->sways);
     } else {
@@ -88,6 +95,7 @@ void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples)
                                          state.results.map_hours_max, state.results.map_budget_max_usd);
             state.results.map_scenario = state.scenario;
             state.results.map_catalog_version = state.catalog_version;
+            state.results.confidence_pending = true;
             ++state.test_hooks.map_computations;
         }
     }

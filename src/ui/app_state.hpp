@@ -14,6 +14,7 @@
 #include "core/presets.hpp"
 #include "core/report.hpp"
 #include "core/scenario.hpp"
+#include "core/uncertainty.hpp"
 
 struct ImFont;
 
@@ -28,6 +29,10 @@ struct Fonts {
 // Decision map resolution: cells across hours per week and down budget.
 constexpr int kMapColumns = 42;
 constexpr int kMapRows = 28;
+// Its shading by how sure (core::ConfidenceMap): a coarser grid, each cell over this many likely futures.
+constexpr int kConfidenceColumns = 14;
+constexpr int kConfidenceRows = 10;
+constexpr int kConfidenceSamplesPerCell = 30;
 
 // Screen rectangle of a widget from the last drawn frame (device pixels), for tests and embedders
 // that need to aim at a control (window.labcalc.itemRect on the web).
@@ -98,6 +103,10 @@ struct Embedding {
 struct Results {
     core::Report report;
     core::DecisionMap decision_map;
+    // How sure each part of the map is (coarser than the map; worked out a frame after "How sure", once no
+    // slider is held, whenever the map is drawn again).
+    core::ConfidenceMap confidence_map;
+    bool confidence_pending = false;
     bool has_report = false;
     bool dirty = true;            // inputs changed since the report was built
     bool flips_pending = false;   // report built without flip points while a slider was held

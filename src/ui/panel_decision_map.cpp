@@ -66,6 +66,29 @@ void DrawDecisionMap(AppState& state)
                                 OptionColor(static_cast<int>(cell.option), cell.fits ? 0.85f : 0.25f));
         }
 
+    // How sure: stripes over the parts where the answer holds in fewer than 8 of 10 likely futures (denser
+    // below 6 of 10), so the colour stays readable (paleness already says "nothing fits").
+    const core::ConfidenceMap& sure = state.results.confidence_map;
+    if (sure.columns > 0 && sure.rows > 0 && sure.hours_max == map.hours_max &&
+        sure.budget_max_usd == map.budget_max_usd && !state.results.confidence_pending) {
+        const float sw = (right - left) / static_cast<float>(sure.columns);
+        const float sh = (bottom - top) / static_cast<float>(sure.rows);
+        const ImU32 stripe = IM_COL32(255, 255, 255, 150);
+        for (int row = 0; row < sure.rows; ++row)
+            for (int col = 0; col < sure.columns; ++col) {
+                const float share = sure.At(col, row);
+                if (share >= 0.8f)
+                    continue;
+                const ImVec2 a(left + static_cast<float>(col) * sw, bottom - static_cast<float>(row + 1) * sh);
+                const ImVec2 b(a.x + sw, a.y + sh);
+                const float gap = share < 0.6f ? Em(0.45f) : Em(0.9f);
+                draw->PushClipRect(a, b, true);
+                for (float x = a.x - sh; x < b.x; x += gap)
+                    draw->AddLine(ImVec2(x, b.y), ImVec2(x + sh, a.y), stripe, Em(0.1f));
+                draw->PopClipRect();
+            }
+    }
+
     // Axes: first, middle and last sample of each.
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     for (int row : {0, map.rows / 2, map.rows - 1}) {
@@ -124,6 +147,13 @@ void DrawDecisionMap(AppState& state)
     if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("faded: nothing fits").x > right_edge)
         ImGui::NewLine();
     ImGui::TextDisabled("faded: nothing fits");
+    ImGui::SameLine(0, Em(1));
+    if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("striped: less sure").x > right_edge)
+        ImGui::NewLine();
+    ImGui::TextDisabled("striped: less sure");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Where the answer holds in fewer than 8 of 10 likely futures (denser: fewer than 6), "
+                          "drawn from the spreads of your inputs.");
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Budget up, hours per week across; every other input as you set it.");
     ImGui::PopTextWrapPos();

@@ -134,7 +134,15 @@ TEST_CASE("currency: a report shows every amount in it, and the model is untouch
     CHECK_THAT(csv, Catch::StartsWith("month,home_cumulative_usd,"));
     CHECK_THAT(csv, Catch::Contains(",home_cumulative_eur,"));
     CHECK(ReportToCsv(usd).find("_eur") == std::string::npos);
-    // A budget flip point reads in euros.
+    // A budget flip point reads in euros, and so does a range searched without a flip.
+    Scenario no_flip = s;
+    no_flip.budget_usd = 1000000; // far past every machine: no budget changes the answer
+    for (const FlipPoint& f : BuildReport(no_flip, Cat()).flip_points)
+        if (f.input == "budget_usd" && !f.value) {
+            INFO(FlipInWords(f, eur.money));
+            CHECK(FlipInWords(f, eur.money).find(" EUR") != std::string::npos);
+            CHECK(FlipInWords(f, eur.money).find("USD") == std::string::npos);
+        }
     for (const FlipPoint& f : eur.flip_points)
         if (f.input == "budget_usd" && f.value) {
             INFO(FlipInWords(f, eur.money));

@@ -133,3 +133,33 @@ TEST_CASE("uncertainty: a run without the sways gives every other figure as a ru
     // The default scenario's answer turns on its guesses, so a run with the sways has some.
     CHECK_FALSE(SampleOutcomes(Scenario{}, Cat(), 200).sways.empty());
 }
+
+TEST_CASE("uncertainty: the decision map's confidence is each cell's own share of likely futures", "[uncertainty]")
+{
+    Scenario s;
+    s.hours_per_week = 30;
+    s.budget_usd = 5000;
+    // One cell whose centre is the person's own hours and budget: its share is the answer's share of the futures.
+    const ConfidenceMap one = ComputeConfidenceMap(s, Cat(), 1, 1, 60, 10000, 300);
+    const Uncertainty u = SampleOutcomes(s, Cat(), 300);
+    const Option plain = Evaluate(s, Cat()).recommended;
+    REQUIRE(one.share.size() == 1);
+    CHECK(one.At(0, 0) == Approx(u.p_best[static_cast<std::size_t>(plain)]));
+
+    // A grid: every share between 0 and 1, some cells unsure near where the answer changes.
+    const ConfidenceMap grid = ComputeConfidenceMap(s, Cat(), 8, 6, 168, 20000, 60);
+    REQUIRE(grid.share.size() == 48);
+    float least = 1;
+    for (float v : grid.share) {
+        CHECK(v >= 0);
+        CHECK(v <= 1);
+        least = std::min(least, v);
+    }
+    CHECK(least < 0.9f);
+
+    // With no spread every future is the person's: every cell is sure.
+    Scenario sure = s;
+    sure.spreads = Spreads{0, 0, 0, 0, 0, 0, 0};
+    for (float v : ComputeConfidenceMap(sure, Cat(), 8, 6, 168, 20000, 20).share)
+        CHECK(v == 1.0f);
+}
