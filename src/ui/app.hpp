@@ -17,9 +17,10 @@ constexpr float kWideLayoutEm = 56.0f;
 // let go, with "which guess sways the answer".
 constexpr int kUiSamples = 1000;
 // While a slider is held, every change of the report draws the first of those futures again, without the
-// sways: 1,000 take about 7.7 ms in WebAssembly, which with the report and the frame's drawing is more than
-// half a 60 Hz frame (docs/performance.md), so the drag draws half of them (the same seed: the first 500 of
-// the 1,000 the release draws).
-constexpr int kUiLiveSamples = 500;
+// sways. 1,000 take 8.5 ms in WebAssembly at -O3 but about three times that in the page's size-optimised
+// build: 500 put the page's drag frames at 17.3 ms and 200 at 9.3 ms (p95, bench-page), over half a 60 Hz
+// frame; so the drag draws 100 (the same seed: the first 100 of the 1,000 the release draws).
+// docs/performance.md has the figures.
+constexpr int kUiLiveSamples = 100;
 
 } // namespace labcalc::ui

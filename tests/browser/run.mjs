@@ -662,6 +662,45 @@ test('what do you want to run: on a phone, a task is added, typed into and chose
   }
 });
 
+test('your money: the country chosen near the sliders shows every amount in its currency; the budget slider and box take it, the scenario keeps dollars', async () => {
+  const { context, page, record } = await openPage(siteUrl);
+  try {
+    await settle(page);
+    const country = page.locator('[data-id="country"]');
+    assert.equal(await country.evaluate((el) => el.tagName), 'SELECT');
+    await country.selectOption('DE');
+    await settle(page);
+    let r = await report(page);
+    assert.equal(r.currency.code, 'EUR');
+    assert.equal(r.currency.chosen_by, 'country');
+    const slider = page.getByRole('slider', { name: 'Budget up front' });
+    const euros = Math.round(4000 * r.currency.per_usd);
+    assert.equal(await slider.getAttribute('aria-valuetext'), '\u20ac' + euros.toLocaleString('en-US'));
+    // Typed in euros: the scenario keeps the dollars they are worth.
+    const box = page.locator('[data-id="budget_usd#typed"]');
+    await box.fill('3000');
+    await box.press('Enter');
+    await settle(page);
+    assert.ok(Math.abs((await scenario(page)).budget_usd - 3000 / r.currency.per_usd) < 1e-6);
+    assert.equal(await slider.getAttribute('aria-valuetext'), '\u20ac3,000');
+    // The summary a screen reader reads has euros, not dollars, in its costs.
+    const summary = await page.evaluate(() => document.getElementById('labcalc-summary').textContent);
+    assert.match(summary, /\u20ac[0-9]/);
+    await screenshot(page, 'currency-de-1280x800.png');
+    await assertCanvasDrawn(page, 'the page in euros');
+    // A currency chosen over the country's: yen.
+    await page.locator('[data-id="currency"]').selectOption('JPY');
+    await settle(page);
+    r = await report(page);
+    assert.equal(r.currency.code, 'JPY');
+    assert.equal(r.currency.chosen_by, 'you');
+    assert.match(await slider.getAttribute('aria-valuetext'), /^\u00a5[0-9,]+$/);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a figure of the cost table opens its working by keyboard; Escape closes it and the focus comes back', async () => {
   const { context, page, record } = await openPage(siteUrl);
   try {
