@@ -1,4 +1,4 @@
-// The ten factors of the course's comparison matrix, scored 0 (worst) to 10 (best) for this
+// The ten factors of the course's comparison matrix and labcalc's carbon row, scored 0 (worst) to 10 (best) for this
 // situation. Each score starts from the course's row (Home-Based vs Cloud-Based) and moves with the
 // inputs that the course's text ties to it. The hybrid has the local machine's traits for the work it
 // keeps and the cloud's for the work it sends out.

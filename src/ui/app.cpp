@@ -91,7 +91,7 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
         if (Section(state, "map", "Decision map: budget x hours per week"))
             DrawDecisionMap(state);
     }
-    if (Section(state, "matrix", "Comparison matrix: ten factors x three options", false))
+    if (Section(state, "matrix", "Comparison matrix: the course's ten factors and carbon x three options", false))
         DrawMatrix(state);
     const bool course_open =
         Section(state, "course", "The course, line by line: choose home, cloud or hybrid when...", false);

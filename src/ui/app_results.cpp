@@ -151,7 +151,8 @@ Summary BuildSummary(const core::Report& r)
                       " GB of GPU memory.");
     if (r.any_feasible && r.runner_up != r.recommendation)
         s.lines.push_back("Ahead of " + OptionLabelOf(r.runner_up) + " by " + Number(r.margin, 1) +
-                          " points (each option is scored out of 10 on the course's ten factors, plus a bonus for the "
+                          " points (each option is scored out of 10 on the course's ten factors and carbon, as "
+                          "weighted, plus a bonus for the "
                           "course rules it meets).");
     for (const core::Reason& reason : r.reasons)
         if (!reason.rules_out) // the blockers follow in the options' lines

@@ -1,4 +1,4 @@
-// The course's comparison matrix: ten factors x three options, this scenario's 0..10 scores from the
+// The course's comparison matrix: its ten factors and labcalc's carbon row x three options, this scenario's 0..10 scores from the
 // core, and the learner's weights (editable; they change the recommendation live).
 #include <algorithm>
 #include <cmath>
