@@ -113,7 +113,8 @@ TEST_CASE("report: a price that moved 10% or more since its oldest history entry
             offer_id = a.id.substr(6, a.id.rfind(".usd_per_gpu_hour") - 6);
     }
     REQUIRE_FALSE(offer_id.empty());
-    for (const auto& a : nlohmann::json::parse(ReportToJson(plain))["assumptions"])
+    const nlohmann::json plain_json = nlohmann::json::parse(ReportToJson(plain)); // (kept: the loop reads into it)
+    for (const auto& a : plain_json["assumptions"])
         CHECK(a["note"].is_null()); // labcalc.report/4: there, and null when there is no note
     Catalog c = base;
     for (CloudOffer& o : c.offers)
