@@ -456,34 +456,29 @@ struct Builder {
                 Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
                 Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
                        key + ".resale_usd")));
-        if (p.scenario.discount_rate_pct > 0 && financed)
-            Add(key, label, "present_value_usd", "present value at your discount rate", "USD",
-                f::PresentValueUsd<Traced>(
-                    owned ? ValueNow(key, c) : Traced(0.0),
-                    Linked(Term(c.monthly_usd, "R", "running cost a month", "USD per month", kDerived),
-                           key + ".running_usd_per_month"),
-                    Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
-                    Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
-                           key + ".resale_usd"),
-                    Term(p.scenario.discount_rate_pct, "r", "discount rate a year", "%", Input("discount_rate_pct"))) +
+        if (p.scenario.discount_rate_pct > 0) {
+            // Financed: the start is the sale an owned machine forgoes (else nothing); the instalments are
+            // discounted month by month (LoanPresentValueUsd) instead of counted at their sum.
+            Traced pv = f::PresentValueUsd<Traced>(
+                financed ? (owned ? ValueNow(key, c) : Traced(0.0)) : up,
+                Linked(Term(c.monthly_usd, "R", "running cost a month", "USD per month", kDerived),
+                       key + ".running_usd_per_month"),
+                Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
+                Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
+                       key + ".resale_usd"),
+                Term(p.scenario.discount_rate_pct, "r", "discount rate a year", "%", Input("discount_rate_pct")));
+            if (financed)
+                pv = pv +
                     f::LoanPresentValueUsd<Traced>(
-                        Term(c.financed_usd, "P", "the price paid in instalments", "USD", kDerived),
-                        Term(p.scenario.home.finance_apr_pct, "APR", "interest a year", "%",
-                             Input("home.finance_apr_pct")),
-                        Term(c.finance_months, "n", "months of instalments", "months", Input("home.finance_months")),
-                        Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
-                        Term(p.scenario.discount_rate_pct, "r", "discount rate a year", "%",
-                             Input("discount_rate_pct"))));
-        else if (p.scenario.discount_rate_pct > 0)
-            Add(key, label, "present_value_usd", "present value at your discount rate", "USD",
-                f::PresentValueUsd<Traced>(
-                    up,
-                    Linked(Term(c.monthly_usd, "R", "running cost a month", "USD per month", kDerived),
-                           key + ".running_usd_per_month"),
-                    Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
-                    Linked(Term(c.resale_usd, "S", "resale at the end, after the selling fee", "USD", kDerived),
-                           key + ".resale_usd"),
-                    Term(p.scenario.discount_rate_pct, "r", "discount rate a year", "%", Input("discount_rate_pct"))));
+                         Term(c.financed_usd, "P", "the price paid in instalments", "USD", kDerived),
+                         Term(p.scenario.home.finance_apr_pct, "APR", "interest a year", "%",
+                              Input("home.finance_apr_pct")),
+                         Term(c.finance_months, "n", "months of instalments", "months", Input("home.finance_months")),
+                         Term(p.scenario.horizon_months, "T", "horizon", "months", Input("horizon_months")),
+                         Term(p.scenario.discount_rate_pct, "r", "discount rate a year", "%",
+                              Input("discount_rate_pct")));
+            Add(key, label, "present_value_usd", "present value at your discount rate", "USD", pv);
+        }
         if (p.scenario.hours_per_week > 0) // no work, no hour of it to price
             Add(key, label, "usd_per_work_hour", "cost of an hour of work", "USD per hour",
                 f::UsdPerWorkHour<Traced>(
