@@ -7,8 +7,12 @@ set(LABCALC_WEB_LINK_FLAGS
   -sDYNAMIC_EXECUTION=0          # no eval / new Function: required by the CSP
   -sENVIRONMENT=web
   -sDISABLE_EXCEPTION_CATCHING=1 # the default, stated: the page never catches (core parsers never throw)
-  -Oz                            # wasm-opt and the JS minifier for size (after the build type's -O3)
+  -Os                            # wasm-opt and the JS minifier (after the build type's -O3); see below
   -sMINIFY_HTML=0)               # Debian's 3.1.6 crashes in its HTML minifier
+# -Os, not -Oz, at link: wasm-opt's -Oz pass over the whole module undid the -O3 the core's hot loops are
+# compiled with (the timing harness linked at -Oz ran the model 2.1-2.7x slower under Node: 1,000 futures of
+# "How sure" 18.1 ms against 8.7-9.1 ms, the 128 x 128 decision map 25.5 ms against 6.5 ms), whether or not those
+# files were LTO bitcode. -Os runs them at the -O3 speed for about 8 KB gzip more (index.wasm 386.2 -> 394.4 KB).
 
 # Compile options for a page's own sources: optimised for size (the page's code runs once per drawn
 # frame; the core's hot loops keep the build type's -O3).

@@ -106,11 +106,11 @@ void PriceCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, do
                                      : 0;
 }
 
-// What an option records of its cloud part: the offer and what it was billed for (workings.cpp shows it).
-void PriceAndRecordCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, double egress_gb,
-                             bool confidential, OptionCost* c)
+// What an option records of its cloud part besides its monthly charges: the offer and what it was billed for
+// (workings.cpp shows it), its energy and emissions. After the local part, if any (the emissions add to it).
+void RecordCloudPart(const Prepared& p, const CloudPlan& plan, double data_gb, double egress_gb, bool confidential,
+                     OptionCost* c)
 {
-    PriceCloudPart(p, plan, data_gb, egress_gb, confidential, &c->monthly);
     c->offer_index = plan.offer;
     c->offer_gpus = plan.gpus;
     c->cloud_gpu_hours_per_week = plan.gpu_hours_per_week;
@@ -177,13 +177,18 @@ CloudPlan PlanCloud(const Prepared& p, double work_hours, Privacy data_class, do
     return best;
 }
 
-// The plans PlanCloud chose in one hybrid costing, by the hours sent out: every machine that sends the same
-// share of the bursts gets the same plan (the other inputs are the hybrid's own), so each is worked out once
-// instead of once per machine.
+// The cloud parts of one hybrid costing, by the hours sent out: every machine that sends the same share of the
+// bursts gets the same plan and the same charges (the other inputs are the hybrid's own), so each is worked out
+// once instead of once per machine.
 struct PlanMemo {
+    struct Entry {
+        double work_hours = 0; // sent out, hours per week (the key)
+        CloudPlan plan;
+        double data_gb = 0, egress_gb = 0;
+        MonthlyBreakdown monthly; // the cloud's charges (PriceCloudPart)
+    };
     static constexpr int kMax = 4;
-    std::array<double, kMax> work_hours{};
-    std::array<CloudPlan, kMax> plans{};
+    std::array<Entry, kMax> entries;
     int size = 0, next = 0;
 };
 
@@ -229,11 +234,25 @@ bool OwnMachineFigures(const Scenario& s)
         s.home.resale_pct;
 }
 
+// What running a machine at home costs, worked out before it is written into an option's cost: most machines
+// the home option and the hybrid price are beaten by another one (Choices::HasAsCheap) and never are, so only
+// what the front of choices judges is worked out for every one. The cost written from it (WriteLocalPart)
+// carries these very numbers, so a choice kept and the figures it was judged by are one and the same.
+struct LocalPrice {
+    double local_work = 0; // RTX 4090-equivalent hours per week run at home
+    double busy = 0, on_hours = 0;
+    double load_w = 0, idle_w = 0;
+    double power_usd = 0, maintenance_usd = 0; // a month
+    double upfront_usd = 0, forgone_sale_usd = 0, resale_usd = 0;
+    double financed_usd = 0, finance_usd_per_month = 0, finance_paid_usd = 0;
+    int finance_months = 0;
+};
+
 // A machine the person already has: its price is sunk, so nothing is spent on it up front but the upgrade;
 // keeping it forgoes what selling it now would bring (counted in the total, as the price of the alternative
 // to selling), and it sells for what that value is worth at the end. Cf. the opportunity cost of an owned
 // asset in any keep-or-sell decision: the cost of keeping is today's sale value less the value at the end.
-void PriceOwnedMachine(const Prepared& p, double hardware_usd, OptionCost* out)
+void PriceOwnedMachine(const Prepared& p, double hardware_usd, LocalPrice* out)
 {
     const Scenario& s = p.scenario;
     const double value_now =
@@ -246,20 +265,15 @@ void PriceOwnedMachine(const Prepared& p, double hardware_usd, OptionCost* out)
         ? value_now * *s.home.resale_pct / 100.0
         : f::OwnedResaleUsd<double>(value_now, p.fig.gpu_depreciation_pct_per_year, s.horizon_months);
     if (!s.home.maintenance_usd_per_year)
-        out->monthly.maintenance_usd = f::MaintenanceUsdPerMonth(value_now, p.fig.maintenance_pct_per_year);
+        out->maintenance_usd = f::MaintenanceUsdPerMonth(value_now, p.fig.maintenance_pct_per_year);
 }
 
-// Prices a machine at home running `local_work` hours per week, with the person's home.* figures
-// wherever they set one (the home option and the hybrid alike). `own_figures` false prices it on the
-// catalog alone (to choose the machine their figures then describe).
 // Hardware paid in instalments (home.finance_months): what was to be paid up front is borrowed; a payment
 // falls due each month while the loan runs, and what it still owes at the horizon's end is paid off then.
 // The budget then judges the payment with the running costs, a month at a time, not the price up front.
-void FinanceHardware(const Prepared& p, OptionCost* out)
+void FinanceHardware(const Prepared& p, LocalPrice* out)
 {
     const Scenario& s = p.scenario;
-    out->financed_usd = out->finance_usd_per_month = out->finance_paid_usd = 0;
-    out->finance_months = 0;
     if (!s.home.finance_months || out->upfront_usd <= 0)
         return;
     const double months = *s.home.finance_months;
@@ -270,47 +284,93 @@ void FinanceHardware(const Prepared& p, OptionCost* out)
     out->upfront_usd = 0;
 }
 
-void PriceLocalPart(const Prepared& p, const LocalMachine& m, double local_work, OptionCost* out,
-                    bool own_figures = true)
+// Prices a machine at home running `local_work` hours per week, with the person's home.* figures
+// wherever they set one (the home option and the hybrid alike). `own_figures` false prices it on the
+// catalog alone (to choose the machine their figures then describe).
+LocalPrice PriceLocal(const Prepared& p, const LocalMachine& m, double local_work, bool own_figures = true)
 {
     const Scenario& s = p.scenario;
     const GpuModel& g = At(p.catalog.gpus, m.gpu);
     static const HomeInputs none;
     const HomeInputs& own = own_figures ? s.home : none;
+    LocalPrice out;
     const double hardware = own.hardware_usd ? *own.hardware_usd : m.hardware_usd;
-    const double load_w = own.power_watts ? *own.power_watts : m.load_watts;
-    const double idle_w = own.idle_watts ? std::min(*own.idle_watts, load_w) : m.idle_watts;
-    const double busy = m.parallel_jobs > 0 ? f::BusyHoursPerWeek<double>(local_work, g.speed, m.parallel_jobs) : 0;
-    out->gpu_index = m.gpu;
-    out->gpu_count = m.gpu_count;
-    out->load_watts = load_w;
-    out->idle_watts = idle_w;
-    out->capacity_work_hours_per_week = m.capacity;
-    out->local_work_hours_per_week = local_work;
-    out->local_busy_hours_per_week = busy;
-    out->local_parallel_jobs = m.parallel_jobs;
-    out->local_on_hours_per_week =
-        f::OnHoursPerWeek(busy, s.home.on_hours_per_week ? *s.home.on_hours_per_week : -1.0, p.fig.idle_on_pct_of_busy);
-    out->upfront_usd = hardware;
-    out->forgone_sale_usd = 0;
-    out->monthly.power_usd = f::ElectricityUsdPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week,
-                                                       p.fig.electricity_usd_per_kwh, p.fig.cooling_overhead_pct);
-    out->home_kwh_per_month =
-        f::HomeKwhPerMonth(load_w, idle_w, busy, out->local_on_hours_per_week, p.fig.cooling_overhead_pct);
-    out->home_grid_gco2_per_kwh = p.fig.grid_gco2_per_kwh;
-    out->co2e_kg_per_month = f::CarbonKg<double>(out->home_kwh_per_month, out->home_grid_gco2_per_kwh);
-    out->embodied_co2e_kg = s.home.owned ? 0.0 : f::EmbodiedKg<double>(m.gpu_count, p.fig.embodied_kg_co2e_per_gpu);
-    out->monthly.maintenance_usd = own.maintenance_usd_per_year
+    out.load_w = own.power_watts ? *own.power_watts : m.load_watts;
+    out.idle_w = own.idle_watts ? std::min(*own.idle_watts, out.load_w) : m.idle_watts;
+    out.local_work = local_work;
+    out.busy = m.parallel_jobs > 0 ? f::BusyHoursPerWeek<double>(local_work, g.speed, m.parallel_jobs) : 0;
+    out.on_hours = f::OnHoursPerWeek(out.busy, s.home.on_hours_per_week ? *s.home.on_hours_per_week : -1.0,
+                                     p.fig.idle_on_pct_of_busy);
+    out.upfront_usd = hardware;
+    out.power_usd = f::ElectricityUsdPerMonth(out.load_w, out.idle_w, out.busy, out.on_hours,
+                                              p.fig.electricity_usd_per_kwh, p.fig.cooling_overhead_pct);
+    out.maintenance_usd = own.maintenance_usd_per_year
         ? *own.maintenance_usd_per_year / 12.0
         : f::MaintenanceUsdPerMonth(hardware, p.fig.maintenance_pct_per_year);
     // What a sale brings in: the person's resale share or the catalog's depreciation (an overridden price
     // keeps the catalog's proportions of GPUs to the rest, so its resale scales), less the selling fee.
     const double before_fee = own.resale_pct ? hardware * *own.resale_pct / 100.0
                                              : m.resale_usd * (m.hardware_usd > 0 ? hardware / m.hardware_usd : 0);
-    out->resale_usd = f::AfterSellingFee(before_fee, p.fig.resale_fee_pct);
+    out.resale_usd = f::AfterSellingFee(before_fee, p.fig.resale_fee_pct);
     if (s.home.owned)
-        PriceOwnedMachine(p, hardware, out);
-    FinanceHardware(p, out);
+        PriceOwnedMachine(p, hardware, &out);
+    FinanceHardware(p, &out);
+    return out;
+}
+
+// The monthly running costs of a machine at home, with `cloud`'s charges when part of the work goes out.
+MonthlyBreakdown MonthlyOf(const LocalPrice& local, const MonthlyBreakdown& cloud = MonthlyBreakdown{})
+{
+    MonthlyBreakdown m = cloud;
+    m.power_usd = local.power_usd;
+    m.maintenance_usd = local.maintenance_usd;
+    return m;
+}
+
+// The three figures the front of choices judges a cost by (Choices::HasAsCheap), from the same numbers and
+// in the same order as Finish, so a cost written later is judged by exactly these.
+struct FrontKey {
+    double upfront_usd = 0, monthly_outlay_usd = 0, total_usd = 0;
+};
+FrontKey KeyOf(const Prepared& p, const LocalPrice& local, const MonthlyBreakdown& monthly)
+{
+    const double monthly_usd = monthly.Total();
+    return {local.upfront_usd, monthly_usd + local.finance_usd_per_month,
+            f::TotalUsd<double>(local.upfront_usd + local.forgone_sale_usd + local.finance_paid_usd, monthly_usd,
+                                p.scenario.horizon_months, local.resale_usd)};
+}
+bool HasAsCheap(const Choices& front, const FrontKey& k)
+{
+    return front.HasAsCheap(k.upfront_usd, k.monthly_outlay_usd, k.total_usd);
+}
+
+// Writes machine `m`'s part, priced as `local`, into `out` (a fresh OptionCost), with its energy and emissions.
+void WriteLocalPart(const Prepared& p, const LocalMachine& m, const LocalPrice& local, OptionCost* out)
+{
+    const Scenario& s = p.scenario;
+    out->gpu_index = m.gpu;
+    out->gpu_count = m.gpu_count;
+    out->load_watts = local.load_w;
+    out->idle_watts = local.idle_w;
+    out->capacity_work_hours_per_week = m.capacity;
+    out->local_work_hours_per_week = local.local_work;
+    out->local_busy_hours_per_week = local.busy;
+    out->local_parallel_jobs = m.parallel_jobs;
+    out->local_on_hours_per_week = local.on_hours;
+    out->upfront_usd = local.upfront_usd;
+    out->forgone_sale_usd = local.forgone_sale_usd;
+    out->resale_usd = local.resale_usd;
+    out->monthly.power_usd = local.power_usd;
+    out->monthly.maintenance_usd = local.maintenance_usd;
+    out->financed_usd = local.financed_usd;
+    out->finance_usd_per_month = local.finance_usd_per_month;
+    out->finance_paid_usd = local.finance_paid_usd;
+    out->finance_months = local.finance_months;
+    out->home_kwh_per_month =
+        f::HomeKwhPerMonth(local.load_w, local.idle_w, local.busy, local.on_hours, p.fig.cooling_overhead_pct);
+    out->home_grid_gco2_per_kwh = p.fig.grid_gco2_per_kwh;
+    out->co2e_kg_per_month = f::CarbonKg<double>(out->home_kwh_per_month, out->home_grid_gco2_per_kwh);
+    out->embodied_co2e_kg = s.home.owned ? 0.0 : f::EmbodiedKg<double>(m.gpu_count, p.fig.embodied_kg_co2e_per_gpu);
 }
 
 void Finish(const Prepared& p, OptionCost* c)
@@ -318,6 +378,15 @@ void Finish(const Prepared& p, OptionCost* c)
     c->monthly_usd = c->monthly.Total();
     c->total_usd = f::TotalUsd<double>(c->upfront_usd + c->forgone_sale_usd + c->finance_paid_usd, c->monthly_usd,
                                        p.scenario.horizon_months, c->resale_usd);
+}
+
+// Machine `m` running all `local`'s work at home, as a finished cost.
+OptionCost AtHome(const Prepared& p, const LocalMachine& m, const LocalPrice& local)
+{
+    OptionCost c;
+    WriteLocalPart(p, m, local, &c);
+    Finish(p, &c);
+    return c;
 }
 
 // The most GPUs a machine at home has: the count the person gave; one for a machine they own and gave no
@@ -344,38 +413,41 @@ class MachineCache {
 public:
     static constexpr int kMax = 64;
     int size() const { return size_; }
-    const LocalMachine& Machine(int k) const { return At(machines_, k).m; }
+    const LocalMachine& Machine(int k) const { return At(slots_, k).s.machine; }
     void Add(const LocalMachine& m)
     {
-        new (&At(machines_, size_).m) LocalMachine(m);
-        At(all_at_home_, size_++) = nullptr;
+        Slot* slot = new (&At(slots_, size_++).s) Slot;
+        slot->machine = m;
     }
-    // Machine k's cost for all the work at home with the person's figures (PriceLocalPart, Finish); null when
-    // the home option has not priced it (k is -1 for a machine not in the cache).
-    const OptionCost* AllAtHome(int k) const { return k >= 0 && k < size_ ? At(all_at_home_, k) : nullptr; }
-    // A fresh cost for machine k to be priced into, kept as its AllAtHome (a spare one, not kept, when k is not
-    // in the cache).
-    OptionCost& NewAllAtHome(int k)
+    // Machine k's price for all the work at home with the person's figures, and the figures its cost is judged
+    // by; null when the home option has not priced it (k is -1 for a machine not in the cache).
+    const LocalPrice* AllAtHome(int k) const
     {
-        const bool kept = k >= 0 && k < size_;
-        OptionCost* c = new (&At(costs_, kept ? k : kMax).c) OptionCost();
-        if (kept)
-            At(all_at_home_, k) = c;
-        return *c;
+        return k >= 0 && k < size_ && At(slots_, k).s.priced ? &At(slots_, k).s.all_at_home : nullptr;
+    }
+    const FrontKey& AllAtHomeKey(int k) const { return At(slots_, k).s.key; }
+    void SetAllAtHome(int k, const LocalPrice& local, const FrontKey& key)
+    {
+        if (k < 0 || k >= size_)
+            return;
+        Slot& slot = At(slots_, k).s;
+        slot.all_at_home = local;
+        slot.key = key;
+        slot.priced = true;
     }
 
 private:
-    union MachineSlot {
-        MachineSlot() { }
-        LocalMachine m;
+    struct Slot {
+        LocalMachine machine;
+        LocalPrice all_at_home;
+        FrontKey key;
+        bool priced = false;
     };
-    union CostSlot {
-        CostSlot() { }
-        OptionCost c;
+    union RawSlot {
+        RawSlot() { }
+        Slot s;
     };
-    std::array<MachineSlot, kMax> machines_;
-    std::array<CostSlot, kMax + 1> costs_; // the last one the spare
-    std::array<const OptionCost*, kMax> all_at_home_;
+    std::array<RawSlot, kMax> slots_;
     int size_ = 0;
 };
 
@@ -421,42 +493,38 @@ void ForEachMachine(const Prepared& p, MachineCache& cache, Visit visit)
 void CostHome(const Prepared& p, double hours, double peak, MachineCache& machines, Choices& out)
 {
     const bool own = OwnMachineFigures(p.scenario);
-    OptionCost cheapest_catalog, largest;
+    double cheapest_catalog_usd = kInf;
     LocalMachine cheapest_machine, largest_machine;
-    cheapest_catalog.total_usd = kInf;
+    LocalPrice largest;
     double largest_capacity = -1;
     bool any_fits_vram = false;
     ForEachMachine(p, machines, [&](const LocalMachine& m, int place) {
         any_fits_vram = true;
-        OptionCost& c = machines.NewAllAtHome(place);
-        PriceLocalPart(p, m, hours, &c);
-        Finish(p, &c);
+        const LocalPrice local = PriceLocal(p, m, hours);
+        const FrontKey key = KeyOf(p, local, MonthlyOf(local));
+        machines.SetAllAtHome(place, local, key);
         if (m.capacity > largest_capacity + 1e-9) {
             largest_capacity = m.capacity;
-            largest = c;
+            largest = local;
             largest_machine = m;
         }
         if (m.capacity + 1e-9 < peak)
             return;
         if (!own) {
-            out.Offer(c);
+            if (!HasAsCheap(out, key))
+                out.Keep(AtHome(p, m, local));
             return;
         }
         // Chosen on catalog prices: the person's figures say what their machine costs, not how big it is.
-        OptionCost k;
-        PriceLocalPart(p, m, hours, &k, false);
-        Finish(p, &k);
-        if (k.total_usd < cheapest_catalog.total_usd) {
-            cheapest_catalog = k;
+        const LocalPrice catalog = PriceLocal(p, m, hours, false);
+        const double catalog_usd = KeyOf(p, catalog, MonthlyOf(catalog)).total_usd;
+        if (catalog_usd < cheapest_catalog_usd) {
+            cheapest_catalog_usd = catalog_usd;
             cheapest_machine = m;
         }
     });
-    if (own && std::isfinite(cheapest_catalog.total_usd)) {
-        OptionCost c;
-        PriceLocalPart(p, cheapest_machine, hours, &c);
-        Finish(p, &c);
-        out.Set(c);
-    }
+    if (own && std::isfinite(cheapest_catalog_usd))
+        out.Set(AtHome(p, cheapest_machine, PriceLocal(p, cheapest_machine, hours)));
     if (out.size > 0)
         return;
     if (!any_fits_vram) {
@@ -466,11 +534,12 @@ void CostHome(const Prepared& p, double hours, double peak, MachineCache& machin
         return;
     }
     // No machine runs the peak week: the largest one does if the average fits, with bursts waiting.
-    if (largest.capacity_work_hours_per_week + 1e-9 >= hours)
-        largest.bursts_queue = true;
+    OptionCost c = AtHome(p, largest_machine, largest);
+    if (c.capacity_work_hours_per_week + 1e-9 >= hours)
+        c.bursts_queue = true;
     else
-        largest.blockers |= kOverCapacity;
-    out.Set(largest);
+        c.blockers |= kOverCapacity;
+    out.Set(c);
 }
 
 // Cloud: the cheapest offer that fits, for all the work, with all the data.
@@ -496,7 +565,8 @@ void CostCloud(const Prepared& p, double hours, double home_speed, Choices& out)
     }
     c.cloud_work_hours_per_week = hours;
     c.burst_share_to_cloud = 1;
-    PriceAndRecordCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c);
+    PriceCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c.monthly);
+    RecordCloudPart(p, plan, s.data_gb, s.egress_gb_per_month, confidential, &c);
     Finish(p, &c);
     out.Set(c);
 }
@@ -536,37 +606,67 @@ int SplitShares(const Prepared& p, const LocalMachine& m, const HybridWork& w, d
     return n;
 }
 
-// One split priced into `c` (a fresh OptionCost): machine `m` at home, `share` of the bursts in the cloud (with
-// the data they need, or the off-site copy the person asked for). False when no offer holds the cloud part.
-bool PriceSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, double share, double home_speed,
-                PlanMemo& memo, OptionCost& c)
+// The cloud part of a hybrid split sending `cloud_work` hours a week out (with the data they need, or the off-site
+// copy the person asked for), from `memo` when another machine sent as much out.
+const PlanMemo::Entry& CloudPartFor(const Prepared& p, const HybridWork& w, double cloud_work, double home_speed,
+                                    PlanMemo& memo)
 {
+    for (int k = 0; k < memo.size; ++k)
+        if (At(memo.entries, k).work_hours == cloud_work)
+            return At(memo.entries, k);
     const Scenario& s = p.scenario;
-    const double cloud_work = w.bursts * share;
-    const double local_work = w.hours - cloud_work;
+    PlanMemo::Entry& e = At(memo.entries, memo.size < PlanMemo::kMax ? memo.size++ : memo.next++ % PlanMemo::kMax);
     // The data that goes to the cloud is below the strictest class when that class stays local.
     const Privacy cloud_class = w.local_only > 0 ? std::min(s.privacy, Privacy::internal) : s.privacy;
-    const double cloud_data = s.data_gb * (1 - w.local_only);
-    PriceLocalPart(p, m, local_work, &c);
-    if (cloud_work > 1e-9 || s.wants_redundancy) {
-        int known = 0;
-        while (known < memo.size && !(At(memo.work_hours, known) == cloud_work))
-            ++known;
-        if (known == memo.size) {
-            known = memo.size < PlanMemo::kMax ? memo.size++ : memo.next++ % PlanMemo::kMax;
-            At(memo.work_hours, known) = cloud_work;
-            At(memo.plans, known) = PlanCloud(p, cloud_work, cloud_class, home_speed, cloud_data, false);
-        }
-        const CloudPlan& plan = At(memo.plans, known);
-        if (plan.offer < 0)
+    e.work_hours = cloud_work;
+    e.data_gb = s.data_gb * (1 - w.local_only);
+    e.plan = PlanCloud(p, cloud_work, cloud_class, home_speed, e.data_gb, false);
+    e.egress_gb = w.hours > 0 ? s.egress_gb_per_month * cloud_work / w.hours : 0;
+    e.monthly = MonthlyBreakdown{};
+    if (e.plan.offer >= 0)
+        PriceCloudPart(p, e.plan, e.data_gb, e.egress_gb, false, &e.monthly);
+    return e;
+}
+
+// One split, priced but not yet written into a cost: machine `m` at home, `share` of the bursts in the cloud.
+struct SplitPrice {
+    LocalPrice local;
+    const PlanMemo::Entry* cloud = nullptr; // null: nothing goes out and no off-site copy
+    double cloud_work = 0, share = 0;
+    FrontKey key;
+};
+
+// Prices one split into `out`; false when no offer holds the cloud part. `out.cloud` points into `memo`: write the
+// split (WriteSplit) before the next split is priced.
+bool PriceSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, double share, double home_speed,
+                PlanMemo& memo, SplitPrice& out)
+{
+    out.cloud_work = w.bursts * share;
+    out.share = share;
+    out.local = PriceLocal(p, m, w.hours - out.cloud_work);
+    out.cloud = nullptr;
+    if (out.cloud_work > 1e-9 || p.scenario.wants_redundancy) {
+        const PlanMemo::Entry& cloud = CloudPartFor(p, w, out.cloud_work, home_speed, memo);
+        if (cloud.plan.offer < 0)
             return false;
-        const double egress = w.hours > 0 ? s.egress_gb_per_month * cloud_work / w.hours : 0;
-        PriceAndRecordCloudPart(p, plan, cloud_data, egress, false, &c);
+        out.cloud = &cloud;
     }
-    c.cloud_work_hours_per_week = cloud_work;
-    c.burst_share_to_cloud = w.burst_share > 0 ? share : 0;
-    Finish(p, &c);
+    out.key = KeyOf(p, out.local, out.cloud ? MonthlyOf(out.local, out.cloud->monthly) : MonthlyOf(out.local));
     return true;
+}
+
+OptionCost WriteSplit(const Prepared& p, const LocalMachine& m, const HybridWork& w, const SplitPrice& split)
+{
+    OptionCost c;
+    WriteLocalPart(p, m, split.local, &c);
+    if (split.cloud) {
+        c.monthly = MonthlyOf(split.local, split.cloud->monthly);
+        RecordCloudPart(p, split.cloud->plan, split.cloud->data_gb, split.cloud->egress_gb, false, &c);
+    }
+    c.cloud_work_hours_per_week = split.cloud_work;
+    c.burst_share_to_cloud = w.burst_share > 0 ? split.share : 0;
+    Finish(p, &c);
+    return c;
 }
 
 // Hybrid: a machine at home for the steady work (and all work on data that must stay), the cloud for a
@@ -622,19 +722,27 @@ void CostHybrid(const Prepared& p, double hours, double home_speed, const Choice
                 continue; // no work at home: that is the cloud, with an idle machine
             // Nothing sent out and no off-site copy: the split is the machine with all the work, as the home
             // option priced it.
-            if (const OptionCost* all_at_home =
+            if (const LocalPrice* all_at_home =
                     cloud_work == 0 && !p.scenario.wants_redundancy ? machines.AllAtHome(place) : nullptr) {
-                out.Offer(*all_at_home);
+                if (!HasAsCheap(out, machines.AllAtHomeKey(place)))
+                    out.Keep(AtHome(p, m, *all_at_home));
                 continue;
             }
-            OptionCost split;
+            SplitPrice split;
             if (!PriceSplit(p, m, w, shares[k], home_speed, memo, split)) {
                 any_offer = false;
                 continue;
             }
-            out.Offer(split);
-            if (cloud_work > 1e-9)
-                real_mixes->Offer(split);
+            // Written only when one of the fronts keeps it (most machines' splits are beaten).
+            const bool to_front = !HasAsCheap(out, split.key);
+            const bool to_mixes = cloud_work > 1e-9 && !HasAsCheap(*real_mixes, split.key);
+            if (to_front || to_mixes) {
+                const OptionCost c = WriteSplit(p, m, w, split);
+                if (to_front)
+                    out.Keep(c);
+                if (to_mixes)
+                    real_mixes->Keep(c);
+            }
         }
     };
     if (OwnMachineFigures(p.scenario)) {
@@ -740,14 +848,25 @@ void Choices::Set(const OptionCost& c)
     size = 1;
 }
 
-void Choices::Offer(const OptionCost& c)
+bool Choices::HasAsCheap(double upfront_usd, double monthly_outlay_usd, double total_usd) const
 {
     for (int i = 0; i < size; ++i) {
         const OptionCost& o = At(items, i);
-        if (o.upfront_usd <= c.upfront_usd + 1e-9 && o.total_usd <= c.total_usd + 1e-9 &&
-            o.MonthlyOutlayUsd() <= c.MonthlyOutlayUsd() + 1e-9)
-            return; // as cheap up front, a month and over the horizon: c adds nothing
+        if (o.upfront_usd <= upfront_usd + 1e-9 && o.total_usd <= total_usd + 1e-9 &&
+            o.MonthlyOutlayUsd() <= monthly_outlay_usd + 1e-9)
+            return true;
     }
+    return false;
+}
+
+void Choices::Offer(const OptionCost& c)
+{
+    if (!HasAsCheap(c.upfront_usd, c.MonthlyOutlayUsd(), c.total_usd))
+        Keep(c);
+}
+
+void Choices::Keep(const OptionCost& c)
+{
     int kept = 0;
     for (int i = 0; i < size; ++i) {
         const OptionCost& o = At(items, i);
@@ -760,7 +879,7 @@ void Choices::Offer(const OptionCost& c)
     }
     size = kept;
     if (size == kMax) {
-        // Full (rare: more than eight machines on the front): give up the one needing most money up front
+        // Full (never seen with the built-in catalog: see kMax): give up the one needing most money up front
         // unless c is cheaper over the horizon than everything kept.
         if (c.total_usd >= At(items, size - 1).total_usd)
             return;

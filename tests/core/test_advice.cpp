@@ -10,6 +10,7 @@
 
 #include "core/catalog.hpp"
 #include "core/evaluate.hpp"
+#include "core/figure_ids.hpp"
 #include "core/flip_points.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
@@ -220,6 +221,56 @@ TEST_CASE("advice: money counts once, and the budget is a limit, not a preferenc
     }
     CHECK(cost_only > 500);
     CHECK(budget_pairs > 500);
+}
+
+TEST_CASE("advice: the machine bought is the cheapest over the horizon the budgets cover, of every machine the "
+          "catalog makes",
+          "[advice][property]")
+{
+    // Promise 5's second half: each option buys the cheapest machine over the horizon (and the hybrid its cheapest
+    // split) among those both budgets cover. Checked against every machine on its own (home.gpu and home.gpu_count
+    // name it, so it is the only one priced): when that machine's home lab or hybrid fits, the option chosen
+    // freely fits too and costs no more. It failed while an option kept at most eight choices: with more worth
+    // keeping (a front over money up front, a month and in total), the one needing the most up front was dropped,
+    // and with it, at some budgets, the cheapest machine they covered (about 1 scenario in 800; 3 times the
+    // recommendation itself changed).
+    std::mt19937 rng(12061);
+    int compared = 0, scenarios = 0;
+    for (int i = 0; i < 6000; ++i) {
+        const Scenario s = RandomScenario(rng);
+        // One machine already (owned, or named by the person) or the person's own machine figures: nothing to
+        // choose. Tasks and a cloud speed given against the home GPU would change with the machine named.
+        if (s.home.owned || s.home.gpu || s.home.gpu_count || !s.tasks.empty() || s.cloud.speed_vs_home)
+            continue;
+        INFO(Describe(s));
+        const Evaluation free = Evaluate(s, Cat());
+        const int most = ResolveFigures(s, Cat()).max_gpus;
+        ++scenarios;
+        for (const GpuModel& g : Cat().gpus) {
+            const int per_job = std::max(1, static_cast<int>(std::ceil(s.vram_gb / g.vram_gb - 1e-9)));
+            for (int n = per_job; n <= most; n += per_job) {
+                Scenario one = s;
+                REQUIRE(ApplySetting(one, "home.gpu=" + g.id).error == "");
+                one.home.gpu_count = n;
+                const Evaluation e = Evaluate(one, Cat());
+                INFO(g.id << " x " << n);
+                // (A machine that makes peak weeks' bursts wait is bought only when none runs them.)
+                if (Home(e).Feasible() && !Home(e).bursts_queue) {
+                    ++compared;
+                    CHECK(Home(free).Feasible());
+                    CHECK(Home(free).total_usd <= Home(e).total_usd * (1 + 1e-9) + 1e-6);
+                }
+                // The hybrid shown for a split that keeps all the work at home is its cheapest real mix (marked so).
+                if (Hybrid(e).Feasible()) {
+                    ++compared;
+                    CHECK((Hybrid(free).blockers & ~static_cast<std::uint32_t>(kMixIsHomeLab)) == 0);
+                    CHECK(Hybrid(free).total_usd <= Hybrid(e).total_usd * (1 + 1e-9) + 1e-6);
+                }
+            }
+        }
+    }
+    CHECK(scenarios > 3000);
+    CHECK(compared > 30000);
 }
 
 TEST_CASE("advice: a heavy steady user whose home lab fits and costs less is not sent to the cloud", "[advice]")
