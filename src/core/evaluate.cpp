@@ -836,6 +836,7 @@ void Prepared::FindChosen()
         if (forced_offer >= 0 ? &o == &At(catalog.offers, forced_offer) : OfferAllowed(o, s, s.privacy))
             max_offer_speed = std::max(max_offer_speed, o.speed);
     offer_board_watts.clear();
+    offer_board_watts.reserve(catalog.offers.size());
     for (const CloudOffer& o : catalog.offers) {
         const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(catalog, o.chip);
         offer_board_watts.push_back(chip && chip->tdp_watts ? chip->tdp_watts->value : 0.0);

@@ -60,7 +60,7 @@ constexpr int RuleAt(std::string_view id)
 }
 
 // The rules' ids in the order of the catalog's and the scenario's maps (std::string compares as
-// std::string_view does), so a figure id is found by a binary search, with no string built.
+// std::string_view does), so a figure id is found by a binary search or a walk in step, with no string built.
 struct SortedIds {
     std::string_view id[kRuleCount];
     int rule[kRuleCount];
@@ -81,6 +81,24 @@ const SortedIds& Sorted()
         return out;
     }();
     return sorted;
+}
+
+// Calls fn(rule, value) for each entry of `figures` (a map by figure id) that names a rule. The map and the rules'
+// ids are both in order, so one walk of each finds them (a binary search per entry was a fifth of an
+// evaluation's time).
+template <class Map, class Fn>
+void ForEachRuleIn(const Map& figures, Fn fn)
+{
+    const SortedIds& s = Sorted();
+    int k = 0;
+    for (const auto& [id, value] : figures) {
+        while (k < kRuleCount && s.id[k] < std::string_view(id))
+            ++k;
+        if (k == kRuleCount)
+            return;
+        if (s.id[k] == std::string_view(id))
+            fn(s.rule[k], value);
+    }
 }
 
 int RuleIndex(std::string_view id)
@@ -128,14 +146,11 @@ struct FigureValues {
             value[i] = kRules[i].min_value;
             overridden[i] = false;
         }
-        for (const auto& [id, figure] : c.figures)
-            if (const int i = RuleIndex(id); i >= 0)
-                value[i] = figure.value;
-        for (const auto& [id, v] : s.assumptions)
-            if (const int i = RuleIndex(id); i >= 0) {
-                value[i] = v;
-                overridden[i] = true;
-            }
+        ForEachRuleIn(c.figures, [this](int i, const Figure& figure) { value[i] = figure.value; });
+        ForEachRuleIn(s.assumptions, [this](int i, double v) {
+            value[i] = v;
+            overridden[i] = true;
+        });
         for (int i = 0; i < kRuleCount; ++i)
             value[i] = std::clamp(value[i], kRules[i].min_value, kRules[i].max_value);
     }

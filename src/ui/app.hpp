@@ -17,10 +17,9 @@ constexpr float kWideLayoutEm = 56.0f;
 // let go, with "which guess sways the answer".
 constexpr int kUiSamples = 1000;
 // While a slider is held, every change of the report draws the first of those futures again, without the
-// sways. 1,000 take 8.5 ms in WebAssembly at -O3 but about three times that in the page's size-optimised
-// build: 500 put the page's drag frames at 17.3 ms and 200 at 9.3 ms (p95, bench-page), over half a 60 Hz
-// frame; so the drag draws 100 (the same seed: the first 100 of the 1,000 the release draws).
-// docs/performance.md has the figures.
-constexpr int kUiLiveSamples = 100;
+// sways (the same seed: the first 400 of the 1,000 the release draws). In the page each costs about 13 us of
+// main-thread CPU: bench-page put the drag frames' p95 at 6.6 ms with 400 and 14.4 ms with 1,000, against half
+// a 60 Hz frame (8.3 ms). docs/performance.md has the figures.
+constexpr int kUiLiveSamples = 400;
 
 } // namespace labcalc::ui
