@@ -495,7 +495,7 @@ void CostHome(const Prepared& p, double hours, double peak, MachineCache& machin
     const bool own = OwnMachineFigures(p.scenario);
     double cheapest_catalog_usd = kInf;
     LocalMachine cheapest_machine, largest_machine;
-    LocalPrice largest;
+    LocalPrice cheapest, largest;
     double largest_capacity = -1;
     bool any_fits_vram = false;
     ForEachMachine(p, machines, [&](const LocalMachine& m, int place) {
@@ -521,10 +521,11 @@ void CostHome(const Prepared& p, double hours, double peak, MachineCache& machin
         if (catalog_usd < cheapest_catalog_usd) {
             cheapest_catalog_usd = catalog_usd;
             cheapest_machine = m;
+            cheapest = local;
         }
     });
     if (own && std::isfinite(cheapest_catalog_usd))
-        out.Set(AtHome(p, cheapest_machine, PriceLocal(p, cheapest_machine, hours)));
+        out.Set(AtHome(p, cheapest_machine, cheapest));
     if (out.size > 0)
         return;
     if (!any_fits_vram) {

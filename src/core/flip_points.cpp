@@ -190,11 +190,9 @@ std::string FlipInWords(const FlipPoint& p, const Money& money)
     const std::string label = f ? f->label : p.input;
     if (!p.to || !p.value) {
         // The range searched, money in the person's currency ("no flip between 0 and 50000 USD" in euros).
-        if (f && std::string_view(f->unit).rfind("USD", 0) == 0 && p.searched_hi > p.searched_lo &&
-            money.code != "USD") {
-            const std::string unit = money.code + std::string(f->unit + 3);
+        if (f && IsUsdUnit(f->unit) && p.searched_hi > p.searched_lo && money.code != "USD") {
             return label + ": no flip between " + FormatRounded(FromUsd(p.searched_lo, money), 2) + " and " +
-                FormatRounded(FromUsd(p.searched_hi, money), 2) + " " + unit;
+                FormatRounded(FromUsd(p.searched_hi, money), 2) + " " + UnitIn(f->unit, money);
         }
         return label + ": " + p.note;
     }
@@ -202,11 +200,8 @@ std::string FlipInWords(const FlipPoint& p, const Money& money)
     std::replace(value.begin(), value.end(), '_', ' '); // choices in the slider's words
     if (f && (f->kind == FieldKind::number || f->kind == FieldKind::integer)) {
         // Money in the person's currency ("USD/kWh" becomes "EUR/kWh"), rounded there, toward the side that flips.
-        std::string unit = f->unit;
-        const bool is_money = unit.rfind("USD", 0) == 0;
-        const double shown = is_money ? FromUsd(*p.value, money) : *p.value;
-        if (is_money)
-            unit = money.code + unit.substr(3);
+        const std::string unit = UnitIn(f->unit, money);
+        const double shown = IsUsdUnit(f->unit) ? FromUsd(*p.value, money) : *p.value;
         const int decimals = unit == money.code ? (std::fabs(shown) < 10 ? 2 : 0) : (std::fabs(shown) < 1 ? 3 : 1);
         const double step = std::pow(10.0, -decimals);
         const double v = p.direction == FlipDirection::below ? std::floor(shown / step + 1e-9) * step

@@ -24,6 +24,14 @@ Money ResolveMoney(const Scenario& s, const Catalog& c);
 // The money of a catalog currency code (US dollars when the catalog has no such currency).
 Money MoneyOf(const Catalog& c, std::string_view code);
 
+// Whether a unit is money ("USD", "USD/kWh", "USD/month": the scenario's money fields): shown in the currency.
+inline bool IsUsdUnit(std::string_view unit) { return unit.rfind("USD", 0) == 0; }
+// A unit in the money shown: "USD/kWh" in euros is "EUR/kWh"; a unit that is not money stays as it is.
+inline std::string UnitIn(std::string_view unit, const Money& m)
+{
+    return IsUsdUnit(unit) ? m.code + std::string(unit.substr(3)) : std::string(unit);
+}
+
 inline double FromUsd(double usd, const Money& m) { return usd * m.per_usd; }
 inline double ToUsd(double amount, const Money& m) { return m.per_usd > 0 ? amount / m.per_usd : amount; }
 

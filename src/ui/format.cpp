@@ -30,12 +30,9 @@ std::string UsdShort(double usd, const core::Money& m)
     return buf[0] == '-' ? "-" + m.symbol + (buf + 1) : m.symbol + buf;
 }
 
-bool IsMoneyField(const core::FieldSpec& f) { return std::string_view(f.unit).rfind("USD", 0) == 0; }
+bool IsMoneyField(const core::FieldSpec& f) { return core::IsUsdUnit(f.unit); }
 
-std::string ShownUnit(const core::FieldSpec& f, const core::Money& m)
-{
-    return IsMoneyField(f) ? m.code + std::string(f.unit + 3) : std::string(f.unit);
-}
+std::string ShownUnit(const core::FieldSpec& f, const core::Money& m) { return core::UnitIn(f.unit, m); }
 
 double ToShown(const core::FieldSpec& f, double value, const core::Money& m)
 {
