@@ -8,14 +8,11 @@ namespace labcalc::core {
 
 std::vector<double> CumulativeUsd(const OptionCost& c, int horizon_months)
 {
-    std::vector<double> out(static_cast<std::size_t>(std::max(horizon_months, 0)) + 1);
-    for (std::size_t m = 0; m < out.size(); ++m)
-        out[m] = c.upfront_usd + c.forgone_sale_usd + c.monthly_usd * static_cast<double>(m) +
-            c.finance_usd_per_month * static_cast<double>(std::min<std::size_t>(m, c.finance_months));
-    // A loan still running at the end is paid off then (finance_paid_usd holds its payments and that balance).
-    out.back() += c.finance_paid_usd -
-        c.finance_usd_per_month * static_cast<double>(std::min<std::size_t>(out.size() - 1, c.finance_months));
-    out.back() -= c.resale_usd;
+    const int months = std::max(horizon_months, 0);
+    const CostCurve curve(c);
+    std::vector<double> out(static_cast<std::size_t>(months) + 1);
+    for (int m = 0; m <= months; ++m)
+        out[static_cast<std::size_t>(m)] = curve.At(m, months);
     return out;
 }
 
@@ -47,6 +44,14 @@ std::optional<int> BreakEvenMonth(const std::vector<double>& home, const std::ve
     for (std::size_t m = 1; m < n; ++m)
         if (home[m] <= cloud[m] + 1e-9)
             return static_cast<int>(m);
+    return std::nullopt;
+}
+
+std::optional<int> BreakEvenMonth(const CostCurve& home, const CostCurve& cloud, int months)
+{
+    for (int m = 1; m <= months; ++m)
+        if (home.At(m, months) <= cloud.At(m, months) + 1e-9)
+            return m;
     return std::nullopt;
 }
 

@@ -12,6 +12,7 @@
 #include "core/figure_ids.hpp"
 #include "core/index.hpp"
 #include "core/model.hpp"
+#include "core/timeline.hpp"
 #include "core/workload.hpp"
 
 namespace labcalc::core {
@@ -245,41 +246,11 @@ constexpr OneSpread kOneSpread[] = {
     {"spread.on_hours_pct", "the hours the machine is on", &Spreads::on_hours_pct},
 };
 
-// What an option's cumulative cost curve is made of: month m (0 ... months) is start + monthly x m plus the
-// instalments paid by then, with a loan's balance paid off and the resale credited in the last month, as
-// CumulativeUsd (timeline.hpp) has it (the same sums in the same order). Kept per sample instead of the curve.
-struct Curve {
-    double start = 0, monthly = 0, resale = 0;
-    double instalment = 0, loan_paid = 0; // a month's instalment; what the loan costs within the horizon
-    int instalments = 0;                  // months the instalments run
-    explicit Curve(const OptionCost& c)
-        : start(c.upfront_usd + c.forgone_sale_usd), monthly(c.monthly_usd), resale(c.resale_usd),
-          instalment(c.finance_usd_per_month), loan_paid(c.finance_paid_usd), instalments(c.finance_months)
-    {
-    }
-    double At(int m, int months) const
-    {
-        double v =
-            start + monthly * static_cast<double>(m) + instalment * static_cast<double>(std::min(m, instalments));
-        if (m != months)
-            return v;
-        v += loan_paid - instalment * static_cast<double>(std::min(months, instalments));
-        return v - resale;
-    }
-    bool SameEnds(const Curve& o) const
-    {
-        return start == o.start && resale == o.resale && instalment == o.instalment && loan_paid == o.loan_paid &&
-            instalments == o.instalments;
-    }
-};
-
-// The break-even month of home against cloud as BreakEvenMonth (timeline.hpp) finds it on their curves.
-std::optional<int> BreakEven(const Curve& home, const Curve& cloud, int months)
+// Whether two curves start and end alike (they may differ in their running cost a month).
+bool SameEnds(const CostCurve& a, const CostCurve& b)
 {
-    for (int m = 1; m <= months; ++m)
-        if (home.At(m, months) <= cloud.At(m, months) + 1e-9)
-            return m;
-    return std::nullopt;
+    return a.start == b.start && a.resale == b.resale && a.instalment == b.instalment && a.loan_paid == b.loan_paid &&
+        a.instalments == b.instalments;
 }
 
 } // namespace
@@ -307,7 +278,7 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
     // Room for every sample, set aside before the first: totals[o] holds option o's total for each sample where
     // it was priced (priced[o] of them), curves[o] what its cumulative cost curve is made of.
     std::array<std::vector<double>, kOptionCount> totals;
-    std::array<std::vector<Curve>, kOptionCount> curves;
+    std::array<std::vector<CostCurve>, kOptionCount> curves;
     std::array<std::size_t, kOptionCount> priced{};
     for (int o = 0; o < kOptionCount; ++o) {
         At(totals, o).resize(n_samples);
@@ -329,7 +300,7 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
         const OptionCost& home = At(e.cost, 0);
         const OptionCost& cloud = At(e.cost, 1);
         if (home.gpu_index >= 0 && cloud.offer_index >= 0) {
-            const std::optional<int> month = BreakEven(Curve(home), Curve(cloud), months);
+            const std::optional<int> month = BreakEvenMonth(CostCurve(home), CostCurve(cloud), months);
             if (month)
                 break_even.push_back(*month);
             else
@@ -344,19 +315,19 @@ Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, 
         At(u.total_usd, o) = Of(At(totals, o).data(), count);
         if (count == 0)
             continue;
-        const std::vector<Curve>& curve = At(curves, o);
+        const std::vector<CostCurve>& curve = At(curves, o);
         std::vector<Percentiles>& bands = At(u.cumulative_usd, o);
         bands.reserve(points);
         // When every sample's curve starts at the same cost and credits the same resale (the cloud: nothing up
         // front, nothing to sell), a month's value rises with the monthly cost alone, in floating point too
         // (rounding keeps the order), so each month's percentiles are the curves of the monthly cost's.
         const bool same_ends =
-            std::all_of(curve.begin(), curve.end(), [&curve](const Curve& c) { return c.SameEnds(curve[0]); });
+            std::all_of(curve.begin(), curve.end(), [&curve](const CostCurve& c) { return SameEnds(c, curve[0]); });
         if (same_ends) {
             for (std::size_t i = 0; i < count; ++i)
                 month[i] = curve[i].monthly;
             const Percentiles monthly = Of(month.data(), count);
-            Curve p10 = curve[0], p50 = curve[0], p90 = curve[0];
+            CostCurve p10 = curve[0], p50 = curve[0], p90 = curve[0];
             p10.monthly = monthly.p10;
             p50.monthly = monthly.p50;
             p90.monthly = monthly.p90;
