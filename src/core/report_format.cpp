@@ -19,6 +19,7 @@
 #include "core/report.hpp"
 #include "core/report_json.hpp"
 #include "core/rules.hpp"
+#include "core/sampling_job.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/scenario_json.hpp"
 #include "core/text_format.hpp"
@@ -97,39 +98,6 @@ std::string WorkloadText(const Workload& w, const std::string& heading, const st
     if (!w.note.empty())
         out += bullet + OneLine(w.note) + "\n";
     return out;
-}
-
-// `discounted`: the scenario has a discount rate, so the present value is given.
-// How sure the answer is: the share of likely futures each option wins, and the spread of the totals.
-json UncertaintyJson(const Uncertainty& u)
-{
-    auto pct = [](const Percentiles& p) { return json{{"p10", p.p10}, {"p50", p.p50}, {"p90", p.p90}}; };
-    json j;
-    j["samples"] = u.samples;
-    j["seed"] = u.seed;
-    json best, totals;
-    for (int o = 0; o < kOptionCount; ++o) {
-        best[OptionKey(static_cast<Option>(o))] = At(u.p_best, o);
-        totals[OptionKey(static_cast<Option>(o))] = pct(At(u.total_usd, o));
-    }
-    j["p_best"] = best;
-    j["p_nothing_fits"] = u.p_nothing_fits;
-    j["total_usd"] = totals;
-    j["break_even_month"] = u.break_even_month ? pct(*u.break_even_month) : json(nullptr);
-    j["p_no_break_even"] = u.p_no_break_even;
-    json bands;
-    for (int o = 0; o < kOptionCount; ++o) {
-        json band = json::array();
-        for (const Percentiles& p : At(u.cumulative_usd, o))
-            band.push_back(pct(p));
-        bands[OptionKey(static_cast<Option>(o))] = band;
-    }
-    j["cumulative_usd"] = bands;
-    json sways = json::array();
-    for (const Uncertainty::Sway& w : u.sways)
-        sways.push_back({{"input", w.key}, {"label", w.label}, {"p_changes", w.p_changes}});
-    j["sways"] = sways;
-    return j;
 }
 
 // "How sure: Cloud in about 8 of 10 likely futures (1,000 samples)" and the spread of each total.
@@ -380,7 +348,7 @@ json ReportJson(const Report& r)
     j["flip_points"] = flips;
     j["scenario"] = ScenarioToJson(r.scenario);
     j["workload"] = r.scenario.tasks.empty() ? json(nullptr) : WorkloadJson(r.workload);
-    j["uncertainty"] = r.uncertainty ? UncertaintyJson(*r.uncertainty) : json(nullptr);
+    j["uncertainty"] = r.uncertainty ? UncertaintyToJson(*r.uncertainty) : json(nullptr);
     j["electricity_usd_per_kwh"] = r.electricity_usd_per_kwh;
     json assumptions = json::array();
     for (const AssumptionUsed& a : r.assumptions) {

@@ -255,6 +255,14 @@ bool SameEnds(const CostCurve& a, const CostCurve& b)
 
 } // namespace
 
+std::optional<Uncertainty::Sway> SwayFor(const std::string& key)
+{
+    for (const OneSpread& one : kOneSpread)
+        if (key == one.key)
+            return Uncertainty::Sway{one.key, one.label, 0};
+    return std::nullopt;
+}
+
 Uncertainty SampleOutcomes(const Scenario& input, const Catalog& input_catalog, int samples, std::uint32_t seed)
 {
     return SampleOutcomes(input, input_catalog, samples, seed, SampleSettings{});

@@ -50,6 +50,10 @@ struct Uncertainty {
     std::vector<Sway> sways;
 };
 
+// The sway of a guessed input by its key ("spread.hours_pct"), with its label and no share yet; nullopt for a
+// key that names no spread.
+std::optional<Uncertainty::Sway> SwayFor(const std::string& key);
+
 // What a sampling run works out besides the answer's share and the spreads of the totals.
 struct SampleSettings {
     // Which guess sways the answer (Uncertainty::sways): each spread on its own over a quarter of the samples

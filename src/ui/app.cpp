@@ -116,6 +116,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
     // "release the slider" and shift the column under the box being typed in).
     const bool interacting = ImGui::IsAnyItemActive() && !ImGui::GetIO().WantTextInput;
     RecomputeIfDirty(state, interacting, true);
+    StartLiveSamples(state, services);
     state.a11y.controls.clear(); // listed again as this frame draws them
     if (state.embedding.page.embed) {
         DrawEmbeddedApp(state, services);

@@ -17,9 +17,11 @@ constexpr float kWideLayoutEm = 56.0f;
 // let go, with "which guess sways the answer".
 constexpr int kUiSamples = 1000;
 // While a slider is held, every change of the report draws the first of those futures again, without the
-// sways (the same seed: the first 400 of the 1,000 the release draws). In the page each costs about 13 us of
-// main-thread CPU: bench-page put the drag frames' p95 at 6.6 ms with 400 and 14.4 ms with 1,000, against half
-// a 60 Hz frame (8.3 ms). docs/performance.md has the figures.
-constexpr int kUiLiveSamples = 400;
+// sways (the same seed: the first ones the release draws). Where the platform works them out away from the
+// drawing thread (the page's Web Worker), all 1,000; where they are worked out in place, 400: in the page
+// each costs about 13 us of main-thread CPU, and bench-page put the drag frames' p95 at 6.6 ms with 400 in
+// place and 14.4 ms with 1,000, against half a 60 Hz frame (8.3 ms). docs/performance.md has the figures.
+constexpr int kUiLiveSamples = 1000;
+constexpr int kUiLiveSamplesInPlace = 400;
 
 } // namespace labcalc::ui

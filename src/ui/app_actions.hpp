@@ -68,6 +68,15 @@ std::string CommitSetting(AppState& state, std::string_view key, double value);
 // `defer_samples`: leave "How sure" (the likely futures) to the next call, so a frame is not kept waiting;
 // an export or an embedding message wants the whole report now.
 void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples = false);
+// While a slider is held, the report's likely futures (core::SampleOutcomes without the sways): asked of the
+// platform (PlatformServices::StartSampling, kUiLiveSamples of them) when no job is out, else worked out here
+// (kUiLiveSamplesInPlace). A report that moves on while a job is out is asked for when its answer comes.
+void StartLiveSamples(AppState& state, PlatformServices& services);
+// The platform's answer to job `request_id`: the report's `uncertainty` JSON, or "" when the job failed (the
+// app then works the futures out itself from then on). Shown while the slider is still held (the futures of
+// the report as it was a frame or two before, until the next answer); dropped once the release's own futures
+// are in, or when it is not the answer to the job out.
+void ReceiveSamples(AppState& state, int request_id, std::string_view uncertainty_json);
 // Sends the accessible summary (with the current error message, if any) when either changed.
 void PublishSummaryIfChanged(AppState& state, PlatformServices& services);
 // Writes the URL fragment and the stored scenario once no widget is active (not on every drag step:

@@ -68,18 +68,10 @@ void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples)
     state.results.report = core::BuildReport(state.scenario, state.catalog, settings);
     state.results.flips_pending = interacting;
     state.results.samples_pending = true;
-    if (interacting) {
-        // Live: how sure, as the slider moves (the sways wait for the release; the last ones stay shown).
-        core::SampleSettings live;
-        live.sways = false;
-        state.results.report.uncertainty =
-            core::SampleOutcomes(state.scenario, state.catalog, kUiLiveSamples, core::kDefaultSeed, live);
-        if (last)
-            state.results.report.uncertainty->sways = std::move(last->sways);
-    } else {
-        // Until this report's futures come (the next frame), the last ones stay shown: no line blinks out.
-        state.results.report.uncertainty = std::move(last);
-    }
+    // Until this report's futures come (the next frame; while a slider is held, StartLiveSamples), the last
+    // ones stay shown: no line blinks out.
+    state.results.report.uncertainty = std::move(last);
+    state.live.wanted = interacting;
     if (state.results.dirty) {
         UpdateMapAxes(state);
         // The map sets budget and hours itself: dragging those two sliders (the usual gesture) keeps

@@ -118,6 +118,17 @@ struct Results {
     int map_catalog_version = -1; // catalog_version decision_map was computed with
 };
 
+// "How sure" while a slider is held (app_live_samples.cpp): the futures of the report as it moves, worked out
+// by the platform away from the drawing thread when it can (the page's Web Worker), else in place.
+struct LiveSamples {
+    bool wanted = false;           // the report changed while a slider was held: its futures are owed
+    int next_id = 1;               // the next job's id
+    int in_flight = 0;             // the id of the job the platform is working on (0: none)
+    int catalog_version_sent = -1; // the catalog the platform has (sent with a job)
+    bool in_place = false;         // the platform cannot, or one of its answers failed: work them out here
+    int answers = 0;               // answers applied (tests and the page's timing read it)
+};
+
 // What the platform has been given: the link and stored scenario, the text version.
 struct Sync {
     bool persist_pending = false;       // URL fragment and stored scenario are behind the inputs
@@ -148,6 +159,7 @@ struct AppState {
     std::string today = "2026-11-28";                // from the platform at start
 
     Results results;
+    LiveSamples live;
     Sync sync;
 
     // Messages.

@@ -49,6 +49,18 @@ public:
     // without a browser ignore it.
     virtual void OpenInNewTab(std::string_view url) { (void)url; }
 
+    // Optional: works out "How sure" away from the thread that draws (the page's Web Worker). `job_json` is a
+    // core sampling job (core::SamplingJobToJson); `catalog_json` the catalog to run it on, or "" to run it on
+    // the catalog sent last. Returns false when the platform cannot (the app works the futures out itself);
+    // the answer comes later, on the drawing thread, through ReceiveSamples() (app_actions.hpp).
+    virtual bool StartSampling(int request_id, std::string_view job_json, std::string_view catalog_json)
+    {
+        (void)request_id;
+        (void)job_json;
+        (void)catalog_json;
+        return false;
+    }
+
     // Optional capability: a file system the learner can name paths in (the desktop app). The page
     // has none, so these default to "not available" and the UI hides its File menu.
     virtual bool HasFileSystem() { return false; }

@@ -29,6 +29,20 @@ public:
     std::vector<std::string> downloads;
     ui::Summary last_summary;
     int store_writes = 0;
+    // A platform that works "How sure" out elsewhere (the page's worker) when `sampling` is set: the jobs wait
+    // here until a test answers them (ui::ReceiveSamples).
+    bool sampling = false;
+    struct SamplingJob {
+        int id;
+        std::string job_json, catalog_json;
+    };
+    std::vector<SamplingJob> sampling_jobs;
+    bool StartSampling(int request_id, std::string_view job_json, std::string_view catalog_json) override
+    {
+        if (sampling)
+            sampling_jobs.push_back({request_id, std::string(job_json), std::string(catalog_json)});
+        return sampling;
+    }
 
     bool SetClipboardText(std::string_view text) override
     {
