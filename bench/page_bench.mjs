@@ -8,7 +8,9 @@
 //     --runs N     page loads per page for the load times (default 11; medians and quartiles are printed)
 //     --json FILE  also write every figure as JSON
 //     --core FILE  JSON with the core's timings and the desktop resident set (written by scripts/bench-page)
-// Environment: LABCALC_SITE, LABCALC_BARE (page folders), LABCALC_CHROMIUM (browser binary).
+// Environment: LABCALC_SITE, LABCALC_BARE (page folders), LABCALC_CHROMIUM (browser binary);
+// LABCALC_BENCH_NO_WORKER=1 measures the page as a browser without Web Workers runs it (labcalc then works
+// "How sure" out on the main thread while a slider is held: 400 futures instead of the worker's 1,000).
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -112,12 +114,15 @@ const PAGES = {
     dir: SITE, title: 'labcalc page',
     frameCount: (page) => page.evaluate(() => window.labcalc.frameCount()),
     sliderRect: (page) => page.evaluate(() => window.labcalc.itemRect('budget_usd')),
+    // "How sure" while the slider is held: the sampling worker's answers (web/labcalc_pre.js).
+    live: (page) => page.evaluate(() => window.labcalc.liveSampling()),
   },
 };
 
 async function openPage(browser, server) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript(INIT_SCRIPT);
+  if (process.env.LABCALC_BENCH_NO_WORKER === '1') await context.addInitScript(() => { delete window.Worker; });
   const page = await context.newPage();
   const files = new Set();
   const errors = [];
@@ -177,6 +182,19 @@ function traceCpu(events) {
   return { frames, taskCpu };
 }
 
+// CPU of the page's Web Workers (labcalc's sampling worker) from the same trace: every task's thread time on the
+// threads the trace names "DedicatedWorker thread".
+function traceWorkerCpu(events) {
+  const key = (e) => `${e.pid}:${e.tid}`;
+  const workers = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' &&
+    /DedicatedWorker/.test((e.args && e.args.name) || '')).map(key));
+  let cpu = 0;
+  for (const e of events)
+    if (e.ph === 'X' && workers.has(key(e)) && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+      cpu += (e.tdur ?? e.dur ?? 0) / 1000;
+  return { threads: workers.size, cpu };
+}
+
 async function dragAndIdle(browser, server, def) {
   const { context, page, errors } = await openPage(browser, server);
   const cdp = await context.newCDPSession(page);
@@ -200,6 +218,7 @@ async function dragAndIdle(browser, server, def) {
   const traceDone = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   const m0 = await metrics();
+  const live0 = def.live ? await def.live(page) : null;
   const f0 = await def.frameCount(page);
   await page.evaluate(() => { window.__bench.frames = []; window.__bench.recording = true; });
   const steps = 60;
@@ -214,10 +233,12 @@ async function dragAndIdle(browser, server, def) {
   const frames = await page.evaluate(() => { window.__bench.recording = false; return window.__bench.frames; });
   const m1 = await metrics();
   const f1 = await def.frameCount(page);
+  const live1 = def.live ? await def.live(page) : null;
   await cdp.send('Tracing.end');
   await traceDone;
   await page.mouse.up();
   const cpu = traceCpu(traceEvents);
+  const workerCpu = traceWorkerCpu(traceEvents);
   // Idle: no input for a while (past labcalc's 1 s keep-alive), then count frames over 3 s.
   await page.mouse.move(1, 1);
   await sleep(2500);
@@ -242,6 +263,9 @@ async function dragAndIdle(browser, server, def) {
     drag_ms_max: Math.max(...frames),
     drag_task_ms_per_frame: ((m1.TaskDuration - m0.TaskDuration) * 1000) / drawn,
     drag_script_ms_per_frame: ((m1.ScriptDuration - m0.ScriptDuration) * 1000) / drawn,
+    drag_live_answers: live1 ? live1.answers - live0.answers : null,
+    drag_live_in_place: live1 ? live1.in_place : null,
+    drag_worker_cpu_ms: workerCpu.threads ? workerCpu.cpu : null,
     idle_fps: (i1 - i0) / 3,
     wasm_heap_bytes: heap.wasm,
     js_heap_bytes: heap.js,
@@ -333,6 +357,12 @@ function report(o) {
   row('slider drag: main-thread CPU per frame, max', ms(b.drag_cpu_max), ms(l.drag_cpu_max), ratio(b.drag_cpu_max, l.drag_cpu_max));
   row('slider drag: all main-thread tasks, CPU per drawn frame', ms(b.drag_cpu_tasks_per_frame), ms(l.drag_cpu_tasks_per_frame), ratio(b.drag_cpu_tasks_per_frame, l.drag_cpu_tasks_per_frame));
   row('slider drag: frame callback wall time, median / p95 (incl. GPU waits)', `${ms(b.drag_ms_median)} / ${ms(b.drag_ms_p95)}`, `${ms(l.drag_ms_median)} / ${ms(l.drag_ms_p95)}`, ratio(b.drag_ms_median, l.drag_ms_median));
+  if (l.drag_live_answers != null) {
+    row(`slider drag: "How sure" answers from the sampling worker (1,000 futures each), of ${l.drag_drawn} frames`, '',
+      l.drag_live_in_place ? 'none: in place' : String(l.drag_live_answers), '');
+    if (l.drag_worker_cpu_ms != null && l.drag_live_answers > 0)
+      row('slider drag: sampling worker CPU per answer (off the main thread)', '', ms(l.drag_worker_cpu_ms / l.drag_live_answers), '');
+  }
   row('frames drawn per second, idle', b.idle_fps.toFixed(1), l.idle_fps.toFixed(1), '', '0 (labcalc)', pass(l.idle_fps === 0));
   row('wasm heap after the drag (peak)', mb(b.wasm_heap_bytes), mb(l.wasm_heap_bytes), ratio(b.wasm_heap_bytes, l.wasm_heap_bytes));
   row('JS heap used', mb(b.js_heap_bytes), mb(l.js_heap_bytes), ratio(b.js_heap_bytes, l.js_heap_bytes));

@@ -10,7 +10,7 @@
 /* global LabcalcHost */
 'use strict';
 
-var LabcalcControls = (function () {
+var LabcalcControls = typeof document === 'undefined' ? null : (function () { // none in the sampling worker
   var layer = document.getElementById('labcalc-controls');
   var byId = new Map();
   var lastJson = '';

@@ -3,10 +3,54 @@
 // Emscripten 3.1.6's GLFW gets wrong (it swallows every wheel event over the canvas, and its touch and pen
 // positions never update), and defines window.labcalc. C++ reaches these functions through EM_JS stubs
 // (src/platform/web).
+// The same script also runs as the page's sampling worker (below, "How sure"): there it has no document, sets
+// up only the worker's side and leaves main() unrun.
 /* global Module */
 'use strict';
 
-var LabcalcHost = (function () {
+var labcalcInWorker = typeof document === 'undefined' && typeof importScripts === 'function';
+
+// --- The sampling worker's side: this script and module in a Web Worker, without main() or the page. Jobs
+// (core sampling jobs as JSON, with the catalog when it is new to the worker) wait until the module runs, and
+// each answer goes back with its job's id (src/platform/web/sampling_worker.cpp).
+if (labcalcInWorker) {
+  Module['noInitialRun'] = true;
+  Module['print'] = function (text) { console.log(text); };
+  Module['printErr'] = function (text) { console.warn(text); };
+  Module['onAbort'] = function (what) { postMessage({ fatal: String(what) }); };
+  var labcalcJobs = [];
+  var labcalcRunning = false;
+  var labcalcRun = function (job) {
+    var texts = [String(job.job || ''), String(job.catalog || '')], args = [], blocks = [];
+    var answer;
+    try {
+      texts.forEach(function (s) {
+        var n = lengthBytesUTF8(s);
+        var p = _malloc(n + 1);
+        blocks.push(p);
+        stringToUTF8(s, p, n + 1);
+        args.push(p, n);
+      });
+      answer = Module.ccall('labcalc_worker_sample', 'string', ['number', 'number', 'number', 'number'], args);
+    } catch (err) {
+      answer = 'labcalc worker: ' + err;
+    } finally {
+      blocks.forEach(function (p) { _free(p); });
+    }
+    if (answer.charAt(0) !== '{') console.warn(answer);
+    postMessage({ id: job.id, answer: answer });
+  };
+  self.onmessage = function (e) {
+    if (labcalcRunning) labcalcRun(e.data);
+    else labcalcJobs.push(e.data);
+  };
+  Module['onRuntimeInitialized'] = function () {
+    labcalcRunning = true;
+    labcalcJobs.splice(0).forEach(labcalcRun);
+  };
+}
+
+var LabcalcHost = labcalcInWorker ? null : (function () {
   var canvas = document.getElementById('canvas');
   var summaryEl = document.getElementById('labcalc-summary');
   var loadingEl = document.getElementById('labcalc-loading');
@@ -245,8 +289,57 @@ var LabcalcHost = (function () {
     summaryEl.replaceChildren(h, list);
   }
 
+  // --- "How sure" while a slider is held (ui::StartLiveSamples): a Web Worker runs this same script and module
+  // without main() and works out each job's 1,000 likely futures, so the thread that draws spends nothing on
+  // them. The site's worker loads index.js by its address (its module from the browser's cache); the single
+  // file has no address to load, so its worker is a blob: copy of the inline script (its policy allows
+  // worker-src blob:). Where no worker can start (a sandboxed frame's opaque origin cannot fetch the module),
+  // or one stops, the page works them out itself: the job out is answered with "" and startSampling says no.
+  var thisScript = document.currentScript;
+  var sampler = null; // { worker, failed, out: id of the job out (0: none) }
+  function samplerFailed() {
+    var id = sampler.out;
+    sampler.failed = true;
+    sampler.out = 0;
+    try { sampler.worker.terminate(); } catch (err) { /* already gone */ }
+    if (id) { callString('labcalc_on_samples', [''], ['message'], [id]); wake(); }
+  }
+  function startSampler() {
+    if (sampler) return;
+    sampler = { worker: null, failed: false, out: 0 };
+    try {
+      var url = thisScript && thisScript.src ? thisScript.src
+        : URL.createObjectURL(new Blob([thisScript ? thisScript.textContent : ''], { type: 'text/javascript' }));
+      sampler.worker = new Worker(url);
+    } catch (err) {
+      sampler.failed = true;
+      return;
+    }
+    sampler.worker.onmessage = function (e) {
+      var d = e.data || {};
+      if (d.fatal !== undefined) { samplerFailed(); return; }
+      if (d.id !== sampler.out) return;
+      sampler.out = 0;
+      callString('labcalc_on_samples', [typeof d.answer === 'string' ? d.answer : ''], ['message'], [d.id]);
+      wake();
+    };
+    sampler.worker.onerror = function (e) { e.preventDefault(); samplerFailed(); };
+  }
+
   return {
     ready: ready,
+    // Starts the worker once the first frame is up, when the browser is idle, so the first drag finds it running.
+    startSampler: function () {
+      var later = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
+      later(function () { startSampler(); }, { timeout: 2000 });
+    },
+    startSampling: function (id, job, catalog) {
+      startSampler();
+      if (sampler.failed) return false;
+      sampler.out = id;
+      sampler.worker.postMessage({ id: id, job: job, catalog: catalog });
+      return true;
+    },
     started: function () {
       started = true;
       pushVisibility();
@@ -286,6 +379,7 @@ var LabcalcHost = (function () {
       if (loadingEl) loadingEl.hidden = true;
       document.documentElement.setAttribute('data-labcalc-ready', '1');
       readyResolve();
+      this.startSampler();
     },
     fatal: function (message) {
       if (!loadingEl) return;
@@ -384,55 +478,61 @@ var LabcalcHost = (function () {
   };
 })();
 
-// WebGL 2 is required; say so plainly instead of failing inside the runtime. A browser without WebGL 2
-// at all is told here; one that has it but cannot create a context (blocklisted GPU, hardware
-// acceleration off) is told by main() when glfwCreateWindow fails, with the same words. No probe
-// context is created here: creating a WebGL context costs as much as a quarter of a second on software
-// rendering, and it would run before the wasm download even starts (a faster first frame).
-if (typeof WebGL2RenderingContext === 'undefined') {
-  LabcalcHost.fatal('This calculator needs WebGL 2, which this browser or device does not offer. ' +
-    'Try a current Chrome, Firefox, Edge or Safari, or turn on hardware acceleration.');
-  Module['noInitialRun'] = true;
+if (!labcalcInWorker) {
+  // WebGL 2 is required; say so plainly instead of failing inside the runtime. A browser without WebGL 2
+  // at all is told here; one that has it but cannot create a context (blocklisted GPU, hardware
+  // acceleration off) is told by main() when glfwCreateWindow fails, with the same words. No probe
+  // context is created here: creating a WebGL context costs as much as a quarter of a second on software
+  // rendering, and it would run before the wasm download even starts (a faster first frame).
+  if (typeof WebGL2RenderingContext === 'undefined') {
+    LabcalcHost.fatal('This calculator needs WebGL 2, which this browser or device does not offer. ' +
+      'Try a current Chrome, Firefox, Edge or Safari, or turn on hardware acceleration.');
+    Module['noInitialRun'] = true;
+  }
+
+  Module['canvas'] = document.getElementById('canvas');
+  Module['print'] = function (text) { console.log(text); };
+  Module['printErr'] = function (text) { console.warn(text); };
+  Module['onRuntimeInitialized'] = function () { LabcalcHost.starting(); };
+  Module['onAbort'] = function (what) { LabcalcHost.fatal('The calculator stopped unexpectedly (' + what + '). Reload the page to start again.'); };
+
+  // The interface for tests and for authors who embed the page.
+  window.labcalc = {
+    ready: LabcalcHost.ready,
+    // The scenario as the CLI's scenario JSON (every input).
+    getScenario: function () { return JSON.parse(LabcalcHost.callString('labcalc_get_scenario', [])); },
+    // Replaces the scenario (fields left out take their defaults). Never throws: {ok:false, error}.
+    setScenario: function (obj) {
+      var text;
+      try { text = typeof obj === 'string' ? obj : JSON.stringify(obj); } catch (err) { return { ok: false, error: String(err) }; }
+      if (typeof text !== 'string') return { ok: false, error: 'scenario must be a JSON object' };
+      var error = LabcalcHost.callString('labcalc_set_scenario', [text], ['scenario']);
+      LabcalcHost.call('labcalc_wake');
+      return error ? { ok: false, error: error } : { ok: true };
+    },
+    // The report in the CLI's JSON schema (labcalc --format json) for the current state.
+    getReport: function () { return JSON.parse(LabcalcHost.callString('labcalc_get_report', [])); },
+    // "How sure" while a slider is held: {answers (from the sampling worker, so far), in_place (the page works
+    // them out itself: no worker), samples (the likely futures now shown), p_best (each option's share of them:
+    // home, cloud, hybrid)}.
+    liveSampling: function () { return JSON.parse(LabcalcHost.callString('labcalc_live_sampling', [])); },
+    // Frames drawn since start (tests check that an idle page draws none).
+    frameCount: function () { return Module._labcalc_frame_count ? Module._labcalc_frame_count() : 0; },
+    // The last text the page put on the clipboard ("Copy link").
+    lastCopied: function () { return LabcalcHost.lastCopied(); },
+    // The error line the page shows ("" when none): a rejected link, paste or catalog.
+    getMessage: function () { return LabcalcHost.callString('labcalc_get_message', []); },
+    // The course presets: [{name, title, description}], and loading one by name.
+    presets: function () { return JSON.parse(LabcalcHost.callString('labcalc_list_presets', [])); },
+    loadPreset: function (name) {
+      var error = LabcalcHost.callString('labcalc_load_preset', [String(name)]);
+      return error ? { ok: false, error: error } : { ok: true };
+    },
+    // Where a named control was drawn last frame, in CSS pixels relative to the canvas
+    // ("budget_usd", "hours_per_week", "privacy", "copy_link", "presets", "export"), or null.
+    itemRect: function (id) {
+      var s = LabcalcHost.callString('labcalc_item_rect', [String(id)]);
+      return s ? JSON.parse(s) : null;
+    },
+  };
 }
-
-Module['canvas'] = document.getElementById('canvas');
-Module['print'] = function (text) { console.log(text); };
-Module['printErr'] = function (text) { console.warn(text); };
-Module['onRuntimeInitialized'] = function () { LabcalcHost.starting(); };
-Module['onAbort'] = function (what) { LabcalcHost.fatal('The calculator stopped unexpectedly (' + what + '). Reload the page to start again.'); };
-
-// The interface for tests and for authors who embed the page.
-window.labcalc = {
-  ready: LabcalcHost.ready,
-  // The scenario as the CLI's scenario JSON (every input).
-  getScenario: function () { return JSON.parse(LabcalcHost.callString('labcalc_get_scenario', [])); },
-  // Replaces the scenario (fields left out take their defaults). Never throws: {ok:false, error}.
-  setScenario: function (obj) {
-    var text;
-    try { text = typeof obj === 'string' ? obj : JSON.stringify(obj); } catch (err) { return { ok: false, error: String(err) }; }
-    if (typeof text !== 'string') return { ok: false, error: 'scenario must be a JSON object' };
-    var error = LabcalcHost.callString('labcalc_set_scenario', [text], ['scenario']);
-    LabcalcHost.call('labcalc_wake');
-    return error ? { ok: false, error: error } : { ok: true };
-  },
-  // The report in the CLI's JSON schema (labcalc --format json) for the current state.
-  getReport: function () { return JSON.parse(LabcalcHost.callString('labcalc_get_report', [])); },
-  // Frames drawn since start (tests check that an idle page draws none).
-  frameCount: function () { return Module._labcalc_frame_count ? Module._labcalc_frame_count() : 0; },
-  // The last text the page put on the clipboard ("Copy link").
-  lastCopied: function () { return LabcalcHost.lastCopied(); },
-  // The error line the page shows ("" when none): a rejected link, paste or catalog.
-  getMessage: function () { return LabcalcHost.callString('labcalc_get_message', []); },
-  // The course presets: [{name, title, description}], and loading one by name.
-  presets: function () { return JSON.parse(LabcalcHost.callString('labcalc_list_presets', [])); },
-  loadPreset: function (name) {
-    var error = LabcalcHost.callString('labcalc_load_preset', [String(name)]);
-    return error ? { ok: false, error: error } : { ok: true };
-  },
-  // Where a named control was drawn last frame, in CSS pixels relative to the canvas
-  // ("budget_usd", "hours_per_week", "privacy", "copy_link", "presets", "export"), or null.
-  itemRect: function (id) {
-    var s = LabcalcHost.callString('labcalc_item_rect', [String(id)]);
-    return s ? JSON.parse(s) : null;
-  },
-};

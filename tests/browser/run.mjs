@@ -206,6 +206,84 @@ test('dragging the budget and hours sliders changes the scenario, the DOM mirror
   }
 });
 
+// Holds the slider `id` and moves it from `from` to `to`; while it is still held, waits for the answer to the
+// last job (the figures shown stop changing) and reads the page's live futures and scenario.
+async function holdSlider(page, id, from, to) {
+  await settle(page);
+  const r = await itemRect(page, id);
+  const y = r.y + r.height / 2;
+  await page.mouse.move(r.x + r.width * from, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) {
+    await page.mouse.move(r.x + r.width * (from + ((to - from) * i) / 20), y);
+    await sleep(30);
+  }
+  let live = null;
+  for (let i = 0; i < 20; i++) {
+    await sleep(250);
+    const now = await page.evaluate(() => window.labcalc.liveSampling());
+    if (live && now.answers === live.answers) break;
+    live = now;
+  }
+  return { live, held: await scenario(page) };
+}
+
+function cliSamples(scenarioObject, samples) {
+  const r = spawnSync(CLI, ['--scenario', '-', '--format', 'json', '--samples', String(samples)],
+    { input: JSON.stringify(scenarioObject), encoding: 'utf8' });
+  assert.equal(r.status, 0, `CLI failed: ${r.stderr}`);
+  return JSON.parse(r.stdout).uncertainty;
+}
+
+test('while a slider is held, "How sure" is the sampling worker\'s 1,000 futures of the scenario (site, and the single file from file://)', async () => {
+  const singleUrl = pathToFileURL(SINGLE).href;
+  for (const [url, allowed] of [[siteUrl, undefined], [singleUrl, (u) => u === singleUrl || u.startsWith('data:') || u.startsWith('blob:')]]) {
+    const { context, page, record } = await openPage(url, { allowed });
+    try {
+      const { live, held } = await holdSlider(page, 'hours_per_week', 0.1, 0.55);
+      assert.equal(live.in_place, false, `${url}: a worker answers`);
+      assert.ok(live.answers > 0, `${url}: answers from the worker while the slider is held: ${JSON.stringify(live)}`);
+      assert.equal(live.samples, 1000, `${url}: 1,000 likely futures while the slider is held`);
+      assert.equal(page.workers().length, 1, `${url}: one sampling worker`);
+      // The worker's futures are the core's: the CLI's 1,000 for the held scenario give the same shares.
+      const cli = cliSamples(held, 1000);
+      assert.deepEqual(live.p_best, [cli.p_best.home, cli.p_best.cloud, cli.p_best.hybrid], `${url}: the CLI's shares`);
+      await page.mouse.up();
+      await settle(page);
+      const released = await page.evaluate(() => window.labcalc.liveSampling());
+      assert.equal(released.samples, 1000, 'on release, the 1,000 futures with their sways');
+      assertClean(record);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('without Web Workers the page works "How sure" out itself while a slider is held: 400 futures, no error', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => { delete window.Worker; });
+  const record = { errors: [], offOrigin: [] };
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') record.errors.push(m.text()); });
+  page.on('pageerror', (e) => record.errors.push(String(e)));
+  try {
+    await page.goto(siteUrl);
+    await waitReady(page);
+    const { live, held } = await holdSlider(page, 'hours_per_week', 0.1, 0.5);
+    assert.equal(live.in_place, true, 'no worker: in place');
+    assert.equal(live.answers, 0);
+    assert.equal(live.samples, 400, 'the first 400 futures while the slider is held');
+    const cli = cliSamples(held, 400);
+    assert.deepEqual(live.p_best, [cli.p_best.home, cli.p_best.cloud, cli.p_best.hybrid], 'the CLI\'s 400 futures');
+    await page.mouse.up();
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.labcalc.liveSampling())).samples, 1000);
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('"Copy link" gives a link that restores the same report', async () => {
   const { context, page, record } = await openPage(siteUrl, { permissions: ['clipboard-read', 'clipboard-write'] });
   try {
@@ -343,7 +421,8 @@ test('the single file works from file:// and requests nothing else', async () =>
   const { context, page, record } = await openPage(url, { allowed: (u) => u === url || u.startsWith('data:') || u.startsWith('blob:') });
   try {
     await assertCanvasDrawn(page, 'single file');
-    assert.ok(record.requests.every((u) => u === url || u.startsWith('data:')), `requests: ${record.requests.join(', ')}`);
+    // The sampling worker is a blob: copy of the page's own script.
+    assert.ok(record.requests.every((u) => u === url || u.startsWith('data:') || u.startsWith('blob:')), `requests: ${record.requests.join(', ')}`);
     await dragSlider(page, 'hours_per_week', 0.05, 0.6);
     assert.ok((await scenario(page)).hours_per_week > 60, 'the slider works in the single file too');
     assertClean(record);

@@ -2,7 +2,8 @@
 // Content-Security-Policy that holds: its script and style are inline, so instead of 'unsafe-inline' the
 // policy names each by its SHA-256 hash, and a script or style inserted later (by an extension, or by
 // markup that got in) does not run; no request may leave the page except for the data: URL Emscripten
-// fetches the embedded WebAssembly from. Run after every link of the page (src/platform/web/CMakeLists.txt).
+// fetches the embedded WebAssembly from; its one worker is a blob: copy of its own script. Run after every
+// link of the page (src/platform/web/CMakeLists.txt).
 //   node single_file_csp.mjs build/web/labcalc.html
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,8 @@ const policy = [
   `style-src ${styles.join(' ') || "'none'"}`,
   'img-src data:',
   'connect-src data:',
+  // The sampling worker (web/labcalc_pre.js) is a blob: copy of the page's own inline script.
+  'worker-src blob:',
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');

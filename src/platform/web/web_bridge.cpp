@@ -87,6 +87,30 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_on_catalog_file(const char* name, int n
     return "";
 }
 
+// The sampling worker's answer to job `id` ("" when the worker failed): ui::ReceiveSamples.
+EMSCRIPTEN_KEEPALIVE const char* labcalc_on_samples(const char* text, int length, int id)
+{
+    labcalc::ui::ReceiveSamples(App().state, id, Text(text, length));
+    WakeUp();
+    return "";
+}
+
+// How the live futures are worked out (window.labcalc.liveSampling, for tests and the page benchmark): answers
+// from the worker shown so far, whether the page works them out itself, and the futures now shown (how many, and
+// each option's share of them).
+EMSCRIPTEN_KEEPALIVE const char* labcalc_live_sampling()
+{
+    static std::string json;
+    const labcalc::ui::AppState& s = App().state;
+    const auto& u = s.results.report.uncertainty;
+    json = nlohmann::json{{"answers", s.live.answers},
+                          {"in_place", s.live.in_place},
+                          {"samples", u ? u->samples : 0},
+                          {"p_best", u ? nlohmann::json(u->p_best) : nlohmann::json(nullptr)}}
+               .dump();
+    return json.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* labcalc_get_scenario()
 {
     static std::string json;

@@ -42,5 +42,8 @@ EM_JS(void, labcalc_js_post_event, (const char* json, const char* targets), {
     LabcalcHost.postEvent(UTF8ToString(json), UTF8ToString(targets).split('\n'));
 });
 EM_JS(void, labcalc_js_open_tab, (const char* url), { LabcalcHost.openTab(UTF8ToString(url)); });
+EM_JS(int, labcalc_js_start_sampling, (int id, const char* job, size_t job_length, const char* catalog, size_t catalog_length), {
+    return LabcalcHost.startSampling(id, UTF8ToString(job, job_length), UTF8ToString(catalog, catalog_length)) ? 1 : 0;
+});
 EM_JS(void, labcalc_js_sync_controls, (const char* json), { LabcalcControls.sync(UTF8ToString(json)); });
 // clang-format on

@@ -27,6 +27,10 @@ char* labcalc_js_self_origin(); // location.origin, "null" for file:// pages
 int labcalc_js_in_frame();      // the page is inside another page's frame
 void labcalc_js_post_event(const char* json, const char* targets_joined_by_newline);
 void labcalc_js_open_tab(const char* url);
+// Sends a sampling job to the page's worker (web/labcalc_pre.js); 0 when there is none (it could not start or
+// has stopped). The answer comes back through labcalc_on_samples (web_bridge.cpp).
+int labcalc_js_start_sampling(int id, const char* job, std::size_t job_length, const char* catalog,
+                              std::size_t catalog_length);
 // The controls drawn this frame, as JSON (ui::ControlsToJson), for the page's real elements.
 void labcalc_js_sync_controls(const char* json);
 }

@@ -53,6 +53,12 @@ bool WebServices::StoreValue(std::string_view key, std::string_view value)
 
 void WebServices::OpenInNewTab(std::string_view url) { labcalc_js_open_tab(std::string(url).c_str()); }
 
+bool WebServices::StartSampling(int request_id, std::string_view job_json, std::string_view catalog_json)
+{
+    return labcalc_js_start_sampling(request_id, job_json.data(), job_json.size(), catalog_json.data(),
+                                     catalog_json.size()) != 0;
+}
+
 void WebServices::RequestCatalogFile() { labcalc_js_request_catalog_file(); }
 
 std::string WebServices::TodayDate() { return Adopt(labcalc_js_today()).value_or(""); }

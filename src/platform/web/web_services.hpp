@@ -1,6 +1,6 @@
 #pragma once
 // PlatformServices for the browser page: clipboard, downloads, the URL fragment, localStorage, the
-// catalog file picker, the date and the accessible DOM mirror, all through web_js.hpp.
+// catalog file picker, the date, the accessible DOM mirror and the sampling worker, all through web_js.hpp.
 #include "ui/platform_services.hpp"
 
 namespace labcalc::platform::web {
@@ -17,6 +17,7 @@ public:
     std::string TodayDate() override;
     void PublishSummary(const ui::Summary& summary) override;
     void OpenInNewTab(std::string_view url) override;
+    bool StartSampling(int request_id, std::string_view job_json, std::string_view catalog_json) override;
 };
 
 // The page's current URL fragment ("#s=..." or "").
