@@ -565,7 +565,7 @@ Report BuildReport(const Scenario& input, const Catalog& input_catalog, const Re
     AddAssumptions(r, p, s, c, costs, settings.today);
     if (settings.workings) {
         r.workings = BuildTaskWorkings(s, c);
-        for (Working& w : BuildWorkings(p, costs))
+        for (Working& w : BuildWorkings(p, costs, r.money))
             r.workings.push_back(std::move(w));
     }
     return r;

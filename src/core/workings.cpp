@@ -9,6 +9,7 @@
 
 #include "core/formulas.hpp"
 #include "core/index.hpp"
+#include "core/money.hpp"
 
 namespace labcalc::core {
 namespace {
@@ -25,33 +26,10 @@ std::string SpecsOrigin(const GpuModel& g)
     return "catalog GPU " + g.id + " specs: " + g.specs_source + ", " + g.specs_date;
 }
 
-// The tariff: the person's input, else the catalog's figure.
 // The country the person chose, when the catalog has it.
 const Country* Place(const Prepared& p)
 {
     return p.scenario.country ? FindCountry(p.catalog, *p.scenario.country) : nullptr;
-}
-
-Traced Tariff(const Prepared& p)
-{
-    const Country* place = Place(p);
-    const bool own_override = p.scenario.assumptions.count("defaults.electricity_usd_per_kwh") > 0;
-    return Term(p.fig.electricity_usd_per_kwh, "price", "electricity price", "USD per kWh",
-                p.scenario.electricity_usd_per_kwh ? Input("electricity_usd_per_kwh")
-                    : place && !own_override       ? "catalog country " + place->code + ": " +
-                        place->electricity_usd_per_kwh.source + ", " + place->electricity_usd_per_kwh.date
-                                             : FigureId("defaults.electricity_usd_per_kwh"));
-}
-
-// The home grid's carbon intensity: the country's, else the catalog's default.
-Traced HomeGrid(const Prepared& p)
-{
-    const Country* place = Place(p);
-    const bool own_override = p.scenario.assumptions.count("defaults.grid_gco2_per_kwh") > 0;
-    return Term(p.fig.grid_gco2_per_kwh, "g_home", "carbon intensity of your grid", "grams per kWh",
-                place && !own_override ? "catalog country " + place->code + ": " + place->grid_gco2_per_kwh.source +
-                        ", " + place->grid_gco2_per_kwh.date
-                                       : FigureId("defaults.grid_gco2_per_kwh"));
 }
 
 // A named value whose own working is `id` (a reader can follow it there).
@@ -66,7 +44,20 @@ Traced Linked(Traced t, const std::string& id)
 
 struct Builder {
     const Prepared& p;
+    const Money& money; // the report's: every amount of money is put in, worked out and shown in it
     std::vector<Working> out;
+
+    // A named value (core::Term); an amount of money ("USD", "USD per kWh", ...) in the report's currency, at
+    // the catalog's dated rate. Every cost formula is a sum of amounts, each times or over quantities that are
+    // not money, so a working of converted amounts gives the converted figure (tests/core/test_workings.cpp).
+    Traced Term(double value, std::string symbol, std::string name, std::string unit, std::string origin) const
+    {
+        if (IsUsdUnit(unit)) {
+            value = FromUsd(value, money);
+            unit = UnitIn(unit, money);
+        }
+        return core::Term(value, std::move(symbol), std::move(name), std::move(unit), std::move(origin));
+    }
 
     void Add(const std::string& option_key, const std::string& option_label, const char* figure, const char* what,
              const char* unit, const Traced& t)
@@ -77,9 +68,32 @@ struct Builder {
         w.symbols = t.symbols;
         w.numbers = t.numbers;
         w.result = t.value;
-        w.unit = unit;
+        w.unit = UnitIn(unit, money);
         w.terms = t.terms;
         out.push_back(std::move(w));
+    }
+
+    // The tariff: the person's input, else the country's, else the catalog's figure.
+    Traced Tariff() const
+    {
+        const Country* place = Place(p);
+        const bool own_override = p.scenario.assumptions.count("defaults.electricity_usd_per_kwh") > 0;
+        return Term(p.fig.electricity_usd_per_kwh, "price", "electricity price", "USD per kWh",
+                    p.scenario.electricity_usd_per_kwh ? Input("electricity_usd_per_kwh")
+                        : place && !own_override       ? "catalog country " + place->code + ": " +
+                            place->electricity_usd_per_kwh.source + ", " + place->electricity_usd_per_kwh.date
+                                                 : FigureId("defaults.electricity_usd_per_kwh"));
+    }
+
+    // The home grid's carbon intensity: the country's, else the catalog's default.
+    Traced HomeGrid() const
+    {
+        const Country* place = Place(p);
+        const bool own_override = p.scenario.assumptions.count("defaults.grid_gco2_per_kwh") > 0;
+        return Term(p.fig.grid_gco2_per_kwh, "g_home", "carbon intensity of your grid", "grams per kWh",
+                    place && !own_override ? "catalog country " + place->code + ": " + place->grid_gco2_per_kwh.source +
+                            ", " + place->grid_gco2_per_kwh.date
+                                           : FigureId("defaults.grid_gco2_per_kwh"));
     }
 
     // The machine at home: its price (from catalog parts), electricity and upkeep.
@@ -149,7 +163,7 @@ struct Builder {
             Linked(Term(c.local_on_hours_per_week, "h_on", "hours a week the machine is switched on", "h", kDerived),
                    key + ".on_hours_per_week");
         Add(key, label, "electricity_usd_per_month", "electricity per month", "USD per month",
-            f::ElectricityUsdPerMonth<Traced>(load, idle, busy, on, Tariff(p),
+            f::ElectricityUsdPerMonth<Traced>(load, idle, busy, on, Tariff(),
                                               Term(p.fig.cooling_overhead_pct, "cooling", "cooling overhead", "%",
                                                    FigureId("home.cooling_overhead_pct"))));
         Add(key, label, "home_kwh_per_month", "energy at home a month", "kWh per month",
@@ -383,7 +397,7 @@ struct Builder {
             kg = f::CarbonKg<Traced>(
                 Linked(Term(c.home_kwh_per_month, "E_home", "energy at home a month", "kWh", kDerived),
                        key + ".home_kwh_per_month"),
-                HomeGrid(p));
+                HomeGrid());
             any = true;
         }
         if (c.offer_index >= 0) {
@@ -492,9 +506,9 @@ struct Builder {
 
 // [SECTION] Public API: BuildWorkings, WorkingIds -------------------------------------------------------------------
 
-std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs)
+std::vector<Working> BuildWorkings(const Prepared& p, const OptionCosts& costs, const Money& money)
 {
-    Builder b{p, {}};
+    Builder b{p, money, {}};
     for (int i = 0; i < kOptionCount; ++i) {
         const Option option = static_cast<Option>(i);
         const OptionCost& c = At(costs, i);

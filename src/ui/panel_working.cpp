@@ -47,13 +47,14 @@ void DrawContents(AppState& state, const core::Working& w)
     WrappedText(w.symbols);
     ImGui::TextDisabled("With your numbers");
     WrappedText(w.numbers);
-    // What the page shows for it: money as money, other quantities with one decimal and their unit.
-    const bool is_money = w.unit.rfind("USD", 0) == 0;
+    // What the page shows for it: money as money, other quantities with one decimal and their unit. Money is
+    // worked in the report's currency (core::BuildWorkings).
+    const bool is_money = w.unit.rfind(r.money.code, 0) == 0;
     WrappedText("= " + core::ShownValue(w.result) + " " + w.unit + "   (shown as " +
-                (is_money ? Usd(w.result, r.money) : Number(w.result, 1) + " " + w.unit) + ")");
+                (is_money ? Amount(w.result, r.money) : Number(w.result, 1) + " " + w.unit) + ")");
     if (is_money && r.money.code != "USD")
-        TextWrappedDisabled("Worked in US dollars, the currency of the catalog's prices; shown in " + r.money.code +
-                            " at " + Number(r.money.per_usd, 4) + " a dollar (the catalog's exchange rate of " +
+        TextWrappedDisabled("The catalog's prices are in US dollars: each is put in here in " + r.money.code + " at " +
+                            Number(r.money.per_usd, 4) + " a dollar (the catalog's exchange rate of " +
                             r.money.rate_date + ", named under \"Show money in\").");
     ImGui::Spacing();
     ImGui::TextDisabled("Where each value comes from");

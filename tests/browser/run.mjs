@@ -780,7 +780,7 @@ test('your money: the country chosen near the sliders shows every amount in its 
   }
 });
 
-test('a figure of the cost table opens its working by keyboard; Escape closes it and the focus comes back', async () => {
+test('a figure of the cost table opens its working by keyboard; Escape closes it and the focus comes back; in Germany it is worked in euros', async () => {
   const { context, page, record } = await openPage(siteUrl);
   try {
     const id = 'working.home.electricity_usd_per_month';
@@ -798,6 +798,23 @@ test('a figure of the cost table opens its working by keyboard; Escape closes it
     await page.keyboard.press('Escape');
     await page.waitForFunction((back) => document.activeElement && document.activeElement.dataset.id === back, id, { timeout: 5000 });
     assert.equal(await page.locator('[data-id="working.close"]').count(), 0, 'closed');
+
+    // In Germany the working is in euros: each dollar price put in at the catalog's rate, the result the euro figure.
+    const base = await scenario(page);
+    assert.deepEqual(await page.evaluate((s) => window.labcalc.setScenario(s), { ...base, country: 'DE' }), { ok: true });
+    await settle(page);
+    await page.focus(`[data-id="${id}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.id === 'working.close', null, { timeout: 5000 });
+    await settle(page);
+    await screenshot(page, 'working-de-1280x800.png');
+    const de = await report(page);
+    const euros = de.workings.find((w) => w.id === 'home.electricity_usd_per_month');
+    assert.equal(de.currency.code, 'EUR');
+    assert.equal(euros.unit, 'EUR per month');
+    assert.ok(/EUR per kWh/.test(euros.numbers) && !/USD/.test(euros.numbers), euros.numbers);
+    assert.ok(Math.abs(euros.result - de.options.home.monthly_breakdown_usd.power * de.currency.per_usd) < 1e-9);
+    await page.keyboard.press('Escape');
     assertClean(record);
   } finally {
     await context.close();

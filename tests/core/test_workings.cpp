@@ -6,6 +6,7 @@
 #include <map>
 #include <random>
 
+#include "core/money.hpp"
 #include "core/presets.hpp"
 #include "core/report.hpp"
 #include "core/report_json.hpp"
@@ -88,9 +89,16 @@ void CheckWorking(const Working& w, const Report& r, const std::string& scenario
     for (const WorkingTerm& t : w.terms)
         largest = std::max(largest, std::fabs(t.value));
     CHECK(std::fabs(read_back - w.result) <= 2e-4 * largest * static_cast<double>(w.terms.size() + 1) + 0.005);
+    // Money is worked in the report's currency (the figure is in dollars): no amount is left in dollars.
+    const bool money = w.unit.rfind(r.money.code, 0) == 0;
+    if (r.money.code != "USD") {
+        CHECK_FALSE(IsUsdUnit(w.unit));
+        for (const WorkingTerm& t : w.terms)
+            CHECK_FALSE(IsUsdUnit(t.unit));
+    }
     const double stated = ReportFigure(r, w.id);
     REQUIRE(std::isfinite(stated));
-    CHECK(w.result == Approx(stated).epsilon(1e-9).margin(1e-9));
+    CHECK(w.result == Approx(money ? FromUsd(stated, r.money) : stated).epsilon(1e-9).margin(1e-9));
     CHECK_FALSE(w.terms.empty());
     for (const WorkingTerm& t : w.terms) {
         CHECK(w.symbols.find(t.symbol) != std::string::npos); // every value shown is named in the formula
@@ -170,6 +178,47 @@ TEST_CASE("every working of random scenarios reads back to its result, which is 
         }
     }
     CHECK(checked > 5000);
+}
+
+TEST_CASE("workings in another currency: every amount and result is the dollar working's at the catalog's rate",
+          "[workings]")
+{
+    ReportSettings settings;
+    settings.workings = true;
+    settings.flip_points = false;
+    Scenario s = *LoadPreset("sensitive-data").value; // a hybrid: the home machine and the cloud part
+    s.horizon_months = 24;
+    const Report usd = BuildReport(s, Cat(), settings);
+    for (const char* code : {"EUR", "JPY", "INR"}) {
+        s.currency = code;
+        const Report other = BuildReport(s, Cat(), settings);
+        REQUIRE(other.money.code == code);
+        REQUIRE(other.workings.size() == usd.workings.size());
+        int money = 0;
+        for (std::size_t i = 0; i < usd.workings.size(); ++i) {
+            const Working& a = usd.workings[i];
+            const Working& b = other.workings[i];
+            INFO(code << " " << b.id << ": " << b.numbers);
+            REQUIRE(a.id == b.id);
+            CHECK(a.symbols == b.symbols);
+            if (!IsUsdUnit(a.unit)) {
+                CHECK(b.result == a.result);
+                CHECK(b.unit == a.unit);
+                continue;
+            }
+            ++money;
+            CHECK(b.unit == UnitIn(a.unit, other.money));
+            CHECK(b.result == Approx(a.result * other.money.per_usd).epsilon(1e-12).margin(1e-9));
+            CHECK(b.numbers.find(code) != std::string::npos);
+            CHECK(b.numbers.find("USD") == std::string::npos);
+            REQUIRE(a.terms.size() == b.terms.size());
+            for (std::size_t k = 0; k < a.terms.size(); ++k)
+                CHECK(b.terms[k].value ==
+                      Approx(IsUsdUnit(a.terms[k].unit) ? a.terms[k].value * other.money.per_usd : a.terms[k].value)
+                          .epsilon(1e-12));
+        }
+        CHECK(money > 10);
+    }
 }
 
 TEST_CASE("workings are only built when asked for: the plain report's list is empty", "[workings]")
