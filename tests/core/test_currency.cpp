@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <regex>
 
 #include "core/figure_ids.hpp"
 #include "core/flip_points.hpp"
@@ -193,4 +194,28 @@ TEST_CASE("currency: a catalog's currencies are checked like every other figure"
                Catch::Contains(".currency: 'XEU' is not a currency of the catalog's currencies"));
     CHECK_THAT(broken("{\"code\": \"USD\", \"name\": \"US dollar\"", "{\"code\": \"USX\", \"name\": \"US dollar\""),
                Catch::Contains("currencies: must list USD"));
+}
+
+TEST_CASE("currency: a country's tariff quoted in its own money shows in that money as quoted", "[currency]")
+{
+    // A tariff its source quotes in the country's money is converted to dollars at the catalog's own rate, so
+    // the person who sees money in that currency sees the quoted price (to the four decimals the catalog keeps),
+    // not one converted there and back at two different rates.
+    const std::regex quoted(R"(([0-9.]+) ([A-Z]{3}) at ([0-9.]+) ([A-Z]{3}) per USD \(the catalog's exchange rate)");
+    int checked = 0;
+    for (const Country& place : Cat().countries) {
+        const std::string& source = place.electricity_usd_per_kwh.source;
+        INFO(place.code << ": " << source);
+        CHECK(source.find("per USD (US Federal Reserve") == std::string::npos);
+        CHECK(source.find("per USD (currencyapi") == std::string::npos);
+        std::smatch m;
+        if (!std::regex_search(source, m, quoted))
+            continue;
+        const Money money = MoneyOf(Cat(), m[2].str());
+        REQUIRE(money.code == m[2].str());
+        CHECK(std::stod(m[3].str()) == Approx(money.per_usd).epsilon(1e-4));
+        CHECK(FromUsd(place.electricity_usd_per_kwh.value, money) == Approx(std::stod(m[1].str())).epsilon(2e-4));
+        ++checked;
+    }
+    CHECK(checked >= 17);
 }
