@@ -21,6 +21,7 @@
 #include "core/money.hpp"
 #include "core/text_format.hpp"
 #include "core/timeline.hpp"
+#include "core/traced.hpp"
 #include "core/workload.hpp"
 
 namespace labcalc::core {
@@ -369,7 +370,7 @@ void AddCarbonReason(Report& r, const Scenario& s)
     for (const OptionReport& o : r.options)
         if (o.cost.gpu_index >= 0 || o.cost.offer_index >= 0) {
             text += std::string(any ? "," : "") + " " + o.label + " " +
-                FormatNumber(std::round(o.cost.co2e_kg_per_month * s.horizon_months + o.cost.embodied_co2e_kg)) +
+                ShownValue(std::round(o.cost.co2e_kg_per_month * s.horizon_months + o.cost.embodied_co2e_kg)) +
                 " kg CO2e";
             any = true;
         }

@@ -10,6 +10,7 @@
 #include "core/report.hpp"
 #include "core/scenario_fields.hpp"
 #include "core/text_format.hpp"
+#include "core/traced.hpp"
 #include "test_helpers.hpp"
 
 using namespace labcalc::core;
@@ -136,10 +137,24 @@ TEST_CASE("carbon: a reason gives each option's emissions over the horizon, from
             found = true;
             CHECK(reason.course.find("Noise and power consumption") != std::string::npos);
             const OptionCost& home = r.options[0].cost;
-            const std::string kg = FormatNumber(std::round(home.co2e_kg_per_month * 36 + home.embodied_co2e_kg));
+            // Thousands separated, as every other figure of the reasons.
+            const std::string kg = ShownValue(std::round(home.co2e_kg_per_month * 36 + home.embodied_co2e_kg));
             CHECK(reason.text.find("Home lab " + kg + " kg CO2e") != std::string::npos);
         }
     CHECK(found);
+
+    // A lab that emits tonnes: the figure is thousands separated ("8,812 kg"), as the money beside it.
+    Scenario india;
+    india.country = "IN";
+    india.hours_per_week = 60;
+    const Report heavy = Build(india);
+    const OptionCost& home = heavy.options[0].cost;
+    const std::string kg = ShownValue(std::round(home.co2e_kg_per_month * 36 + home.embodied_co2e_kg));
+    REQUIRE(kg.find(',') != std::string::npos);
+    bool said = false;
+    for (const Reason& reason : heavy.reasons)
+        said = said || reason.text.find("Home lab " + kg + " kg CO2e") != std::string::npos;
+    CHECK(said);
 }
 
 TEST_CASE("carbon: a weight like any factor's, and weighted alone the option that fits and emits least wins",
