@@ -170,19 +170,26 @@ ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c)
     const FigureValues f(s, c);
     auto v = [&f](int rule) { return f.value[rule]; };
     ResolvedFigures r;
-    r.electricity_usd_per_kwh =
-        s.electricity_usd_per_kwh ? *s.electricity_usd_per_kwh : v(LABCALC_RULE("defaults.electricity_usd_per_kwh"));
-    // Where the person lives: its tariff (unless they gave theirs) and its grid.
+    // Where the person lives sets its tariff (unless they gave theirs, or overrode the catalog's), its grid (unless
+    // overridden) and the tax on hardware (unless they gave theirs).
     const Country* place = s.country ? FindCountry(c, *s.country) : nullptr;
-    if (!s.electricity_usd_per_kwh && place && !f.overridden[LABCALC_RULE("defaults.electricity_usd_per_kwh")])
-        r.electricity_usd_per_kwh = place->electricity_usd_per_kwh.value;
-    r.grid_gco2_per_kwh = place && !f.overridden[LABCALC_RULE("defaults.grid_gco2_per_kwh")]
-        ? place->grid_gco2_per_kwh.value
-        : v(LABCALC_RULE("defaults.grid_gco2_per_kwh"));
+    r.electricity_from = s.electricity_usd_per_kwh                                 ? FigureFrom::input
+        : place && !f.overridden[LABCALC_RULE("defaults.electricity_usd_per_kwh")] ? FigureFrom::country
+                                                                                   : FigureFrom::catalog;
+    r.electricity_usd_per_kwh = r.electricity_from == FigureFrom::input ? *s.electricity_usd_per_kwh
+        : r.electricity_from == FigureFrom::country                     ? place->electricity_usd_per_kwh.value
+                                                    : v(LABCALC_RULE("defaults.electricity_usd_per_kwh"));
+    r.grid_from =
+        place && !f.overridden[LABCALC_RULE("defaults.grid_gco2_per_kwh")] ? FigureFrom::country : FigureFrom::catalog;
+    r.grid_gco2_per_kwh = r.grid_from == FigureFrom::country ? place->grid_gco2_per_kwh.value
+                                                             : v(LABCALC_RULE("defaults.grid_gco2_per_kwh"));
     r.pue = v(LABCALC_RULE("cloud.pue"));
-    r.sales_tax_pct = s.home.sales_tax_pct ? *s.home.sales_tax_pct
-        : place && place->vat_pct          ? place->vat_pct->value
-                                           : 0.0;
+    r.sales_tax_from = s.home.sales_tax_pct ? FigureFrom::input
+        : place && place->vat_pct           ? FigureFrom::country
+                                            : FigureFrom::catalog;
+    r.sales_tax_pct = r.sales_tax_from == FigureFrom::input ? *s.home.sales_tax_pct
+        : r.sales_tax_from == FigureFrom::country           ? place->vat_pct->value
+                                                            : 0.0;
     r.embodied_kg_co2e_per_gpu = v(LABCALC_RULE("home.embodied_kg_co2e_per_gpu"));
     r.cloud_default_grid_gco2_per_kwh = v(LABCALC_RULE("cloud.default_grid_gco2_per_kwh"));
     r.base_system_usd = v(LABCALC_RULE("home.base_system_usd"));

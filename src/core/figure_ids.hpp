@@ -23,6 +23,11 @@ const FigureRule* FindFigureRule(std::string_view id);
 // lets a person edit the figure edits that input, so one value never hides behind another.
 const char* FieldForFigure(std::string_view figure_id);
 
+// Where a figure a place can set came from: the person's own input, their country's, or the catalog (its default,
+// or the person's override of it; for the sales tax, no figure: 0). Worked out once, in ResolveFigures; the
+// report's sources and the workings say what these say.
+enum class FigureFrom : unsigned char { input, country, catalog };
+
 // Figures as the model uses them: catalog values with the scenario's overrides applied.
 struct ResolvedFigures {
     double electricity_usd_per_kwh = 0;
@@ -42,6 +47,8 @@ struct ResolvedFigures {
     // Carbon: the home grid (the country's, else the default), the cloud's PUE and its grid without a region.
     double grid_gco2_per_kwh = 0, pue = 1, cloud_default_grid_gco2_per_kwh = 0, embodied_kg_co2e_per_gpu = 0;
     double sales_tax_pct = 0; // on home hardware: the person's, else the country's VAT, else 0
+    FigureFrom electricity_from = FigureFrom::catalog, grid_from = FigureFrom::catalog,
+               sales_tax_from = FigureFrom::catalog;
 };
 ResolvedFigures ResolveFigures(const Scenario& s, const Catalog& c);
 

@@ -506,14 +506,15 @@ void AddPriceAssumptions(Report& r, const Prepared& p, const Scenario& s, const 
         if (const GpuChip* chip = o.chip.empty() ? nullptr : FindChip(p.catalog, o.chip); chip && chip->tdp_watts)
             AddAssumption(r, "chip." + chip->id + ".tdp_watts", *chip->tdp_watts, false, chip->tdp_watts->value);
     }
-    // Where the person lives: its tariff (unless they gave theirs) and its grid.
+    // Where the person lives: the figures of its that the model used (ResolveFigures says which).
     if (const Country* place = s.country ? FindCountry(p.catalog, *s.country) : nullptr) {
-        if (!s.electricity_usd_per_kwh)
+        if (p.fig.electricity_from == FigureFrom::country)
             AddAssumption(r, "country." + place->code + ".electricity_usd_per_kwh", place->electricity_usd_per_kwh,
                           false, place->electricity_usd_per_kwh.value);
-        AddAssumption(r, "country." + place->code + ".grid_gco2_per_kwh", place->grid_gco2_per_kwh, false,
-                      place->grid_gco2_per_kwh.value);
-        if (place->vat_pct && !s.home.sales_tax_pct)
+        if (p.fig.grid_from == FigureFrom::country)
+            AddAssumption(r, "country." + place->code + ".grid_gco2_per_kwh", place->grid_gco2_per_kwh, false,
+                          place->grid_gco2_per_kwh.value);
+        if (p.fig.sales_tax_from == FigureFrom::country)
             AddAssumption(r, "country." + place->code + ".vat_pct", *place->vat_pct, false, place->vat_pct->value);
     }
 }

@@ -73,27 +73,23 @@ struct Builder {
         out.push_back(std::move(w));
     }
 
-    // The tariff: the person's input, else the country's, else the catalog's figure.
+    // The tariff, the home grid and the tax on hardware come from where ResolveFigures took them.
     Traced Tariff() const
     {
         const Country* place = Place(p);
-        const bool own_override = p.scenario.assumptions.count("defaults.electricity_usd_per_kwh") > 0;
         return Term(p.fig.electricity_usd_per_kwh, "price", "electricity price", "USD per kWh",
-                    p.scenario.electricity_usd_per_kwh ? Input("electricity_usd_per_kwh")
-                        : place && !own_override       ? "catalog country " + place->code + ": " +
+                    p.fig.electricity_from == FigureFrom::input         ? Input("electricity_usd_per_kwh")
+                        : p.fig.electricity_from == FigureFrom::country ? "catalog country " + place->code + ": " +
                             place->electricity_usd_per_kwh.source + ", " + place->electricity_usd_per_kwh.date
-                                                 : FigureId("defaults.electricity_usd_per_kwh"));
+                                                                        : FigureId("defaults.electricity_usd_per_kwh"));
     }
-
-    // The home grid's carbon intensity: the country's, else the catalog's default.
     Traced HomeGrid() const
     {
         const Country* place = Place(p);
-        const bool own_override = p.scenario.assumptions.count("defaults.grid_gco2_per_kwh") > 0;
         return Term(p.fig.grid_gco2_per_kwh, "g_home", "carbon intensity of your grid", "grams per kWh",
-                    place && !own_override ? "catalog country " + place->code + ": " + place->grid_gco2_per_kwh.source +
-                            ", " + place->grid_gco2_per_kwh.date
-                                           : FigureId("defaults.grid_gco2_per_kwh"));
+                    p.fig.grid_from == FigureFrom::country ? "catalog country " + place->code + ": " +
+                            place->grid_gco2_per_kwh.source + ", " + place->grid_gco2_per_kwh.date
+                                                           : FigureId("defaults.grid_gco2_per_kwh"));
     }
 
     // The machine at home: its price (from catalog parts), electricity and upkeep.
@@ -211,14 +207,11 @@ struct Builder {
             p.fig.sales_tax_pct);
     }
 
-    // Where the sales tax comes from: the person's figure, else the country's VAT.
     std::string TaxOrigin() const
     {
-        const Scenario& s = p.scenario;
-        if (s.home.sales_tax_pct)
-            return Input("home.sales_tax_pct");
         const Country* place = Place(p);
-        return place && place->vat_pct
+        return p.fig.sales_tax_from == FigureFrom::input ? Input("home.sales_tax_pct")
+            : p.fig.sales_tax_from == FigureFrom::country
             ? "catalog country " + place->code + ": " + place->vat_pct->source + ", " + place->vat_pct->date
             : "constant";
     }

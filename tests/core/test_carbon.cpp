@@ -192,3 +192,47 @@ TEST_CASE("carbon: a weight like any factor's, and weighted alone the option tha
     }
     CHECK(decided > 500);
 }
+
+TEST_CASE("carbon: a country's figure the person overrode is neither used nor named as a source, and the working "
+          "names what was",
+          "[carbon][place]")
+{
+    ReportSettings settings{"2026-11-30", false};
+    settings.workings = true;
+    auto listed = [](const Report& r, const std::string& id) {
+        for (const AssumptionUsed& a : r.assumptions)
+            if (a.id == id)
+                return true;
+        return false;
+    };
+    auto origin = [](const Report& r, const std::string& working, const std::string& symbol) {
+        for (const Working& w : r.workings)
+            if (w.id == working)
+                for (const WorkingTerm& t : w.terms)
+                    if (t.symbol == symbol)
+                        return t.origin;
+        return std::string("(none)");
+    };
+    Scenario s;
+    s.country = "DE";
+    const Report de = Build(s);
+    const Report de_workings = BuildReport(s, Cat(), settings);
+    CHECK(listed(de, "country.DE.electricity_usd_per_kwh"));
+    CHECK(listed(de, "country.DE.grid_gco2_per_kwh"));
+    CHECK(listed(de, "country.DE.vat_pct"));
+    CHECK(origin(de_workings, "home.electricity_usd_per_month", "price").rfind("catalog country DE: ", 0) == 0);
+
+    // The catalog's tariff and grid overridden, a tax of the person's own: the country's are not used.
+    s.assumptions["defaults.electricity_usd_per_kwh"] = 0.21;
+    s.assumptions["defaults.grid_gco2_per_kwh"] = 100;
+    s.home.sales_tax_pct = 5;
+    const Report own = BuildReport(s, Cat(), settings);
+    CHECK(own.options[0].cost.co2e_kg_per_month ==
+          Approx(own.options[0].cost.home_kwh_per_month * 100 / 1000).epsilon(1e-12));
+    CHECK_FALSE(listed(own, "country.DE.electricity_usd_per_kwh"));
+    CHECK_FALSE(listed(own, "country.DE.grid_gco2_per_kwh"));
+    CHECK_FALSE(listed(own, "country.DE.vat_pct"));
+    CHECK(origin(own, "home.electricity_usd_per_month", "price") == "figure defaults.electricity_usd_per_kwh");
+    CHECK(origin(own, "home.co2e_kg_per_month", "g_home") == "figure defaults.grid_gco2_per_kwh");
+    CHECK(origin(own, "home.hardware_usd", "tax") == "input home.sales_tax_pct");
+}
