@@ -328,8 +328,19 @@ var LabcalcHost = labcalcInWorker ? null : (function () {
 
   return {
     ready: ready,
-    // Starts the worker once the first frame is up, when the browser is idle, so the first drag finds it running.
+    // A page of its own starts the worker once the first frame is up, when the browser is idle, so the first drag
+    // finds it running. A page in another page's frame (a lesson may hold several) starts it at the reader's first
+    // press instead, or with the first job (keys on the page's controls): an untouched calculator costs no second
+    // instance of the module (its memory is 16 MB).
     startSampler: function () {
+      if (framed) {
+        var first = function () {
+          window.removeEventListener('pointerdown', first, true);
+          startSampler();
+        };
+        window.addEventListener('pointerdown', first, true);
+        return;
+      }
       var later = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
       later(function () { startSampler(); }, { timeout: 2000 });
     },

@@ -594,6 +594,39 @@ test('off-screen frames draw nothing while another frame works', async () => {
   }
 });
 
+test('an embedded frame starts its sampling worker at the reader\'s first press, and then follows a held slider with it', async () => {
+  const { context, page, record, frames } = await openLesson();
+  try {
+    // A lesson's untouched calculators run no second module.
+    await sleep(2500);
+    assert.equal(page.workers().length, 0, `workers before any press: ${page.workers().map((w) => w.url()).join(', ')}`);
+    const frame = frames.sensitive;
+    await page.locator('#frame-sensitive').scrollIntoViewIfNeeded(); // a frame out of view draws nothing
+    await sleep(300);
+    await settle(frame);
+    const ids = await frame.evaluate(() => ['hours_per_week', 'budget_usd'].filter((id) => window.labcalc.itemRect(id)));
+    assert.ok(ids.length > 0, 'a slider on the embedded layout');
+    const r = await itemRect(frame, ids[0]);
+    const y = r.y + r.height / 2;
+    await page.mouse.move(r.x + r.width * 0.2, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 15; i++) {
+      await page.mouse.move(r.x + r.width * (0.2 + 0.03 * i), y);
+      await sleep(40);
+    }
+    await waitFor(async () => (await frame.evaluate(() => window.labcalc.liveSampling())).answers > 0,
+      'answers from the frame\'s worker while its slider is held');
+    const live = await frame.evaluate(() => window.labcalc.liveSampling());
+    assert.equal(live.in_place, false);
+    assert.equal(live.samples, 1000);
+    await page.mouse.up();
+    assert.equal(page.workers().length, 1, 'one worker: the pressed frame\'s');
+    assertClean(record);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an off-screen frame answers the API and sends labcalc:changed, without drawing', async () => {
   const { context, page, record, frames } = await openLesson({ width: 640, height: 600 });
   try {
