@@ -46,6 +46,16 @@ public:
             return false;
         return NumberIn(*v, Name(key), lo, hi, out);
     }
+    // A run's size and seed: a whole number of samples from 1 to kMaxSamples and a 32-bit unsigned seed.
+    bool SamplesAndSeed(int* samples, std::uint32_t* seed)
+    {
+        double n = 0, s = 0;
+        if (!Whole("samples", 1, kMaxSamples, &n) || !Whole("seed", 0, 4294967295.0, &s))
+            return false;
+        *samples = static_cast<int>(n);
+        *seed = static_cast<std::uint32_t>(s);
+        return true;
+    }
     // Every key was read: no key the reader does not know.
     bool NoOthers()
     {
@@ -54,6 +64,12 @@ public:
         return Fail(where_ + ": unknown key; expected only the keys of " + where_);
     }
     std::string Name(const std::string& key) const { return where_ + "." + key; }
+    bool Whole(const char* key, double lo, double hi, double* out)
+    {
+        if (!Number(key, lo, hi, out))
+            return false;
+        return *out == std::floor(*out) || Fail(Name(key) + ": must be a whole number");
+    }
     bool Fail(std::string why)
     {
         if (error_.empty())
@@ -138,13 +154,8 @@ Expected<Uncertainty> UncertaintyFromJson(const json& j)
     std::string error;
     if (!r.IsObject())
         return Fail::Fail(r.error());
-    double samples = 0, seed = 0;
-    if (!r.Number("samples", 1, kMaxSamples, &samples) || samples != std::floor(samples))
-        return Fail::Fail(r.error().empty() ? "uncertainty.samples: must be a whole number" : r.error());
-    if (!r.Number("seed", 0, 4294967295.0, &seed) || seed != std::floor(seed))
-        return Fail::Fail(r.error().empty() ? "uncertainty.seed: must be a whole number" : r.error());
-    u.samples = static_cast<int>(samples);
-    u.seed = static_cast<std::uint32_t>(seed);
+    if (!r.SamplesAndSeed(&u.samples, &u.seed))
+        return Fail::Fail(r.error());
     const json* best = r.Get("p_best");
     if (!best ||
         !ReadPerOption(*best, "uncertainty.p_best", &error, [&](const json& v, const std::string& name, int o) {
@@ -281,15 +292,11 @@ Expected<SamplingJob> ParseSamplingJob(std::string_view text)
     if (!r.IsObject())
         return Fail::Fail(r.error());
     SamplingJob job;
-    double version = 0, samples = 0, seed = 0;
+    double version = 0;
     if (!r.Number(kJobKey, 1, 1, &version))
         return Fail::Fail(r.error() + " (this reader knows version 1)");
-    if (!r.Number("samples", 1, kMaxSamples, &samples) || samples != std::floor(samples))
-        return Fail::Fail(r.error().empty() ? "sampling job.samples: must be a whole number" : r.error());
-    if (!r.Number("seed", 0, 4294967295.0, &seed) || seed != std::floor(seed))
-        return Fail::Fail(r.error().empty() ? "sampling job.seed: must be a whole number" : r.error());
-    job.samples = static_cast<int>(samples);
-    job.seed = static_cast<std::uint32_t>(seed);
+    if (!r.SamplesAndSeed(&job.samples, &job.seed))
+        return Fail::Fail(r.error());
     const json* sways = r.Get("sways");
     if (!sways)
         return Fail::Fail(r.error());

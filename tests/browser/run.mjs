@@ -88,17 +88,23 @@ async function itemRect(page, id) {
   return { x: box.x + r.x, y: box.y + r.y, width: r.width, height: r.height };
 }
 
-// Presses at `from` (fraction of the width) and drags to `to` in small steps, like a hand would.
-async function dragSlider(page, id, from, to) {
+// Presses the slider `id` at `from` (fraction of the width) and moves to `to` in `steps` steps `pause` ms apart,
+// like a hand would, still holding it.
+async function pressAndMove(page, id, from, to, steps, pause) {
   await settle(page);
   const r = await itemRect(page, id);
   const y = r.y + r.height / 2;
   await page.mouse.move(r.x + r.width * from, y);
   await page.mouse.down();
-  for (let i = 1; i <= 12; i++) {
-    await page.mouse.move(r.x + r.width * (from + ((to - from) * i) / 12), y);
-    await sleep(16);
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(r.x + r.width * (from + ((to - from) * i) / steps), y);
+    await sleep(pause);
   }
+}
+
+// Drags a slider from `from` to `to` and lets go.
+async function dragSlider(page, id, from, to) {
+  await pressAndMove(page, id, from, to, 12, 16);
   await page.mouse.up();
   await settle(page);
 }
@@ -209,15 +215,7 @@ test('dragging the budget and hours sliders changes the scenario, the DOM mirror
 // Holds the slider `id` and moves it from `from` to `to`; while it is still held, waits for the answer to the
 // last job (the figures shown stop changing) and reads the page's live futures and scenario.
 async function holdSlider(page, id, from, to) {
-  await settle(page);
-  const r = await itemRect(page, id);
-  const y = r.y + r.height / 2;
-  await page.mouse.move(r.x + r.width * from, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 20; i++) {
-    await page.mouse.move(r.x + r.width * (from + ((to - from) * i) / 20), y);
-    await sleep(30);
-  }
+  await pressAndMove(page, id, from, to, 20, 30);
   let live = null;
   for (let i = 0; i < 20; i++) {
     await sleep(250);
