@@ -524,8 +524,8 @@ if (!labcalcInWorker) {
     // The report in the CLI's JSON schema (labcalc --format json) for the current state.
     getReport: function () { return JSON.parse(LabcalcHost.callString('labcalc_get_report', [])); },
     // "How sure" while a slider is held: {answers (from the sampling worker, so far), in_place (the page works
-    // them out itself: no worker), samples (the likely futures now shown), p_best (each option's share of them:
-    // home, cloud, hybrid)}.
+    // them out itself: no worker), samples (the likely futures now shown), sways (how many guesses are ranked),
+    // p_best (each option's share of them: home, cloud, hybrid), pending (the report still waits for its own)}.
     liveSampling: function () { return JSON.parse(LabcalcHost.callString('labcalc_live_sampling', [])); },
     // Frames drawn since start (tests check that an idle page draws none).
     frameCount: function () { return Module._labcalc_frame_count ? Module._labcalc_frame_count() : 0; },

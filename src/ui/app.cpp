@@ -115,6 +115,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
     // change is complete, so the list "what would change the answer" stays (it does not collapse to
     // "release the slider" and shift the column under the box being typed in).
     const bool interacting = ImGui::IsAnyItemActive() && !ImGui::GetIO().WantTextInput;
+    StartReleaseSamples(state, services, interacting);
     RecomputeIfDirty(state, interacting, true);
     StartLiveSamples(state, services);
     state.a11y.controls.clear(); // listed again as this frame draws them
@@ -123,8 +124,8 @@ bool DrawApp(AppState& state, PlatformServices& services)
         PersistIfPending(state, services, ImGui::IsAnyItemActive());
         PublishSummaryIfChanged(state, services);
         state.a11y.pending_presses.clear(); // a press for a control no longer drawn is dropped
-        return state.results.dirty || (state.results.samples_pending && !interacting) || state.sync.persist_pending ||
-            std::exchange(state.a11y.redraw, false);
+        return state.results.dirty || (state.results.samples_pending && !interacting && state.live.in_flight == 0) ||
+            state.sync.persist_pending || std::exchange(state.a11y.redraw, false);
     }
 
     const bool wide = ImGui::GetMainViewport()->WorkSize.x >= Em(kWideLayoutEm);
@@ -162,8 +163,8 @@ bool DrawApp(AppState& state, PlatformServices& services)
     PersistIfPending(state, services, ImGui::IsAnyItemActive());
     PublishSummaryIfChanged(state, services);
     state.a11y.pending_presses.clear(); // a press for a control no longer drawn is dropped
-    return state.results.dirty || (state.results.samples_pending && !interacting) || state.sync.persist_pending ||
-        std::exchange(state.a11y.redraw, false);
+    return state.results.dirty || (state.results.samples_pending && !interacting && state.live.in_flight == 0) ||
+        state.sync.persist_pending || std::exchange(state.a11y.redraw, false);
 }
 
 } // namespace labcalc::ui

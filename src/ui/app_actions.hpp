@@ -72,6 +72,10 @@ void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples = fa
 // platform (PlatformServices::StartSampling, kUiLiveSamples of them) when no job is out, else worked out here
 // (kUiLiveSamplesInPlace). A report that moves on while a job is out is asked for when its answer comes.
 void StartLiveSamples(AppState& state, PlatformServices& services);
+// Once no slider is held and the report stands, its futures with the sways (kUiSamples, what SampleOutcomes gives
+// in place) asked of the platform: RecomputeIfDirty then leaves them to the answer (an export or a message that
+// wants the whole report still works them out at once). Call before RecomputeIfDirty.
+void StartReleaseSamples(AppState& state, PlatformServices& services, bool interacting);
 // The platform's answer to job `request_id`: the report's `uncertainty` JSON, or "" when the job failed (the
 // app then works the futures out itself from then on). Shown while the slider is still held (the futures of
 // the report as it was a frame or two before, until the next answer); dropped once the release's own futures

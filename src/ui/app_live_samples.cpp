@@ -1,5 +1,6 @@
-// "How sure" while a slider is held (see app_actions.hpp): the report's likely futures asked of the platform
-// (the page's Web Worker, where 1,000 of them cost the drawing thread nothing) or worked out in place.
+// "How sure" asked of the platform (see app_actions.hpp): the page's Web Worker works the report's likely futures
+// out while a slider is held (1,000, at no cost to the drawing thread) and once it is let go (the 1,000 with their
+// sways); a platform without one has them worked out in place.
 #include <utility>
 
 #include "core/sampling_job.hpp"
@@ -19,6 +20,27 @@ void Show(AppState& state, core::Uncertainty u)
     ++state.results.report_version;
 }
 
+// Asks the platform for the report's futures (`samples` of them, with the sways or not); false when it cannot.
+bool Send(AppState& state, PlatformServices& services, int samples, bool sways)
+{
+    if (state.live.in_place)
+        return false;
+    core::SamplingJob job;
+    job.scenario = state.scenario;
+    job.samples = samples;
+    job.sways = sways;
+    const bool send_catalog = state.live.catalog_version_sent != state.catalog_version;
+    const int id = state.live.next_id++;
+    if (!services.StartSampling(id, core::SamplingJobToJson(job),
+                                send_catalog ? core::CatalogToJson(state.catalog) : std::string())) {
+        state.live.in_place = true;
+        return false;
+    }
+    state.live.in_flight = id;
+    state.live.catalog_version_sent = state.catalog_version;
+    return true;
+}
+
 } // namespace
 
 void StartLiveSamples(AppState& state, PlatformServices& services)
@@ -28,24 +50,23 @@ void StartLiveSamples(AppState& state, PlatformServices& services)
     if (!state.live.wanted || !state.results.samples_pending || state.live.in_flight != 0)
         return;
     state.live.wanted = false;
-    if (!state.live.in_place) {
-        core::SamplingJob job;
-        job.scenario = state.scenario;
-        job.samples = kUiLiveSamples;
-        job.sways = false;
-        const bool send_catalog = state.live.catalog_version_sent != state.catalog_version;
-        const int id = state.live.next_id++;
-        if (services.StartSampling(id, core::SamplingJobToJson(job),
-                                   send_catalog ? core::CatalogToJson(state.catalog) : std::string())) {
-            state.live.in_flight = id;
-            state.live.catalog_version_sent = state.catalog_version;
-            return;
-        }
-        state.live.in_place = true;
-    }
+    if (Send(state, services, kUiLiveSamples, false))
+        return;
     core::SampleSettings live;
     live.sways = false;
     Show(state, core::SampleOutcomes(state.scenario, state.catalog, kUiLiveSamplesInPlace, core::kDefaultSeed, live));
+}
+
+void StartReleaseSamples(AppState& state, PlatformServices& services, bool interacting)
+{
+    const Results& r = state.results;
+    // A report that stands (no slider held, nothing to rebuild, its flip points in) and waits for its futures.
+    if (interacting || !r.samples_pending || r.dirty || r.flips_pending || state.live.in_flight != 0)
+        return;
+    if (!Send(state, services, kUiSamples, true))
+        return; // RecomputeIfDirty works them out in place
+    state.live.release_out = true;
+    state.live.release_version = r.report_version;
 }
 
 void ReceiveSamples(AppState& state, int request_id, std::string_view uncertainty_json)
@@ -53,6 +74,7 @@ void ReceiveSamples(AppState& state, int request_id, std::string_view uncertaint
     if (request_id == 0 || request_id != state.live.in_flight)
         return;
     state.live.in_flight = 0;
+    const bool release = std::exchange(state.live.release_out, false);
     core::Expected<core::Uncertainty> u = core::ParseUncertaintyJson(uncertainty_json);
     if (!u) {
         // The platform could not work them out (the worker stopped, or answered what the reader refuses):
@@ -65,8 +87,18 @@ void ReceiveSamples(AppState& state, int request_id, std::string_view uncertaint
     // The release's own futures are in (or coming from the next frame): those are the report's.
     if (!state.results.samples_pending)
         return;
-    Show(state, std::move(*u.value));
     ++state.live.answers;
+    if (release) {
+        // All the futures of the report as it stands, with their sways: unless it has moved on since (a slider
+        // was held again; its own futures are asked for).
+        if (state.live.release_version != state.results.report_version)
+            return;
+        state.results.report.uncertainty = std::move(*u.value);
+        state.results.samples_pending = false;
+        ++state.results.report_version;
+        return;
+    }
+    Show(state, std::move(*u.value));
     // A report built while the job was out left `wanted` set: the next frame asks for its futures.
 }
 

@@ -43,7 +43,9 @@ void RecomputeIfDirty(AppState& state, bool interacting, bool defer_samples)
         // How sure the answer is, once the report stands and no slider is held: the likely futures of
         // core::SampleOutcomes (what BuildReport gives with ReportSettings::samples), a frame after the report
         // so the first frame is not kept waiting for them.
-        if (state.results.samples_pending && !interacting) {
+        // A job out with the platform (StartReleaseSamples, or a live one whose answer asks for them) brings them.
+        const bool platform_brings = defer_samples && state.live.in_flight != 0;
+        if (state.results.samples_pending && !interacting && !platform_brings) {
             state.results.report.uncertainty = core::SampleOutcomes(state.scenario, state.catalog, kUiSamples);
             state.results.samples_pending = false;
             ++state.results.report_version;

@@ -127,6 +127,8 @@ struct LiveSamples {
     int catalog_version_sent = -1; // the catalog the platform has (sent with a job)
     bool in_place = false;         // the platform cannot, or one of its answers failed: work them out here
     int answers = 0;               // answers applied (tests and the page's timing read it)
+    bool release_out = false;      // the job out is the release's: all the futures with their sways
+    int release_version = -1;      // report_version the release's job was asked for
 };
 
 // What the platform has been given: the link and stored scenario, the text version.

@@ -247,9 +247,14 @@ test('while a slider is held, "How sure" is the sampling worker\'s 1,000 futures
       const cli = cliSamples(held, 1000);
       assert.deepEqual(live.p_best, [cli.p_best.home, cli.p_best.cloud, cli.p_best.hybrid], `${url}: the CLI's shares`);
       await page.mouse.up();
-      await settle(page);
+      // On release the worker brings the report's own futures, with the sways: nothing is worked out in place.
+      await page.waitForFunction(() => !window.labcalc.liveSampling().pending, null, { timeout: 10000 });
       const released = await page.evaluate(() => window.labcalc.liveSampling());
       assert.equal(released.samples, 1000, 'on release, the 1,000 futures with their sways');
+      assert.ok(released.sways > 0, 'with the guesses that sway the answer');
+      assert.ok(released.answers > live.answers, `the release's futures came from the worker: ${JSON.stringify(released)}`);
+      const settledCli = cliSamples(await scenario(page), 1000);
+      assert.deepEqual(released.p_best, [settledCli.p_best.home, settledCli.p_best.cloud, settledCli.p_best.hybrid]);
       assertClean(record);
     } finally {
       await context.close();

@@ -31,6 +31,25 @@ std::string Work(const test::FakeServices::SamplingJob& sent, const core::Catalo
     return core::RunSamplingJob(*job.value, catalog);
 }
 
+// Opens the app on a platform with a worker: the first report's futures (with their sways) come from the
+// worker's first job, which brings the catalog; answered here. Returns that catalog as the worker read it.
+core::Catalog SettleWithWorker(Harness& h)
+{
+    h.services.sampling = true;
+    h.Settle();
+    REQUIRE(h.services.sampling_jobs.size() == 1);
+    const auto first = h.services.sampling_jobs[0];
+    CHECK(h.state.results.samples_pending); // nothing worked out in place
+    const core::Expected<core::Catalog> catalog = core::ParseCatalog(first.catalog_json);
+    REQUIRE(catalog);
+    CHECK(core::ParseSamplingJob(first.job_json).value->sways);
+    ui::ReceiveSamples(h.state, first.id, Work(first, *catalog.value));
+    CHECK_FALSE(h.state.results.samples_pending);
+    h.services.sampling_jobs.clear();
+    h.Settle();
+    return *catalog.value;
+}
+
 core::Uncertainty Live(const core::Scenario& s, const core::Catalog& c, int samples)
 {
     core::SampleSettings settings;
@@ -82,14 +101,15 @@ TEST_CASE("how sure follows a slider while it is held, and all the futures and t
 TEST_CASE("how sure while a slider is held: 1,000 futures from the platform's worker, one job out at a time")
 {
     Harness h;
-    h.services.sampling = true;
-    h.Settle();
+    const core::Catalog worker_catalog = SettleWithWorker(h);
     const core::Uncertainty settled = *h.state.results.report.uncertainty;
+    CHECK(settled.samples == ui::kUiSamples);
+    CHECK(settled.p_best == core::SampleOutcomes(h.state.scenario, h.state.catalog, ui::kUiSamples).p_best);
 
     Drag(h, 120);
     REQUIRE(h.services.sampling_jobs.size() == 1);
     const auto first_job = h.services.sampling_jobs[0];
-    CHECK_FALSE(first_job.catalog_json.empty()); // the worker's first job brings the catalog
+    CHECK(first_job.catalog_json.empty()); // the worker has it
     // Nothing worked out on the drawing thread: the last futures stay shown until the answer comes.
     CHECK(h.state.results.report.uncertainty->p_best == settled.p_best);
 
@@ -100,8 +120,7 @@ TEST_CASE("how sure while a slider is held: 1,000 futures from the platform's wo
     // The answer (the futures of 120 h) is shown, with the last release's sways; the report of 130 h is then
     // asked for, without the catalog again.
     const int version = h.state.results.report_version;
-    const core::Expected<core::Catalog> catalog = core::ParseCatalog(first_job.catalog_json);
-    REQUIRE(catalog);
+    const core::Expected<core::Catalog> catalog = core::Expected<core::Catalog>::Ok(worker_catalog);
     ui::ReceiveSamples(h.state, first_job.id, Work(first_job, *catalog.value));
     const core::Uncertainty shown = *h.state.results.report.uncertainty;
     core::Scenario at_120 = h.state.scenario;
@@ -127,26 +146,56 @@ TEST_CASE("how sure while a slider is held: 1,000 futures from the platform's wo
     ui::StartLiveSamples(h.state, h.services);
     CHECK(h.services.sampling_jobs.size() == 2);
 
-    // Released while a job is out: the release's own futures (1,000 with the sways) stay, a late answer is
-    // dropped.
+    // Released while a live job is out: nothing is worked out in place; the live answer comes, then the release's
+    // job (all the futures, with the sways), whose answer is the report's.
     Drag(h, 90);
     REQUIRE(h.services.sampling_jobs.size() == 3);
+    ui::RecomputeIfDirty(h.state, false, true); // the flip points, as the release's first frame
+    ui::StartReleaseSamples(h.state, h.services, false);
     ui::RecomputeIfDirty(h.state, false, true);
-    ui::RecomputeIfDirty(h.state, false, true);
+    CHECK(h.services.sampling_jobs.size() == 3); // the live job is still out
+    CHECK(h.state.results.samples_pending);
+    const auto live_job = h.services.sampling_jobs[2];
+    ui::ReceiveSamples(h.state, live_job.id, Work(live_job, *catalog.value));
+    ui::StartReleaseSamples(h.state, h.services, false);
+    REQUIRE(h.services.sampling_jobs.size() == 4);
+    const auto release_job = h.services.sampling_jobs[3];
+    const core::SamplingJob asked = *core::ParseSamplingJob(release_job.job_json).value;
+    CHECK(asked.samples == ui::kUiSamples);
+    CHECK(asked.sways);
+    ui::RecomputeIfDirty(h.state, false, true); // leaves them to the answer
+    CHECK(h.state.results.samples_pending);
+    ui::ReceiveSamples(h.state, release_job.id, Work(release_job, *catalog.value));
+    CHECK_FALSE(h.state.results.samples_pending);
     const core::Uncertainty released = *h.state.results.report.uncertainty;
-    CHECK(released.p_best == core::SampleOutcomes(h.state.scenario, h.state.catalog, ui::kUiSamples).p_best);
-    const auto late = h.services.sampling_jobs[2];
-    core::Scenario other = h.state.scenario;
-    other.hours_per_week = 10;
-    ui::ReceiveSamples(h.state, late.id, core::UncertaintyToJson(Live(other, h.state.catalog, 1000)).dump());
-    CHECK(h.state.results.report.uncertainty->p_best == released.p_best);
+    const core::Uncertainty in_place = core::SampleOutcomes(h.state.scenario, h.state.catalog, ui::kUiSamples);
+    CHECK(released.p_best == in_place.p_best);
+    REQUIRE(released.sways.size() == in_place.sways.size());
+    for (std::size_t i = 0; i < released.sways.size(); ++i)
+        CHECK(released.sways[i].p_changes == in_place.sways[i].p_changes);
+
+    // A release answer for a report that has moved on (a slider held again) is not the report's.
+    Drag(h, 70);
+    ui::ReceiveSamples(h.state, h.services.sampling_jobs.back().id,
+                       Work(h.services.sampling_jobs.back(), *catalog.value));
+    ui::RecomputeIfDirty(h.state, false, true);
+    ui::StartReleaseSamples(h.state, h.services, false);
+    const auto second_release = h.services.sampling_jobs.back();
+    CHECK(core::ParseSamplingJob(second_release.job_json).value->sways);
+    Drag(h, 50); // held again before the answer
+    ui::ReceiveSamples(h.state, second_release.id, Work(second_release, *catalog.value));
+    CHECK(h.state.results.samples_pending);
+    core::Scenario at_70 = h.state.scenario;
+    at_70.hours_per_week = 70;
+    CHECK(h.state.results.report.uncertainty->p_best == Live(at_70, h.state.catalog, ui::kUiLiveSamples).p_best);
+    ui::StartLiveSamples(h.state, h.services); // the held slider's report is asked for now
+    CHECK(core::ParseSamplingJob(h.services.sampling_jobs.back().job_json).value->scenario.hours_per_week == 50);
 }
 
 TEST_CASE("how sure while a slider is held: when the worker fails, the futures are worked out in place from then on")
 {
     Harness h;
-    h.services.sampling = true;
-    h.Settle();
+    SettleWithWorker(h);
     Drag(h, 120);
     REQUIRE(h.services.sampling_jobs.size() == 1);
     ui::ReceiveSamples(h.state, h.services.sampling_jobs[0].id, ""); // the worker stopped

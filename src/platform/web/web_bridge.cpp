@@ -96,8 +96,8 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_on_samples(const char* text, int length
 }
 
 // How the live futures are worked out (window.labcalc.liveSampling, for tests and the page benchmark): answers
-// from the worker shown so far, whether the page works them out itself, and the futures now shown (how many, and
-// each option's share of them).
+// from the worker shown so far, whether the page works them out itself, and the futures now shown (how many, how
+// many sways, each option's share of them, and whether the report still waits for its own).
 EMSCRIPTEN_KEEPALIVE const char* labcalc_live_sampling()
 {
     static std::string json;
@@ -106,6 +106,8 @@ EMSCRIPTEN_KEEPALIVE const char* labcalc_live_sampling()
     json = nlohmann::json{{"answers", s.live.answers},
                           {"in_place", s.live.in_place},
                           {"samples", u ? u->samples : 0},
+                          {"sways", u ? u->sways.size() : 0},
+                          {"pending", s.results.samples_pending},
                           {"p_best", u ? nlohmann::json(u->p_best) : nlohmann::json(nullptr)}}
                .dump();
     return json.c_str();
