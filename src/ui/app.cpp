@@ -106,6 +106,14 @@ void DrawResults(AppState& state, PlatformServices& services, bool narrow)
         DrawAssumptions(state, services);
 }
 
+// Whether the platform should draw again soon: results still to work out here (futures a platform's job brings
+// wake it when they come), a link to write, or a control that asked for it.
+bool WantsAnotherFrame(AppState& state, bool interacting)
+{
+    return state.results.dirty || (state.results.samples_pending && !interacting && state.live.in_flight == 0) ||
+        state.sync.persist_pending || std::exchange(state.a11y.redraw, false);
+}
+
 } // namespace
 
 bool DrawApp(AppState& state, PlatformServices& services)
@@ -124,8 +132,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
         PersistIfPending(state, services, ImGui::IsAnyItemActive());
         PublishSummaryIfChanged(state, services);
         state.a11y.pending_presses.clear(); // a press for a control no longer drawn is dropped
-        return state.results.dirty || (state.results.samples_pending && !interacting && state.live.in_flight == 0) ||
-            state.sync.persist_pending || std::exchange(state.a11y.redraw, false);
+        return WantsAnotherFrame(state, interacting);
     }
 
     const bool wide = ImGui::GetMainViewport()->WorkSize.x >= Em(kWideLayoutEm);
@@ -163,8 +170,7 @@ bool DrawApp(AppState& state, PlatformServices& services)
     PersistIfPending(state, services, ImGui::IsAnyItemActive());
     PublishSummaryIfChanged(state, services);
     state.a11y.pending_presses.clear(); // a press for a control no longer drawn is dropped
-    return state.results.dirty || (state.results.samples_pending && !interacting && state.live.in_flight == 0) ||
-        state.sync.persist_pending || std::exchange(state.a11y.redraw, false);
+    return WantsAnotherFrame(state, interacting);
 }
 
 } // namespace labcalc::ui
